@@ -1,0 +1,25 @@
+// Main navigation on small screens: a "Menu" button toggles the list. Without
+// JavaScript the button stays hidden and the list is always shown.
+export function initMenu(nav: HTMLElement) {
+  const button = nav.querySelector<HTMLButtonElement>(".main-nav__toggle");
+  const list = nav.querySelector<HTMLElement>(".main-nav__list");
+  if (!button || !list) return;
+  const small = window.matchMedia("(max-width: 47.99em)");
+  const setOpen = (open: boolean) => {
+    button.setAttribute("aria-expanded", String(open));
+    list.classList.toggle("is-open", open);
+  };
+  const sync = () => {
+    button.hidden = !small.matches;
+    setOpen(!small.matches);
+  };
+  button.addEventListener("click", () => setOpen(button.getAttribute("aria-expanded") !== "true"));
+  nav.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && small.matches && button.getAttribute("aria-expanded") === "true") {
+      setOpen(false);
+      button.focus();
+    }
+  });
+  small.addEventListener("change", sync);
+  sync();
+}

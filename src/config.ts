@@ -1,0 +1,93 @@
+// The only reader of process.env. Validated once at boot so a bad value fails fast
+// with a message that names the variable, instead of surfacing later as a strange bug.
+import path from "node:path";
+
+export type NodeEnv = "development" | "production" | "test";
+
+export interface Config {
+  nodeEnv: NodeEnv;
+  port: number;
+  host: string;
+  dataDir: string;
+  /** When set, a PostgreSQL server is used instead of the embedded PGlite database. */
+  databaseUrl: string | null;
+  /** Absolute origin used in Open Graph tags, canonical URLs, feeds and e-mails, without trailing slash. */
+  publicUrl: string;
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** Seed the demo dataset when the database is empty at start. */
+  seedOnEmpty: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join("\n  - ")}`);
+    this.name = "ConfigError";
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const nodeEnv = (env.NODE_ENV ?? "development") as NodeEnv;
+  if (!["development", "production", "test"].includes(nodeEnv)) {
+    problems.push(`NODE_ENV must be development, production or test (got "${env.NODE_ENV}")`);
+  }
+
+  let port = 3000;
+  if (env.PORT !== undefined && env.PORT !== "") {
+    port = Number(env.PORT);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      problems.push(`PORT must be an integer between 0 and 65535 (got "${env.PORT}")`);
+    }
+  }
+
+  const host = env.HOST || (nodeEnv === "production" ? "0.0.0.0" : "127.0.0.1");
+
+  const dataDir = path.resolve(env.DATA_DIR || "./data");
+
+  let databaseUrl: string | null = null;
+  if (env.DATABASE_URL) {
+    try {
+      const u = new URL(env.DATABASE_URL);
+      if (u.protocol !== "postgres:" && u.protocol !== "postgresql:") {
+        problems.push(`DATABASE_URL must start with postgres:// or postgresql:// (got "${u.protocol}")`);
+      }
+      databaseUrl = env.DATABASE_URL;
+    } catch {
+      problems.push("DATABASE_URL is not a valid URL");
+    }
+  }
+
+  let publicUrl = `http://localhost:${port}`;
+  if (env.PUBLIC_URL) {
+    try {
+      const u = new URL(env.PUBLIC_URL);
+      if (u.protocol !== "http:" && u.protocol !== "https:") throw new Error("protocol");
+      if (u.pathname !== "/" || u.search || u.hash) {
+        problems.push("PUBLIC_URL must be an origin without path, query or fragment (e.g. https://www.ville.fr)");
+      }
+      publicUrl = u.origin;
+    } catch {
+      problems.push(`PUBLIC_URL must be an absolute http(s) URL (got "${env.PUBLIC_URL}")`);
+    }
+  } else if (nodeEnv === "production") {
+    problems.push("PUBLIC_URL is required in production (absolute URLs in Open Graph tags and e-mails)");
+  }
+
+  const levels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+  const logLevel = (env.LOG_LEVEL ?? (nodeEnv === "test" ? "silent" : "info")) as Config["logLevel"];
+  if (!levels.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${levels.join(", ")}`);
+
+  const seedOnEmpty = env.SEED_ON_EMPTY === undefined ? true : parseBool(env.SEED_ON_EMPTY, "SEED_ON_EMPTY", problems);
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { nodeEnv, port, host, dataDir, databaseUrl, publicUrl, logLevel, seedOnEmpty };
+}
+
+function parseBool(value: string, name: string, problems: string[]): boolean {
+  if (["1", "true", "yes"].includes(value.toLowerCase())) return true;
+  if (["0", "false", "no"].includes(value.toLowerCase())) return false;
+  problems.push(`${name} must be true or false (got "${value}")`);
+  return false;
+}

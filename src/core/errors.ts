@@ -1,0 +1,32 @@
+// Domain errors: services throw these, and one error handler maps them to French HTML
+// pages or JSON problems. No HTTP types here.
+export class NotFoundError extends Error {
+  constructor(message = "Not found") {
+    super(message);
+    this.name = "NotFoundError";
+  }
+}
+
+export class ValidationError extends Error {
+  constructor(
+    public readonly fields: Record<string, string>,
+    message = "Validation failed",
+  ) {
+    super(message);
+    this.name = "ValidationError";
+  }
+}
+
+export class ForbiddenError extends Error {
+  constructor(message = "Forbidden") {
+    super(message);
+    this.name = "ForbiddenError";
+  }
+}
+
+export class ConflictError extends Error {
+  constructor(message = "Conflict") {
+    super(message);
+    this.name = "ConflictError";
+  }
+}

@@ -1,0 +1,147 @@
+// In-memory cache of rendered anonymous pages, invalidated by tags.
+//
+// Every cached page lists the tags of what it shows: "content:12" for each item on it
+// (the main item and every card), "theme:3" / "neighbourhood:5" for the themes and
+// places it lists or ranks by, "list:articles", "home", "sitemap"... A change to an item
+// drops every page carrying one of the tags that item touches (see tagsForContentChange).
+// Entries also expire after a TTL, so an item whose publication time passes while it
+// sits in the cache shows up without any invalidation.
+import crypto from "node:crypto";
+
+export interface CachedPage {
+  body: string; // HTML with the CSP nonce placeholder, substituted on every send
+  etag: string;
+  tags: ReadonlySet<string>;
+  storedAt: number;
+  status: number;
+}
+
+export interface PageCacheOptions {
+  maxEntries?: number;
+  ttlMs?: number;
+  clock?: () => number;
+}
+
+export class PageCache {
+  readonly #entries = new Map<string, CachedPage>();
+  readonly #byTag = new Map<string, Set<string>>();
+  readonly #maxEntries: number;
+  readonly #ttlMs: number;
+  readonly #clock: () => number;
+  #generation = 0;
+
+  constructor(opts: PageCacheOptions = {}) {
+    this.#maxEntries = opts.maxEntries ?? 1000;
+    this.#ttlMs = opts.ttlMs ?? 5 * 60_000;
+    this.#clock = opts.clock ?? Date.now;
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  /** Incremented by every invalidation: a render started before it must not be stored. */
+  get generation(): number {
+    return this.#generation;
+  }
+
+  get(key: string): CachedPage | undefined {
+    const entry = this.#entries.get(key);
+    if (!entry) return undefined;
+    if (this.#clock() - entry.storedAt > this.#ttlMs) {
+      this.#delete(key);
+      return undefined;
+    }
+    // Map keeps insertion order: re-inserting marks the entry as recently used.
+    this.#entries.delete(key);
+    this.#entries.set(key, entry);
+    return entry;
+  }
+
+  /** Stores a page unless an invalidation happened since `renderGeneration` was read. */
+  set(key: string, page: { body: string; tags: Iterable<string>; status?: number }, renderGeneration = this.#generation): boolean {
+    if (renderGeneration !== this.#generation) return false;
+    this.#delete(key);
+    const tags = new Set(page.tags);
+    const entry: CachedPage = {
+      body: page.body,
+      etag: weakEtag(page.body),
+      tags,
+      storedAt: this.#clock(),
+      status: page.status ?? 200,
+    };
+    this.#entries.set(key, entry);
+    for (const tag of tags) {
+      let keys = this.#byTag.get(tag);
+      if (!keys) this.#byTag.set(tag, (keys = new Set()));
+      keys.add(key);
+    }
+    while (this.#entries.size > this.#maxEntries) {
+      const oldest = this.#entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.#delete(oldest);
+    }
+    return true;
+  }
+
+  /** Drops every page carrying at least one of the tags; returns how many were dropped. */
+  invalidateTags(tags: Iterable<string>): number {
+    this.#generation++;
+    let dropped = 0;
+    for (const tag of tags) {
+      const keys = this.#byTag.get(tag);
+      if (!keys) continue;
+      for (const key of [...keys]) {
+        if (this.#delete(key)) dropped++;
+      }
+    }
+    return dropped;
+  }
+
+  clear(): void {
+    this.#generation++;
+    this.#entries.clear();
+    this.#byTag.clear();
+  }
+
+  #delete(key: string): boolean {
+    const entry = this.#entries.get(key);
+    if (!entry) return false;
+    this.#entries.delete(key);
+    for (const tag of entry.tags) {
+      const keys = this.#byTag.get(tag);
+      keys?.delete(key);
+      if (keys && keys.size === 0) this.#byTag.delete(tag);
+    }
+    return true;
+  }
+}
+
+export function weakEtag(body: string): string {
+  return `W/"${crypto.createHash("sha1").update(body).digest("base64url").slice(0, 27)}"`;
+}
+
+/** What a content item touches, before and after a change (themes or places may move). */
+export interface ContentChange {
+  id: number;
+  kind: "article" | "page";
+  themeIds: readonly number[];
+  neighbourhoodIds: readonly number[];
+}
+
+/**
+ * The tags to drop when an item is created, edited, published, unpublished or deleted.
+ * Give the item as it was and as it is: a page listing the old theme must lose it, a
+ * page listing the new theme must gain it. "Lire aussi" blocks of neighbours are
+ * tagged with the themes and places they rank by, so they are refreshed too.
+ */
+export function tagsForContentChange(...states: ContentChange[]): string[] {
+  const tags = new Set<string>(["home", "sitemap", "search", "feeds"]);
+  for (const s of states) {
+    tags.add(`content:${s.id}`);
+    tags.add(s.kind === "article" ? "list:articles" : "list:pages");
+    for (const t of s.themeIds) tags.add(`theme:${t}`);
+    for (const n of s.neighbourhoodIds) tags.add(`neighbourhood:${n}`);
+  }
+  return [...tags];
+}

@@ -1,0 +1,97 @@
+// Sends server-rendered pages: builds the page context, serves anonymous pages from the
+// page cache with ETag/304, and never caches or shares a personalised response.
+import crypto from "node:crypto";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { VNode } from "preact";
+import { renderToString } from "preact-render-to-string";
+import type { NavLink, PageContext } from "../../ui/context.js";
+import { NONCE_PLACEHOLDER, withNonce } from "./nonce.js";
+import { weakEtag } from "./page-cache.js";
+
+/** Name of the session cookie (the accounts module sets it). Its presence means "personalised". */
+export const SESSION_COOKIE = "portail_session";
+
+/** Cache-Control for anonymous pages: a CDN may keep them a minute and serve stale while revalidating. */
+export const PUBLIC_PAGE_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300";
+export const PRIVATE_CACHE_CONTROL = "private, no-store";
+
+export function isAnonymous(request: FastifyRequest): boolean {
+  const cookie = request.headers.cookie;
+  return !cookie || !cookie.split(";").some((c) => c.trim().startsWith(`${SESSION_COOKIE}=`));
+}
+
+export interface PageResult {
+  render: (ctx: PageContext) => VNode;
+  /** Cache tags: what this page shows (see page-cache.ts). */
+  tags: string[];
+  status?: number;
+}
+
+export async function buildPageContext(request: FastifyRequest): Promise<PageContext> {
+  const { deps } = request.server;
+  const site = await deps.site.load();
+  return {
+    site: site.view,
+    nav: site.nav,
+    assets: { css: deps.assets.css, js: deps.assets.js, themeCss: site.themeCssUrl },
+    publicUrl: deps.config.publicUrl,
+    currentUrl: request.url,
+    nonce: NONCE_PLACEHOLDER,
+  };
+}
+
+export function renderDocument(node: VNode): string {
+  return "<!doctype html>" + renderToString(node);
+}
+
+function cspNonce(reply: FastifyReply): string {
+  const nonces = (reply as unknown as { cspNonce?: { script: string } }).cspNonce;
+  return nonces?.script ?? crypto.randomBytes(16).toString("base64");
+}
+
+function sendHtml(request: FastifyRequest, reply: FastifyReply, body: string, status: number, etag: string | null, cacheable: boolean) {
+  reply.code(status).header("content-type", "text/html; charset=utf-8");
+  reply.header("vary", "Accept-Encoding, Cookie");
+  if (cacheable) {
+    reply.header("cache-control", PUBLIC_PAGE_CACHE_CONTROL);
+    if (etag) {
+      reply.header("etag", etag);
+      const inm = request.headers["if-none-match"];
+      if (inm && inm.split(",").some((t) => t.trim() === etag || t.trim() === "*")) {
+        return reply.code(304).send();
+      }
+    }
+  } else {
+    reply.header("cache-control", PRIVATE_CACHE_CONTROL);
+  }
+  return reply.send(withNonce(body, cspNonce(reply)));
+}
+
+/**
+ * Serves a page. `build` loads the data and returns how to render it; it may throw
+ * NotFoundError. Anonymous GET/HEAD requests are answered from the page cache when possible.
+ */
+export async function servePage(request: FastifyRequest, reply: FastifyReply, build: () => Promise<PageResult>) {
+  const { pageCache } = request.server.deps;
+  const cacheable = (request.method === "GET" || request.method === "HEAD") && isAnonymous(request);
+  const key = request.url;
+  if (cacheable) {
+    const hit = pageCache.get(key);
+    if (hit) {
+      reply.header("x-cache", "hit");
+      return sendHtml(request, reply, hit.body, hit.status, hit.etag, true);
+    }
+  }
+  const generation = pageCache.generation;
+  const result = await build();
+  const ctx = await buildPageContext(request);
+  const body = renderDocument(result.render(ctx));
+  const status = result.status ?? 200;
+  if (cacheable && status === 200) {
+    pageCache.set(key, { body, tags: result.tags, status }, generation);
+    reply.header("x-cache", "miss");
+  }
+  return sendHtml(request, reply, body, status, cacheable ? weakEtag(body) : null, cacheable);
+}
+
+export type { NavLink };

@@ -1,0 +1,312 @@
+// SQL for content, themes, neighbourhoods and media. Every function takes the Kysely
+// handle (or a transaction) so that services own transactions.
+import { sql, type Kysely } from "kysely";
+import type { ContentKind, Database, MediaRow, NeighbourhoodRow, ThemeRow } from "../../core/db/schema.js";
+
+type Db = Kysely<Database>;
+
+export interface ItemRow {
+  id: number;
+  kind: ContentKind;
+  parent_id: number | null;
+  slug: string;
+  path: string;
+  title: string;
+  standfirst: string;
+  body: string;
+  status: string;
+  published_at: Date | null;
+  updated_at: Date;
+  hero_media_id: number | null;
+  featured: boolean;
+}
+
+const ITEM_COLUMNS = [
+  "id", "kind", "parent_id", "slug", "path", "title", "standfirst", "body", "status",
+  "published_at", "updated_at", "hero_media_id", "featured",
+] as const;
+
+export async function findSiteSettings(db: Db) {
+  return db
+    .selectFrom("site_settings")
+    .select(["site_name", "short_name", "tagline", "brand_color", "brand_color_dark", "contact_email", "contact_address"])
+    .where("id", "=", 1)
+    .executeTakeFirst();
+}
+
+export async function listThemes(db: Db): Promise<ThemeRow[]> {
+  return db.selectFrom("themes").select(["id", "slug", "name", "description", "color", "position"]).orderBy("position").orderBy("name").execute();
+}
+
+export async function listNeighbourhoods(db: Db): Promise<NeighbourhoodRow[]> {
+  return db
+    .selectFrom("neighbourhoods")
+    .select(["id", "slug", "name", "kind", "code", "description", "position"])
+    .orderBy("position")
+    .orderBy("name")
+    .execute();
+}
+
+export async function findThemeBySlug(db: Db, slug: string) {
+  return db.selectFrom("themes").select(["id", "slug", "name", "description", "color", "position"]).where("slug", "=", slug).executeTakeFirst();
+}
+
+export async function findNeighbourhoodBySlug(db: Db, slug: string) {
+  return db
+    .selectFrom("neighbourhoods")
+    .select(["id", "slug", "name", "kind", "code", "description", "position"])
+    .where("slug", "=", slug)
+    .executeTakeFirst();
+}
+
+export async function findPublishedByPath(db: Db, path: string, now: Date): Promise<ItemRow | undefined> {
+  return db
+    .selectFrom("content_items")
+    .select(ITEM_COLUMNS)
+    .where("path", "=", path)
+    .where("status", "=", "published")
+    .where("published_at", "<=", now)
+    .executeTakeFirst();
+}
+
+/** The chain of parent pages, root first. */
+export async function findAncestors(db: Db, parentId: number | null): Promise<Array<{ id: number; title: string; path: string }>> {
+  if (parentId === null) return [];
+  const result = await sql<{ id: number; title: string; path: string; depth: number }>`
+    with recursive chain as (
+      select id, parent_id, title, path, 0 as depth from content_items where id = ${parentId}
+      union all
+      select c.id, c.parent_id, c.title, c.path, chain.depth + 1
+      from content_items c join chain on c.id = chain.parent_id
+      where chain.depth < 20
+    )
+    select id, title, path, depth from chain order by depth desc`.execute(db);
+  return result.rows.map(({ id, title, path }) => ({ id, title, path }));
+}
+
+export async function findMediaByIds(db: Db, ids: number[]): Promise<MediaRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom("media")
+    .select(["id", "file_key", "mime", "width", "height", "variant_widths", "alt", "caption", "credit", "focal_x", "focal_y", "created_at"])
+    .where("id", "in", ids)
+    .execute();
+}
+
+export interface ItemTheme {
+  content_id: number;
+  id: number;
+  slug: string;
+  name: string;
+  color: string;
+}
+
+export async function findThemesOf(db: Db, contentIds: number[]): Promise<ItemTheme[]> {
+  if (contentIds.length === 0) return [];
+  return db
+    .selectFrom("content_themes as ct")
+    .innerJoin("themes as t", "t.id", "ct.theme_id")
+    .select(["ct.content_id", "t.id", "t.slug", "t.name", "t.color"])
+    .where("ct.content_id", "in", contentIds)
+    .orderBy("ct.content_id")
+    .orderBy("ct.position")
+    .orderBy("t.position")
+    .execute();
+}
+
+export interface ItemNeighbourhood {
+  content_id: number;
+  id: number;
+  slug: string;
+  name: string;
+  kind: string;
+}
+
+export async function findNeighbourhoodsOf(db: Db, contentIds: number[]): Promise<ItemNeighbourhood[]> {
+  if (contentIds.length === 0) return [];
+  return db
+    .selectFrom("content_neighbourhoods as cn")
+    .innerJoin("neighbourhoods as n", "n.id", "cn.neighbourhood_id")
+    .select(["cn.content_id", "n.id", "n.slug", "n.name", "n.kind"])
+    .where("cn.content_id", "in", contentIds)
+    .orderBy("cn.content_id")
+    .orderBy("n.position")
+    .execute();
+}
+
+export interface ListFilter {
+  kind?: ContentKind;
+  themeId?: number;
+  neighbourhoodId?: number;
+  featured?: boolean;
+  limit: number;
+  offset: number;
+  now: Date;
+}
+
+function publishedQuery(db: Db, f: Omit<ListFilter, "limit" | "offset">) {
+  let q = db.selectFrom("content_items as c").where("c.status", "=", "published").where("c.published_at", "<=", f.now);
+  if (f.kind) q = q.where("c.kind", "=", f.kind);
+  if (f.featured !== undefined) q = q.where("c.featured", "=", f.featured);
+  if (f.themeId !== undefined) {
+    const themeId = f.themeId;
+    q = q.where(({ exists, selectFrom }) =>
+      exists(selectFrom("content_themes as ct").select("ct.content_id").whereRef("ct.content_id", "=", "c.id").where("ct.theme_id", "=", themeId)),
+    );
+  }
+  if (f.neighbourhoodId !== undefined) {
+    const nid = f.neighbourhoodId;
+    q = q.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom("content_neighbourhoods as cn").select("cn.content_id").whereRef("cn.content_id", "=", "c.id").where("cn.neighbourhood_id", "=", nid),
+      ),
+    );
+  }
+  return q;
+}
+
+/** One page of published items, newest first, and the total count for pagination. */
+export async function listPublished(db: Db, f: ListFilter): Promise<{ rows: ItemRow[]; total: number }> {
+  const base = publishedQuery(db, f);
+  const [rows, count] = await Promise.all([
+    base
+      .select(ITEM_COLUMNS.map((c) => `c.${c}` as const))
+      .orderBy("c.published_at", "desc")
+      .orderBy("c.id", "desc")
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return { rows: rows as ItemRow[], total: Number(count.n) };
+}
+
+export async function findItemsByIds(db: Db, ids: number[]): Promise<ItemRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom("content_items").select(ITEM_COLUMNS).where("id", "in", ids).execute();
+}
+
+export async function findPinnedIds(db: Db, contentId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom("content_related")
+    .select("related_id")
+    .where("content_id", "=", contentId)
+    .orderBy("position")
+    .execute();
+  return rows.map((r) => r.related_id);
+}
+
+export interface CandidateRow {
+  id: number;
+  status: string;
+  published_at: Date | null;
+  theme_ids: number[];
+  neighbourhood_ids: number[];
+}
+
+/**
+ * Pre-selects "Lire aussi" candidates in SQL with the same score as rankRelated(), so
+ * that only a few dozen rows reach the ranking however large the archive grows.
+ * Pinned items are always included so their visibility can be checked.
+ */
+export async function findRelatedCandidates(
+  db: Db,
+  subject: { id: number; themeIds: number[]; neighbourhoodIds: number[] },
+  pinnedIds: number[],
+  now: Date,
+  limit = 24,
+): Promise<CandidateRow[]> {
+  const themeIds = subject.themeIds.length ? subject.themeIds : [-1];
+  const placeIds = subject.neighbourhoodIds.length ? subject.neighbourhoodIds : [-1];
+  const pinned = pinnedIds.length ? pinnedIds : [-1];
+  const result = await sql<CandidateRow>`
+    with scored as (
+      select c.id, c.status, c.published_at,
+        2 * (select count(*) from content_themes ct where ct.content_id = c.id and ct.theme_id = any(${themeIds}::int[]))
+        + (select count(*) from content_neighbourhoods cn where cn.content_id = c.id and cn.neighbourhood_id = any(${placeIds}::int[]))
+        as score
+      from content_items c
+      where c.id <> ${subject.id} and c.status = 'published' and c.published_at <= ${now}
+    ), picked as (
+      (select id, status, published_at from scored order by score desc, published_at desc, id desc limit ${limit})
+      union
+      select id, status, published_at from content_items where id = any(${pinned}::int[])
+    )
+    select p.id, p.status, p.published_at,
+      coalesce((select array_agg(theme_id order by theme_id) from content_themes where content_id = p.id), '{}') as theme_ids,
+      coalesce((select array_agg(neighbourhood_id order by neighbourhood_id) from content_neighbourhoods where content_id = p.id), '{}') as neighbourhood_ids
+    from picked p`.execute(db);
+  return result.rows;
+}
+
+export interface SearchFilter {
+  query: string;
+  limit: number;
+  offset: number;
+  now: Date;
+}
+
+/** French full-text search over published content, accent-insensitive. */
+export async function searchPublished(db: Db, f: SearchFilter): Promise<{ rows: ItemRow[]; total: number }> {
+  const tsQuery = sql`websearch_to_tsquery('french', f_unaccent(${f.query}))`;
+  const base = db
+    .selectFrom("content_items as c")
+    .where("c.status", "=", "published")
+    .where("c.published_at", "<=", f.now)
+    .where(sql<boolean>`c.search_vector @@ ${tsQuery}`);
+  const [rows, count] = await Promise.all([
+    base
+      .select(ITEM_COLUMNS.map((c) => `c.${c}` as const))
+      .orderBy(sql`ts_rank(c.search_vector, ${tsQuery})`, "desc")
+      .orderBy("c.published_at", "desc")
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return { rows: rows as ItemRow[], total: Number(count.n) };
+}
+
+/** Published pages for the site map, in path order. */
+export async function listPublishedPages(db: Db, now: Date) {
+  return db
+    .selectFrom("content_items")
+    .select(["id", "parent_id", "title", "path"])
+    .where("kind", "=", "page")
+    .where("status", "=", "published")
+    .where("published_at", "<=", now)
+    .orderBy("path")
+    .execute();
+}
+
+/** Facts the page cache needs to know which cached pages show an item. */
+export async function findCacheFacts(db: Db, contentId: number) {
+  const [themes, places, item] = await Promise.all([
+    db.selectFrom("content_themes").select("theme_id").where("content_id", "=", contentId).execute(),
+    db.selectFrom("content_neighbourhoods").select("neighbourhood_id").where("content_id", "=", contentId).execute(),
+    db.selectFrom("content_items").select("menu_title").where("id", "=", contentId).executeTakeFirst(),
+  ]);
+  return { inMenu: Boolean(item?.menu_title), themeIds: themes.map((t) => t.theme_id), neighbourhoodIds: places.map((p) => p.neighbourhood_id) };
+}
+
+export async function findPublishedChildren(db: Db, parentId: number, now: Date): Promise<ItemRow[]> {
+  return db
+    .selectFrom("content_items")
+    .select(ITEM_COLUMNS)
+    .where("parent_id", "=", parentId)
+    .where("status", "=", "published")
+    .where("published_at", "<=", now)
+    .orderBy("menu_position")
+    .orderBy("title")
+    .execute();
+}
+
+export async function listAllPublished(db: Db, now: Date) {
+  return db
+    .selectFrom("content_items")
+    .select(["path", "updated_at"])
+    .where("status", "=", "published")
+    .where("published_at", "<=", now)
+    .orderBy("path")
+    .execute();
+}

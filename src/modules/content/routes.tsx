@@ -1,0 +1,182 @@
+// Public pages of the content module. Routes stay thin: parse, call one service
+// function, render through servePage (which caches anonymous pages).
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { servePage } from "../../core/http/render.js";
+import { NotFoundError } from "../../core/errors.js";
+import * as service from "./service.js";
+import { HomePage } from "./views/home.js";
+import { ItemPage } from "./views/item.js";
+import { NeighbourhoodIndexPage, SiteMapPage, ThemeIndexPage } from "./views/indexes.js";
+import { ListingPage } from "./views/listing.js";
+import { SearchPage } from "./views/search.js";
+import { SLUG_PATTERN } from "../../lib/text.js";
+
+const pageQuery = {
+  type: "object",
+  properties: { page: { type: "string", maxLength: 6 } },
+} as const;
+
+const slugParams = {
+  type: "object",
+  required: ["slug"],
+  properties: { slug: { type: "string", maxLength: 80 } },
+} as const;
+
+type PageQuery = { Querystring: { page?: string } };
+type SlugRoute = PageQuery & { Params: { slug: string } };
+
+export async function contentRoutes(app: FastifyInstance) {
+  const deps = () => ({ db: app.deps.db, now: app.deps.now });
+
+  app.get("/", async (request, reply) =>
+    servePage(request, reply, async () => {
+      const { data, tags } = await service.getHome(deps());
+      return { tags, render: (ctx) => <HomePage ctx={ctx} data={data} /> };
+    }),
+  );
+
+  app.get<PageQuery>("/actualites", { schema: { querystring: pageQuery } }, async (request, reply) =>
+    servePage(request, reply, async () => {
+      const { data, tags } = await service.getArticleList(deps(), service.parsePage(request.query.page));
+      return {
+        tags,
+        render: (ctx) => (
+          <ListingPage
+            ctx={ctx}
+            title="Actualités"
+            description={`Toute l’actualité de ${ctx.site.name} et de ses quartiers.`}
+            basePath="/actualites"
+            crumbs={[{ label: "Accueil", href: "/" }, { label: "Actualités" }]}
+            listing={data}
+            empty="Aucune actualité n’est publiée pour le moment."
+          />
+        ),
+      };
+    }),
+  );
+
+  app.get<{ Params: { slug: string } }>("/actualites/:slug", { schema: { params: slugParams } }, async (request, reply) =>
+    servePage(request, reply, async () => {
+      if (!SLUG_PATTERN.test(request.params.slug)) throw new NotFoundError();
+      const { data, tags } = await service.getItemByPath(deps(), `/actualites/${request.params.slug}`);
+      if (data.kind !== "article") throw new NotFoundError();
+      return { tags, render: (ctx) => <ItemPage ctx={ctx} item={data} /> };
+    }),
+  );
+
+  app.get("/themes", async (request, reply) =>
+    servePage(request, reply, async () => {
+      const { data, tags } = await service.getThemeIndex(deps());
+      return { tags, render: (ctx) => <ThemeIndexPage ctx={ctx} themes={data} /> };
+    }),
+  );
+
+  app.get<SlugRoute>("/themes/:slug", { schema: { params: slugParams, querystring: pageQuery } }, async (request, reply) =>
+    servePage(request, reply, async () => {
+      const { data, tags } = await service.getThemePage(deps(), request.params.slug, service.parsePage(request.query.page));
+      return {
+        tags,
+        render: (ctx) => (
+          <ListingPage
+            ctx={ctx}
+            title={data.theme.name}
+            intro={data.theme.description}
+            description={data.theme.description || `Actualités et pages du thème ${data.theme.name}.`}
+            basePath={data.theme.href}
+            crumbs={[{ label: "Accueil", href: "/" }, { label: "Thèmes", href: "/themes" }, { label: data.theme.name }]}
+            listing={data}
+            empty="Aucun contenu n’est publié dans ce thème pour le moment."
+          />
+        ),
+      };
+    }),
+  );
+
+  app.get("/quartiers", async (request, reply) =>
+    servePage(request, reply, async () => {
+      const { data, tags } = await service.getNeighbourhoodIndex(deps());
+      return { tags, render: (ctx) => <NeighbourhoodIndexPage ctx={ctx} places={data} /> };
+    }),
+  );
+
+  app.get<SlugRoute>("/quartiers/:slug", { schema: { params: slugParams, querystring: pageQuery } }, async (request, reply) =>
+    servePage(request, reply, async () => {
+      const { data, tags } = await service.getNeighbourhoodPage(deps(), request.params.slug, service.parsePage(request.query.page));
+      const n = data.neighbourhood;
+      return {
+        tags,
+        render: (ctx) => (
+          <ListingPage
+            ctx={ctx}
+            title={n.kind === "qpv" ? `${n.name} (quartier prioritaire ${n.code ?? ""})`.replace(" )", ")") : n.name}
+            intro={n.description}
+            description={n.description || `L’actualité du quartier ${n.name}.`}
+            basePath={n.href}
+            crumbs={[{ label: "Accueil", href: "/" }, { label: "Quartiers", href: "/quartiers" }, { label: n.name }]}
+            listing={data}
+            empty="Aucun contenu n’est publié pour ce quartier pour le moment."
+          />
+        ),
+      };
+    }),
+  );
+
+  app.get<{ Querystring: { q?: string; page?: string } }>(
+    "/recherche",
+    {
+      schema: {
+        querystring: {
+          type: "object",
+          properties: { q: { type: "string", maxLength: 500 }, page: { type: "string", maxLength: 6 } },
+        },
+      },
+    },
+    async (request, reply) =>
+      servePage(request, reply, async () => {
+        const { data, tags } = await service.search(deps(), request.query.q ?? "", service.parsePage(request.query.page));
+        return { tags, render: (ctx) => <SearchPage ctx={ctx} {...data} /> };
+      }),
+  );
+
+  app.get("/plan-du-site", async (request, reply) =>
+    servePage(request, reply, async () => {
+      const { data, tags } = await service.getSiteMap(deps());
+      return { tags, render: (ctx) => <SiteMapPage ctx={ctx} {...data} /> };
+    }),
+  );
+
+  app.get("/sitemap.xml", async (_request, reply) => {
+    const entries = await service.getSitemapEntries(deps());
+    const base = app.deps.config.publicUrl;
+    const fixed = ["/", "/actualites", "/themes", "/quartiers", "/plan-du-site"];
+    const xmlEscape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+    const urls = [
+      ...fixed.map((p) => `<url><loc>${xmlEscape(base + p)}</loc></url>`),
+      ...entries.map((e) => `<url><loc>${xmlEscape(base + e.path)}</loc><lastmod>${e.lastmod.toISOString()}</lastmod></url>`),
+    ];
+    return reply
+      .header("content-type", "application/xml; charset=utf-8")
+      .header("cache-control", "public, max-age=300")
+      .send(`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls.join("")}</urlset>\n`);
+  });
+
+  // Institutional pages live at their nested path; this catch-all comes last (Fastify
+  // ranks static routes before wildcards, so it never shadows the routes above).
+  app.get("/*", async (request: FastifyRequest, reply) => {
+    const path = request.url.split("?")[0] ?? "";
+    if (path.length > 1 && path.endsWith("/")) {
+      // One URL per page: "/solidarite/" answers with a permanent redirect to "/solidarite".
+      const target = path.replace(/\/+$/, "");
+      if (SLUG_PATH_PATTERN.test(target)) return reply.redirect(target, 301);
+    }
+    return servePage(request, reply, async () => {
+      if (!SLUG_PATH_PATTERN.test(path)) throw new NotFoundError();
+      const { data, tags } = await service.getItemByPath(deps(), path);
+      if (data.kind !== "page") throw new NotFoundError();
+      return { tags, render: (ctx) => <ItemPage ctx={ctx} item={data} /> };
+    });
+  });
+}
+
+/** "/a/b-c": one to eight slug segments. Anything else cannot be a page. */
+const SLUG_PATH_PATTERN = /^(\/[a-z0-9]+(-[a-z0-9]+)*){1,8}$/;

@@ -1,0 +1,278 @@
+// Use cases of the public site: each returns view-models and the cache tags of what it shows.
+import type { DB } from "../../core/db/create-db.js";
+import { NotFoundError } from "../../core/errors.js";
+import { plainText, truncateAtWord } from "../../lib/text.js";
+import type { CardView, ImageView, TagView } from "../../ui/view-models.js";
+import { presentCard, presentImage, presentTag } from "./present.js";
+import * as q from "./queries.js";
+import { rankRelated } from "./related.js";
+import { sanitizeBody } from "./sanitize.js";
+
+export interface ContentDeps {
+  db: DB;
+  now: () => Date;
+}
+
+export const PAGE_SIZE = 12;
+
+export interface Tagged<T> {
+  data: T;
+  tags: string[];
+}
+
+/** Loads cards for items, keeping the order of `items`. */
+export async function loadCards(db: DB, items: q.ItemRow[]): Promise<CardView[]> {
+  const ids = items.map((i) => i.id);
+  const [themes, media] = await Promise.all([
+    q.findThemesOf(db, ids),
+    q.findMediaByIds(db, items.flatMap((i) => (i.hero_media_id ? [i.hero_media_id] : []))),
+  ]);
+  const mediaById = new Map(media.map((m) => [m.id, m]));
+  return items.map((item) =>
+    presentCard(
+      item,
+      themes.filter((t) => t.content_id === item.id),
+      item.hero_media_id ? mediaById.get(item.hero_media_id) : undefined,
+    ),
+  );
+}
+
+function cardTags(cards: CardView[]): string[] {
+  return cards.map((c) => `content:${c.id}`);
+}
+
+export function parsePage(raw: unknown): number {
+  if (raw === undefined) return 1;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new NotFoundError("Invalid page");
+  return n;
+}
+
+export interface Listing {
+  cards: CardView[];
+  page: number;
+  pageCount: number;
+  total: number;
+}
+
+async function listing(deps: ContentDeps, page: number, filter: Omit<q.ListFilter, "limit" | "offset" | "now">): Promise<Listing> {
+  const { rows, total } = await q.listPublished(deps.db, {
+    ...filter,
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+    now: deps.now(),
+  });
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  // Asking for page 9 of 3 is a broken link: answer 404 rather than an empty list.
+  if (page > pageCount) throw new NotFoundError("Page out of range");
+  return { cards: await loadCards(deps.db, rows), page, pageCount, total };
+}
+
+export async function getHome(deps: ContentDeps) {
+  const now = deps.now();
+  const [latest, featured, themes, neighbourhoods] = await Promise.all([
+    q.listPublished(deps.db, { kind: "article", limit: 7, offset: 0, now }),
+    q.listPublished(deps.db, { kind: "page", featured: true, limit: 4, offset: 0, now }),
+    q.listThemes(deps.db),
+    q.listNeighbourhoods(deps.db),
+  ]);
+  const [latestCards, featuredCards] = await Promise.all([loadCards(deps.db, latest.rows), loadCards(deps.db, featured.rows)]);
+  return {
+    data: {
+      latest: latestCards,
+      featured: featuredCards,
+      themes: themes.map((t) => ({ ...presentTag(t), description: t.description })),
+      neighbourhoods: neighbourhoods.map(presentNeighbourhoodLink),
+    },
+    tags: ["home", "list:articles", "list:pages", ...cardTags(latestCards), ...cardTags(featuredCards)],
+  };
+}
+
+export interface NeighbourhoodLink {
+  slug: string;
+  name: string;
+  href: string;
+  kind: "quartier" | "commune" | "qpv";
+  code: string | null;
+}
+
+function presentNeighbourhoodLink(n: { slug: string; name: string; kind: "quartier" | "commune" | "qpv"; code: string | null }): NeighbourhoodLink {
+  return { slug: n.slug, name: n.name, href: `/quartiers/${n.slug}`, kind: n.kind, code: n.code };
+}
+
+export async function getArticleList(deps: ContentDeps, page: number): Promise<Tagged<Listing>> {
+  const data = await listing(deps, page, { kind: "article" });
+  return { data, tags: ["list:articles", ...cardTags(data.cards)] };
+}
+
+export async function getThemeIndex(deps: ContentDeps) {
+  const themes = await q.listThemes(deps.db);
+  return { data: themes.map((t) => ({ ...presentTag(t), description: t.description })), tags: ["themes"] };
+}
+
+export async function getThemePage(deps: ContentDeps, slug: string, page: number) {
+  const theme = await q.findThemeBySlug(deps.db, slug);
+  if (!theme) throw new NotFoundError("Theme not found");
+  const data = await listing(deps, page, { themeId: theme.id });
+  return {
+    data: { theme: { ...presentTag(theme), description: theme.description }, ...data },
+    tags: ["themes", `theme:${theme.id}`, ...cardTags(data.cards)],
+  };
+}
+
+export async function getNeighbourhoodIndex(deps: ContentDeps) {
+  const rows = await q.listNeighbourhoods(deps.db);
+  return { data: rows.map(presentNeighbourhoodLink), tags: ["neighbourhoods"] };
+}
+
+export async function getNeighbourhoodPage(deps: ContentDeps, slug: string, page: number) {
+  const n = await q.findNeighbourhoodBySlug(deps.db, slug);
+  if (!n) throw new NotFoundError("Neighbourhood not found");
+  const data = await listing(deps, page, { neighbourhoodId: n.id });
+  return {
+    data: { neighbourhood: { ...presentNeighbourhoodLink(n), description: n.description }, ...data },
+    tags: ["neighbourhoods", `neighbourhood:${n.id}`, ...cardTags(data.cards)],
+  };
+}
+
+export interface ItemView {
+  id: number;
+  kind: "article" | "page";
+  path: string;
+  title: string;
+  standfirst: string;
+  description: string; // meta description
+  bodyHtml: string; // sanitised
+  publishedAt: Date | null;
+  updatedAt: Date;
+  tags: TagView[];
+  places: NeighbourhoodLink[];
+  hero: ImageView | null;
+  ancestors: Array<{ title: string; path: string }>;
+  children: CardView[];
+  related: CardView[];
+}
+
+export async function getItemByPath(deps: ContentDeps, path: string): Promise<Tagged<ItemView>> {
+  const now = deps.now();
+  const item = await q.findPublishedByPath(deps.db, path, now);
+  if (!item) throw new NotFoundError("Content not found");
+  const [themes, places, media, ancestors, pinned] = await Promise.all([
+    q.findThemesOf(deps.db, [item.id]),
+    q.findNeighbourhoodsOf(deps.db, [item.id]),
+    item.hero_media_id ? q.findMediaByIds(deps.db, [item.hero_media_id]) : Promise.resolve([]),
+    q.findAncestors(deps.db, item.parent_id),
+    q.findPinnedIds(deps.db, item.id),
+  ]);
+  const subject = { id: item.id, themeIds: themes.map((t) => t.id), neighbourhoodIds: places.map((p) => p.id) };
+  const candidates = await q.findRelatedCandidates(deps.db, subject, pinned, now);
+  const relatedIds = rankRelated(
+    subject,
+    pinned,
+    candidates.map((c) => ({
+      id: c.id,
+      status: c.status,
+      publishedAt: c.published_at,
+      themeIds: c.theme_ids,
+      neighbourhoodIds: c.neighbourhood_ids,
+    })),
+    { now, limit: 3 },
+  );
+  const relatedRows = await q.findItemsByIds(deps.db, relatedIds);
+  const byId = new Map(relatedRows.map((r) => [r.id, r]));
+  const related = await loadCards(
+    deps.db,
+    relatedIds.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])),
+  );
+  let children: CardView[] = [];
+  if (item.kind === "page") {
+    const rows = await q.findPublishedChildren(deps.db, item.id, now);
+    children = await loadCards(deps.db, rows);
+  }
+  const ancestorIds = ancestors.map((a) => a.id);
+  const data: ItemView = {
+    id: item.id,
+    kind: item.kind,
+    path: item.path,
+    title: item.title,
+    standfirst: item.standfirst,
+    description: truncateAtWord(item.standfirst || plainText(item.body), 160),
+    bodyHtml: sanitizeBody(item.body),
+    publishedAt: item.published_at,
+    updatedAt: item.updated_at,
+    tags: themes.map(presentTag),
+    places: places.map((p) => presentNeighbourhoodLink({ ...p, kind: p.kind as NeighbourhoodLink["kind"], code: null })),
+    hero: media[0] ? presentImage(media[0]) : null,
+    ancestors: ancestors.map(({ title, path }) => ({ title, path })),
+    children,
+    related,
+  };
+  return {
+    data,
+    tags: [
+      `content:${item.id}`,
+      ...ancestorIds.map((id) => `content:${id}`),
+      ...subject.themeIds.map((id) => `theme:${id}`),
+      ...subject.neighbourhoodIds.map((id) => `neighbourhood:${id}`),
+      ...cardTags(related),
+      ...cardTags(children),
+      "list:pages",
+    ],
+  };
+}
+
+export const SEARCH_MAX_LENGTH = 200;
+
+export async function search(deps: ContentDeps, rawQuery: string, page: number) {
+  const query = rawQuery.replace(/\s+/g, " ").trim().slice(0, SEARCH_MAX_LENGTH);
+  if (!query) return { data: { query, cards: [], page: 1, pageCount: 1, total: 0 }, tags: ["search"] };
+  const { rows, total } = await q.searchPublished(deps.db, {
+    query,
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+    now: deps.now(),
+  });
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  return { data: { query, cards: await loadCards(deps.db, rows), page, pageCount, total }, tags: ["search"] };
+}
+
+export async function getSiteMap(deps: ContentDeps) {
+  const now = deps.now();
+  const [pages, themes, neighbourhoods] = await Promise.all([
+    q.listPublishedPages(deps.db, now),
+    q.listThemes(deps.db),
+    q.listNeighbourhoods(deps.db),
+  ]);
+  return {
+    data: {
+      pages: buildTree(pages),
+      themes: themes.map(presentTag),
+      neighbourhoods: neighbourhoods.map(presentNeighbourhoodLink),
+    },
+    tags: ["sitemap", "list:pages", "themes", "neighbourhoods"],
+  };
+}
+
+export interface PageNode {
+  title: string;
+  path: string;
+  children: PageNode[];
+}
+
+/** Nests pages under their parents; a page whose parent is not published is shown at the top. */
+export function buildTree(pages: Array<{ id: number; parent_id: number | null; title: string; path: string }>): PageNode[] {
+  const nodes = new Map(pages.map((p) => [p.id, { title: p.title, path: p.path, children: [] as PageNode[] }]));
+  const roots: PageNode[] = [];
+  for (const p of pages) {
+    const node = nodes.get(p.id)!;
+    const parent = p.parent_id !== null ? nodes.get(p.parent_id) : undefined;
+    (parent ? parent.children : roots).push(node);
+  }
+  return roots;
+}
+
+/** Every public URL with its last change, for sitemap.xml. */
+export async function getSitemapEntries(deps: ContentDeps) {
+  const rows = await q.listAllPublished(deps.db, deps.now());
+  return rows.map((r) => ({ path: r.path, lastmod: r.updated_at }));
+}

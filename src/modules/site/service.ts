@@ -1,0 +1,78 @@
+// Site identity and navigation, read from the database (nothing city-specific in code)
+// and kept in memory until content changes.
+import crypto from "node:crypto";
+import type { DB } from "../../core/db/create-db.js";
+import type { NavLink, SiteView } from "../../ui/context.js";
+
+export interface SiteData {
+  view: SiteView;
+  nav: NavLink[];
+  themeCss: string;
+  themeCssUrl: string;
+  brandCss: string;
+}
+
+const FALLBACK: SiteView = { name: "Portail", shortName: "Portail", tagline: "", contactEmail: "", contactAddress: "" };
+
+export class SiteService {
+  #cached: Promise<SiteData> | null = null;
+  constructor(private readonly db: DB) {}
+
+  load(): Promise<SiteData> {
+    if (!this.#cached) {
+      this.#cached = this.#read();
+      // A failed read (database down) must not stick: the next request tries again.
+      this.#cached.catch(() => (this.#cached = null));
+    }
+    return this.#cached;
+  }
+
+  invalidate(): void {
+    this.#cached = null;
+  }
+
+  async #read(): Promise<SiteData> {
+    const [settings, themes, menu] = await Promise.all([
+      this.db
+        .selectFrom("site_settings")
+        .select(["site_name", "short_name", "tagline", "brand_color", "brand_color_dark", "contact_email", "contact_address"])
+        .executeTakeFirst(),
+      this.db.selectFrom("themes").select(["slug", "color"]).orderBy("position").execute(),
+      this.db
+        .selectFrom("content_items")
+        .select(["path", "menu_title"])
+        .where("kind", "=", "page")
+        .where("status", "=", "published")
+        .where("menu_title", "is not", null)
+        .orderBy("menu_position")
+        .execute(),
+    ]);
+    const view: SiteView = settings
+      ? {
+          name: settings.site_name,
+          shortName: settings.short_name,
+          tagline: settings.tagline,
+          contactEmail: settings.contact_email,
+          contactAddress: settings.contact_address,
+        }
+      : FALLBACK;
+    const nav: NavLink[] = [
+      { href: "/actualites", label: "Actualités" },
+      { href: "/themes", label: "Thèmes" },
+      { href: "/quartiers", label: "Quartiers" },
+      ...menu.map((m) => ({ href: m.path, label: m.menu_title ?? "" })),
+    ];
+    // Colours come from the database; slugs and colours are constrained by the schema
+    // (slug pattern, #rrggbb), so they are safe inside a stylesheet.
+    const brand = settings ? { main: settings.brand_color, dark: settings.brand_color_dark } : { main: "#1d4f91", dark: "#12325c" };
+    const brandCss = `:root{--brand:${safeColor(brand.main)};--brand-dark:${safeColor(brand.dark)}}`;
+    const themeCss =
+      brandCss + themes.map((t) => `.tag--${t.slug}{--tag-color:${safeColor(t.color)}}`).join("");
+    const hash = crypto.createHash("sha256").update(themeCss).digest("hex").slice(0, 12);
+    return { view, nav, themeCss, themeCssUrl: `/couleurs.css?v=${hash}`, brandCss };
+  }
+}
+
+function safeColor(value: string): string {
+  return /^#[0-9a-fA-F]{6}$/.test(value) ? value : "#1d4f91";
+}

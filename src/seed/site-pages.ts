@@ -1,0 +1,53 @@
+// The institutional pages every deployment needs (footer links). Their text is generic;
+// a commune edits it in the back office once it exists.
+import type { DemoPage } from "./types.js";
+
+export function sitePages(siteName: string): DemoPage[] {
+  const base = { parent: null, themes: [], neighbourhoods: [], featured: false, illustration: null } as const;
+  return [
+    {
+      ...base,
+      slug: "accessibilite",
+      title: "Déclaration d’accessibilité",
+      standfirst: `${siteName} s’engage à rendre son site internet accessible à toutes et à tous, conformément à l’article 47 de la loi n° 2005-102 du 11 février 2005.`,
+      body: `<h2>État de conformité</h2>
+<p>Le site est <strong>partiellement conforme</strong> au référentiel général d’amélioration de l’accessibilité (RGAA), version 4.1. Chaque modèle de page est contrôlé automatiquement à chaque évolution du site ; un audit complet reste à conduire.</p>
+<h2>Ce que nous faisons</h2>
+<ul>
+<li>des pages qui fonctionnent sans JavaScript, au clavier comme à la souris ;</li>
+<li>des liens d’évitement, un plan du site et un moteur de recherche pour trouver une page de plusieurs façons ;</li>
+<li>des images décrites par un texte alternatif, des contrastes vérifiés, un texte lisible sur téléphone.</li>
+</ul>
+<h2>Signaler un problème</h2>
+<p>Si vous n’arrivez pas à accéder à un contenu ou à un service, écrivez-nous : nous vous répondrons et vous proposerons une autre façon d’obtenir l’information.</p>
+<h2>Voies de recours</h2>
+<p>Si vous n’obtenez pas de réponse satisfaisante, vous pouvez saisir le Défenseur des droits, par son formulaire en ligne ou par courrier postal gratuit.</p>`,
+    },
+    {
+      ...base,
+      slug: "mentions-legales",
+      title: "Mentions légales",
+      standfirst: `Qui publie ce site, qui l’héberge, et sous quelles conditions réutiliser ses contenus.`,
+      body: `<h2>Éditeur</h2>
+<p>Le site est édité par ${siteName}. Le directeur de la publication est le maire.</p>
+<h2>Logiciel</h2>
+<p>Le site fonctionne avec Portail, un logiciel libre publié sous licence AGPL.</p>
+<h2>Réutilisation des contenus</h2>
+<p>Les textes peuvent être repris en citant la source et la date de mise à jour. Les illustrations restent la propriété de leurs auteurs, indiqués sous chaque image.</p>
+<h2>Cookies</h2>
+<p>Le site ne dépose aucun cookie sur les pages publiques et n’utilise aucun traceur publicitaire ni outil de mesure d’audience tiers.</p>`,
+    },
+    {
+      ...base,
+      slug: "donnees-personnelles",
+      title: "Données personnelles",
+      standfirst: `Ce que le site sait de vous quand vous le consultez : le moins possible.`,
+      body: `<h2>Consultation du site</h2>
+<p>Consulter le site ne demande aucun compte. Aucun cookie n’est déposé sur les pages publiques et aucune donnée n’est transmise à un réseau social : les boutons de partage sont de simples liens, qui ne contactent le réseau choisi que si vous cliquez dessus.</p>
+<h2>Journaux techniques</h2>
+<p>Le serveur garde pendant une durée limitée des journaux techniques (adresse de la page, date, erreurs) pour assurer la sécurité du site. Ils ne servent à rien d’autre.</p>
+<h2>Vos droits</h2>
+<p>Vous disposez d’un droit d’accès, de rectification et d’effacement des données qui vous concernent. Pour l’exercer, écrivez au délégué à la protection des données de la collectivité. Vous pouvez aussi adresser une réclamation à la CNIL.</p>`,
+    },
+  ];
+}

@@ -1,0 +1,54 @@
+// Process entry: configuration, database (migrated, seeded when empty), HTTP server,
+// graceful shutdown.
+import path from "node:path";
+import { buildApp } from "./app.js";
+import { ConfigError, loadConfig } from "./config.js";
+import { openMigratedDatabase } from "./core/db/open.js";
+import { isSeeded, seedDemo } from "./seed/seed.js";
+
+function say(message: string) {
+  process.stdout.write(`[portail] ${message}\n`);
+}
+
+async function main() {
+  const started = Date.now();
+  const config = loadConfig();
+  say(`Démarrage (${config.nodeEnv})…`);
+  const handle = await openMigratedDatabase(config, say);
+  if (config.seedOnEmpty && !(await isSeeded(handle.db))) {
+    say("Base vide : chargement du jeu de démonstration (une seule fois)…");
+    await seedDemo(handle.db, { mediaDir: path.join(config.dataDir, "media"), onProgress: say });
+  }
+  const app = await buildApp({ config, db: handle.db });
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  const shown = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
+  say(`Prêt en ${((Date.now() - started) / 1000).toFixed(1)} s : http://${shown}:${port}/`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`${signal} reçu, arrêt…`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    try {
+      await app.close();
+      await handle.close();
+    } finally {
+      process.exit(0);
+    }
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`[portail] ${error.message}\n`);
+  } else {
+    process.stderr.write(`[portail] Échec du démarrage : ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});

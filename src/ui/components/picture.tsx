@@ -1,0 +1,35 @@
+import type { ImageView } from "../view-models.js";
+
+/** Responsive image: WebP first, JPEG fallback, fixed intrinsic size to avoid layout shifts. */
+export function Picture({ image, sizes, eager }: { image: ImageView; sizes: string; eager?: boolean }) {
+  return (
+    <picture>
+      <source type="image/webp" srcset={image.webpSrcset} sizes={sizes} />
+      <img
+        src={image.fallbackSrc}
+        srcset={image.jpegSrcset}
+        sizes={sizes}
+        width={image.width}
+        height={image.height}
+        alt={image.alt}
+        loading={eager ? "eager" : "lazy"}
+        decoding="async"
+      />
+    </picture>
+  );
+}
+
+/** A figure with its caption and credit, as under an article's hero image. */
+export function Figure({ image, sizes, eager }: { image: ImageView; sizes: string; eager?: boolean }) {
+  return (
+    <figure class="figure">
+      <Picture image={image} sizes={sizes} eager={eager} />
+      {image.caption || image.credit ? (
+        <figcaption class="figure__caption">
+          {image.caption}
+          {image.credit ? <span class="figure__credit"> {image.credit}</span> : null}
+        </figcaption>
+      ) : null}
+    </figure>
+  );
+}

@@ -1,0 +1,117 @@
+// Factories: each creates what it needs (a theme for an article, a parent for a page)
+// with unique values, so tests never depend on shared seed data.
+import sharp from "sharp";
+import type { DB } from "../src/core/db/create-db.js";
+import type { ContentStatus } from "../src/core/db/schema.js";
+import { sanitizeBody } from "../src/modules/content/sanitize.js";
+import { storeImage } from "../src/modules/media/store.js";
+
+let seq = 0;
+const next = () => ++seq + Math.floor(Math.random() * 1e6) * 1000;
+
+export async function createSite(db: DB, values: Partial<{ site_name: string; short_name: string; tagline: string }> = {}) {
+  await db
+    .insertInto("site_settings")
+    .values({ id: 1, site_name: values.site_name ?? "Ville d’Exemple", short_name: values.short_name ?? "Exemple", tagline: values.tagline ?? "" })
+    .onConflict((oc) => oc.column("id").doNothing())
+    .execute();
+}
+
+export async function createTheme(db: DB, values: Partial<{ slug: string; name: string; color: string; description: string }> = {}) {
+  const n = next();
+  return db
+    .insertInto("themes")
+    .values({
+      slug: values.slug ?? `theme-${n}`,
+      name: values.name ?? `Thème ${n}`,
+      color: values.color ?? "#1d4f91",
+      description: values.description ?? "",
+    })
+    .returning(["id", "slug", "name"])
+    .executeTakeFirstOrThrow();
+}
+
+export async function createNeighbourhood(
+  db: DB,
+  values: Partial<{ slug: string; name: string; kind: "quartier" | "commune" | "qpv"; code: string | null }> = {},
+) {
+  const n = next();
+  return db
+    .insertInto("neighbourhoods")
+    .values({
+      slug: values.slug ?? `quartier-${n}`,
+      name: values.name ?? `Quartier ${n}`,
+      kind: values.kind ?? "quartier",
+      code: values.code ?? null,
+    })
+    .returning(["id", "slug", "name"])
+    .executeTakeFirstOrThrow();
+}
+
+export async function createImage(db: DB, mediaDir: string, meta: Partial<{ alt: string; caption: string; credit: string }> = {}) {
+  const input = await sharp({ create: { width: 1200, height: 675, channels: 3, background: { r: 30, g: 80, b: 140 } } })
+    .jpeg()
+    .toBuffer();
+  return storeImage(db, mediaDir, input, {
+    alt: meta.alt ?? "Illustration de test",
+    caption: meta.caption ?? "Légende de test",
+    credit: meta.credit ?? "Photo Test T.",
+  });
+}
+
+export interface ContentValues {
+  kind: "article" | "page";
+  slug: string;
+  title: string;
+  standfirst: string;
+  body: string;
+  status: ContentStatus;
+  publishedAt: Date | null;
+  themeIds: number[];
+  neighbourhoodIds: number[];
+  heroMediaId: number | null;
+  parent: { id: number; path: string } | null;
+  featured: boolean;
+  menuTitle: string | null;
+  pinnedIds: number[];
+}
+
+export async function createContent(db: DB, values: Partial<ContentValues> = {}) {
+  const n = next();
+  const kind = values.kind ?? "article";
+  const slug = values.slug ?? `contenu-${n}`;
+  const path = kind === "article" ? `/actualites/${slug}` : `${values.parent?.path ?? ""}/${slug}`;
+  const status = values.status ?? "published";
+  const publishedAt = values.publishedAt !== undefined ? values.publishedAt : status === "published" ? new Date(Date.now() - 3600_000) : null;
+  const row = await db
+    .insertInto("content_items")
+    .values({
+      kind,
+      slug,
+      path,
+      parent_id: values.parent?.id ?? null,
+      title: values.title ?? `Titre ${n}`,
+      standfirst: values.standfirst ?? `Chapô du contenu ${n}.`,
+      body: sanitizeBody(values.body ?? `<p>Corps du contenu ${n}.</p>`),
+      status,
+      published_at: publishedAt,
+      hero_media_id: values.heroMediaId ?? null,
+      featured: values.featured ?? false,
+      menu_title: values.menuTitle ?? null,
+    })
+    .returning(["id", "path", "slug", "title", "kind"])
+    .executeTakeFirstOrThrow();
+  if (values.themeIds?.length) {
+    await db.insertInto("content_themes").values(values.themeIds.map((theme_id, position) => ({ content_id: row.id, theme_id, position }))).execute();
+  }
+  if (values.neighbourhoodIds?.length) {
+    await db.insertInto("content_neighbourhoods").values(values.neighbourhoodIds.map((neighbourhood_id) => ({ content_id: row.id, neighbourhood_id }))).execute();
+  }
+  if (values.pinnedIds?.length) {
+    await db.insertInto("content_related").values(values.pinnedIds.map((related_id, position) => ({ content_id: row.id, related_id, position }))).execute();
+  }
+  return row;
+}
+
+export const createArticle = (db: DB, values: Partial<ContentValues> = {}) => createContent(db, { ...values, kind: "article" });
+export const createPage = (db: DB, values: Partial<ContentValues> = {}) => createContent(db, { ...values, kind: "page" });

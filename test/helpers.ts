@@ -1,0 +1,84 @@
+// Test worlds: each test file gets its own freshly migrated database (a PGlite copy of
+// the migrated template, or a new database on the PostgreSQL server named by
+// TEST_DATABASE_URL), its own data directory and its own app.
+import crypto from "node:crypto";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { FastifyInstance } from "fastify";
+import pg from "pg";
+import { inject } from "vitest";
+import { buildApp } from "../src/app.js";
+import { loadConfig, type Config } from "../src/config.js";
+import { connectPostgres, openPGlite, wrapPGlite, type DatabaseHandle, type DB } from "../src/core/db/create-db.js";
+import { migrateToLatest } from "../src/core/db/migrator.js";
+import type { PageCache } from "../src/core/http/page-cache.js";
+
+export interface TestDatabase {
+  db: DB;
+  kind: "pglite" | "postgres";
+  destroy(): Promise<void>;
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  if (process.env.TEST_DB === "postgres") {
+    const url = process.env.TEST_DATABASE_URL;
+    if (!url) throw new Error("TEST_DB=postgres needs TEST_DATABASE_URL");
+    const name = `portail_test_${crypto.randomBytes(6).toString("hex")}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const dbUrl = new URL(url);
+    dbUrl.pathname = `/${name}`;
+    const handle = connectPostgres(dbUrl.toString(), 5);
+    await migrateToLatest(handle.db);
+    return {
+      db: handle.db,
+      kind: "postgres",
+      destroy: async () => {
+        await handle.close();
+        const c = new pg.Client({ connectionString: url });
+        await c.connect();
+        await c.query(`drop database if exists ${name} with (force)`);
+        await c.end();
+      },
+    };
+  }
+  const template = await fs.readFile(inject("pgliteTemplate"));
+  const client = await openPGlite(undefined, new Blob([template]));
+  const handle: DatabaseHandle = wrapPGlite(client);
+  return { db: handle.db, kind: "pglite", destroy: () => handle.close() };
+}
+
+export interface TestWorld {
+  app: FastifyInstance;
+  db: DB;
+  config: Config;
+  dataDir: string;
+  clock: { now: Date };
+  pageCache: PageCache;
+  close(): Promise<void>;
+}
+
+export async function createTestWorld(options: { now?: Date } = {}): Promise<TestWorld> {
+  const database = await createTestDatabase();
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "portail-test-"));
+  const config = loadConfig({ NODE_ENV: "test", DATA_DIR: dataDir, PUBLIC_URL: "https://portail.test" });
+  const clock = { now: options.now ?? new Date() };
+  const app = await buildApp({ config, db: database.db, now: () => clock.now });
+  await app.ready();
+  return {
+    app,
+    db: database.db,
+    config,
+    dataDir,
+    clock,
+    pageCache: app.deps.pageCache,
+    close: async () => {
+      await app.close();
+      await database.destroy();
+      await fs.rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
