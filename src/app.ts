@@ -43,7 +43,7 @@ export interface BuildAppOptions {
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(opts.config),
-    trustProxy: opts.config.nodeEnv === "production" ? 1 : false,
+    trustProxy: opts.config.trustProxy,
     requestTimeout: 60_000,
     bodyLimit: 1024 * 1024,
     // Query strings keep one value per key: "?page=1&page=2" is rejected by the schemas.

@@ -16,6 +16,8 @@ export interface Config {
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   /** Seed the demo dataset when the database is empty at start. */
   seedOnEmpty: boolean;
+  /** Trust X-Forwarded-* from a reverse proxy (only when one is in front, or clients could spoof their IP). */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -81,8 +83,10 @@ export function loadConfig(env: Env = process.env): Config {
 
   const seedOnEmpty = env.SEED_ON_EMPTY === undefined ? true : parseBool(env.SEED_ON_EMPTY, "SEED_ON_EMPTY", problems);
 
+  const trustProxy = env.TRUST_PROXY === undefined ? false : parseBool(env.TRUST_PROXY, "TRUST_PROXY", problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
-  return { nodeEnv, port, host, dataDir, databaseUrl, publicUrl, logLevel, seedOnEmpty };
+  return { nodeEnv, port, host, dataDir, databaseUrl, publicUrl, logLevel, seedOnEmpty, trustProxy };
 }
 
 function parseBool(value: string, name: string, problems: string[]): boolean {

@@ -153,7 +153,7 @@ export async function seedDemo(db: DB, opts: SeedOptions): Promise<{ articles: n
       for (const a of articles) {
         const heroId = await mediaFor(a);
         // Spread within the day too, so that no two articles share a timestamp.
-        const publishedAt = new Date(now.getTime() - a.daysAgo * DAY - ((a.daysAgo * 7919) % 600) * 60_000);
+        const publishedAt = new Date(now.getTime() - a.daysAgo * DAY - (5 + ((a.daysAgo * 7919) % 600)) * 60_000);
         const row = await trx
           .insertInto("content_items")
           .values({

@@ -3,7 +3,7 @@
 import type { DemoPage } from "./types.js";
 
 export function sitePages(siteName: string): DemoPage[] {
-  const base = { parent: null, themes: [], neighbourhoods: [], featured: false, illustration: null } as const;
+  const base = { parent: null, themes: [] as string[], neighbourhoods: [] as string[], featured: false, illustration: null };
   return [
     {
       ...base,

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config.js";
+
+describe("loadConfig", () => {
+  it("has working defaults for development", () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ nodeEnv: "development", port: 3000, host: "127.0.0.1", databaseUrl: null, publicUrl: "http://localhost:3000" });
+    expect(c.dataDir.endsWith("/data")).toBe(true);
+  });
+  it("reads every variable", () => {
+    const c = loadConfig({ PORT: "8080", HOST: "0.0.0.0", DATA_DIR: "/tmp/x", DATABASE_URL: "postgres://u@h/db", PUBLIC_URL: "https://www.ville.fr/", NODE_ENV: "production" });
+    expect(c).toMatchObject({ port: 8080, host: "0.0.0.0", dataDir: "/tmp/x", databaseUrl: "postgres://u@h/db", publicUrl: "https://www.ville.fr", nodeEnv: "production" });
+  });
+  it("names every bad variable at once", () => {
+    try {
+      loadConfig({ PORT: "abc", DATABASE_URL: "mysql://x", PUBLIC_URL: "ftp://x", NODE_ENV: "staging" });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      const text = (e as ConfigError).message;
+      for (const name of ["PORT", "DATABASE_URL", "PUBLIC_URL", "NODE_ENV"]) expect(text).toContain(name);
+    }
+  });
+  it("requires PUBLIC_URL in production", () => {
+    expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(/PUBLIC_URL/);
+  });
+});

@@ -1,0 +1,84 @@
+// The demo dataset loads into a fresh database, meets the promises of the README
+// (40+ articles over 8+ themes, every neighbourhood, two years of dates, an illustrated
+// image with alt, caption and credit for every article) and every page of it renders.
+import fs from "node:fs/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestWorld, type TestWorld } from "../../test/helpers.js";
+import { isSeeded, seedDemo } from "./seed.js";
+
+let w: TestWorld;
+beforeAll(async () => {
+  w = await createTestWorld();
+  await seedDemo(w.db, { mediaDir: `${w.dataDir}/media`, now: w.clock.now });
+}, 120_000);
+afterAll(async () => w?.close());
+
+describe("demo dataset", () => {
+  it("is recorded as seeded", async () => {
+    expect(await isSeeded(w.db)).toBe(true);
+  });
+
+  it("has 40+ illustrated articles over 8+ themes, every neighbourhood, spread over two years", async () => {
+    const articles = await w.db
+      .selectFrom("content_items as c")
+      .innerJoin("media as m", "m.id", "c.hero_media_id")
+      .select(["c.id", "c.published_at", "m.alt", "m.caption", "m.credit", "m.file_key", "m.variant_widths"])
+      .where("c.kind", "=", "article")
+      .execute();
+    expect(articles.length).toBeGreaterThanOrEqual(40);
+    const total = await w.db.selectFrom("content_items").select((eb) => eb.fn.countAll<number>().as("n")).where("kind", "=", "article").executeTakeFirstOrThrow();
+    expect(articles.length).toBe(Number(total.n)); // every article has an image
+    for (const a of articles) {
+      expect(a.alt.length).toBeGreaterThan(10);
+      expect(a.caption.length).toBeGreaterThan(5);
+      expect(a.credit.length).toBeGreaterThan(3);
+      for (const width of a.variant_widths) {
+        await fs.access(`${w.dataDir}/media/${a.file_key}-${width}.webp`);
+        await fs.access(`${w.dataDir}/media/${a.file_key}-${width}.jpg`);
+      }
+    }
+    const times = articles.map((a) => a.published_at!.getTime());
+    expect((Math.max(...times) - Math.min(...times)) / 86_400_000).toBeGreaterThan(600);
+
+    const themesUsed = await w.db.selectFrom("content_themes").select("theme_id").distinct().execute();
+    expect(themesUsed.length).toBeGreaterThanOrEqual(8);
+    const places = await w.db.selectFrom("neighbourhoods").select(["id", "kind", "code"]).execute();
+    const placesUsed = new Set((await w.db.selectFrom("content_neighbourhoods").select("neighbourhood_id").execute()).map((r) => r.neighbourhood_id));
+    for (const p of places) expect(placesUsed.has(p.id)).toBe(true);
+    expect(places.filter((p) => p.kind === "quartier")).toHaveLength(10);
+    expect(places.filter((p) => p.kind === "commune")).toHaveLength(2);
+    const qpv = places.filter((p) => p.kind === "qpv");
+    expect(qpv.length).toBeGreaterThanOrEqual(5);
+    for (const q of qpv) expect(q.code).toMatch(/^QN\d{5}[A-Z]$/);
+  });
+
+  it("renders every published item, theme and neighbourhood page", async () => {
+    const paths = (await w.db.selectFrom("content_items").select("path").where("status", "=", "published").execute()).map((r) => r.path);
+    const themes = (await w.db.selectFrom("themes").select("slug").execute()).map((t) => `/themes/${t.slug}`);
+    const places = (await w.db.selectFrom("neighbourhoods").select("slug").execute()).map((n) => `/quartiers/${n.slug}`);
+    for (const url of ["/", "/actualites", "/actualites?page=2", "/plan-du-site", ...paths, ...themes, ...places]) {
+      const res = await w.app.inject({ url });
+      expect(res.statusCode, url).toBe(200);
+    }
+    for (const footer of ["/accessibilite", "/mentions-legales", "/donnees-personnelles"]) {
+      expect((await w.app.inject({ url: footer })).statusCode, footer).toBe(200);
+    }
+  });
+
+  it("shows three Lire aussi cards on articles, pinned ones first", async () => {
+    const pinned = await w.db
+      .selectFrom("content_related as r")
+      .innerJoin("content_items as c", "c.id", "r.content_id")
+      .innerJoin("content_items as p", "p.id", "r.related_id")
+      .select(["c.path", "p.title"])
+      .where("r.position", "=", 0)
+      .executeTakeFirst();
+    expect(pinned).toBeDefined();
+    const html = (await w.app.inject({ url: pinned!.path })).body;
+    const related = html.slice(html.indexOf('id="lire-aussi"'));
+    expect((related.match(/class="card"/g) ?? []).length).toBe(3);
+    const escapedTitle = pinned!.title.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+    const firstCardTitle = /class="card__title"[^>]*><a href="[^"]+">([^<]+)<\/a>/.exec(related)?.[1];
+    expect(firstCardTitle).toBe(escapedTitle);
+  });
+});

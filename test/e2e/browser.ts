@@ -1,0 +1,66 @@
+// Browser test helpers: Debian's Chromium driven by playwright-core (no downloaded
+// browser), a real HTTP server on a free loopback port, and an axe-core scan.
+import fs from "node:fs";
+import fsp from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { AxeBuilder } from "@axe-core/playwright";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { createTestWorld, type TestWorld } from "../helpers.js";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const hasChromium = fs.existsSync(CHROMIUM);
+if (!hasChromium) {
+  console.warn(`[e2e] Browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH).`);
+}
+
+export interface BrowserWorld extends TestWorld {
+  baseUrl: string;
+  context: BrowserContext;
+  newPage(): Promise<Page>;
+}
+
+export async function startBrowserWorld(options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserWorld> {
+  const world = await createTestWorld();
+  await world.app.listen({ port: 0, host: "127.0.0.1" });
+  const address = world.app.server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const userDataDir = await fsp.mkdtemp(path.join(os.tmpdir(), "portail-chromium-"));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    locale: "fr-FR",
+    viewport: { width: 1280, height: 900 },
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-dev-shm-usage",
+    ],
+  });
+  return {
+    ...world,
+    baseUrl,
+    context,
+    newPage: () => context.newPage(),
+    close: async () => {
+      await context.close();
+      await world.close();
+      await fsp.rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** WCAG 2.1 A and AA rules; returns the violations in a readable form (empty when clean). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return result.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} -> ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(" | ")}`,
+  );
+}
