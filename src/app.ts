@@ -9,7 +9,11 @@ import { registerErrorHandling } from "./core/http/errors.js";
 import { PageCache } from "./core/http/page-cache.js";
 import { registerSecurityHeaders } from "./core/http/security.js";
 import { loggerOptions } from "./core/logger.js";
-import { accountRoutes } from "./modules/accounts/routes.js";
+import { accountRoutes } from "./modules/accounts/account-routes.js";
+import { authRoutes } from "./modules/accounts/routes.js";
+import { createMailer, type Mailer } from "./core/mail/mailer.js";
+import { registerSession } from "./core/http/session.js";
+import { registerCsrf } from "./core/http/csrf.js";
 import { contentRoutes } from "./modules/content/index.js";
 import { mediaRoutes } from "./modules/media/routes.js";
 import { siteRoutes } from "./modules/site/routes.js";
@@ -23,6 +27,7 @@ export interface AppDeps {
   site: SiteService;
   assets: Assets;
   mediaDir: string;
+  mailer: Mailer;
   /** The clock, injectable so tests can move time (publication dates). */
   now: () => Date;
 }
@@ -38,6 +43,7 @@ export interface BuildAppOptions {
   db: DB;
   now?: () => Date;
   pageCache?: PageCache;
+  mailer?: Mailer;
 }
 
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
@@ -57,6 +63,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     site: new SiteService(opts.db),
     assets: await buildAssets(),
     mediaDir: path.join(opts.config.dataDir, "media"),
+    mailer:
+      opts.mailer ??
+      createMailer({ smtpUrl: opts.config.smtpUrl, from: opts.config.mailFrom, outboxDir: path.join(opts.config.dataDir, "outbox") }),
     now: opts.now ?? (() => new Date()),
   };
   app.decorate("deps", deps);
@@ -64,12 +73,15 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await registerSecurityHeaders(app, opts.config);
   await app.register(compress, { global: true, threshold: 1024, encodings: ["br", "gzip"] });
   await app.register(formbody);
+  await registerSession(app);
+  registerCsrf(app);
   registerErrorHandling(app);
   registerAssetRoutes(app, deps.assets);
 
   // Feature modules, in one explicit list.
   await app.register(siteRoutes);
   await app.register(mediaRoutes);
+  await app.register(authRoutes);
   await app.register(accountRoutes);
   await app.register(contentRoutes); // last: it owns the catch-all for nested pages
 

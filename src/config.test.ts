@@ -8,7 +8,7 @@ describe("loadConfig", () => {
     expect(c.dataDir.endsWith("/data")).toBe(true);
   });
   it("reads every variable", () => {
-    const c = loadConfig({ PORT: "8080", HOST: "0.0.0.0", DATA_DIR: "/tmp/x", DATABASE_URL: "postgres://u@h/db", PUBLIC_URL: "https://www.ville.fr/", NODE_ENV: "production" });
+    const c = loadConfig({ PORT: "8080", HOST: "0.0.0.0", DATA_DIR: "/tmp/x", DATABASE_URL: "postgres://u@h/db", PUBLIC_URL: "https://www.ville.fr/", NODE_ENV: "production", SMTP_URL: "smtp://u:p@mail.ville.fr:587" });
     expect(c).toMatchObject({ port: 8080, host: "0.0.0.0", dataDir: "/tmp/x", databaseUrl: "postgres://u@h/db", publicUrl: "https://www.ville.fr", nodeEnv: "production" });
   });
   it("names every bad variable at once", () => {
@@ -21,7 +21,9 @@ describe("loadConfig", () => {
       for (const name of ["PORT", "DATABASE_URL", "PUBLIC_URL", "NODE_ENV"]) expect(text).toContain(name);
     }
   });
-  it("requires PUBLIC_URL in production", () => {
+  it("requires PUBLIC_URL and SMTP_URL in production", () => {
     expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(/PUBLIC_URL/);
+    expect(() => loadConfig({ NODE_ENV: "production", PUBLIC_URL: "https://www.ville.fr" })).toThrow(/SMTP_URL/);
+    expect(() => loadConfig({ SMTP_URL: "http://x" })).toThrow(/SMTP_URL/);
   });
 });

@@ -18,6 +18,9 @@ export interface Config {
   seedOnEmpty: boolean;
   /** Trust X-Forwarded-* from a reverse proxy (only when one is in front, or clients could spoof their IP). */
   trustProxy: boolean;
+  /** smtp(s)://user:pass@host:port; unset in development: messages go to DATA_DIR/outbox. */
+  smtpUrl: string | null;
+  mailFrom: string;
 }
 
 export class ConfigError extends Error {
@@ -85,8 +88,29 @@ export function loadConfig(env: Env = process.env): Config {
 
   const trustProxy = env.TRUST_PROXY === undefined ? false : parseBool(env.TRUST_PROXY, "TRUST_PROXY", problems);
 
+  let smtpUrl: string | null = null;
+  if (env.SMTP_URL) {
+    try {
+      const u = new URL(env.SMTP_URL);
+      if (u.protocol !== "smtp:" && u.protocol !== "smtps:") throw new Error("protocol");
+      smtpUrl = env.SMTP_URL;
+    } catch {
+      problems.push("SMTP_URL must look like smtp://user:password@host:587 or smtps://...");
+    }
+  } else if (nodeEnv === "production") {
+    problems.push("SMTP_URL is required in production (verification and password e-mails)");
+  }
+  let mailHost = "localhost";
+  try {
+    mailHost = new URL(publicUrl).hostname;
+  } catch {
+    // PORT or PUBLIC_URL is already reported above.
+  }
+  const mailFrom = env.MAIL_FROM || `Portail <ne-pas-repondre@${mailHost}>`;
+  if (/[\r\n]/.test(mailFrom)) problems.push("MAIL_FROM must be a single line");
+
   if (problems.length > 0) throw new ConfigError(problems);
-  return { nodeEnv, port, host, dataDir, databaseUrl, publicUrl, logLevel, seedOnEmpty, trustProxy };
+  return { nodeEnv, port, host, dataDir, databaseUrl, publicUrl, logLevel, seedOnEmpty, trustProxy, smtpUrl, mailFrom };
 }
 
 function parseBool(value: string, name: string, problems: string[]): boolean {

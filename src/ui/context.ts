@@ -13,6 +13,8 @@ export interface NavLink {
   label: string;
 }
 
+import type { Viewer } from "./viewer.js";
+
 export interface PageContext {
   site: SiteView;
   nav: NavLink[];
@@ -21,4 +23,5 @@ export interface PageContext {
   /** Path + query of the current request, e.g. "/actualites?page=2". */
   currentUrl: string;
   nonce: string;
+  viewer: Viewer;
 }

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from "preact";
 import type { PageContext } from "./context.js";
 import { Breadcrumb, type Crumb } from "./components/breadcrumb.js";
+import { ViewerContext } from "./viewer.js";
 
 export interface SeoMeta {
   title: string; // page title without the site name
@@ -69,6 +70,7 @@ export function Layout(props: {
         <script src={ctx.assets.js} defer nonce={ctx.nonce} />
       </head>
       <body>
+        <ViewerContext.Provider value={ctx.viewer}>
         <div class="skip-links">
           <nav aria-label="Accès rapide">
             <ul>
@@ -87,6 +89,7 @@ export function Layout(props: {
         </main>
         <Footer ctx={ctx} />
         <div class="sr-only" aria-live="polite" data-live-region></div>
+        </ViewerContext.Provider>
       </body>
     </html>
   );
@@ -124,7 +127,19 @@ function Header({ ctx }: { ctx: PageContext }) {
               <span class="sr-only">Lancer la recherche</span>
             </button>
           </form>
-          <a class="account-link" href={`/compte/connexion?retour=${retour}`}>Se connecter</a>
+          {ctx.viewer.signedIn ? (
+            <div class="account-menu">
+              <a class="account-link" href="/compte">
+                Mon compte<span class="sr-only"> ({ctx.viewer.displayName})</span>
+              </a>
+              <form method="post" action="/compte/deconnexion" class="account-menu__signout">
+                <input type="hidden" name="_csrf" value={ctx.viewer.csrfToken} />
+                <button type="submit" class="link-button">Se déconnecter</button>
+              </form>
+            </div>
+          ) : (
+            <a class="account-link" href={`/compte/connexion?retour=${retour}`}>Se connecter</a>
+          )}
         </div>
       </div>
       <nav id="menu" class="main-nav" aria-label="Menu principal" data-module="menu">

@@ -92,7 +92,7 @@ export interface ContentRelatedTable {
   position: Generated<number>;
 }
 
-export interface Database {
+export interface Database extends AccountTables {
   site_settings: SiteSettingsTable;
   media: MediaTable;
   themes: ThemesTable;
@@ -108,3 +108,78 @@ export type ThemeRow = Selectable<ThemesTable>;
 export type NeighbourhoodRow = Selectable<NeighbourhoodsTable>;
 export type ContentItemRow = Selectable<ContentItemsTable>;
 export type NewContentItem = Insertable<ContentItemsTable>;
+
+export type Role = "resident" | "contributor" | "editor" | "policy" | "admin";
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  email_verified_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  password_hash: string;
+  display_name: Generated<string>;
+  role: Generated<Role>;
+  digest_consent: Generated<boolean>;
+  digest_consent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  last_sign_in_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  password_changed_at: Timestamp;
+}
+
+export interface UserThemesTable {
+  user_id: number;
+  theme_id: number;
+  created_at: Timestamp;
+}
+
+export interface UserNeighbourhoodsTable {
+  user_id: number;
+  neighbourhood_id: number;
+  created_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id: Generated<number>;
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  user_agent: Generated<string>;
+}
+
+export type TokenPurpose = "verify_email" | "reset_password";
+
+export interface UserTokensTable {
+  id: Generated<number>;
+  token_hash: string;
+  user_id: number;
+  purpose: TokenPurpose;
+  email: string | null;
+  created_at: Timestamp;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  used_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  window_start: ColumnType<Date, Date | string, Date | string>;
+  count: Generated<number>;
+}
+
+export interface FavouritesTable {
+  user_id: number;
+  content_id: number;
+  created_at: Timestamp;
+}
+
+export interface AccountTables {
+  users: UsersTable;
+  user_themes: UserThemesTable;
+  user_neighbourhoods: UserNeighbourhoodsTable;
+  sessions: SessionsTable;
+  user_tokens: UserTokensTable;
+  rate_limits: RateLimitsTable;
+  favourites: FavouritesTable;
+}

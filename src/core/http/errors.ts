@@ -4,11 +4,13 @@
 import crypto from "node:crypto";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors.js";
+import { RateLimitedError } from "../rate-limit.js";
 import { bareErrorHtml, ErrorPage, errorMessage } from "../../ui/error-page.js";
 import { buildPageContext, PRIVATE_CACHE_CONTROL, renderDocument } from "./render.js";
 import { withNonce } from "./nonce.js";
 
 function statusOf(error: unknown): number {
+  if (error instanceof RateLimitedError) return 429;
   if (error instanceof NotFoundError) return 404;
   if (error instanceof ForbiddenError) return 403;
   if (error instanceof ConflictError) return 409;
@@ -49,6 +51,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
 
   app.setErrorHandler(async (error, request, reply) => {
     const status = statusOf(error);
+    if (error instanceof RateLimitedError) reply.header("retry-after", String(error.retryAfterSeconds));
     if (status >= 500) {
       const errorId = crypto.randomUUID();
       request.log.error({ err: error, errorId }, "request failed");

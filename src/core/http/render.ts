@@ -5,6 +5,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
 import type { NavLink, PageContext } from "../../ui/context.js";
+import { ANONYMOUS, type Viewer } from "../../ui/viewer.js";
 import { NONCE_PLACEHOLDER, withNonce } from "./nonce.js";
 import { weakEtag } from "./page-cache.js";
 
@@ -15,9 +16,14 @@ export const SESSION_COOKIE = "portail_session";
 export const PUBLIC_PAGE_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300";
 export const PRIVATE_CACHE_CONTROL = "private, no-store";
 
+/**
+ * True when nothing personal can be rendered: no session cookie at all (valid or not).
+ * Such requests may be served from, and stored in, the shared page cache.
+ */
 export function isAnonymous(request: FastifyRequest): boolean {
+  if (request.session) return false;
   const cookie = request.headers.cookie;
-  return !cookie || !cookie.split(";").some((c) => c.trim().startsWith(`${SESSION_COOKIE}=`));
+  return !cookie || !cookie.split(";").some((c) => c.trim().replace(/^__Host-/, "").startsWith(`${SESSION_COOKIE}=`));
 }
 
 export interface PageResult {
@@ -25,11 +31,13 @@ export interface PageResult {
   /** Cache tags: what this page shows (see page-cache.ts). */
   tags: string[];
   status?: number;
+  /** Never cache (forms with a CSRF token, pages about the visitor). */
+  private?: boolean;
 }
 
 export async function buildPageContext(request: FastifyRequest): Promise<PageContext> {
   const { deps } = request.server;
-  const site = await deps.site.load();
+  const [site, viewer] = await Promise.all([deps.site.load(), loadViewer(request)]);
   return {
     site: site.view,
     nav: site.nav,
@@ -37,6 +45,24 @@ export async function buildPageContext(request: FastifyRequest): Promise<PageCon
     publicUrl: deps.config.publicUrl,
     currentUrl: request.url,
     nonce: NONCE_PLACEHOLDER,
+    viewer,
+  };
+}
+
+async function loadViewer(request: FastifyRequest): Promise<Viewer> {
+  const session = request.session;
+  if (!session) return ANONYMOUS;
+  const rows = await request.server.deps.db
+    .selectFrom("favourites")
+    .select("content_id")
+    .where("user_id", "=", session.user.id)
+    .limit(10_000)
+    .execute();
+  return {
+    signedIn: true,
+    displayName: session.user.displayName || session.user.email,
+    csrfToken: session.csrfToken,
+    favourites: new Set(rows.map((r) => r.content_id)),
   };
 }
 
@@ -87,11 +113,12 @@ export async function servePage(request: FastifyRequest, reply: FastifyReply, bu
   const ctx = await buildPageContext(request);
   const body = renderDocument(result.render(ctx));
   const status = result.status ?? 200;
-  if (cacheable && status === 200) {
+  const shared = cacheable && !result.private;
+  if (shared && status === 200) {
     pageCache.set(key, { body, tags: result.tags, status }, generation);
     reply.header("x-cache", "miss");
   }
-  return sendHtml(request, reply, body, status, cacheable ? weakEtag(body) : null, cacheable);
+  return sendHtml(request, reply, body, status, shared ? weakEtag(body) : null, shared);
 }
 
 export type { NavLink };

@@ -1,36 +1,252 @@
-// Accounts are built in a later issue. Until then the favourite buttons lead here, and
-// this page says plainly that sign-in is not open yet, with a way back.
-import type { FastifyInstance } from "fastify";
+// Account routes: sign-up, verification, sign-in/out, password reset. Pages with forms
+// are private (never cached) and carry a CSRF token. Every POST answers with a redirect
+// (PRG) or the same form again with French messages next to the fields.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { sql } from "kysely";
+import { createSession, deleteSessionByToken } from "../../core/auth/sessions.js";
+import { ValidationError } from "../../core/errors.js";
+import { csrfTokenFor } from "../../core/http/csrf.js";
 import { servePage } from "../../core/http/render.js";
-import { Layout } from "../../ui/layout.js";
+import { clearSessionCookie, cookieNames, isSecure, setSessionCookie } from "../../core/http/session.js";
+import { addFavourite, isFavouritable } from "../favourites/queries.js";
 import { safeReturnPath } from "./return-path.js";
+import * as service from "./service.js";
+import { checked, ids, str } from "./validate.js";
+import { ForgotPage, ResetPage, SignInPage, SignUpPage, SignUpSentPage, VerifyPage, type Choice } from "./views/auth.js";
 
-export async function accountRoutes(app: FastifyInstance) {
-  app.get<{ Querystring: { retour?: string } }>(
-    "/compte/connexion",
-    { schema: { querystring: { type: "object", properties: { retour: { type: "string", maxLength: 500 } } } } },
-    async (request, reply) =>
-      servePage(request, reply, async () => {
-        const back = safeReturnPath(request.query.retour);
-        return {
-          tags: ["accounts"],
-          render: (ctx) => (
-            <Layout
-              ctx={ctx}
-              breadcrumb={[{ label: "Accueil", href: "/" }, { label: "Se connecter" }]}
-              meta={{ title: "Se connecter", description: "Connexion à votre compte.", canonicalPath: "/compte/connexion", noindex: true }}
-            >
-              <h1>Se connecter</h1>
-              <p class="lead">
-                Les comptes personnels ouvrent bientôt : vous pourrez alors enregistrer vos favoris et recevoir l’actualité
-                de vos quartiers et de vos thèmes.
-              </p>
-              <p>
-                <a class="button" href={back}>Revenir à la page précédente</a>
-              </p>
-            </Layout>
-          ),
-        };
-      }),
+export async function accountDeps(app: FastifyInstance): Promise<service.AccountDeps> {
+  const site = await app.deps.site.load();
+  return { db: app.deps.db, now: app.deps.now, mailer: app.deps.mailer, publicUrl: app.deps.config.publicUrl, siteName: site.view.name };
+}
+
+/** Signs a person in: any previous session of this browser ends, a new token is issued. */
+export async function startSession(request: FastifyRequest, reply: FastifyReply, userId: number) {
+  const secure = isSecure(request);
+  const old = request.cookies[cookieNames(secure).session];
+  if (old) await deleteSessionByToken(request.server.deps.db, old);
+  const { token } = await createSession(request.server.deps.db, userId, request.headers["user-agent"] ?? "", request.server.deps.now());
+  setSessionCookie(reply, token, secure);
+}
+
+export async function interestChoices(app: FastifyInstance): Promise<{ themes: Choice[]; places: Choice[] }> {
+  const [themes, places] = await Promise.all([
+    app.deps.db.selectFrom("themes").select(["id", "name"]).orderBy("position").orderBy("name").execute(),
+    app.deps.db.selectFrom("neighbourhoods").select(["id", "name", "kind", "code"]).orderBy("position").orderBy("name").execute(),
+  ]);
+  return {
+    themes: themes.map((t) => ({ value: t.id, label: t.name })),
+    places: places.map((p) => ({ value: p.id, label: p.kind === "qpv" ? `${p.name} (quartier prioritaire)` : p.name })),
+  };
+}
+
+/** The theme with the most content published in the last 90 days: suggested at sign-up. */
+async function suggestedTheme(app: FastifyInstance) {
+  const since = new Date(app.deps.now().getTime() - 90 * 86_400_000);
+  return app.deps.db
+    .selectFrom("content_themes as ct")
+    .innerJoin("content_items as c", "c.id", "ct.content_id")
+    .innerJoin("themes as t", "t.id", "ct.theme_id")
+    .select(["t.id", "t.name", sql<number>`count(*)::int`.as("n")])
+    .where("c.status", "=", "published")
+    .where("c.published_at", ">=", since)
+    .groupBy(["t.id", "t.name"])
+    .orderBy("n", "desc")
+    .orderBy("t.id")
+    .executeTakeFirst();
+}
+
+const retourQuery = { type: "object", properties: { retour: { type: "string", maxLength: 500 }, favori: { type: "string", maxLength: 12 }, statut: { type: "string", maxLength: 30 } } } as const;
+const tokenQuery = { type: "object", properties: { jeton: { type: "string", maxLength: 100 } } } as const;
+
+export async function authRoutes(app: FastifyInstance) {
+  // ---- sign-up
+  app.get("/compte/creer", async (request, reply) => {
+    if (request.session) return reply.redirect("/compte", 303);
+    const [choices, suggestion] = await Promise.all([interestChoices(app), suggestedTheme(app)]);
+    return servePage(request, reply, async () => ({
+      tags: [],
+      private: true,
+      render: (ctx) => (
+        <SignUpPage
+          ctx={ctx}
+          csrf={csrfTokenFor(request, reply)}
+          values={{ email: "", displayName: "", themeIds: suggestion ? [suggestion.id] : [], neighbourhoodIds: [], digestConsent: false }}
+          errors={{}}
+          suggestion={suggestion?.name ?? null}
+          {...choices}
+        />
+      ),
+    }));
+  });
+
+  app.post("/compte/creer", async (request, reply) => {
+    const body = request.body;
+    const input = {
+      email: str(body, "email", 300),
+      password: str(body, "password", 4096),
+      displayName: str(body, "displayName", 200),
+      themeIds: ids(body, "themes"),
+      neighbourhoodIds: ids(body, "quartiers"),
+      digestConsent: checked(body, "digest"),
+      ip: request.ip,
+    };
+    try {
+      await service.signUp(await accountDeps(app), input);
+      return reply.redirect("/compte/creer/merci", 303);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      const choices = await interestChoices(app);
+      return servePage(request, reply, async () => ({
+        tags: [],
+        private: true,
+        status: 400,
+        render: (ctx) => <SignUpPage ctx={ctx} csrf={csrfTokenFor(request, reply)} values={input} errors={error.fields} suggestion={null} {...choices} />,
+      }));
+    }
+  });
+
+  app.get("/compte/creer/merci", async (request, reply) =>
+    servePage(request, reply, async () => ({ tags: [], private: true, render: (ctx) => <SignUpSentPage ctx={ctx} /> })),
   );
+
+  // ---- address verification: GET only shows a button (mail scanners follow links), POST acts
+  app.get<{ Querystring: { jeton?: string } }>("/compte/verifier", { schema: { querystring: tokenQuery } }, async (request, reply) =>
+    servePage(request, reply, async () => ({
+      tags: [],
+      private: true,
+      render: (ctx) => <VerifyPage ctx={ctx} csrf={csrfTokenFor(request, reply)} token={request.query.jeton ?? ""} invalid={!request.query.jeton} />,
+    })),
+  );
+
+  app.post("/compte/verifier", async (request, reply) => {
+    const userId = await service.verifyEmail(await accountDeps(app), str(request.body, "jeton", 100), request.ip);
+    if (userId === null) {
+      return servePage(request, reply, async () => ({
+        tags: [],
+        private: true,
+        status: 400,
+        render: (ctx) => <VerifyPage ctx={ctx} csrf={csrfTokenFor(request, reply)} token="" invalid />,
+      }));
+    }
+    // The link proved the address belongs to this person: sign them in (a new session).
+    if (request.session?.user.id !== userId) await startSession(request, reply, userId);
+    return reply.redirect("/compte/preferences?bienvenue=1", 303);
+  });
+
+  app.post("/compte/renvoyer-confirmation", async (request, reply) => {
+    if (!request.session) return reply.redirect("/compte/connexion", 303);
+    await service.resendVerification(await accountDeps(app), request.session.user.id, request.ip);
+    return reply.redirect("/compte?statut=lien-envoye", 303);
+  });
+
+  // ---- sign-in / sign-out
+  app.get<{ Querystring: { retour?: string; favori?: string; statut?: string } }>("/compte/connexion", { schema: { querystring: retourQuery } }, async (request, reply) => {
+    const retour = safeReturnPath(request.query.retour);
+    const favori = /^\d{1,9}$/.test(request.query.favori ?? "") ? request.query.favori! : "";
+    if (request.session) {
+      if (favori && (await isFavouritable(app.deps.db, Number(favori), app.deps.now()))) {
+        await addFavourite(app.deps.db, request.session.user.id, Number(favori), app.deps.now());
+      }
+      return reply.redirect(retour, 303);
+    }
+    const notice = request.query.statut === "mot-de-passe-modifie" ? "Votre mot de passe a été modifié. Connectez-vous avec le nouveau." : undefined;
+    return servePage(request, reply, async () => ({
+      tags: [],
+      private: true,
+      render: (ctx) => <SignInPage ctx={ctx} csrf={csrfTokenFor(request, reply)} email="" retour={retour} favori={favori} notice={notice} />,
+    }));
+  });
+
+  app.post("/compte/connexion", async (request, reply) => {
+    const body = request.body;
+    const email = str(body, "email", 300);
+    const retour = safeReturnPath(str(body, "retour", 500));
+    const favori = /^\d{1,9}$/.test(str(body, "favori", 12)) ? str(body, "favori", 12) : "";
+    const userId = await service.signIn(await accountDeps(app), { email, password: str(body, "password", 4096), ip: request.ip });
+    if (userId === null) {
+      return servePage(request, reply, async () => ({
+        tags: [],
+        private: true,
+        status: 400,
+        render: (ctx) => (
+          <SignInPage ctx={ctx} csrf={csrfTokenFor(request, reply)} email={email} retour={retour} favori={favori} error="Adresse e-mail ou mot de passe incorrect." />
+        ),
+      }));
+    }
+    await startSession(request, reply, userId);
+    if (favori && (await isFavouritable(app.deps.db, Number(favori), app.deps.now()))) {
+      await addFavourite(app.deps.db, userId, Number(favori), app.deps.now());
+    }
+    return reply.redirect(retour, 303);
+  });
+
+  app.post("/compte/deconnexion", async (request, reply) => {
+    const secure = isSecure(request);
+    const token = request.cookies[cookieNames(secure).session];
+    if (token) await deleteSessionByToken(app.deps.db, token);
+    clearSessionCookie(reply, secure);
+    return reply.header("clear-site-data", '"cache", "storage"').redirect("/", 303);
+  });
+
+  // ---- forgotten password
+  app.get<{ Querystring: { statut?: string } }>("/compte/mot-de-passe-oublie", async (request, reply) =>
+    servePage(request, reply, async () => ({
+      tags: [],
+      private: true,
+      render: (ctx) => <ForgotPage ctx={ctx} csrf={csrfTokenFor(request, reply)} email="" errors={{}} sent={request.query.statut === "envoye"} />,
+    })),
+  );
+
+  app.post("/compte/mot-de-passe-oublie", async (request, reply) => {
+    const email = str(request.body, "email", 300);
+    try {
+      await service.requestPasswordReset(await accountDeps(app), { email, ip: request.ip });
+      return reply.redirect("/compte/mot-de-passe-oublie?statut=envoye", 303);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return servePage(request, reply, async () => ({
+        tags: [],
+        private: true,
+        status: 400,
+        render: (ctx) => <ForgotPage ctx={ctx} csrf={csrfTokenFor(request, reply)} email={email} errors={error.fields} sent={false} />,
+      }));
+    }
+  });
+
+  app.get<{ Querystring: { jeton?: string } }>("/compte/reinitialiser", { schema: { querystring: tokenQuery } }, async (request, reply) => {
+    const token = request.query.jeton ?? "";
+    const valid = token !== "" && (await service.isResetTokenValid(await accountDeps(app), token));
+    return servePage(request, reply, async () => ({
+      tags: [],
+      private: true,
+      status: valid ? 200 : 400,
+      render: (ctx) => <ResetPage ctx={ctx} csrf={csrfTokenFor(request, reply)} token={token} valid={valid} errors={{}} />,
+    }));
+  });
+
+  app.post("/compte/reinitialiser", async (request, reply) => {
+    const token = str(request.body, "jeton", 100);
+    try {
+      const userId = await service.resetPassword(await accountDeps(app), { token, password: str(request.body, "password", 4096), ip: request.ip });
+      if (userId === null) {
+        return servePage(request, reply, async () => ({
+          tags: [],
+          private: true,
+          status: 400,
+          render: (ctx) => <ResetPage ctx={ctx} csrf={csrfTokenFor(request, reply)} token="" valid={false} errors={{}} />,
+        }));
+      }
+      // Every session ended with the reset, this browser's too: sign in again.
+      clearSessionCookie(reply, isSecure(request));
+      return reply.redirect("/compte/connexion?statut=mot-de-passe-modifie", 303);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return servePage(request, reply, async () => ({
+        tags: [],
+        private: true,
+        status: 400,
+        render: (ctx) => <ResetPage ctx={ctx} csrf={csrfTokenFor(request, reply)} token={token} valid errors={error.fields} />,
+      }));
+    }
+  });
 }

@@ -310,3 +310,38 @@ export async function listAllPublished(db: Db, now: Date) {
     .orderBy("path")
     .execute();
 }
+
+export interface FeedCandidateRow {
+  id: number;
+  published_at: Date;
+  theme_ids: number[];
+  neighbourhood_ids: number[];
+}
+
+/**
+ * Published items of the last `sinceDays` that share at least one theme or place with
+ * the interests, newest first, at most `limit`: the input of rankForYou().
+ */
+export async function findFeedCandidates(
+  db: Db,
+  interests: { themeIds: number[]; neighbourhoodIds: number[] },
+  now: Date,
+  sinceDays = 365,
+  limit = 500,
+): Promise<FeedCandidateRow[]> {
+  if (interests.themeIds.length === 0 && interests.neighbourhoodIds.length === 0) return [];
+  const themes = interests.themeIds.length ? interests.themeIds : [-1];
+  const places = interests.neighbourhoodIds.length ? interests.neighbourhoodIds : [-1];
+  const since = new Date(now.getTime() - sinceDays * 86_400_000);
+  const result = await sql<FeedCandidateRow>`
+    select c.id, c.published_at,
+      coalesce((select array_agg(theme_id order by theme_id) from content_themes where content_id = c.id), '{}') as theme_ids,
+      coalesce((select array_agg(neighbourhood_id order by neighbourhood_id) from content_neighbourhoods where content_id = c.id), '{}') as neighbourhood_ids
+    from content_items c
+    where c.status = 'published' and c.published_at <= ${now} and c.published_at >= ${since}
+      and (exists (select 1 from content_themes ct where ct.content_id = c.id and ct.theme_id = any(${themes}::int[]))
+        or exists (select 1 from content_neighbourhoods cn where cn.content_id = c.id and cn.neighbourhood_id = any(${places}::int[])))
+    order by c.published_at desc
+    limit ${limit}`.execute(db);
+  return result.rows;
+}

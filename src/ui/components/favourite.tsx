@@ -1,15 +1,39 @@
-// "Ajouter à mes favoris". Accounts do not exist yet: for an anonymous visitor the
-// control is a link to the sign-in route, which brings them back here afterwards.
-// The accounts module will render the real toggle (a form button with aria-pressed).
-export function FavouriteButton({ returnTo, title, compact }: { returnTo: string; title: string; compact?: boolean }) {
-  const href = `/compte/connexion?retour=${encodeURIComponent(returnTo)}`;
+// "Ajouter à mes favoris". Signed in: a form whose button carries aria-pressed; the
+// client script turns the POST into a fetch and toggles the state without reload.
+// Anonymous: a link to sign in that adds the favourite once signed in, then comes back.
+import { useViewer } from "../viewer.js";
+
+const HEART = (
+  <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" width="20" height="20">
+    <path d="M12 20.5 4.2 13a4.8 4.8 0 0 1 6.8-6.8l1 1 1-1a4.8 4.8 0 0 1 6.8 6.8z" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" />
+  </svg>
+);
+
+export function FavouriteButton({ contentId, returnTo, title, compact }: { contentId: number; returnTo: string; title: string; compact?: boolean }) {
+  const viewer = useViewer();
+  const cls = compact ? "favourite favourite--compact" : "favourite";
+  if (!viewer.signedIn) {
+    const href = `/compte/connexion?retour=${encodeURIComponent(returnTo)}&favori=${contentId}`;
+    return (
+      <a class={cls} href={href}>
+        {HEART}
+        <span>Ajouter à mes favoris</span>
+        {compact ? <span class="sr-only"> : {title}</span> : null}
+      </a>
+    );
+  }
+  const on = viewer.favourites.has(contentId);
   return (
-    <a class={compact ? "favourite favourite--compact" : "favourite"} href={href}>
-      <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" width="20" height="20">
-        <path d="M12 20.5 4.2 13a4.8 4.8 0 0 1 6.8-6.8l1 1 1-1a4.8 4.8 0 0 1 6.8 6.8z" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" />
-      </svg>
-      <span>Ajouter à mes favoris</span>
-      {compact ? <span class="sr-only"> : {title}</span> : null}
-    </a>
+    <form method="post" action="/compte/favoris" class="favourite-form" data-module="favourite">
+      <input type="hidden" name="_csrf" value={viewer.csrfToken} />
+      <input type="hidden" name="contenu" value={String(contentId)} />
+      <input type="hidden" name="action" value={on ? "retirer" : "ajouter"} />
+      <input type="hidden" name="retour" value={returnTo} />
+      <button type="submit" class={on ? `${cls} is-on` : cls} aria-pressed={on ? "true" : "false"}>
+        {HEART}
+        <span class="favourite__label">{on ? "Retirer de mes favoris" : "Ajouter à mes favoris"}</span>
+        {compact ? <span class="sr-only"> : {title}</span> : null}
+      </button>
+    </form>
   );
 }

@@ -97,7 +97,7 @@ export function ItemPage({ ctx, item }: { ctx: PageContext; item: ItemView }) {
             ) : null}
           </div>
           <div class="item__actions">
-            <FavouriteButton returnTo={item.path} title={item.title} />
+            <FavouriteButton contentId={item.id} returnTo={item.path} title={item.title} />
           </div>
         </header>
         {item.hero ? <Figure image={item.hero} sizes={HERO_SIZES} eager /> : null}

@@ -1,0 +1,85 @@
+// Server-side sessions. The cookie holds a random 256-bit token; the database holds its
+// SHA-256, the owner, a CSRF token, and two expiries: idle (no request for 14 days) and
+// absolute (30 days after sign-in). See docs/decisions/0006-accounts.md for the figures.
+import type { DB } from "../db/create-db.js";
+import type { Role } from "../db/schema.js";
+import { hashToken, randomToken } from "./tokens.js";
+
+export const SESSION_IDLE_MS = 14 * 86_400_000;
+export const SESSION_ABSOLUTE_MS = 30 * 86_400_000;
+/** last_seen_at is written at most this often, so reads stay reads. */
+const TOUCH_EVERY_MS = 5 * 60_000;
+
+export interface CurrentUser {
+  id: number;
+  email: string;
+  displayName: string;
+  role: Role;
+  emailVerified: boolean;
+}
+
+export interface CurrentSession {
+  id: number;
+  csrfToken: string;
+  user: CurrentUser;
+}
+
+export async function createSession(db: DB, userId: number, userAgent: string, now: Date) {
+  const token = randomToken();
+  const csrfToken = randomToken();
+  const row = await db
+    .insertInto("sessions")
+    .values({
+      token_hash: hashToken(token),
+      user_id: userId,
+      csrf_token: csrfToken,
+      created_at: now,
+      last_seen_at: now,
+      expires_at: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
+      user_agent: userAgent.slice(0, 300),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return { token, csrfToken, id: row.id };
+}
+
+export async function loadSession(db: DB, token: string, now: Date): Promise<CurrentSession | null> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  const row = await db
+    .selectFrom("sessions as s")
+    .innerJoin("users as u", "u.id", "s.user_id")
+    .select(["s.id", "s.csrf_token", "s.last_seen_at", "s.expires_at", "u.id as user_id", "u.email", "u.display_name", "u.role", "u.email_verified_at"])
+    .where("s.token_hash", "=", hashToken(token))
+    .executeTakeFirst();
+  if (!row) return null;
+  const idleExpired = now.getTime() - row.last_seen_at.getTime() > SESSION_IDLE_MS;
+  if (idleExpired || row.expires_at.getTime() <= now.getTime()) {
+    await db.deleteFrom("sessions").where("id", "=", row.id).execute();
+    return null;
+  }
+  if (now.getTime() - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
+    await db.updateTable("sessions").set({ last_seen_at: now }).where("id", "=", row.id).execute();
+  }
+  return {
+    id: row.id,
+    csrfToken: row.csrf_token,
+    user: {
+      id: row.user_id,
+      email: row.email,
+      displayName: row.display_name,
+      role: row.role,
+      emailVerified: row.email_verified_at !== null,
+    },
+  };
+}
+
+export async function deleteSessionByToken(db: DB, token: string): Promise<void> {
+  await db.deleteFrom("sessions").where("token_hash", "=", hashToken(token)).execute();
+}
+
+/** Ends every session of a user, or every one but `exceptId`. */
+export async function revokeUserSessions(db: DB, userId: number, exceptId?: number): Promise<void> {
+  let q = db.deleteFrom("sessions").where("user_id", "=", userId);
+  if (exceptId !== undefined) q = q.where("id", "<>", exceptId);
+  await q.execute();
+}

@@ -1,0 +1,24 @@
+// The personalised feed: candidates from SQL, order from rankForYou().
+import type { DB } from "../../core/db/create-db.js";
+import { findFeedCandidates, findItemsByIds } from "../content/queries.js";
+import { loadCards } from "../content/service.js";
+import type { CardView } from "../../ui/view-models.js";
+import { rankForYou } from "./for-you.js";
+import { findInterests } from "./queries.js";
+
+export async function personalFeed(db: DB, userId: number, now: Date, page: number, pageSize: number) {
+  const interests = await findInterests(db, userId);
+  const hasInterests = interests.themeIds.length + interests.neighbourhoodIds.length > 0;
+  const candidates = await findFeedCandidates(db, interests, now);
+  const ranked = rankForYou(
+    interests,
+    candidates.map((c) => ({ id: c.id, publishedAt: c.published_at, themeIds: c.theme_ids, neighbourhoodIds: c.neighbourhood_ids })),
+    now,
+  );
+  const pageCount = Math.max(1, Math.ceil(ranked.length / pageSize));
+  const pageIds = ranked.slice((page - 1) * pageSize, page * pageSize);
+  const rows = await findItemsByIds(db, pageIds);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const cards: CardView[] = await loadCards(db, pageIds.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])));
+  return { cards, page, pageCount, total: ranked.length, hasInterests };
+}

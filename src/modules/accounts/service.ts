@@ -1,0 +1,282 @@
+// Account use cases. Each takes its dependencies and plain input, validates it, owns its
+// transaction, and throws typed errors (ValidationError with French field messages,
+// RateLimitedError) that the routes turn into pages.
+import { sql } from "kysely";
+import type { DB } from "../../core/db/create-db.js";
+import { ValidationError } from "../../core/errors.js";
+import { hashPassword, passwordProblem, verifyAgainstDummy, verifyPassword } from "../../core/auth/passwords.js";
+import { revokeUserSessions } from "../../core/auth/sessions.js";
+import { hashToken } from "../../core/auth/tokens.js";
+import type { Mailer } from "../../core/mail/mailer.js";
+import { mails } from "../../core/mail/templates.js";
+import { hitRateLimit, RateLimitedError, type RateLimitRule } from "../../core/rate-limit.js";
+import * as q from "./queries.js";
+import { displayNameProblem, emailProblem, normaliseEmail, type FieldErrors } from "./validate.js";
+
+export interface AccountDeps {
+  db: DB;
+  now: () => Date;
+  mailer: Mailer;
+  publicUrl: string;
+  siteName: string;
+}
+
+export const VERIFY_LIFETIME_MS = 24 * 3600_000;
+export const RESET_LIFETIME_MS = 3600_000;
+
+/** Documented in docs/decisions/0006-accounts.md. */
+export const LIMITS = {
+  signInPerIp: { limit: 30, windowMs: 15 * 60_000 },
+  signInPerAccount: { limit: 10, windowMs: 15 * 60_000 },
+  signUpPerIp: { limit: 10, windowMs: 60 * 60_000 },
+  resetPerIp: { limit: 10, windowMs: 60 * 60_000 },
+  resetPerAccount: { limit: 5, windowMs: 60 * 60_000 },
+  verifyPerIp: { limit: 30, windowMs: 60 * 60_000 },
+} satisfies Record<string, RateLimitRule>;
+
+async function enforce(deps: AccountDeps, key: string, rule: RateLimitRule) {
+  const r = await hitRateLimit(deps.db, key, rule, deps.now());
+  if (!r.allowed) throw new RateLimitedError(r.retryAfterSeconds);
+}
+
+/** Account keys are hashed so the rate-limit table holds no e-mail address. */
+const accountKey = (email: string) => hashToken(normaliseEmail(email)).slice(0, 32);
+
+const url = (deps: AccountDeps, path: string) => new URL(path, deps.publicUrl + "/").toString();
+
+function passwordContext(deps: AccountDeps, email: string): string[] {
+  return [deps.siteName, ...deps.siteName.split(/[\s’'-]+/), email.split("@")[0] ?? ""];
+}
+
+export interface SignUpInput {
+  email: string;
+  password: string;
+  displayName: string;
+  themeIds: number[];
+  neighbourhoodIds: number[];
+  digestConsent: boolean;
+  ip: string;
+}
+
+export async function signUp(deps: AccountDeps, input: SignUpInput): Promise<void> {
+  const email = normaliseEmail(input.email);
+  const errors: FieldErrors = {};
+  const e = emailProblem(email);
+  if (e) errors.email = e;
+  const p = passwordProblem(input.password, passwordContext(deps, email));
+  if (p) errors.password = p;
+  const d = displayNameProblem(input.displayName.trim());
+  if (d) errors.displayName = d;
+  if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+  await enforce(deps, `signup:ip:${input.ip}`, LIMITS.signUpPerIp);
+
+  // Hash before looking the address up, so both outcomes take the same time.
+  const passwordHash = await hashPassword(input.password);
+  const now = deps.now();
+  const existing = await q.findUserByEmail(deps.db, email);
+  if (existing) {
+    await deps.mailer.send(mails.alreadyRegistered(existing.email, deps.siteName, url(deps, "/compte/connexion"), url(deps, "/compte/mot-de-passe-oublie")));
+    return;
+  }
+  let token: string;
+  try {
+    token = await deps.db.transaction().execute(async (trx) => {
+      const user = await trx
+        .insertInto("users")
+        .values({
+          email,
+          password_hash: passwordHash,
+          display_name: input.displayName.trim(),
+          digest_consent: input.digestConsent,
+          digest_consent_at: input.digestConsent ? now : null,
+          created_at: now,
+          updated_at: now,
+          password_changed_at: now,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await q.setInterests(trx, user.id, input.themeIds, input.neighbourhoodIds);
+      return q.createUserToken(trx, user.id, "verify_email", VERIFY_LIFETIME_MS, now, email);
+    });
+  } catch (error) {
+    // Two sign-ups with the same address at once: the unique index keeps one account,
+    // and the other person gets the same answer as for any existing address.
+    if (/users_email_idx|duplicate key/.test(String((error as Error).message))) return;
+    throw error;
+  }
+  await deps.mailer.send(mails.verifyEmail(email, deps.siteName, url(deps, `/compte/verifier?jeton=${token}`)));
+}
+
+/** Confirms an address. Returns the user id, or null for a bad, used or expired link. */
+export async function verifyEmail(deps: AccountDeps, token: string, ip: string): Promise<number | null> {
+  await enforce(deps, `verify:ip:${ip}`, LIMITS.verifyPerIp);
+  const now = deps.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const used = await q.consumeUserToken(trx, token, "verify_email", now);
+    if (!used || !used.email) return null;
+    const user = await q.findUserById(trx, used.user_id);
+    if (!user) return null;
+    const changing = user.email.toLowerCase() !== used.email.toLowerCase();
+    if (changing) {
+      const taken = await q.findUserByEmail(trx, used.email);
+      if (taken) return null;
+    }
+    await trx.updateTable("users").set({ email: used.email, email_verified_at: now, updated_at: now }).where("id", "=", user.id).execute();
+    if (changing) await deps.mailer.send(mails.emailChanged(user.email, deps.siteName, used.email));
+    return user.id;
+  });
+}
+
+export async function resendVerification(deps: AccountDeps, userId: number, ip: string): Promise<void> {
+  await enforce(deps, `verify:ip:${ip}`, LIMITS.verifyPerIp);
+  const user = await q.findUserById(deps.db, userId);
+  if (!user || user.email_verified_at) return;
+  const token = await q.createUserToken(deps.db, user.id, "verify_email", VERIFY_LIFETIME_MS, deps.now(), user.email);
+  await deps.mailer.send(mails.verifyEmail(user.email, deps.siteName, url(deps, `/compte/verifier?jeton=${token}`)));
+}
+
+/** Returns the user id when the credentials are right; null otherwise (same time either way). */
+export async function signIn(deps: AccountDeps, input: { email: string; password: string; ip: string }): Promise<number | null> {
+  const email = normaliseEmail(input.email);
+  await enforce(deps, `signin:ip:${input.ip}`, LIMITS.signInPerIp);
+  await enforce(deps, `signin:account:${accountKey(email)}`, LIMITS.signInPerAccount);
+  const user = email && input.password.length <= 1024 ? await q.findUserByEmail(deps.db, email) : undefined;
+  if (!user) {
+    await verifyAgainstDummy(input.password.slice(0, 1024));
+    return null;
+  }
+  if (!(await verifyPassword(user.password_hash, input.password))) return null;
+  await deps.db.updateTable("users").set({ last_sign_in_at: deps.now() }).where("id", "=", user.id).execute();
+  return user.id;
+}
+
+export async function requestPasswordReset(deps: AccountDeps, input: { email: string; ip: string }): Promise<void> {
+  const email = normaliseEmail(input.email);
+  const problem = emailProblem(email);
+  if (problem) throw new ValidationError({ email: problem });
+  await enforce(deps, `reset:ip:${input.ip}`, LIMITS.resetPerIp);
+  await enforce(deps, `reset:account:${accountKey(email)}`, LIMITS.resetPerAccount);
+  const user = await q.findUserByEmail(deps.db, email);
+  if (!user) return;
+  const token = await q.createUserToken(deps.db, user.id, "reset_password", RESET_LIFETIME_MS, deps.now());
+  await deps.mailer.send(mails.resetPassword(user.email, deps.siteName, url(deps, `/compte/reinitialiser?jeton=${token}`)));
+}
+
+export async function isResetTokenValid(deps: AccountDeps, token: string): Promise<boolean> {
+  return (await q.peekUserToken(deps.db, token, "reset_password", deps.now())) !== undefined;
+}
+
+/** Sets a new password from a reset link; ends every session; the link proves the address too. */
+export async function resetPassword(deps: AccountDeps, input: { token: string; password: string; ip: string }): Promise<number | null> {
+  await enforce(deps, `reset:ip:${input.ip}`, LIMITS.resetPerIp);
+  const now = deps.now();
+  const peek = await q.peekUserToken(deps.db, input.token, "reset_password", now);
+  if (!peek) return null;
+  const user = await q.findUserById(deps.db, peek.user_id);
+  if (!user) return null;
+  const problem = passwordProblem(input.password, passwordContext(deps, user.email));
+  if (problem) throw new ValidationError({ password: problem });
+  const passwordHash = await hashPassword(input.password);
+  const userId = await deps.db.transaction().execute(async (trx) => {
+    const used = await q.consumeUserToken(trx, input.token, "reset_password", now);
+    if (!used) return null;
+    await trx
+      .updateTable("users")
+      .set({ password_hash: passwordHash, password_changed_at: now, updated_at: now, email_verified_at: sql`coalesce(email_verified_at, ${now})` })
+      .where("id", "=", used.user_id)
+      .execute();
+    await trx.updateTable("user_tokens").set({ used_at: now }).where("user_id", "=", used.user_id).where("purpose", "=", "reset_password").where("used_at", "is", null).execute();
+    await revokeUserSessions(trx, used.user_id);
+    return used.user_id;
+  });
+  if (userId !== null) await deps.mailer.send(mails.passwordChanged(user.email, deps.siteName, url(deps, "/compte/mot-de-passe-oublie")));
+  return userId;
+}
+
+export async function changePassword(deps: AccountDeps, input: { userId: number; sessionId: number; current: string; next: string }) {
+  const user = await q.findUserById(deps.db, input.userId);
+  if (!user) throw new ValidationError({ current: "Compte introuvable." });
+  const errors: FieldErrors = {};
+  if (!(await verifyPassword(user.password_hash, input.current))) errors.current = "Le mot de passe actuel est incorrect.";
+  const problem = passwordProblem(input.next, passwordContext(deps, user.email));
+  if (problem) errors.next = problem;
+  if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+  const now = deps.now();
+  const passwordHash = await hashPassword(input.next);
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.updateTable("users").set({ password_hash: passwordHash, password_changed_at: now, updated_at: now }).where("id", "=", user.id).execute();
+    await revokeUserSessions(trx, user.id, input.sessionId);
+  });
+  await deps.mailer.send(mails.passwordChanged(user.email, deps.siteName, url(deps, "/compte/mot-de-passe-oublie")));
+}
+
+export interface PreferencesInput {
+  userId: number;
+  displayName: string;
+  themeIds: number[];
+  neighbourhoodIds: number[];
+  digestConsent: boolean;
+}
+
+export async function updatePreferences(deps: AccountDeps, input: PreferencesInput): Promise<void> {
+  const d = displayNameProblem(input.displayName.trim());
+  if (d) throw new ValidationError({ displayName: d });
+  const now = deps.now();
+  await deps.db.transaction().execute(async (trx) => {
+    const user = await q.findUserById(trx, input.userId);
+    if (!user) return;
+    await trx
+      .updateTable("users")
+      .set({
+        display_name: input.displayName.trim(),
+        digest_consent: input.digestConsent,
+        // The date records when consent was given; withdrawing clears it.
+        digest_consent_at: input.digestConsent ? (user.digest_consent ? user.digest_consent_at : now) : null,
+        updated_at: now,
+      })
+      .where("id", "=", input.userId)
+      .execute();
+    await q.setInterests(trx, input.userId, input.themeIds, input.neighbourhoodIds);
+  });
+}
+
+/** Adds one theme or place to a person's interests ("Suivre ce quartier"). */
+export async function follow(deps: AccountDeps, userId: number, what: { themeId?: number; neighbourhoodId?: number }) {
+  if (what.themeId) {
+    await deps.db.insertInto("user_themes").values({ user_id: userId, theme_id: what.themeId }).onConflict((oc) => oc.doNothing()).execute();
+  }
+  if (what.neighbourhoodId) {
+    await deps.db
+      .insertInto("user_neighbourhoods")
+      .values({ user_id: userId, neighbourhood_id: what.neighbourhoodId })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+}
+
+/** The new address is used only once confirmed from a link sent to it. */
+export async function requestEmailChange(deps: AccountDeps, input: { userId: number; newEmail: string; password: string }) {
+  const email = normaliseEmail(input.newEmail);
+  const user = await q.findUserById(deps.db, input.userId);
+  if (!user) return;
+  const errors: FieldErrors = {};
+  const e = emailProblem(email);
+  if (e) errors.newEmail = e;
+  else if (email === user.email.toLowerCase()) errors.newEmail = "C’est déjà l’adresse de votre compte.";
+  if (!(await verifyPassword(user.password_hash, input.password))) errors.emailPassword = "Le mot de passe est incorrect.";
+  if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+  // Whether the address is taken is not revealed: the link simply will not apply.
+  const token = await q.createUserToken(deps.db, user.id, "verify_email", VERIFY_LIFETIME_MS, deps.now(), email);
+  await deps.mailer.send(mails.verifyNewEmail(email, deps.siteName, url(deps, `/compte/verifier?jeton=${token}`)));
+}
+
+export async function deleteAccount(deps: AccountDeps, input: { userId: number; password: string }): Promise<void> {
+  const user = await q.findUserById(deps.db, input.userId);
+  if (!user) return;
+  if (!(await verifyPassword(user.password_hash, input.password))) throw new ValidationError({ password: "Le mot de passe est incorrect." });
+  // One statement in one transaction: sessions, tokens, interests and favourites go with
+  // the row (ON DELETE CASCADE), so nothing personal is left and every session ends.
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom("users").where("id", "=", user.id).execute();
+  });
+}

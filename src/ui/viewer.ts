@@ -1,0 +1,20 @@
+// Who is looking at the page. Anonymous pages are cached and shared, so only a
+// signed-in request (never cached) carries a viewer with a name, a CSRF token and
+// favourites. Components read it through context instead of prop drilling.
+import { createContext } from "preact";
+import { useContext } from "preact/hooks";
+
+export interface Viewer {
+  signedIn: boolean;
+  displayName: string;
+  csrfToken: string;
+  favourites: ReadonlySet<number>;
+}
+
+export const ANONYMOUS: Viewer = { signedIn: false, displayName: "", csrfToken: "", favourites: new Set() };
+
+export const ViewerContext = createContext<Viewer>(ANONYMOUS);
+
+export function useViewer(): Viewer {
+  return useContext(ViewerContext);
+}
