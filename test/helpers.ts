@@ -61,10 +61,15 @@ export interface TestWorld {
   close(): Promise<void>;
 }
 
-export async function createTestWorld(options: { now?: Date } = {}): Promise<TestWorld> {
+export async function createTestWorld(options: { now?: Date; smtpUrl?: string; publicUrl?: string } = {}): Promise<TestWorld> {
   const database = await createTestDatabase();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "portail-test-"));
-  const config = loadConfig({ NODE_ENV: "test", DATA_DIR: dataDir, PUBLIC_URL: "https://portail.test" });
+  const config = loadConfig({
+    NODE_ENV: "test",
+    DATA_DIR: dataDir,
+    PUBLIC_URL: options.publicUrl ?? "https://portail.test",
+    ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
+  });
   const clock = { now: options.now ?? new Date() };
   const app = await buildApp({ config, db: database.db, now: () => clock.now });
   await app.ready();

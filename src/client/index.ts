@@ -3,10 +3,14 @@
 // Everything works without this script: it only enhances.
 import { initMenu } from "./menu.js";
 import { initShare } from "./share.js";
+import { initFavourite } from "./favourite.js";
+import { initErrorSummary } from "./error-summary.js";
 
 const modules: Record<string, (el: HTMLElement) => void> = {
   menu: initMenu,
   share: initShare,
+  favourite: initFavourite,
+  "error-summary": initErrorSummary,
 };
 
 function init() {

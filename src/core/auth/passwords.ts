@@ -43,7 +43,7 @@ export function passwordProblem(password: string, context: string[] = []): strin
   if (COMMON.has(password.toLowerCase()) || COMMON.has(plain)) {
     return "Ce mot de passe fait partie des plus utilisés : choisissez-en un autre, par exemple une phrase de plusieurs mots.";
   }
-  if (new Set(plain).size <= 2) return "Ce mot de passe est trop répétitif : choisissez-en un autre.";
+  if (new Set([...password.toLowerCase()]).size <= 2) return "Ce mot de passe est trop répétitif : choisissez-en un autre.";
   const words = [...CONTEXT_WORDS, ...context].map(normalise).filter((w) => w.length >= 4);
   for (const word of words) {
     // The password is the word, possibly with digits or symbols around it ("Lille2024!").

@@ -10,6 +10,7 @@ import { NeighbourhoodIndexPage, SiteMapPage, ThemeIndexPage } from "./views/ind
 import { ListingPage } from "./views/listing.js";
 import { SearchPage } from "./views/search.js";
 import { SLUG_PATTERN } from "../../lib/text.js";
+import { personalFeed } from "../accounts/index.js";
 
 const pageQuery = {
   type: "object",
@@ -31,7 +32,10 @@ export async function contentRoutes(app: FastifyInstance) {
   app.get("/", async (request, reply) =>
     servePage(request, reply, async () => {
       const { data, tags } = await service.getHome(deps());
-      return { tags, render: (ctx) => <HomePage ctx={ctx} data={data} /> };
+      // Signed-in residents open on "Pour vous" (such a request is never cached).
+      const session = request.session;
+      const forYou = session ? await personalFeed(app.deps.db, session.user.id, app.deps.now(), 1, 6) : null;
+      return { tags, render: (ctx) => <HomePage ctx={ctx} data={data} forYou={forYou} /> };
     }),
   );
 

@@ -3,10 +3,16 @@ import { CardGrid, Card } from "../../../ui/components/card.js";
 import { Layout } from "../../../ui/layout.js";
 import { webPageJsonLd } from "../../../ui/seo.js";
 import type { getHome } from "../service.js";
+import type { CardView } from "../../../ui/view-models.js";
 
 type HomeData = Awaited<ReturnType<typeof getHome>>["data"];
 
-export function HomePage({ ctx, data }: { ctx: PageContext; data: HomeData }) {
+export interface ForYou {
+  cards: CardView[];
+  hasInterests: boolean;
+}
+
+export function HomePage({ ctx, data, forYou }: { ctx: PageContext; data: HomeData; forYou?: ForYou | null }) {
   const [lead, ...others] = data.latest;
   const description = ctx.site.tagline || `Actualités, quartiers et action publique : le site de ${ctx.site.name}.`;
   return (
@@ -15,6 +21,24 @@ export function HomePage({ ctx, data }: { ctx: PageContext; data: HomeData }) {
         {ctx.site.name}
         {ctx.site.tagline ? <span class="home__tagline">{ctx.site.tagline}</span> : null}
       </h1>
+
+      {forYou ? (
+        <section class="section for-you" aria-labelledby="pour-vous">
+          <div class="section__head">
+            <h2 id="pour-vous">Pour vous</h2>
+            <a class="section__more" href="/compte/mon-fil">Tout mon fil</a>
+          </div>
+          {forYou.cards.length > 0 ? (
+            <CardGrid cards={forYou.cards} />
+          ) : forYou.hasInterests ? (
+            <p class="empty">Rien de récent pour vos thèmes et vos quartiers. Élargissez vos <a href="/compte/preferences">préférences</a>.</p>
+          ) : (
+            <p class="empty">
+              Choisissez vos thèmes et vos quartiers dans <a href="/compte/preferences">vos préférences</a> : cette rubrique montrera alors l’actualité qui vous concerne.
+            </p>
+          )}
+        </section>
+      ) : null}
 
       <section class="section" aria-labelledby="a-la-une">
         <div class="section__head">
