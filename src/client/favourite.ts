@@ -15,7 +15,8 @@ export function initFavourite(form: HTMLElement) {
     if (button.disabled) return;
     button.disabled = true;
     try {
-      const response = await fetch(form.action, {
+      // form.action would be the hidden input named "action": read the attribute.
+      const response = await fetch(form.getAttribute("action") ?? "/compte/favoris", {
         method: "POST",
         body: new URLSearchParams(new FormData(form) as unknown as Record<string, string>),
         headers: { Accept: "application/json" },

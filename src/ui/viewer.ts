@@ -9,9 +9,11 @@ export interface Viewer {
   displayName: string;
   csrfToken: string;
   favourites: ReadonlySet<number>;
+  /** Path and query of the page being rendered: where favourite forms come back to. */
+  currentUrl: string;
 }
 
-export const ANONYMOUS: Viewer = { signedIn: false, displayName: "", csrfToken: "", favourites: new Set() };
+export const ANONYMOUS: Viewer = { signedIn: false, displayName: "", csrfToken: "", favourites: new Set(), currentUrl: "/" };
 
 export const ViewerContext = createContext<Viewer>(ANONYMOUS);
 

@@ -1,6 +1,7 @@
 // Browser test helpers: Debian's Chromium driven by playwright-core (no downloaded
 // browser), a real HTTP server on a free loopback port, and an axe-core scan.
 import fs from "node:fs";
+import net from "node:net";
 import fsp from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -20,12 +21,20 @@ export interface BrowserWorld extends TestWorld {
   newPage(): Promise<Page>;
 }
 
-export async function startBrowserWorld(options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserWorld> {
-  const world = await createTestWorld();
-  await world.app.listen({ port: 0, host: "127.0.0.1" });
-  const address = world.app.server.address();
-  const port = typeof address === "object" && address ? address.port : 0;
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as net.AddressInfo).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+export async function startBrowserWorld(options: { javaScriptEnabled?: boolean; smtpUrl?: string } = {}): Promise<BrowserWorld> {
+  // The public URL is the real address, so links in e-mails lead back to this server.
+  const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
+  const world = await createTestWorld({ publicUrl: baseUrl, smtpUrl: options.smtpUrl });
+  await world.app.listen({ port, host: "127.0.0.1" });
   const userDataDir = await fsp.mkdtemp(path.join(os.tmpdir(), "portail-chromium-"));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,

@@ -149,7 +149,7 @@ describe.skipIf(!hasChromium)("public site without JavaScript", () => {
     for (const name of ["Facebook", "X", "LinkedIn", "WhatsApp", "Par e-mail"]) {
       expect(await share.getByRole("link", { name: new RegExp(`^${name}`) }).isVisible()).toBe(true);
     }
-    expect(await share.getByLabel("Lien de la page").inputValue()).toBe(`https://portail.test${data.articles[0]!.path}`);
+    expect(await share.getByLabel("Lien de la page").inputValue()).toBe(`${w.baseUrl}${data.articles[0]!.path}`);
     expect(await page.getByRole("button", { name: "Partager" }).count()).toBe(0);
 
     await page.getByRole("searchbox", { name: "Rechercher sur le site" }).fill("numéro");

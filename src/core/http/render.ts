@@ -37,7 +37,8 @@ export interface PageResult {
 
 export async function buildPageContext(request: FastifyRequest): Promise<PageContext> {
   const { deps } = request.server;
-  const [site, viewer] = await Promise.all([deps.site.load(), loadViewer(request)]);
+  const [site, found] = await Promise.all([deps.site.load(), loadViewer(request)]);
+  const viewer = { ...found, currentUrl: request.url };
   return {
     site: site.view,
     nav: site.nav,
@@ -49,7 +50,7 @@ export async function buildPageContext(request: FastifyRequest): Promise<PageCon
   };
 }
 
-async function loadViewer(request: FastifyRequest): Promise<Viewer> {
+async function loadViewer(request: FastifyRequest): Promise<Omit<Viewer, "currentUrl">> {
   const session = request.session;
   if (!session) return ANONYMOUS;
   const rows = await request.server.deps.db

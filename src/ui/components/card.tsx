@@ -32,7 +32,7 @@ export function Card({ card, headingLevel = 3 }: { card: CardView; headingLevel?
           </p>
         ) : null}
         <div class="card__actions">
-          <FavouriteButton contentId={card.id} returnTo={card.url} title={card.title} compact />
+          <FavouriteButton contentId={card.id} title={card.title} compact />
           <a class="card__more" href={card.url} aria-describedby={titleId}>
             Voir
           </a>

@@ -9,8 +9,10 @@ const HEART = (
   </svg>
 );
 
-export function FavouriteButton({ contentId, returnTo, title, compact }: { contentId: number; returnTo: string; title: string; compact?: boolean }) {
+/** Comes back to the page it is on (`returnTo` overrides). */
+export function FavouriteButton({ contentId, returnTo: explicit, title, compact }: { contentId: number; returnTo?: string; title: string; compact?: boolean }) {
   const viewer = useViewer();
+  const returnTo = explicit ?? viewer.currentUrl;
   const cls = compact ? "favourite favourite--compact" : "favourite";
   if (!viewer.signedIn) {
     const href = `/compte/connexion?retour=${encodeURIComponent(returnTo)}&favori=${contentId}`;
