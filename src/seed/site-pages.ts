@@ -41,13 +41,38 @@ export function sitePages(siteName: string): DemoPage[] {
       ...base,
       slug: "donnees-personnelles",
       title: "Données personnelles",
-      standfirst: `Ce que le site sait de vous quand vous le consultez : le moins possible.`,
-      body: `<h2>Consultation du site</h2>
-<p>Consulter le site ne demande aucun compte. Aucun cookie n’est déposé sur les pages publiques et aucune donnée n’est transmise à un réseau social : les boutons de partage sont de simples liens, qui ne contactent le réseau choisi que si vous cliquez dessus.</p>
-<h2>Journaux techniques</h2>
-<p>Le serveur garde pendant une durée limitée des journaux techniques (adresse de la page, date, erreurs) pour assurer la sécurité du site. Ils ne servent à rien d’autre.</p>
+      standfirst: `Ce que ${siteName} sait de vous quand vous consultez le site ou créez un compte, pourquoi, combien de temps, et comment exercer vos droits.`,
+      body: `<h2>Consulter le site</h2>
+<p>Consulter le site ne demande aucun compte. Aucun cookie n’est déposé sur les pages publiques et aucune donnée n’est transmise à un réseau social : les boutons de partage sont de simples liens, qui ne contactent le réseau choisi que si vous cliquez dessus. Il n’y a ni publicité ni outil de mesure d’audience tiers.</p>
+<h2>Votre compte</h2>
+<p>Si vous créez un compte, nous conservons :</p>
+<ul>
+<li><strong>votre adresse e-mail</strong>, pour vous connecter et vous écrire au sujet de votre compte (confirmation d’adresse, mot de passe oublié, changement de mot de passe) ;</li>
+<li><strong>votre mot de passe</strong>, sous une forme chiffrée qui ne permet pas de le retrouver ;</li>
+<li><strong>le nom affiché</strong> que vous choisissez, s’il y en a un ;</li>
+<li><strong>vos thèmes et vos quartiers</strong>, pour vous montrer l’actualité qui vous concerne ;</li>
+<li><strong>vos favoris</strong>, avec la date d’ajout ;</li>
+<li><strong>vos connexions</strong> : le type de navigateur, la date de connexion et de dernière activité, pour que vous puissiez les voir et les fermer ;</li>
+<li><strong>votre choix pour la lettre d’information</strong> et sa date : elle ne vous est envoyée que si vous l’avez demandée.</li>
+</ul>
+<p>Ces données servent uniquement à faire fonctionner votre compte. Elles ne sont ni vendues, ni cédées, ni utilisées pour de la publicité.</p>
+<h2>Combien de temps</h2>
+<ul>
+<li>votre compte et ses données : jusqu’à ce que vous le supprimiez ;</li>
+<li>une connexion : 14 jours sans activité, 30 jours au plus ;</li>
+<li>les liens envoyés par e-mail : 24 heures pour confirmer une adresse, une heure pour changer de mot de passe ;</li>
+<li>les compteurs de tentatives de connexion, qui protègent les comptes : une journée, sans adresse e-mail en clair.</li>
+</ul>
 <h2>Vos droits</h2>
-<p>Vous disposez d’un droit d’accès, de rectification et d’effacement des données qui vous concernent. Pour l’exercer, écrivez au délégué à la protection des données de la collectivité. Vous pouvez aussi adresser une réclamation à la CNIL.</p>`,
+<ul>
+<li><strong>Accès et portabilité</strong> : téléchargez toutes vos données depuis « Mes données » dans votre compte.</li>
+<li><strong>Rectification</strong> : modifiez votre nom, votre adresse, vos thèmes et vos quartiers dans « Mes préférences ».</li>
+<li><strong>Retrait du consentement</strong> : décochez la lettre d’information à tout moment.</li>
+<li><strong>Effacement</strong> : supprimez votre compte depuis « Mes données » ; la suppression est immédiate.</li>
+</ul>
+<p>Pour toute autre demande, écrivez au délégué à la protection des données de la collectivité. Si vous estimez que vos droits ne sont pas respectés, vous pouvez adresser une réclamation à la CNIL.</p>
+<h2>Journaux techniques</h2>
+<p>Le serveur garde pendant une durée limitée des journaux techniques (adresse de la page, date, erreurs) pour assurer la sécurité du site. Les mots de passe, les cookies et les adresses e-mail n’y figurent pas.</p>`,
     },
   ];
 }
