@@ -13,6 +13,7 @@ export interface SiteSettingsTable {
   brand_color_dark: Generated<string>;
   contact_email: Generated<string>;
   contact_address: Generated<string>;
+  commune_codes: ColumnType<string[], string[] | undefined, string[]>;
   updated_at: Timestamp;
 }
 
@@ -50,6 +51,11 @@ export interface NeighbourhoodsTable {
   code: string | null;
   description: Generated<string>;
   position: Generated<number>;
+  geometry: ColumnType<unknown | null, string | null | undefined, string | null>;
+  population: number | null;
+  commune_codes: ColumnType<string[], string[] | undefined, string[]>;
+  geometry_source: Generated<string>;
+  geometry_updated_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export type ContentKind = "article" | "page";
@@ -92,7 +98,7 @@ export interface ContentRelatedTable {
   position: Generated<number>;
 }
 
-export interface Database extends AccountTables {
+export interface Database extends AccountTables, PolicyTables {
   site_settings: SiteSettingsTable;
   media: MediaTable;
   themes: ThemesTable;
@@ -182,4 +188,125 @@ export interface AccountTables {
   user_tokens: UserTokensTable;
   rate_limits: RateLimitsTable;
   favourites: FavouritesTable;
+}
+
+// ---- Politique de la Ville
+type DateColumn = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Numeric = ColumnType<string, string | number, string | number>;
+
+export interface OrganisationsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  kind: Generated<string>;
+  website: string | null;
+  description: Generated<string>;
+}
+
+export interface ContractsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  generation: "2015" | "2024";
+  period_start: number;
+  period_end: number;
+  territory: Generated<string>;
+  description: Generated<string>;
+  progress_rule: Generated<"budget" | "equal">;
+  position: Generated<number>;
+}
+
+export interface PrioritiesTable {
+  id: Generated<number>;
+  contract_id: number;
+  slug: string;
+  title: string;
+  description: Generated<string>;
+  position: Generated<number>;
+  continues_priority_id: number | null;
+}
+
+export interface ObjectivesTable {
+  id: Generated<number>;
+  priority_id: number;
+  title: string;
+  position: Generated<number>;
+}
+
+export interface ActionsTable {
+  id: Generated<number>;
+  slug: string;
+  priority_id: number;
+  objective_id: number | null;
+  title: string;
+  summary: Generated<string>;
+  description: Generated<string>;
+  lead_organisation_id: number | null;
+  status: Generated<string>;
+  progress: Generated<number>;
+  start_date: DateColumn;
+  end_date: DateColumn;
+  is_example: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ActionPartnersTable {
+  action_id: number;
+  organisation_id: number;
+}
+
+export interface ActionNeighbourhoodsTable {
+  action_id: number;
+  neighbourhood_id: number;
+}
+
+export interface FundingLinesTable {
+  id: Generated<number>;
+  action_id: number;
+  funder: string;
+  amount: Numeric;
+  year: number;
+  label: Generated<string>;
+}
+
+export interface MilestonesTable {
+  id: Generated<number>;
+  action_id: number;
+  due_date: ColumnType<Date, Date | string, Date | string>;
+  title: string;
+  done: Generated<boolean>;
+  position: Generated<number>;
+}
+
+export interface ActionArticlesTable {
+  action_id: number;
+  content_id: number;
+}
+
+export interface IndicatorsTable {
+  id: Generated<number>;
+  metric: string;
+  label: string;
+  territory_kind: "qpv" | "quartier" | "commune" | "metropole";
+  territory_code: string;
+  territory_name: string;
+  year: number;
+  value: Numeric;
+  unit: Generated<string>;
+  source: Generated<string>;
+}
+
+export interface PolicyTables {
+  organisations: OrganisationsTable;
+  contracts: ContractsTable;
+  priorities: PrioritiesTable;
+  objectives: ObjectivesTable;
+  actions: ActionsTable;
+  action_partners: ActionPartnersTable;
+  action_neighbourhoods: ActionNeighbourhoodsTable;
+  funding_lines: FundingLinesTable;
+  milestones: MilestonesTable;
+  action_articles: ActionArticlesTable;
+  indicators: IndicatorsTable;
 }

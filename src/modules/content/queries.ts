@@ -1,7 +1,7 @@
 // SQL for content, themes, neighbourhoods and media. Every function takes the Kysely
 // handle (or a transaction) so that services own transactions.
 import { sql, type Kysely } from "kysely";
-import type { ContentKind, Database, MediaRow, NeighbourhoodRow, ThemeRow } from "../../core/db/schema.js";
+import type { ContentKind, Database, MediaRow, ThemeRow } from "../../core/db/schema.js";
 
 type Db = Kysely<Database>;
 
@@ -38,7 +38,7 @@ export async function listThemes(db: Db): Promise<ThemeRow[]> {
   return db.selectFrom("themes").select(["id", "slug", "name", "description", "color", "position"]).orderBy("position").orderBy("name").execute();
 }
 
-export async function listNeighbourhoods(db: Db): Promise<NeighbourhoodRow[]> {
+export async function listNeighbourhoods(db: Db) {
   return db
     .selectFrom("neighbourhoods")
     .select(["id", "slug", "name", "kind", "code", "description", "position"])
