@@ -16,6 +16,7 @@ import { registerSession } from "./core/http/session.js";
 import { registerCsrf } from "./core/http/csrf.js";
 import { contentRoutes } from "./modules/content/index.js";
 import { mediaRoutes } from "./modules/media/routes.js";
+import { policyRoutes } from "./modules/policy/routes.js";
 import { siteRoutes } from "./modules/site/routes.js";
 import { SiteService } from "./modules/site/service.js";
 import path from "node:path";
@@ -83,6 +84,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(mediaRoutes);
   await app.register(authRoutes);
   await app.register(accountRoutes);
+  await app.register(policyRoutes);
   await app.register(contentRoutes); // last: it owns the catch-all for nested pages
 
   return app;

@@ -115,3 +115,84 @@ export async function createContent(db: DB, values: Partial<ContentValues> = {})
 
 export const createArticle = (db: DB, values: Partial<ContentValues> = {}) => createContent(db, { ...values, kind: "article" });
 export const createPage = (db: DB, values: Partial<ContentValues> = {}) => createContent(db, { ...values, kind: "page" });
+
+// ---- Politique de la Ville
+export async function createContract(db: DB, values: Partial<{ slug: string; name: string; generation: "2015" | "2024"; rule: "budget" | "equal" }> = {}) {
+  const n = next();
+  return db
+    .insertInto("contracts")
+    .values({
+      slug: values.slug ?? `contrat-${n}`,
+      name: values.name ?? `Contrat ${n}`,
+      generation: values.generation ?? "2024",
+      period_start: values.generation === "2015" ? 2015 : 2024,
+      period_end: values.generation === "2015" ? 2023 : 2030,
+      progress_rule: values.rule ?? "budget",
+    })
+    .returning(["id", "slug", "name"])
+    .executeTakeFirstOrThrow();
+}
+
+export async function createPriority(db: DB, values: Partial<{ contractId: number; slug: string; title: string }> = {}) {
+  const n = next();
+  const contractId = values.contractId ?? (await createContract(db)).id;
+  return db
+    .insertInto("priorities")
+    .values({ contract_id: contractId, slug: values.slug ?? `priorite-${n}`, title: values.title ?? `Priorité ${n}` })
+    .returning(["id", "slug", "title", "contract_id"])
+    .executeTakeFirstOrThrow();
+}
+
+export async function createOrganisation(db: DB, values: Partial<{ slug: string; name: string }> = {}) {
+  const n = next();
+  return db
+    .insertInto("organisations")
+    .values({ slug: values.slug ?? `organisation-${n}`, name: values.name ?? `Organisation ${n}` })
+    .returning(["id", "slug", "name"])
+    .executeTakeFirstOrThrow();
+}
+
+export interface ActionValues {
+  priorityId: number;
+  slug: string;
+  title: string;
+  status: "planned" | "in_progress" | "completed" | "delayed" | "cancelled";
+  progress: number;
+  leadId: number | null;
+  partnerIds: number[];
+  neighbourhoodIds: number[];
+  funding: Array<{ funder: string; amount: number; year: number }>;
+  milestones: Array<{ date: string; title: string; done: boolean }>;
+  articleIds: number[];
+  startDate: string;
+  endDate: string;
+  isExample: boolean;
+}
+
+export async function createAction(db: DB, values: Partial<ActionValues> = {}) {
+  const n = next();
+  const priorityId = values.priorityId ?? (await createPriority(db)).id;
+  const row = await db
+    .insertInto("actions")
+    .values({
+      slug: values.slug ?? `action-${n}`,
+      priority_id: priorityId,
+      title: values.title ?? `Action ${n}`,
+      summary: `Résumé de l’action ${n}.`,
+      description: `<p>Description de l’action ${n}.</p>`,
+      status: values.status ?? "in_progress",
+      progress: values.progress ?? 50,
+      lead_organisation_id: values.leadId ?? null,
+      start_date: values.startDate ?? "2024-03-01",
+      end_date: values.endDate ?? "2027-06-30",
+      is_example: values.isExample ?? false,
+    })
+    .returning(["id", "slug", "title"])
+    .executeTakeFirstOrThrow();
+  if (values.partnerIds?.length) await db.insertInto("action_partners").values(values.partnerIds.map((organisation_id) => ({ action_id: row.id, organisation_id }))).execute();
+  if (values.neighbourhoodIds?.length) await db.insertInto("action_neighbourhoods").values(values.neighbourhoodIds.map((neighbourhood_id) => ({ action_id: row.id, neighbourhood_id }))).execute();
+  if (values.funding?.length) await db.insertInto("funding_lines").values(values.funding.map((f) => ({ action_id: row.id, ...f }))).execute();
+  if (values.milestones?.length) await db.insertInto("milestones").values(values.milestones.map((m, position) => ({ action_id: row.id, due_date: m.date, title: m.title, done: m.done, position }))).execute();
+  if (values.articleIds?.length) await db.insertInto("action_articles").values(values.articleIds.map((content_id) => ({ action_id: row.id, content_id }))).execute();
+  return row;
+}

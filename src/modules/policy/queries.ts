@@ -1,0 +1,206 @@
+// SQL for the Politique de la Ville module.
+import { sql, type Kysely } from "kysely";
+import type { Database } from "../../core/db/schema.js";
+
+type Db = Kysely<Database>;
+
+export const STATUSES = ["planned", "in_progress", "delayed", "completed", "cancelled"] as const;
+export const FUNDERS = ["etat", "ville", "metropole", "region", "departement", "caf", "europe", "bailleur", "autre"] as const;
+
+export async function listContracts(db: Db) {
+  return db
+    .selectFrom("contracts")
+    .select(["id", "slug", "name", "generation", "period_start", "period_end", "territory", "description", "progress_rule", "position"])
+    .orderBy("period_start", "desc")
+    .orderBy("position")
+    .execute();
+}
+
+export async function listPriorities(db: Db) {
+  return db
+    .selectFrom("priorities")
+    .select(["id", "contract_id", "slug", "title", "description", "position", "continues_priority_id"])
+    .orderBy("contract_id")
+    .orderBy("position")
+    .execute();
+}
+
+/** Every action with its total funding: the input of the roll-ups. */
+export async function listActionProgress(db: Db) {
+  return db
+    .selectFrom("actions as a")
+    .leftJoin("funding_lines as f", "f.action_id", "a.id")
+    .select(["a.id", "a.priority_id", "a.status", "a.progress", sql<string>`coalesce(sum(f.amount), 0)`.as("budget")])
+    .groupBy(["a.id", "a.priority_id", "a.status", "a.progress"])
+    .execute();
+}
+
+export async function fundingByFunder(db: Db, contractId?: number) {
+  let q = db
+    .selectFrom("funding_lines as f")
+    .innerJoin("actions as a", "a.id", "f.action_id")
+    .innerJoin("priorities as p", "p.id", "a.priority_id")
+    .select(["f.funder", sql<string>`sum(f.amount)`.as("total")])
+    .groupBy("f.funder")
+    .orderBy(sql`sum(f.amount)`, "desc");
+  if (contractId !== undefined) q = q.where("p.contract_id", "=", contractId);
+  return q.execute();
+}
+
+export interface ActionFilter {
+  contractId?: number;
+  prioritySlug?: string;
+  neighbourhoodSlug?: string;
+  status?: string;
+  organisationSlug?: string;
+  funder?: string;
+  year?: number;
+  limit: number;
+  offset: number;
+}
+
+function filtered(db: Db, f: Omit<ActionFilter, "limit" | "offset">) {
+  let q = db.selectFrom("actions as a").innerJoin("priorities as p", "p.id", "a.priority_id");
+  if (f.contractId !== undefined) q = q.where("p.contract_id", "=", f.contractId);
+  if (f.prioritySlug) q = q.where("p.slug", "=", f.prioritySlug);
+  if (f.status) q = q.where("a.status", "=", f.status);
+  if (f.neighbourhoodSlug) {
+    const slug = f.neighbourhoodSlug;
+    q = q.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom("action_neighbourhoods as an")
+          .innerJoin("neighbourhoods as n", "n.id", "an.neighbourhood_id")
+          .select("an.action_id")
+          .whereRef("an.action_id", "=", "a.id")
+          .where("n.slug", "=", slug),
+      ),
+    );
+  }
+  if (f.organisationSlug) {
+    const slug = f.organisationSlug;
+    q = q.where(({ or, exists, selectFrom }) =>
+      or([
+        exists(selectFrom("organisations as o").select("o.id").whereRef("o.id", "=", "a.lead_organisation_id").where("o.slug", "=", slug)),
+        exists(
+          selectFrom("action_partners as ap")
+            .innerJoin("organisations as o2", "o2.id", "ap.organisation_id")
+            .select("ap.action_id")
+            .whereRef("ap.action_id", "=", "a.id")
+            .where("o2.slug", "=", slug),
+        ),
+      ]),
+    );
+  }
+  if (f.funder) {
+    const funder = f.funder;
+    q = q.where(({ exists, selectFrom }) => exists(selectFrom("funding_lines as fl").select("fl.action_id").whereRef("fl.action_id", "=", "a.id").where("fl.funder", "=", funder)));
+  }
+  if (f.year !== undefined) {
+    // Active that year: started on or before its end, and not ended before it began.
+    const start = new Date(Date.UTC(f.year, 11, 31));
+    const end = new Date(Date.UTC(f.year, 0, 1));
+    q = q.where((eb) => eb.or([eb("a.start_date", "is", null), eb("a.start_date", "<=", start)])).where((eb) => eb.or([eb("a.end_date", "is", null), eb("a.end_date", ">=", end)]));
+  }
+  return q;
+}
+
+export async function listActions(db: Db, f: ActionFilter) {
+  const base = filtered(db, f);
+  const [rows, count] = await Promise.all([
+    base
+      .select(["a.id", "a.slug", "a.title", "a.summary", "a.status", "a.progress", "a.start_date", "a.end_date", "a.is_example", "p.title as priority_title", "p.slug as priority_slug"])
+      .orderBy(sql`case a.status when 'in_progress' then 0 when 'delayed' then 1 when 'planned' then 2 when 'completed' then 3 else 4 end`)
+      .orderBy("a.start_date", "desc")
+      .orderBy("a.id", "desc")
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
+    base.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+export async function findAction(db: Db, slug: string) {
+  return db
+    .selectFrom("actions as a")
+    .innerJoin("priorities as p", "p.id", "a.priority_id")
+    .innerJoin("contracts as c", "c.id", "p.contract_id")
+    .leftJoin("objectives as ob", "ob.id", "a.objective_id")
+    .leftJoin("organisations as o", "o.id", "a.lead_organisation_id")
+    .select([
+      "a.id", "a.slug", "a.title", "a.summary", "a.description", "a.status", "a.progress", "a.start_date", "a.end_date", "a.is_example", "a.updated_at",
+      "p.title as priority_title", "p.slug as priority_slug", "c.name as contract_name", "c.slug as contract_slug",
+      "ob.title as objective_title", "o.name as lead_name", "o.slug as lead_slug", "o.kind as lead_kind",
+    ])
+    .where("a.slug", "=", slug)
+    .executeTakeFirst();
+}
+
+export async function findActionDetails(db: Db, actionId: number) {
+  const [partners, places, funding, milestones, articles] = await Promise.all([
+    db
+      .selectFrom("action_partners as ap")
+      .innerJoin("organisations as o", "o.id", "ap.organisation_id")
+      .select(["o.name", "o.slug", "o.kind"])
+      .where("ap.action_id", "=", actionId)
+      .orderBy("o.name")
+      .execute(),
+    db
+      .selectFrom("action_neighbourhoods as an")
+      .innerJoin("neighbourhoods as n", "n.id", "an.neighbourhood_id")
+      .select(["n.id", "n.name", "n.slug", "n.kind", "n.code", "n.geometry"])
+      .where("an.action_id", "=", actionId)
+      .orderBy("n.position")
+      .execute(),
+    db.selectFrom("funding_lines").select(["funder", "amount", "year", "label"]).where("action_id", "=", actionId).orderBy("year").orderBy("funder").execute(),
+    db.selectFrom("milestones").select(["due_date", "title", "done"]).where("action_id", "=", actionId).orderBy("due_date").orderBy("position").execute(),
+    db.selectFrom("action_articles").select("content_id").where("action_id", "=", actionId).execute(),
+  ]);
+  return { partners, places, funding, milestones, articleIds: articles.map((a) => a.content_id) };
+}
+
+export async function actionsInNeighbourhood(db: Db, neighbourhoodId: number, limit = 50) {
+  return db
+    .selectFrom("actions as a")
+    .innerJoin("action_neighbourhoods as an", "an.action_id", "a.id")
+    .select(["a.id", "a.slug", "a.title", "a.summary", "a.status", "a.progress", "a.is_example"])
+    .where("an.neighbourhood_id", "=", neighbourhoodId)
+    .orderBy(sql`case a.status when 'in_progress' then 0 when 'delayed' then 1 when 'planned' then 2 when 'completed' then 3 else 4 end`)
+    .orderBy("a.title")
+    .limit(limit)
+    .execute();
+}
+
+export async function filterOptions(db: Db) {
+  const [priorities, places, organisations, years] = await Promise.all([
+    db
+      .selectFrom("priorities as p")
+      .innerJoin("contracts as c", "c.id", "p.contract_id")
+      .select(["p.slug", "p.title", "c.name as contract_name", "c.period_start"])
+      .orderBy("c.period_start", "desc")
+      .orderBy("p.position")
+      .execute(),
+    db.selectFrom("neighbourhoods").select(["slug", "name", "kind"]).orderBy("position").execute(),
+    db.selectFrom("organisations").select(["slug", "name"]).orderBy("name").execute(),
+    db
+      .selectFrom("actions")
+      .select([sql<number>`min(extract(year from start_date))::int`.as("min"), sql<number>`max(extract(year from end_date))::int`.as("max")])
+      .executeTakeFirst(),
+  ]);
+  return { priorities, places, organisations, years };
+}
+
+export async function neighbourhoodsWithGeometry(db: Db) {
+  return db.selectFrom("neighbourhoods").select(["id", "slug", "name", "kind", "code", "geometry"]).where("geometry", "is not", null).orderBy("position").execute();
+}
+
+export async function indicatorsFor(db: Db, territoryKind: string, territoryCode: string) {
+  return db
+    .selectFrom("indicators")
+    .select(["metric", "label", "year", "value", "unit", "source", "territory_name"])
+    .where("territory_kind", "=", territoryKind as "qpv")
+    .where("territory_code", "=", territoryCode)
+    .orderBy("metric")
+    .orderBy("year", "desc")
+    .execute();
+}
