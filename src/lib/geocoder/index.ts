@@ -1,0 +1,10 @@
+export {
+  createGeocoder,
+  GeocoderError,
+  type GeocodeResult,
+  type GeocodeType,
+  type Geocoder,
+  type GeocoderErrorKind,
+  type GeocoderOptions,
+  type SearchOptions,
+} from "./client.js";
