@@ -293,6 +293,8 @@ export const pages: DemoPage[] = [
 <p>Pour en savoir plus sur les chantiers en cours, lisez notre page <a href="/solidarite/politique-de-la-ville/renouvellement-urbain">Renouvellement urbain</a>.</p>
 <h2>Depuis 2024 : les « Engagements Quartiers 2030 »</h2>
 <p>Les nouveaux contrats de ville couvrent la période 2024-2030. Ils ne reposent plus sur trois piliers fixés pour tout le pays. Chaque territoire choisit ses propres priorités, avec les habitants et les acteurs locaux.</p>
+<h2>Suivre les actions, quartier par quartier</h2>
+<p>Toutes les actions du contrat de ville sont publiées avec leur avancement, leurs financeurs et leurs étapes : consultez <a href="/politique-de-la-ville">le tableau de bord de la Politique de la Ville</a>, ou vérifiez si votre adresse se trouve dans un quartier prioritaire.</p>
 <h2>Les cinq quartiers prioritaires de Lille</h2>
 <p>La liste actuelle des quartiers prioritaires est fixée par le décret n° 2023-1314 du 28 décembre 2023, en vigueur depuis le 1er janvier 2024. Cinq d’entre eux concernent Lille :</p>
 <ul>
@@ -311,7 +313,6 @@ export const pages: DemoPage[] = [
       "qpv-secteur-nord-est",
     ],
     featured: true,
-    menuTitle: "Politique de la Ville",
     illustration: {
       motif: "buildings",
       variant: 4,

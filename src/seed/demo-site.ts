@@ -8,4 +8,7 @@ export const demoSite = {
   brand_color_dark: "#12325c",
   contact_email: "contact@exemple.fr",
   contact_address: "Hôtel de ville, place Augustin-Laurent, 59000 Lille",
+  // Lille and its associated communes Hellemmes and Lomme (INSEE codes): the territory
+  // used to keep only the relevant QPV when importing national files.
+  commune_codes: ["59350", "59298", "59355"],
 };

@@ -81,4 +81,25 @@ describe("demo dataset", () => {
     const firstCardTitle = /class="card__title"[^>]*><a href="[^"]+">([^<]+)<\/a>/.exec(related)?.[1];
     expect(firstCardTitle).toBe(escapedTitle);
   });
+
+  it("has 30+ example actions with funding and milestones, and every policy page renders", async () => {
+    const actions = await w.db.selectFrom("actions").select(["slug", "is_example"]).execute();
+    expect(actions.length).toBeGreaterThanOrEqual(30);
+    expect(actions.every((a) => a.is_example)).toBe(true);
+    const funded = await w.db.selectFrom("funding_lines").select("action_id").distinct().execute();
+    expect(funded.length).toBe(actions.length);
+    const contracts = await w.db.selectFrom("contracts").select(["generation"]).execute();
+    expect(contracts.map((c) => c.generation).sort()).toEqual(["2015", "2024"]);
+    const pillars = await w.db.selectFrom("priorities as p").innerJoin("contracts as c", "c.id", "p.contract_id").select("p.slug").where("c.generation", "=", "2015").execute();
+    expect(pillars).toHaveLength(3);
+    const overview = await w.app.inject({ url: "/politique-de-la-ville" });
+    expect(overview.statusCode).toBe(200);
+    expect(overview.body).toContain("Données de démonstration");
+    for (const a of actions) {
+      const res = await w.app.inject({ url: `/politique-de-la-ville/actions/${a.slug}` });
+      expect(res.statusCode, a.slug).toBe(200);
+      expect(res.body).toContain("Exemple");
+    }
+    expect((await w.app.inject({ url: "/politique-de-la-ville/actions?page=2" })).statusCode).toBe(200);
+  });
 });

@@ -11,6 +11,7 @@ import { articles, neighbourhoods, pages, themes } from "./demo-content.js";
 import { demoSite } from "./demo-site.js";
 import { illustrationSvg } from "./illustrations.js";
 import { sitePages } from "./site-pages.js";
+import { seedPolicy } from "./seed-policy.js";
 import type { DemoIllustration, DemoPage } from "./types.js";
 
 export interface SeedOptions {
@@ -182,6 +183,8 @@ export async function seedDemo(db: DB, opts: SeedOptions): Promise<{ articles: n
         pinned.map((slug, position) => ({ content_id: id, related_id: lookup(articleIds, slug, "article"), position })),
       );
       if (pinnedRows.length > 0) await trx.insertInto("content_related").values(pinnedRows).execute();
+
+      await seedPolicy(trx, { neighbourhoodIds: placeIds, articleIds });
     });
   } catch (error) {
     await removeFiles(written.flatMap((v) => v.files));

@@ -60,6 +60,7 @@ export class SiteService {
       { href: "/actualites", label: "Actualités" },
       { href: "/themes", label: "Thèmes" },
       { href: "/quartiers", label: "Quartiers" },
+      { href: "/politique-de-la-ville", label: "Politique de la Ville" },
       ...menu.map((m) => ({ href: m.path, label: m.menu_title ?? "" })),
     ];
     // Colours come from the database; slugs and colours are constrained by the schema
