@@ -17,6 +17,7 @@ import { registerCsrf } from "./core/http/csrf.js";
 import { contentRoutes } from "./modules/content/index.js";
 import { mediaRoutes } from "./modules/media/routes.js";
 import { policyRoutes } from "./modules/policy/routes.js";
+import { openDataRoutes } from "./modules/opendata/routes.js";
 import { siteRoutes } from "./modules/site/routes.js";
 import { SiteService } from "./modules/site/service.js";
 import path from "node:path";
@@ -85,6 +86,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(authRoutes);
   await app.register(accountRoutes);
   await app.register(policyRoutes);
+  await app.register(openDataRoutes);
   await app.register(contentRoutes); // last: it owns the catch-all for nested pages
 
   return app;
