@@ -21,6 +21,8 @@ export interface Config {
   /** smtp(s)://user:pass@host:port; unset in development: messages go to DATA_DIR/outbox. */
   smtpUrl: string | null;
   mailFrom: string;
+  /** Base URL of a geocoder speaking the Base Adresse Nationale search format; null: no address search. */
+  geocoderUrl: string | null;
 }
 
 export class ConfigError extends Error {
@@ -109,8 +111,19 @@ export function loadConfig(env: Env = process.env): Config {
   const mailFrom = env.MAIL_FROM || `Portail <ne-pas-repondre@${mailHost}>`;
   if (/[\r\n]/.test(mailFrom)) problems.push("MAIL_FROM must be a single line");
 
+  let geocoderUrl: string | null = null;
+  if (env.GEOCODER_URL) {
+    try {
+      const u = new URL(env.GEOCODER_URL);
+      if (u.protocol !== "http:" && u.protocol !== "https:") throw new Error("protocol");
+      geocoderUrl = env.GEOCODER_URL.replace(/\/+$/, "");
+    } catch {
+      problems.push("GEOCODER_URL must be an http(s) URL, e.g. https://api-adresse.data.gouv.fr");
+    }
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
-  return { nodeEnv, port, host, dataDir, databaseUrl, publicUrl, logLevel, seedOnEmpty, trustProxy, smtpUrl, mailFrom };
+  return { nodeEnv, port, host, dataDir, databaseUrl, publicUrl, logLevel, seedOnEmpty, trustProxy, smtpUrl, mailFrom, geocoderUrl };
 }
 
 function parseBool(value: string, name: string, problems: string[]): boolean {

@@ -61,7 +61,7 @@ export interface TestWorld {
   close(): Promise<void>;
 }
 
-export async function createTestWorld(options: { now?: Date; smtpUrl?: string; publicUrl?: string } = {}): Promise<TestWorld> {
+export async function createTestWorld(options: { now?: Date; smtpUrl?: string; publicUrl?: string; geocoderUrl?: string } = {}): Promise<TestWorld> {
   const database = await createTestDatabase();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "portail-test-"));
   const config = loadConfig({
@@ -69,6 +69,7 @@ export async function createTestWorld(options: { now?: Date; smtpUrl?: string; p
     DATA_DIR: dataDir,
     PUBLIC_URL: options.publicUrl ?? "https://portail.test",
     ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
+    ...(options.geocoderUrl ? { GEOCODER_URL: options.geocoderUrl } : {}),
   });
   const clock = { now: options.now ?? new Date() };
   const app = await buildApp({ config, db: database.db, now: () => clock.now });

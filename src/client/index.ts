@@ -5,12 +5,14 @@ import { initMenu } from "./menu.js";
 import { initShare } from "./share.js";
 import { initFavourite } from "./favourite.js";
 import { initErrorSummary } from "./error-summary.js";
+import { initLocate } from "./locate.js";
 
 const modules: Record<string, (el: HTMLElement) => void> = {
   menu: initMenu,
   share: initShare,
   favourite: initFavourite,
   "error-summary": initErrorSummary,
+  locate: initLocate,
 };
 
 function init() {

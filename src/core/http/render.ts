@@ -53,17 +53,17 @@ export async function buildPageContext(request: FastifyRequest): Promise<PageCon
 async function loadViewer(request: FastifyRequest): Promise<Omit<Viewer, "currentUrl">> {
   const session = request.session;
   if (!session) return ANONYMOUS;
-  const rows = await request.server.deps.db
-    .selectFrom("favourites")
-    .select("content_id")
-    .where("user_id", "=", session.user.id)
-    .limit(10_000)
-    .execute();
+  const db = request.server.deps.db;
+  const [rows, followed] = await Promise.all([
+    db.selectFrom("favourites").select("content_id").where("user_id", "=", session.user.id).limit(10_000).execute(),
+    db.selectFrom("user_neighbourhoods").select("neighbourhood_id").where("user_id", "=", session.user.id).execute(),
+  ]);
   return {
     signedIn: true,
     displayName: session.user.displayName || session.user.email,
     csrfToken: session.csrfToken,
     favourites: new Set(rows.map((r) => r.content_id)),
+    followed: new Set(followed.map((f) => f.neighbourhood_id)),
   };
 }
 

@@ -115,6 +115,23 @@ export async function accountRoutes(app: FastifyInstance) {
     return reply.redirect(retour, 303);
   });
 
+  // "Suivre ce quartier" / "Ne plus suivre": one neighbourhood in or out of the interests.
+  app.post("/compte/suivre", async (request, reply) => {
+    const neighbourhoodId = Number(str(request.body, "quartier", 12));
+    const retour = safeReturnPath(str(request.body, "retour", 500));
+    if (!Number.isInteger(neighbourhoodId) || neighbourhoodId <= 0) throw new ValidationError({ quartier: "Quartier inconnu." });
+    const session = requireSession(request, reply);
+    if (!session) return reply;
+    const exists = await app.deps.db.selectFrom("neighbourhoods").select("id").where("id", "=", neighbourhoodId).executeTakeFirst();
+    if (!exists) throw new NotFoundError();
+    if (str(request.body, "suivre", 2) === "0") {
+      await app.deps.db.deleteFrom("user_neighbourhoods").where("user_id", "=", session.user.id).where("neighbourhood_id", "=", neighbourhoodId).execute();
+    } else {
+      await service.follow(await accountDeps(app), session.user.id, { neighbourhoodId });
+    }
+    return reply.redirect(retour, 303);
+  });
+
   // ---- preferences and e-mail address
   async function preferencesPage(request: FastifyRequest, reply: FastifyReply, session: CurrentSession, opts: { errors?: Errors; values?: Partial<{ displayName: string; themeIds: number[]; neighbourhoodIds: number[]; digestConsent: boolean; newEmail: string }>; status?: number; notice?: string; welcome?: boolean }) {
     const [user, interests, choices] = await Promise.all([findUserById(app.deps.db, session.user.id), findInterests(app.deps.db, session.user.id), interestChoices(app)]);

@@ -11,6 +11,7 @@ import { ListingPage } from "./views/listing.js";
 import { SearchPage } from "./views/search.js";
 import { SLUG_PATTERN } from "../../lib/text.js";
 import { personalFeed } from "../accounts/index.js";
+import { neighbourhoodPolicy, NeighbourhoodPolicyBlock } from "../policy/index.js";
 
 const pageQuery = {
   type: "object",
@@ -107,8 +108,9 @@ export async function contentRoutes(app: FastifyInstance) {
     servePage(request, reply, async () => {
       const { data, tags } = await service.getNeighbourhoodPage(deps(), request.params.slug, service.parsePage(request.query.page));
       const n = data.neighbourhood;
+      const policy = await neighbourhoodPolicy(app.deps.db, { id: n.id, slug: n.slug, kind: n.kind, code: n.code });
       return {
-        tags,
+        tags: [...tags, "policy"],
         render: (ctx) => (
           <ListingPage
             ctx={ctx}
@@ -119,7 +121,9 @@ export async function contentRoutes(app: FastifyInstance) {
             crumbs={[{ label: "Accueil", href: "/" }, { label: "Quartiers", href: "/quartiers" }, { label: n.name }]}
             listing={data}
             empty="Aucun contenu n’est publié pour ce quartier pour le moment."
-          />
+          >
+            {data.page === 1 ? <NeighbourhoodPolicyBlock neighbourhood={n} geometry={policy.geometry} actions={policy.actions} comparisons={policy.comparisons} /> : null}
+          </ListingPage>
         ),
       };
     }),

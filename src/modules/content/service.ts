@@ -130,7 +130,7 @@ export async function getNeighbourhoodPage(deps: ContentDeps, slug: string, page
   if (!n) throw new NotFoundError("Neighbourhood not found");
   const data = await listing(deps, page, { neighbourhoodId: n.id });
   return {
-    data: { neighbourhood: { ...presentNeighbourhoodLink(n), description: n.description }, ...data },
+    data: { neighbourhood: { ...presentNeighbourhoodLink(n), id: n.id, description: n.description }, ...data },
     tags: ["neighbourhoods", `neighbourhood:${n.id}`, ...cardTags(data.cards)],
   };
 }

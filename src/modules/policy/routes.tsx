@@ -8,13 +8,66 @@ import * as service from "./service.js";
 import { ActionPage } from "./views/action.js";
 import { ActionsPage } from "./views/actions.js";
 import { OverviewPage } from "./views/overview.js";
+import { LookupPage, type LookupView } from "./views/lookup.js";
+import { lookupPoint, parsePoint, placesWithGeometry } from "./lookup.js";
+import { createGeocoder, GeocoderError } from "../../lib/geocoder/index.js";
 
 const filterQuery = {
   type: "object",
   properties: Object.fromEntries(["priorite", "quartier", "statut", "organisation", "financeur", "annee", "page"].map((k) => [k, { type: "string", maxLength: 80 }])),
 } as const;
 
+const lookupQuery = {
+  type: "object",
+  properties: {
+    adresse: { type: "string", maxLength: 300 },
+    lon: { type: "string", maxLength: 20 },
+    lat: { type: "string", maxLength: 20 },
+    libelle: { type: "string", maxLength: 300 },
+  },
+} as const;
+type LookupQuery = { adresse?: string; lon?: string; lat?: string; libelle?: string };
+
 export async function policyRoutes(app: FastifyInstance) {
+  const geocoder = app.deps.config.geocoderUrl ? createGeocoder({ baseUrl: app.deps.config.geocoderUrl }) : null;
+  const citycode = async () => (await app.deps.db.selectFrom("site_settings").select("commune_codes").executeTakeFirst())?.commune_codes[0];
+
+  app.get<{ Querystring: LookupQuery }>("/politique-de-la-ville/adresse", { schema: { querystring: lookupQuery } }, async (request, reply) => {
+    const { adresse = "", libelle } = request.query;
+    const view: LookupView = { query: adresse, geocoder: geocoder !== null, error: null, candidates: [], chosenLabel: null, answer: null, hasPerimeters: false, places: [] };
+    let point = parsePoint(request.query.lon, request.query.lat);
+    if (point) view.chosenLabel = libelle ? libelle.slice(0, 200) : null;
+    if (!point && adresse.trim() && geocoder) {
+      try {
+        // Only addresses of the commune: the portal answers for its own territory.
+        const results = await geocoder.search(adresse, { limit: 5, citycode: await citycode() });
+        if (results.length === 0) view.error = "Nous n’avons trouvé aucune adresse correspondante. Vérifiez l’orthographe, ou indiquez le numéro et la rue.";
+        const [best, ...others] = results;
+        if (best) {
+          point = [best.lon, best.lat];
+          view.chosenLabel = best.label;
+          view.candidates = others.map((r) => ({
+            label: r.label,
+            href: `/politique-de-la-ville/adresse?${new URLSearchParams({ lon: String(r.lon), lat: String(r.lat), libelle: r.label })}`,
+          }));
+        }
+      } catch (error) {
+        if (!(error instanceof GeocoderError)) throw error;
+        request.log.warn({ err: { message: error.message, kind: error.kind } }, "geocoder failed");
+        view.error = error.message;
+      }
+    }
+    if (point) view.answer = await lookupPoint(app.deps.db, point);
+    view.places = view.answer ? view.answer.places : await placesWithGeometry(app.deps.db);
+    view.hasPerimeters = view.places.length > 0;
+    // An address or a position is personal: such answers are never kept in a shared cache.
+    return servePage(request, reply, async () => ({
+      tags: ["policy", "neighbourhoods"],
+      private: adresse !== "" || point !== null,
+      render: (ctx) => <LookupPage ctx={ctx} view={view} />,
+    }));
+  });
+
   app.get("/politique-de-la-ville", async (request, reply) =>
     servePage(request, reply, async () => {
       const data = await service.getOverview(app.deps.db);
