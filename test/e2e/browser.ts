@@ -29,11 +29,11 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-export async function startBrowserWorld(options: { javaScriptEnabled?: boolean; smtpUrl?: string } = {}): Promise<BrowserWorld> {
+export async function startBrowserWorld(options: { javaScriptEnabled?: boolean; smtpUrl?: string; geocoderUrl?: string } = {}): Promise<BrowserWorld> {
   // The public URL is the real address, so links in e-mails lead back to this server.
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const world = await createTestWorld({ publicUrl: baseUrl, smtpUrl: options.smtpUrl });
+  const world = await createTestWorld({ publicUrl: baseUrl, smtpUrl: options.smtpUrl, geocoderUrl: options.geocoderUrl });
   await world.app.listen({ port, host: "127.0.0.1" });
   const userDataDir = await fsp.mkdtemp(path.join(os.tmpdir(), "portail-chromium-"));
   const context = await chromium.launchPersistentContext(userDataDir, {
