@@ -9,7 +9,7 @@ const projects: any[] = [
   {
     test: {
       name: "pglite",
-      include: ["src/**/*.test.{ts,tsx}", "test/**/*.test.{ts,tsx}"],
+      include: ["src/**/*.test.{ts,tsx}", "test/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"],
       exclude: ["test/e2e/**", "node_modules/**"],
       env: { TEST_DB: "pglite" },
       globalSetup: ["test/global-setup.ts"],

@@ -179,6 +179,7 @@ function Footer({ ctx }: { ctx: PageContext }) {
             <li><a href="/mentions-legales">Mentions légales</a></li>
             <li><a href="/donnees-personnelles">Données personnelles</a></li>
             <li><a href="/plan-du-site">Plan du site</a></li>
+            <li><a href="/donnees">Données ouvertes</a></li>
           </ul>
         </nav>
       </div>

@@ -156,7 +156,7 @@ export async function contentRoutes(app: FastifyInstance) {
   app.get("/sitemap.xml", async (_request, reply) => {
     const entries = await service.getSitemapEntries(deps());
     const base = app.deps.config.publicUrl;
-    const fixed = ["/", "/actualites", "/themes", "/quartiers", "/plan-du-site"];
+    const fixed = ["/", "/actualites", "/themes", "/quartiers", "/plan-du-site", "/politique-de-la-ville", "/politique-de-la-ville/actions", "/politique-de-la-ville/adresse", "/donnees"];
     const xmlEscape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
     const urls = [
       ...fixed.map((p) => `<url><loc>${xmlEscape(base + p)}</loc></url>`),

@@ -92,6 +92,10 @@ export function SiteMapPage(props: { ctx: PageContext; pages: PageNode[]; themes
             <li><a href="/">Accueil</a></li>
             <li><a href="/actualites">Actualités</a></li>
             <li><a href="/recherche">Recherche</a></li>
+            <li><a href="/politique-de-la-ville">Politique de la Ville</a></li>
+            <li><a href="/politique-de-la-ville/actions">Les actions de la Politique de la Ville</a></li>
+            <li><a href="/politique-de-la-ville/adresse">Suis-je dans un quartier prioritaire ?</a></li>
+            <li><a href="/donnees">Données ouvertes</a></li>
           </ul>
           <Tree nodes={props.pages} />
         </section>

@@ -1,0 +1,79 @@
+// Query and path schemas of the API. The routes validate with them and the OpenAPI document
+// lists its parameters from them, so the documentation cannot drift from what is accepted.
+import { FUNDERS, STATUSES } from "../policy/queries.js";
+import { FUNDER_LABELS, STATUS_LABELS } from "../policy/present.js";
+
+const SLUG = "^[a-z0-9]+(-[a-z0-9]+)*$";
+
+export type ParamSchema = { description: string; type: string; default?: unknown } & Record<string, unknown>;
+
+/**
+ * A closed query string: an unknown parameter is a 400, never silently ignored (a typo such as
+ * `?statuts=` would otherwise return everything and look like a correct answer).
+ * Fastify's Ajv runs with `removeAdditional: true`, which *deletes* the extra properties where a
+ * schema says `additionalProperties: false` instead of failing. `{ not: {} }` says the same in
+ * JSON Schema ("no other property is valid"), but Ajv does not strip for it, so validation fails.
+ */
+export function closedQuery(properties: Record<string, ParamSchema>) {
+  return { type: "object", properties, additionalProperties: { not: {} } } as const;
+}
+
+const slug = (description: string): ParamSchema => ({ type: "string", pattern: SLUG, maxLength: 120, description });
+const choices = (labels: Record<string, string>) =>
+  Object.entries(labels)
+    .map(([k, v]) => `${k} (${v})`)
+    .join(", ");
+
+export const PAGE_SIZE_MAX = 100;
+const pagination: Record<string, ParamSchema> = {
+  page: { type: "integer", minimum: 1, maximum: 10_000, default: 1, description: "Numéro de la page, à partir de 1." },
+  par_page: { type: "integer", minimum: 1, maximum: PAGE_SIZE_MAX, default: 20, description: `Résultats par page, ${PAGE_SIZE_MAX} au plus.` },
+};
+
+export const placeQuery = closedQuery({
+  geometrie: { type: "boolean", default: false, description: "true pour inclure le périmètre GeoJSON (WGS 84) de chaque lieu." },
+});
+
+export const actionQuery = closedQuery({
+  priorite: slug("Identifiant d’une priorité du contrat de ville."),
+  quartier: slug("Identifiant d’un quartier ou d’un quartier prioritaire où l’action a lieu."),
+  statut: { type: "string", enum: [...STATUSES], description: `État de l’action : ${choices(STATUS_LABELS)}.` },
+  organisation: slug("Identifiant d’une organisation, porteuse ou partenaire de l’action."),
+  financeur: { type: "string", enum: [...FUNDERS], description: `Financeur d’au moins une ligne de financement : ${choices(FUNDER_LABELS)}.` },
+  annee: { type: "integer", minimum: 1900, maximum: 2100, description: "Année pendant laquelle l’action est en cours au moins un jour." },
+  ...pagination,
+});
+
+export const indicatorQuery = closedQuery({
+  metric: { type: "string", pattern: "^[a-z0-9_]+$", maxLength: 80, description: "Code de l’indicateur, par exemple taux_pauvrete." },
+  territoire: { type: "string", pattern: "^[A-Za-z0-9_-]+$", maxLength: 40, description: "Code du territoire : code QPV (QN05971M), code INSEE de commune, etc." },
+  ...pagination,
+});
+
+export const slugParams = {
+  type: "object",
+  properties: { slug: slug("Identifiant de l’action, tel qu’il figure dans son adresse.") },
+  required: ["slug"],
+} as const;
+
+export interface PlaceQuery {
+  geometrie: boolean;
+}
+
+export interface ActionApiQuery {
+  priorite?: string;
+  quartier?: string;
+  statut?: string;
+  organisation?: string;
+  financeur?: string;
+  annee?: number;
+  page: number;
+  par_page: number;
+}
+
+export interface IndicatorQuery {
+  metric?: string;
+  territoire?: string;
+  page: number;
+  par_page: number;
+}

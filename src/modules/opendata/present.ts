@@ -1,0 +1,232 @@
+// Rows -> open data records. Field names are French snake_case: they are a public interface,
+// like the site's URLs. The same record feeds the JSON API and, flattened, the CSV files.
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
+import { CSV_BOM, toCsv, type CsvCell } from "../../lib/csv.js";
+import { FUNDER_LABELS, STATUS_LABELS } from "../policy/present.js";
+import type { listActionRecords, listFundingLines, listIndicators, listPlaces } from "./queries.js";
+
+export const LICENCE = { name: "Licence Ouverte / Open Licence 2.0", url: "https://www.etalab.gouv.fr/licence-ouverte-open-licence/" };
+
+/** Joins several values in one CSV cell (slugs and codes cannot contain it; a name rarely does). */
+export const LIST_SEPARATOR = " | ";
+
+/**
+ * "12000.50" -> "12000.5", "300000.00" -> "300000": numeric columns arrive as exact strings and
+ * stay exact (no float round trip), with a dot as decimal separator for machines.
+ */
+export function decimal(value: string | number): string {
+  const s = String(value);
+  return s.includes(".") ? s.replace(/\.?0+$/, "") : s;
+}
+
+/**
+ * A SQL `date` as YYYY-MM-DD. pg builds it at local midnight, PGlite at UTC midnight. A Date
+ * at local midnight is read in local time, any other in UTC: right for both drivers in every
+ * time zone (UTC midnight is local midnight only where the offset is 0, and then both agree).
+ */
+export function isoDay(value: Date | null): string | null {
+  if (!value) return null;
+  const local = value.getHours() === 0 && value.getMinutes() === 0 && value.getSeconds() === 0 && value.getMilliseconds() === 0;
+  const [y, m, d] = local ? [value.getFullYear(), value.getMonth(), value.getDate()] : [value.getUTCFullYear(), value.getUTCMonth(), value.getUTCDate()];
+  return `${String(y).padStart(4, "0")}-${String(m + 1).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+export function isoTime(value: Date | string | null): string | null {
+  return value ? new Date(value).toISOString() : null;
+}
+
+/** Ready-made CSV file body: BOM (so Excel reads accents), RFC 4180, formula-safe. */
+export function csvFile(header: readonly string[], rows: ReadonlyArray<Readonly<Record<string, CsvCell>>>): string {
+  return CSV_BOM + toCsv(header, rows);
+}
+
+// ---- Quartiers and QPV
+type PlaceRow = Awaited<ReturnType<typeof listPlaces>>[number];
+
+export interface PlaceRecord {
+  slug: string;
+  nom: string;
+  type: string;
+  code: string | null;
+  communes: string[];
+  population: number | null;
+  perimetre_disponible: boolean;
+  source_perimetre: string;
+  perimetre_mis_a_jour: string | null;
+  url: string;
+}
+
+export const PLACE_COLUMNS = ["slug", "nom", "type", "code", "communes", "population", "perimetre_disponible", "source_perimetre", "perimetre_mis_a_jour", "url"] as const;
+
+export function presentPlace(row: PlaceRow, publicUrl: string): PlaceRecord {
+  return {
+    slug: row.slug,
+    nom: row.name,
+    type: row.kind,
+    code: row.code,
+    communes: row.commune_codes,
+    population: row.population,
+    perimetre_disponible: row.has_geometry,
+    source_perimetre: row.geometry_source,
+    perimetre_mis_a_jour: isoTime(row.geometry_updated_at),
+    url: `${publicUrl}/quartiers/${row.slug}`,
+  };
+}
+
+export function placesCsv(rows: PlaceRow[], publicUrl: string): string {
+  return csvFile(
+    PLACE_COLUMNS,
+    rows.map((r) => {
+      const p = presentPlace(r, publicUrl);
+      return { ...p, communes: p.communes.join(LIST_SEPARATOR) };
+    }),
+  );
+}
+
+/** Only areas are published as geometry; anything else (never expected) becomes null. */
+function areaOrNull(geometry: unknown): Polygon | MultiPolygon | null {
+  const type = (geometry as { type?: unknown } | null)?.type;
+  return type === "Polygon" || type === "MultiPolygon" ? (geometry as Polygon | MultiPolygon) : null;
+}
+
+/** RFC 7946: a place without a perimeter yet is still a feature, with `"geometry": null`. */
+export function placesGeoJson(rows: PlaceRow[], publicUrl: string): FeatureCollection<Polygon | MultiPolygon | null, PlaceRecord> {
+  const features: Array<Feature<Polygon | MultiPolygon | null, PlaceRecord>> = rows.map((r) => ({
+    type: "Feature",
+    id: r.slug,
+    geometry: areaOrNull(r.geometry),
+    properties: presentPlace(r, publicUrl),
+  }));
+  return { type: "FeatureCollection", features };
+}
+
+// ---- Actions
+type ActionRows = Awaited<ReturnType<typeof listActionRecords>>;
+
+export interface ActionRecord {
+  slug: string;
+  titre: string;
+  resume: string;
+  contrat: { slug: string; nom: string };
+  priorite: { slug: string; titre: string };
+  statut: string;
+  statut_libelle: string;
+  avancement: number;
+  date_debut: string | null;
+  date_fin: string | null;
+  porteur: { slug: string; nom: string } | null;
+  partenaires: Array<{ slug: string; nom: string }>;
+  lieux: Array<{ slug: string; nom: string; type: string; code: string | null }>;
+  financement_total: number;
+  exemple: boolean;
+  mis_a_jour: string | null;
+  url: string;
+}
+
+/** Records in the order of `ids` when given (the API keeps listActions' order), else as queried. */
+export function presentActions(data: ActionRows, publicUrl: string, ids?: number[]): ActionRecord[] {
+  const group = <T extends { action_id: number }>(rows: T[]) => {
+    const map = new Map<number, T[]>();
+    for (const r of rows) {
+      const list = map.get(r.action_id) ?? [];
+      list.push(r);
+      map.set(r.action_id, list);
+    }
+    return map;
+  };
+  const partners = group(data.partners);
+  const places = group(data.places);
+  const totals = new Map(data.totals.map((t) => [t.action_id, decimal(t.total)]));
+  const byId = new Map(data.actions.map((a) => [a.id, a]));
+  const ordered = ids ? ids.flatMap((id) => byId.get(id) ?? []) : data.actions;
+  return ordered.map((a) => ({
+    slug: a.slug,
+    titre: a.title,
+    resume: a.summary,
+    contrat: { slug: a.contract_slug, nom: a.contract_name },
+    priorite: { slug: a.priority_slug, titre: a.priority_title },
+    statut: a.status,
+    statut_libelle: STATUS_LABELS[a.status] ?? a.status,
+    avancement: a.progress,
+    date_debut: isoDay(a.start_date),
+    date_fin: isoDay(a.end_date),
+    porteur: a.lead_slug && a.lead_name ? { slug: a.lead_slug, nom: a.lead_name } : null,
+    partenaires: (partners.get(a.id) ?? []).map((p) => ({ slug: p.slug, nom: p.name })),
+    lieux: (places.get(a.id) ?? []).map((p) => ({ slug: p.slug, nom: p.name, type: p.kind, code: p.code })),
+    financement_total: Number(totals.get(a.id) ?? 0),
+    exemple: a.is_example,
+    mis_a_jour: isoTime(a.updated_at),
+    url: `${publicUrl}/politique-de-la-ville/actions/${a.slug}`,
+  }));
+}
+
+export const ACTION_COLUMNS = [
+  "slug", "titre", "resume", "contrat", "priorite", "priorite_slug", "statut", "statut_libelle", "avancement", "date_debut", "date_fin",
+  "porteur", "partenaires", "quartiers", "codes_qpv", "financement_total", "exemple", "mis_a_jour", "url",
+] as const;
+
+export function actionsCsv(records: ActionRecord[]): string {
+  return csvFile(
+    ACTION_COLUMNS,
+    records.map((a) => ({
+      slug: a.slug,
+      titre: a.titre,
+      resume: a.resume,
+      contrat: a.contrat.nom,
+      priorite: a.priorite.titre,
+      priorite_slug: a.priorite.slug,
+      statut: a.statut,
+      statut_libelle: a.statut_libelle,
+      avancement: a.avancement,
+      date_debut: a.date_debut,
+      date_fin: a.date_fin,
+      porteur: a.porteur?.nom ?? "",
+      partenaires: a.partenaires.map((p) => p.nom).join(LIST_SEPARATOR),
+      quartiers: a.lieux.filter((l) => l.type !== "qpv").map((l) => l.slug).join(LIST_SEPARATOR),
+      codes_qpv: a.lieux.filter((l) => l.type === "qpv").map((l) => l.code ?? l.slug).join(LIST_SEPARATOR),
+      financement_total: decimal(a.financement_total),
+      exemple: a.exemple,
+      mis_a_jour: a.mis_a_jour,
+      url: a.url,
+    })),
+  );
+}
+
+// ---- Funding lines
+type FundingRow = Awaited<ReturnType<typeof listFundingLines>>[number];
+
+export const FUNDING_COLUMNS = ["action_slug", "action_titre", "financeur", "financeur_libelle", "annee", "montant", "libelle"] as const;
+
+export function presentFunding(f: { funder: string; year: number; amount: string; label: string }) {
+  return { financeur: f.funder, financeur_libelle: FUNDER_LABELS[f.funder] ?? f.funder, annee: f.year, montant: Number(f.amount), libelle: f.label };
+}
+
+export function fundingCsv(rows: FundingRow[]): string {
+  return csvFile(
+    FUNDING_COLUMNS,
+    rows.map((f) => ({ action_slug: f.action_slug, action_titre: f.action_title, ...presentFunding(f), montant: decimal(f.amount) })),
+  );
+}
+
+// ---- Indicators
+type IndicatorRow = Awaited<ReturnType<typeof listIndicators>>["rows"][number];
+
+export const INDICATOR_COLUMNS = ["metric", "libelle", "type_territoire", "code_territoire", "nom_territoire", "annee", "valeur", "unite", "source"] as const;
+
+export function presentIndicator(i: IndicatorRow) {
+  return {
+    metric: i.metric,
+    libelle: i.label,
+    type_territoire: i.territory_kind,
+    code_territoire: i.territory_code,
+    nom_territoire: i.territory_name,
+    annee: i.year,
+    valeur: Number(i.value),
+    unite: i.unit,
+    source: i.source,
+  };
+}
+
+export function indicatorsCsv(rows: IndicatorRow[]): string {
+  return csvFile(INDICATOR_COLUMNS, rows.map((i) => ({ ...presentIndicator(i), valeur: decimal(i.value) })));
+}
