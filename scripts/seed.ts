@@ -3,7 +3,7 @@
 import path from "node:path";
 import { loadConfig } from "../src/config.js";
 import { openMigratedDatabase } from "../src/core/db/open.js";
-import { isSeeded, seedDemo } from "../src/seed/seed.js";
+import { isSeeded, seedDemo, seedPerimeters } from "../src/seed/seed.js";
 
 const config = loadConfig();
 const handle = await openMigratedDatabase(config, (m) => console.log(m));
@@ -13,6 +13,7 @@ try {
   } else {
     const counts = await seedDemo(handle.db, { mediaDir: path.join(config.dataDir, "media"), onProgress: (m) => console.log(m) });
     console.log(`Chargé : ${counts.articles} actualités, ${counts.pages} pages, ${counts.media} images.`);
+    await seedPerimeters(handle.db, path.resolve("../shared/data"), (m) => console.log(m));
   }
 } finally {
   await handle.close();

@@ -4,7 +4,7 @@ import path from "node:path";
 import { buildApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { openMigratedDatabase } from "./core/db/open.js";
-import { isSeeded, seedDemo } from "./seed/seed.js";
+import { isSeeded, seedDemo, seedPerimeters } from "./seed/seed.js";
 
 function say(message: string) {
   process.stdout.write(`[portail] ${message}\n`);
@@ -18,6 +18,7 @@ async function main() {
   if (config.seedOnEmpty && !(await isSeeded(handle.db))) {
     say("Base vide : chargement du jeu de démonstration (une seule fois)…");
     await seedDemo(handle.db, { mediaDir: path.join(config.dataDir, "media"), onProgress: say });
+    await seedPerimeters(handle.db, path.resolve("../shared/data"), say);
   }
   const app = await buildApp({ config, db: handle.db });
   await app.listen({ port: config.port, host: config.host });

@@ -1,5 +1,11 @@
 // Identity of the default (demo) deployment. Another commune replaces this file's
 // values, or edits them in the database; no code depends on them.
+/**
+ * Official perimeter files the demo loads when the shared open-data folder is present
+ * beside the checkout (../shared/data): the project never copies them into the repo.
+ */
+export const demoPerimeterFiles = { quartiers: "lille-quartiers.geojson" };
+
 export const demoSite = {
   site_name: "Ville de Lille",
   short_name: "Lille",

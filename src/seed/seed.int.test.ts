@@ -4,7 +4,8 @@
 import fs from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestWorld, type TestWorld } from "../../test/helpers.js";
-import { isSeeded, seedDemo } from "./seed.js";
+import { isSeeded, seedDemo, seedPerimeters } from "./seed.js";
+import { SHARED_DATA_DIR, sharedFile } from "../../test/shared-data.js";
 
 let w: TestWorld;
 beforeAll(async () => {
@@ -101,5 +102,22 @@ describe("demo dataset", () => {
       expect(res.body).toContain("Exemple");
     }
     expect((await w.app.inject({ url: "/politique-de-la-ville/actions?page=2" })).statusCode).toBe(200);
+  });
+
+  it.skipIf(!sharedFile("lille-quartiers.geojson"))("loads the quartier perimeters from the shared open-data folder, and the map appears", async () => {
+    const loaded = await seedPerimeters(w.db, SHARED_DATA_DIR!);
+    expect(loaded).toHaveLength(1);
+    const withGeometry = await w.db.selectFrom("neighbourhoods").select("slug").where("geometry", "is not", null).execute();
+    expect(withGeometry.length).toBe(12);
+    w.pageCache.clear();
+    const html = (await w.app.inject({ url: "/politique-de-la-ville" })).body;
+    expect(html).toMatch(/<svg[^>]*class="map"/);
+    expect((html.match(/<a [^>]*href="\/quartiers\//g) ?? []).length).toBeGreaterThanOrEqual(12);
+  });
+
+  it("says where to get perimeters when the shared folder is absent", async () => {
+    const messages: string[] = [];
+    expect(await seedPerimeters(w.db, "/nonexistent", (m) => messages.push(m))).toEqual([]);
+    expect(messages[0]).toContain("npm run import -- quartiers");
   });
 });

@@ -8,7 +8,10 @@ import type { DB } from "../core/db/create-db.js";
 import { sanitizeBody } from "../modules/content/sanitize.js";
 import { insertMedia, removeFiles, writeVariants, type Variants } from "../modules/media/store.js";
 import { articles, neighbourhoods, pages, themes } from "./demo-content.js";
-import { demoSite } from "./demo-site.js";
+import { demoPerimeterFiles, demoSite } from "./demo-site.js";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { formatIssue, importQuartiers } from "../modules/policy/import/index.js";
 import { illustrationSvg } from "./illustrations.js";
 import { sitePages } from "./site-pages.js";
 import { seedPolicy } from "./seed-policy.js";
@@ -18,6 +21,25 @@ export interface SeedOptions {
   mediaDir: string;
   now?: Date;
   onProgress?: (message: string) => void;
+}
+
+/**
+ * Loads the official perimeters of the demo territory from the shared open-data folder
+ * when it exists (it is never copied into the repository). Returns what was loaded.
+ */
+export async function seedPerimeters(db: DB, dataDir: string, progress: (m: string) => void = () => {}): Promise<string[]> {
+  const loaded: string[] = [];
+  const file = path.join(dataDir, demoPerimeterFiles.quartiers);
+  const text = await fs.readFile(file, "utf8").catch(() => null);
+  if (text === null) {
+    progress(`Périmètres : ${file} absent, les cartes attendront un import (npm run import -- quartiers <fichier>).`);
+    return loaded;
+  }
+  const report = await importQuartiers(db, text, { sourceName: path.basename(file) });
+  if (report.errors.length > 0) throw new Error(`Perimeters in ${file} are invalid: ${report.errors.map(formatIssue).join("; ")}`);
+  progress(`Périmètres des quartiers chargés depuis ${file}.`);
+  loaded.push(file);
+  return loaded;
 }
 
 export async function isSeeded(db: DB): Promise<boolean> {

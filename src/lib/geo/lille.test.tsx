@@ -1,5 +1,6 @@
 // The real Lille quartiers (/work/shared/data, see its SOURCES.md). That folder is not part of
 // the repository, so these tests skip, and say so, where it is absent.
+import { SHARED_DATA_DIR } from "../../../test/shared-data.js";
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { renderToString } from "preact-render-to-string";
@@ -8,7 +9,7 @@ import { areaKm2, normalizeFeature, type AreaFeature } from "./geometry.js";
 import { SvgMap } from "./svg-map.js";
 import { signedArea2 } from "./winding.js";
 
-const DATA = "/work/shared/data";
+const DATA = SHARED_DATA_DIR ?? "/nonexistent";
 const QUARTIERS = `${DATA}/lille-quartiers.geojson`;
 const COMMUNE = `${DATA}/commune-lille.geojson`;
 const MEL = `${DATA}/communes-mel.geojson`;

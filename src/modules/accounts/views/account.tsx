@@ -161,6 +161,7 @@ export function SessionsPage(props: { ctx: PageContext; sessions: SessionView[];
         </Notice>
       ) : null}
       <p>Voici les navigateurs connectés à votre compte. Si vous n’en reconnaissez pas un, déconnectez-le et changez de mot de passe.</p>
+      <div class="table-scroll" role="region" tabIndex={0} aria-label="Connexions actives (tableau défilant)">
       <table class="table">
         <caption class="sr-only">Connexions actives</caption>
         <thead>
@@ -194,6 +195,7 @@ export function SessionsPage(props: { ctx: PageContext; sessions: SessionView[];
           ))}
         </tbody>
       </table>
+      </div>
     </AccountFrame>
   );
 }

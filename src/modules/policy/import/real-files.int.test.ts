@@ -1,5 +1,6 @@
 // The importers on the real files collected in /work/shared/data (see its SOURCES.md).
 // Skipped, with a message, on machines that do not have them.
+import { SHARED_DATA_DIR } from "../../../../test/shared-data.js";
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../../test/helpers.js";
@@ -7,7 +8,7 @@ import { importQpv } from "./qpv.js";
 import { importQuartiers } from "./quartiers.js";
 import { feature, featureCollection, setTerritory, square } from "./test-fixtures.js";
 
-const DATA = "/work/shared/data";
+const DATA = SHARED_DATA_DIR ?? "/nonexistent";
 const QUARTIERS = `${DATA}/lille-quartiers.geojson`;
 const QPV_LIST = `${DATA}/qpv-2024-mel.json`;
 const hasData = fs.existsSync(QUARTIERS) && fs.existsSync(QPV_LIST);
