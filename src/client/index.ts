@@ -6,6 +6,7 @@ import { initShare } from "./share.js";
 import { initFavourite } from "./favourite.js";
 import { initErrorSummary } from "./error-summary.js";
 import { initLocate } from "./locate.js";
+import { initMapPick } from "./map-pick.js";
 
 const modules: Record<string, (el: HTMLElement) => void> = {
   menu: initMenu,
@@ -13,6 +14,7 @@ const modules: Record<string, (el: HTMLElement) => void> = {
   favourite: initFavourite,
   "error-summary": initErrorSummary,
   locate: initLocate,
+  "map-pick": initMapPick,
 };
 
 function init() {

@@ -15,6 +15,7 @@ export {
   type NormalizeOptions,
 } from "./geometry.js";
 export { rewind } from "./winding.js";
+export { invertMercator, type MercatorParams } from "./invert.js";
 export { containsPoint, locate } from "./contains.js";
 export { layoutMap, type LabelMode, type LayoutOptions, type MapFeature, type MapLabel, type MapLayout, type ShapeLayout } from "./layout.js";
 export { SvgMap, type SvgMapProps } from "./svg-map.js";

@@ -5,6 +5,7 @@ import { geoMercator, geoPath, type GeoPermissibleObjects } from "d3-geo";
 import type { Position } from "geojson";
 import { centroid, polygonsOf, type AreaGeometry, type LonLat } from "./geometry.js";
 import { rewind, signedArea2 } from "./winding.js";
+import type { MercatorParams } from "./invert.js";
 
 export interface MapFeature {
   /** Stable identifier (a code, a slug): not shown. */
@@ -63,6 +64,8 @@ export interface MapLayout<F extends MapFeature = MapFeature> {
   height: number;
   shapes: ShapeLayout<F>[];
   marker: { x: number; y: number } | null;
+  /** The fitted Mercator projection, so a click on the map can be turned back into lon/lat. */
+  projection: MercatorParams;
 }
 
 export const DEFAULT_WIDTH = 800;
@@ -86,7 +89,7 @@ export function layoutMap<F extends MapFeature>(features: readonly F[], options:
   const labelSize = options.labelSize ?? DEFAULT_LABEL_SIZE;
   const marker = options.marker ?? null;
   if (features.length === 0) {
-    return { width, height: Math.round(options.height ?? width * 0.75), shapes: [], marker: null };
+    return { width, height: Math.round(options.height ?? width * 0.75), shapes: [], marker: null, projection: { scale: 1, tx: 0, ty: 0 } };
   }
 
   // d3 wants outer rings clockwise (see winding.ts); rewind() fixes either input winding.
@@ -123,7 +126,8 @@ export function layoutMap<F extends MapFeature>(features: readonly F[], options:
     if (placed) obstacles.push(placed.rect);
     return { feature, d: path(d3Geometries[i]!) ?? "", label: placed?.label ?? null };
   });
-  return { width, height, shapes, marker: markerXY };
+  const [tx, ty] = projection.translate();
+  return { width, height, shapes, marker: markerXY, projection: { scale: projection.scale(), tx, ty } };
 }
 
 function labelsOf(feature: MapFeature): string[] {

@@ -37,6 +37,8 @@ export interface SvgMapProps<F extends MapFeature = MapFeature> {
   idPrefix: string;
   labels?: LabelMode;
   labelSize?: number;
+  /** Lets the client script turn a click into a position (data-module="map-pick"). */
+  pickable?: boolean;
 }
 
 /** "QPV 2024" → "qpv-2024": a kind must not inject other classes. */
@@ -75,6 +77,14 @@ export function SvgMap<F extends MapFeature>(props: SvgMapProps<F>) {
       role={hasLinks ? "group" : "img"}
       aria-labelledby={titleId}
       aria-describedby={descId}
+      {...(props.pickable
+        ? {
+            "data-module": "map-pick",
+            "data-scale": String(layout.projection.scale),
+            "data-tx": String(layout.projection.tx),
+            "data-ty": String(layout.projection.ty),
+          }
+        : {})}
     >
       <title id={titleId}>{title}</title>
       <desc id={descId}>{description}</desc>

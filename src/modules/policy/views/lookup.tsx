@@ -146,7 +146,9 @@ export function LookupPage({ ctx, view }: { ctx: PageContext; view: LookupView }
           highlight={new Set(a ? [...a.qpv, ...a.quartiers].map((p) => p.slug) : [])}
           marker={a ? a.point : null}
           markerLabel="Votre adresse"
+          pickable
         />
+        {view.hasPerimeters ? <p class="hint">Avec JavaScript, vous pouvez aussi cliquer sur la carte à l’endroit de votre logement.</p> : null}
       </section>
     </Layout>
   );

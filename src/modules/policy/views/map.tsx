@@ -35,6 +35,7 @@ export function MapOrHowToImport(props: {
   highlight?: ReadonlySet<string>;
   marker?: LonLat | null;
   markerLabel?: string;
+  pickable?: boolean;
 }) {
   const features = toFeatures(props.places, props.highlight);
   if (features.length === 0) {
@@ -55,6 +56,7 @@ export function MapOrHowToImport(props: {
         marker={props.marker ?? null}
         markerLabel={props.markerLabel}
         width={props.compact ? 480 : 800}
+        pickable={props.pickable}
       />
       <MapDataTable
         caption={props.title}
