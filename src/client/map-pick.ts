@@ -14,8 +14,9 @@ export function initMapPick(svg: HTMLElement) {
     if (!matrix) return;
     event.preventDefault();
     const point = new DOMPoint(event.clientX, event.clientY).matrixTransform(matrix.inverse());
-    const [lon, lat] = invertMercator(params, point.x, point.y);
-    const query = new URLSearchParams({ lon: lon.toFixed(5), lat: lat.toFixed(5) });
+    // (no array destructuring here: esbuild cannot lower it for every browser target)
+    const lonLat = invertMercator(params, point.x, point.y);
+    const query = new URLSearchParams({ lon: lonLat[0].toFixed(5), lat: lonLat[1].toFixed(5) });
     window.location.assign(`${window.location.pathname}?${query}`);
   });
 }

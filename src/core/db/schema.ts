@@ -30,6 +30,9 @@ export interface MediaTable {
   focal_x: Generated<number>;
   focal_y: Generated<number>;
   created_at: Timestamp;
+  original_name: Generated<string>;
+  uploaded_by: number | null;
+  size_bytes: Generated<number>;
 }
 
 export interface ThemesTable {
@@ -76,6 +79,9 @@ export interface ContentItemsTable {
   featured: Generated<boolean>;
   menu_title: string | null;
   menu_position: Generated<number>;
+  author_id: number | null;
+  scheduled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
   search_vector: ColumnType<string, never, never>;
@@ -98,7 +104,7 @@ export interface ContentRelatedTable {
   position: Generated<number>;
 }
 
-export interface Database extends AccountTables, PolicyTables {
+export interface Database extends AccountTables, PolicyTables, BackOfficeTables {
   site_settings: SiteSettingsTable;
   media: MediaTable;
   themes: ThemesTable;
@@ -130,6 +136,10 @@ export interface UsersTable {
   updated_at: Timestamp;
   last_sign_in_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   password_changed_at: Timestamp;
+  totp_secret: string | null;
+  totp_enabled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  totp_last_step: number | null;
+  totp_required: Generated<boolean>;
 }
 
 export interface UserThemesTable {
@@ -309,4 +319,63 @@ export interface PolicyTables {
   milestones: MilestonesTable;
   action_articles: ActionArticlesTable;
   indicators: IndicatorsTable;
+}
+
+// ---- Back office
+export interface AuditEventsTable {
+  id: Generated<number>;
+  occurred_at: Timestamp;
+  actor_id: number | null;
+  actor_label: Generated<string>;
+  action: string;
+  target_type: Generated<string>;
+  target_id: Generated<string>;
+  target_label: Generated<string>;
+  details: ColumnType<unknown, string | undefined, string>;
+  ip: Generated<string>;
+}
+
+export interface RecoveryCodesTable {
+  id: Generated<number>;
+  user_id: number;
+  code_hash: string;
+  used_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface ContentRevisionsTable {
+  id: Generated<number>;
+  content_id: number;
+  author_id: number | null;
+  created_at: Timestamp;
+  title: string;
+  slug: string;
+  standfirst: Generated<string>;
+  body: Generated<string>;
+  data: ColumnType<unknown, string | undefined, string>;
+}
+
+export interface SlugRedirectsTable {
+  old_path: string;
+  content_id: number;
+  created_at: Timestamp;
+}
+
+export interface JobsTable {
+  id: Generated<number>;
+  kind: string;
+  payload: ColumnType<unknown, string | undefined, string>;
+  run_at: Timestamp;
+  attempts: Generated<number>;
+  locked_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  done_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  last_error: string | null;
+  created_at: Timestamp;
+}
+
+export interface BackOfficeTables {
+  audit_events: AuditEventsTable;
+  recovery_codes: RecoveryCodesTable;
+  content_revisions: ContentRevisionsTable;
+  slug_redirects: SlugRedirectsTable;
+  jobs: JobsTable;
 }
