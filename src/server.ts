@@ -5,6 +5,8 @@ import { buildApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { openMigratedDatabase } from "./core/db/open.js";
 import { isSeeded, seedDemo, seedPerimeters } from "./seed/seed.js";
+import { startWorker } from "./core/jobs/queue.js";
+import { publishJobHandler, PUBLISH_JOB } from "./modules/content/publishing.js";
 
 function say(message: string) {
   process.stdout.write(`[portail] ${message}\n`);
@@ -21,6 +23,14 @@ async function main() {
     await seedPerimeters(handle.db, path.resolve("../shared/data"), say);
   }
   const app = await buildApp({ config, db: handle.db });
+  // Durable jobs (scheduled publication): polled every 15 s, so an item goes live within
+  // a minute of its time, also after a restart.
+  const worker = startWorker({
+    db: handle.db,
+    handlers: { [PUBLISH_JOB]: publishJobHandler(app.deps) },
+    now: () => new Date(),
+    onError: (error) => app.log.error({ err: error }, "job worker"),
+  });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
@@ -35,6 +45,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     try {
+      await worker.stop();
       await app.close();
       await handle.close();
     } finally {

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../../../test/helpers.js";
+import { cancelPending, claimDue, enqueue, MAX_ATTEMPTS, runDueJobs, type Job } from "./queue.js";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => t?.destroy());
+
+const at = (iso: string) => new Date(iso);
+
+describe("job queue", () => {
+  it("runs a job at its time, once, and not before", async () => {
+    const seen: Job[] = [];
+    await enqueue(t.db, "test.once", { n: 1 }, at("2027-01-01T10:00:00Z"));
+    const handlers = { "test.once": async (job: Job) => void seen.push(job) };
+    expect(await runDueJobs(t.db, handlers, at("2027-01-01T09:59:59Z"))).toEqual({ done: 0, failed: 0 });
+    expect(await runDueJobs(t.db, handlers, at("2027-01-01T10:00:30Z"))).toEqual({ done: 1, failed: 0 });
+    expect(await runDueJobs(t.db, handlers, at("2027-01-01T11:00:00Z"))).toEqual({ done: 0, failed: 0 });
+    expect(seen.map((j) => j.payload)).toEqual([{ n: 1 }]);
+  });
+
+  it("retries a failing job with backoff and gives up after the maximum attempts", async () => {
+    await enqueue(t.db, "test.fail", {}, at("2027-02-01T00:00:00Z"));
+    const handlers = { "test.fail": async () => Promise.reject(new Error("boom")) };
+    let now = at("2027-02-01T00:00:00Z");
+    let failures = 0;
+    for (let i = 0; i < MAX_ATTEMPTS + 2; i++) {
+      failures += (await runDueJobs(t.db, handlers, now)).failed;
+      now = new Date(now.getTime() + 24 * 3600_000);
+    }
+    expect(failures).toBe(MAX_ATTEMPTS);
+    const job = await t.db.selectFrom("jobs").select(["attempts", "last_error", "done_at"]).where("kind", "=", "test.fail").executeTakeFirstOrThrow();
+    expect(job).toMatchObject({ attempts: MAX_ATTEMPTS, last_error: "boom", done_at: null });
+  });
+
+  it("never hands the same job to two workers, and re-offers a job whose lease expired", async () => {
+    await enqueue(t.db, "test.lease", {}, at("2027-03-01T00:00:00Z"));
+    const now = at("2027-03-01T00:00:01Z");
+    const [a, b] = await Promise.all([claimDue(t.db, now), claimDue(t.db, now)]);
+    expect(a.filter((j) => j.kind === "test.lease").length + b.filter((j) => j.kind === "test.lease").length).toBe(1);
+    const later = await claimDue(t.db, new Date(now.getTime() + 120_000));
+    expect(later.filter((j) => j.kind === "test.lease")).toHaveLength(1); // the first worker "crashed"
+  });
+
+  it("cancels pending jobs matching a payload", async () => {
+    await enqueue(t.db, "test.cancel", { contentId: 7 }, at("2027-04-01T00:00:00Z"));
+    await enqueue(t.db, "test.cancel", { contentId: 8 }, at("2027-04-01T00:00:00Z"));
+    expect(await cancelPending(t.db, "test.cancel", { contentId: 7 })).toBe(1);
+    const left = await t.db.selectFrom("jobs").select("payload").where("kind", "=", "test.cancel").execute();
+    expect(left).toHaveLength(1);
+  });
+});
