@@ -24,6 +24,14 @@ export class ForbiddenError extends Error {
   }
 }
 
+/** The resource lives at another path now (renamed or moved): answered with a 301. */
+export class MovedError extends Error {
+  constructor(public readonly location: string) {
+    super("Moved permanently");
+    this.name = "MovedError";
+  }
+}
+
 export class ConflictError extends Error {
   constructor(message = "Conflict") {
     super(message);

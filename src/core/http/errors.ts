@@ -3,7 +3,7 @@
 // an id that the page shows, so a report can be matched to the log line.
 import crypto from "node:crypto";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors.js";
+import { ConflictError, ForbiddenError, MovedError, NotFoundError, ValidationError } from "../errors.js";
 import { RateLimitedError } from "../rate-limit.js";
 import { bareErrorHtml, ErrorPage, errorMessage } from "../../ui/error-page.js";
 import { buildPageContext, PRIVATE_CACHE_CONTROL, renderDocument } from "./render.js";
@@ -50,6 +50,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setNotFoundHandler(async (request, reply) => sendError(request, reply, 404));
 
   app.setErrorHandler(async (error, request, reply) => {
+    if (error instanceof MovedError) {
+      const query = request.url.includes("?") ? request.url.slice(request.url.indexOf("?")) : "";
+      return reply.header("cache-control", "public, max-age=3600").redirect(error.location + query, 301);
+    }
     const status = statusOf(error);
     if (error instanceof RateLimitedError) reply.header("retry-after", String(error.retryAfterSeconds));
     if (status >= 500) {

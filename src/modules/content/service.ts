@@ -1,6 +1,7 @@
 // Use cases of the public site: each returns view-models and the cache tags of what it shows.
 import type { DB } from "../../core/db/create-db.js";
-import { NotFoundError } from "../../core/errors.js";
+import { MovedError, NotFoundError } from "../../core/errors.js";
+import { findRedirect } from "./paths.js";
 import { plainText, truncateAtWord } from "../../lib/text.js";
 import type { CardView, ImageView, TagView } from "../../ui/view-models.js";
 import { presentCard, presentImage, presentTag } from "./present.js";
@@ -156,7 +157,11 @@ export interface ItemView {
 export async function getItemByPath(deps: ContentDeps, path: string): Promise<Tagged<ItemView>> {
   const now = deps.now();
   const item = await q.findPublishedByPath(deps.db, path, now);
-  if (!item) throw new NotFoundError("Content not found");
+  if (!item) {
+    const moved = await findRedirect(deps.db, path, now);
+    if (moved) throw new MovedError(moved);
+    throw new NotFoundError("Content not found");
+  }
   const [themes, places, media, ancestors, pinned] = await Promise.all([
     q.findThemesOf(deps.db, [item.id]),
     q.findNeighbourhoodsOf(deps.db, [item.id]),
