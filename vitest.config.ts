@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 //  - unit and integration tests on PGlite (always);
 //  - the integration tests again on a PostgreSQL server when TEST_DATABASE_URL is set;
 //  - browser tests (test/e2e) against Debian's Chromium, one file at a time.
-const integration = ["src/**/*.int.test.{ts,tsx}", "test/**/*.int.test.{ts,tsx}"];
+const integration = ["src/**/*.int.test.{ts,tsx}", "test/**/*.int.test.{ts,tsx}", "scripts/**/*.int.test.ts"];
 const projects: any[] = [
   {
     test: {

@@ -1,0 +1,162 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyPassword } from "../src/core/auth/passwords.js";
+import { openPGlite, wrapPGlite } from "../src/core/db/create-db.js";
+import { ConflictError, ValidationError } from "../src/core/errors.js";
+import { createTestDatabase, type TestDatabase } from "../test/helpers.js";
+import { createAdmin, parseCreateAdminArgs } from "./create-admin.js";
+
+const PASSWORD = "une longue phrase pour la mairie annexe";
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await t.db.insertInto("site_settings").values({ id: 1, site_name: "Ville de Roubaix", short_name: "Roubaix" }).execute();
+});
+afterAll(async () => {
+  await t?.destroy();
+});
+
+const user = (email: string) =>
+  t.db.selectFrom("users").select(["id", "email", "role", "email_verified_at", "totp_required", "password_hash"]).where("email", "=", email).executeTakeFirst();
+const events = (userId: number) =>
+  t.db.selectFrom("audit_events").select(["action", "actor_id", "actor_label", "details"]).where("target_type", "=", "user").where("target_id", "=", String(userId)).execute();
+
+describe("createAdmin", () => {
+  it("creates a verified admin who must set up a second factor, and records it", async () => {
+    const now = new Date("2026-12-01T09:00:00Z");
+    const result = await createAdmin(t.db, { email: "  DSI@Ville.fr ", password: PASSWORD, promote: false, now });
+    expect(result).toMatchObject({ email: "dsi@ville.fr", previousRole: null });
+    const row = await user("dsi@ville.fr");
+    expect(row).toMatchObject({ id: result.userId, role: "admin", totp_required: true, email_verified_at: now });
+    expect(row!.password_hash).toMatch(/^\$argon2id\$/);
+    expect(await verifyPassword(row!.password_hash, PASSWORD)).toBe(true);
+    expect(await events(result.userId)).toEqual([
+      { action: "staff.create_admin", actor_id: null, actor_label: "npm run create-admin", details: { promoted: false } },
+    ]);
+  });
+
+  it("refuses weak passwords and bad addresses with French messages, creating nothing", async () => {
+    const attempts: [string, string, RegExp][] = [
+      ["court@ville.fr", "admin", /au moins 12 caractères/],
+      ["commun@ville.fr", "motdepasse123", /plus utilisés|trop facile/],
+      ["roubaix@ville.fr", "Roubaix2026!!", /trop facile à deviner/],
+      ["pas-une-adresse", PASSWORD, /adresse e-mail valide/],
+    ];
+    for (const [email, password, message] of attempts) {
+      const error = await createAdmin(t.db, { email, password, promote: false }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ValidationError);
+      expect(Object.values((error as ValidationError).fields).join(" ")).toMatch(message);
+      expect(await user(email)).toBeUndefined();
+    }
+  });
+
+  it("refuses an existing address unless asked to promote it", async () => {
+    const resident = await t.db
+      .insertInto("users")
+      .values({ email: "agent@ville.fr", password_hash: "old", role: "resident" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await t.db.insertInto("sessions").values({ token_hash: "h1", user_id: resident.id, csrf_token: "c", expires_at: new Date(Date.now() + 86_400_000) }).execute();
+
+    const refused = await createAdmin(t.db, { email: "Agent@ville.fr", password: PASSWORD, promote: false }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ConflictError);
+    expect((refused as Error).message).toMatch(/--promote/);
+    expect((await user("agent@ville.fr"))!.role).toBe("resident");
+
+    const promoted = await createAdmin(t.db, { email: "agent@ville.fr", password: PASSWORD, promote: true });
+    expect(promoted).toEqual({ userId: resident.id, email: "agent@ville.fr", previousRole: "resident" });
+    const row = await user("agent@ville.fr");
+    expect(row).toMatchObject({ role: "admin", totp_required: true });
+    expect(row!.email_verified_at).not.toBeNull();
+    expect(await verifyPassword(row!.password_hash, PASSWORD)).toBe(true);
+    // privileges changed: the sessions opened as a resident are gone
+    expect(await t.db.selectFrom("sessions").select("id").where("user_id", "=", resident.id).execute()).toEqual([]);
+    expect((await events(resident.id)).map((e) => e.details)).toEqual([{ promoted: true, previous_role: "resident" }]);
+  });
+
+  it("gives one winner when two runs race for the same address", async () => {
+    const results = await Promise.allSettled([1, 2, 3].map(() => createAdmin(t.db, { email: "course@ville.fr", password: PASSWORD, promote: false })));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    for (const r of results) if (r.status === "rejected") expect(r.reason).toBeInstanceOf(ConflictError);
+  });
+});
+
+describe("command-line arguments", () => {
+  it("reads --email in both spellings and --promote", () => {
+    expect(parseCreateAdminArgs(["--email", "a@b.fr"])).toEqual({ email: "a@b.fr", promote: false, help: false, errors: [] });
+    expect(parseCreateAdminArgs(["--email=a@b.fr", "--promote"])).toMatchObject({ email: "a@b.fr", promote: true, errors: [] });
+  });
+  it("explains mistakes in French", () => {
+    expect(parseCreateAdminArgs([]).errors).toEqual(["Indiquez l’adresse avec --email."]);
+    expect(parseCreateAdminArgs(["--email"]).errors).toEqual(["--email attend une adresse."]);
+    expect(parseCreateAdminArgs(["--email", "a@b.fr", "--password", "x"]).errors).toEqual(["Option inconnue : --password", "Option inconnue : x"]);
+  });
+});
+
+describe("npm run create-admin (child process, PGlite in a temporary DATA_DIR)", () => {
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "portail-create-admin-"));
+  });
+  afterAll(async () => {
+    await fs.rm(dataDir, { recursive: true, force: true });
+  });
+
+  function run(args: string[], stdin: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    return new Promise((resolve, reject) => {
+      // a clean environment: nothing may point the script at another database
+      const env = { PATH: process.env.PATH ?? "", HOME: os.tmpdir(), NODE_ENV: "test", DATA_DIR: dataDir };
+      const child = spawn(process.execPath, ["--import", "tsx", "scripts/create-admin.ts", ...args], { cwd: root, env, stdio: "pipe" });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ code, stdout, stderr }));
+      child.stdin.end(stdin);
+    });
+  }
+
+  it("creates the admin from a piped password, then refuses a second run", { timeout: 120_000 }, async () => {
+    const first = await run(["--email", "premiere.admin@ville.fr"], `${PASSWORD}\nignored second line\n`);
+    expect(first.stderr).not.toMatch(/Error|erreur/i);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/Compte administrateur créé pour premiere\.admin@ville\.fr/);
+    expect(first.stdout + first.stderr).not.toContain(PASSWORD);
+
+    const second = await run(["--email", "premiere.admin@ville.fr"], `${PASSWORD}\n`);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toMatch(/Un compte existe déjà.*--promote/);
+
+    const weak = await run(["--email", "autre@ville.fr"], "motdepasse\n");
+    expect(weak.code).toBe(1);
+    expect(weak.stderr).toMatch(/au moins 12 caractères/);
+
+    const client = await openPGlite(path.join(dataDir, "pglite"));
+    const { db, close } = wrapPGlite(client);
+    try {
+      const rows = await db.selectFrom("users").select(["email", "role", "totp_required", "email_verified_at", "password_hash"]).execute();
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ email: "premiere.admin@ville.fr", role: "admin", totp_required: true });
+      expect(rows[0]!.email_verified_at).toBeInstanceOf(Date);
+      expect(await verifyPassword(rows[0]!.password_hash, PASSWORD)).toBe(true);
+      const audit = await db.selectFrom("audit_events").select(["action", "target_label"]).execute();
+      expect(audit).toEqual([{ action: "staff.create_admin", target_label: "premiere.admin@ville.fr" }]);
+    } finally {
+      await close();
+    }
+  });
+
+  it("explains its usage and exits 2 without --email", { timeout: 60_000 }, async () => {
+    const result = await run([], "");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/Indiquez l’adresse avec --email/);
+    expect(result.stderr).toMatch(/Usage : npm run create-admin/);
+  });
+});

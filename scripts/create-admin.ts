@@ -1,0 +1,248 @@
+// npm run create-admin -- --email prenom.nom@ville.fr [--promote]
+// Creates an administrator account: there is no default account anywhere (ASVS 4.0.3
+// 2.5.4 / 5.0 6.3.2), so this command is how the first one comes to exist. The password
+// is the first line of standard input when piped (`printf '%s\n' "$PW" | npm run ...`),
+// otherwise it is asked twice on the terminal without echo. It is never an argument: those
+// end up in shell history and in `ps`.
+// --promote turns an existing account into an administrator instead of refusing.
+import readline from "node:readline";
+import { Writable } from "node:stream";
+import { pathToFileURL } from "node:url";
+import { sql } from "kysely";
+import { loadConfig } from "../src/config.js";
+import { recordEvent } from "../src/core/audit.js";
+import { hashPassword, passwordProblem } from "../src/core/auth/passwords.js";
+import type { DB } from "../src/core/db/create-db.js";
+import { openMigratedDatabase } from "../src/core/db/open.js";
+import type { Role } from "../src/core/db/schema.js";
+import { ConflictError, ValidationError } from "../src/core/errors.js";
+import { emailProblem, normaliseEmail } from "../src/modules/accounts/validate.js";
+
+export interface CreateAdminInput {
+  email: string;
+  password: string;
+  promote: boolean;
+  now?: Date;
+}
+
+export interface CreateAdminResult {
+  userId: number;
+  email: string;
+  /** The role the account had before, when an existing account was promoted. */
+  previousRole: Role | null;
+}
+
+const SCRIPT_ACTOR = { id: null, label: "npm run create-admin" };
+
+/**
+ * Creates the account (role admin, address taken as verified, second factor required at
+ * first sign-in), or promotes an existing one when `promote` is set, and records the
+ * event, all in one transaction. Throws ValidationError (French messages per field) or
+ * ConflictError.
+ */
+export async function createAdmin(db: DB, input: CreateAdminInput): Promise<CreateAdminResult> {
+  const email = normaliseEmail(input.email);
+  const now = input.now ?? new Date();
+  const errors: Record<string, string> = {};
+  const emailError = emailProblem(email);
+  if (emailError) errors.email = emailError;
+  const site = await db.selectFrom("site_settings").select("site_name").executeTakeFirst();
+  const siteName = site?.site_name ?? "";
+  const context = [siteName, ...siteName.split(/[\s’'-]+/), email.split("@")[0] ?? ""];
+  const passwordError = passwordProblem(input.password, context);
+  if (passwordError) errors.password = passwordError;
+  if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const existing = await trx
+        .selectFrom("users")
+        .select(["id", "email", "role"])
+        .where(sql<string>`lower(email)`, "=", email)
+        .forUpdate()
+        .executeTakeFirst();
+      if (existing && !input.promote) {
+        throw new ConflictError(`Un compte existe déjà pour ${email}. Relancez avec --promote pour en faire un compte administrateur.`);
+      }
+      let userId: number;
+      if (existing) {
+        // The password is replaced too: whoever set the old one (possibly someone who
+        // registered this address before its owner did) loses access, and every open
+        // session ends, since the account's privileges change (ASVS 4.0.3 3.2.1).
+        await trx
+          .updateTable("users")
+          .set({
+            role: "admin",
+            password_hash: passwordHash,
+            password_changed_at: now,
+            email_verified_at: sql<Date>`coalesce(email_verified_at, ${now})`,
+            totp_required: true,
+            updated_at: now,
+          })
+          .where("id", "=", existing.id)
+          .execute();
+        await trx.deleteFrom("sessions").where("user_id", "=", existing.id).execute();
+        userId = existing.id;
+      } else {
+        const row = await trx
+          .insertInto("users")
+          .values({
+            email,
+            password_hash: passwordHash,
+            role: "admin",
+            // the person running this command on the server vouches for the address
+            email_verified_at: now,
+            totp_required: true,
+            created_at: now,
+            updated_at: now,
+            password_changed_at: now,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        userId = row.id;
+      }
+      await recordEvent(trx, {
+        actor: SCRIPT_ACTOR,
+        action: "staff.create_admin",
+        target: { type: "user", id: userId, label: email },
+        details: existing ? { promoted: true, previous_role: existing.role } : { promoted: false },
+        at: now,
+      });
+      return { userId, email, previousRole: existing?.role ?? null };
+    });
+  } catch (error) {
+    // two runs racing for the same address: the unique index decides, say it plainly
+    if ((error as { code?: unknown }).code === "23505") throw new ConflictError(`Un compte existe déjà pour ${email}.`);
+    throw error;
+  }
+}
+
+// ---- command line
+
+const USAGE = [
+  "Usage : npm run create-admin -- --email prenom.nom@ville.fr [--promote]",
+  "  Le mot de passe est lu sur la première ligne de l’entrée standard, ou demandé sans écho.",
+  "  --promote  donne le rôle administrateur à un compte existant (son mot de passe est remplacé).",
+].join("\n");
+
+export function parseCreateAdminArgs(argv: string[]): { email: string; promote: boolean; help: boolean; errors: string[] } {
+  let email = "";
+  let promote = false;
+  let help = false;
+  const errors: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === "--promote") promote = true;
+    else if (arg === "--help" || arg === "-h") help = true;
+    else if (arg.startsWith("--email=")) email = arg.slice("--email=".length);
+    else if (arg === "--email") {
+      const value = argv[++i];
+      if (value === undefined || value.startsWith("--")) errors.push("--email attend une adresse.");
+      else email = value;
+    } else errors.push(`Option inconnue : ${arg}`);
+  }
+  if (!help && !email && errors.length === 0) errors.push("Indiquez l’adresse avec --email.");
+  return { email, promote, help, errors };
+}
+
+/** First line of a piped standard input (without its line ending), or null when empty. */
+async function readFirstLine(): Promise<string | null> {
+  const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity, terminal: false });
+  try {
+    for await (const line of rl) return line;
+    return null;
+  } finally {
+    rl.close();
+  }
+}
+
+/** Asks on the terminal without echoing what is typed (prompts go to stderr). */
+function askHidden(question: string): Promise<string> {
+  let muted = false;
+  const output = new Writable({
+    write(chunk, encoding, callback) {
+      if (!muted) process.stderr.write(chunk, encoding);
+      callback();
+    },
+  });
+  const rl = readline.createInterface({ input: process.stdin, output, terminal: true });
+  return new Promise((resolve) => {
+    rl.on("SIGINT", () => {
+      rl.close();
+      process.stderr.write("\nAbandon.\n");
+      process.exit(130);
+    });
+    rl.question(question, (answer) => {
+      rl.close();
+      process.stderr.write("\n");
+      resolve(answer);
+    });
+    // the prompt is written synchronously by question(); from here on, keystrokes are not
+    muted = true;
+  });
+}
+
+async function readPassword(): Promise<string> {
+  if (!process.stdin.isTTY) {
+    const line = await readFirstLine();
+    if (line === null || line === "") throw new ValidationError({ password: "Aucun mot de passe reçu sur l’entrée standard." });
+    return line;
+  }
+  const first = await askHidden("Mot de passe (12 caractères au moins) : ");
+  const second = await askHidden("Confirmez le mot de passe : ");
+  if (first !== second) throw new ValidationError({ password: "Les deux saisies ne correspondent pas." });
+  return first;
+}
+
+async function main(): Promise<number> {
+  const args = parseCreateAdminArgs(process.argv.slice(2));
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (args.errors.length > 0) {
+    process.stderr.write(`${args.errors.join("\n")}\n${USAGE}\n`);
+    return 2;
+  }
+  const emailError = emailProblem(normaliseEmail(args.email));
+  if (emailError) {
+    process.stderr.write(`${emailError}\n`);
+    return 1;
+  }
+  const password = await readPassword();
+  // Checked again by createAdmin with the site's name; this first pass answers before
+  // the database is opened (seconds on a fresh PGlite directory).
+  const passwordError = passwordProblem(password, [normaliseEmail(args.email).split("@")[0] ?? ""]);
+  if (passwordError) {
+    process.stderr.write(`${passwordError}\n`);
+    return 1;
+  }
+  const handle = await openMigratedDatabase(loadConfig(), (m) => process.stderr.write(`${m}\n`));
+  try {
+    const result = await createAdmin(handle.db, { email: args.email, password, promote: args.promote });
+    const what = result.previousRole ? `Le compte ${result.email} (${result.previousRole}) est maintenant administrateur` : `Compte administrateur créé pour ${result.email}`;
+    process.stdout.write(`${what} (n° ${result.userId}).\nÀ la première connexion, il faudra configurer la double authentification (application TOTP).\n`);
+    return 0;
+  } finally {
+    await handle.close();
+  }
+}
+
+function isMain(): boolean {
+  const entry = process.argv[1];
+  return entry !== undefined && pathToFileURL(entry).href === import.meta.url;
+}
+
+if (isMain()) {
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      if (error instanceof ValidationError) process.stderr.write(`${Object.values(error.fields).join("\n")}\n`);
+      else process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
