@@ -4,9 +4,17 @@
 import type { DB } from "../db/create-db.js";
 import type { Role } from "../db/schema.js";
 import { hashToken, randomToken } from "./tokens.js";
+import { isStaff } from "./roles.js";
 
 export const SESSION_IDLE_MS = 14 * 86_400_000;
 export const SESSION_ABSOLUTE_MS = 30 * 86_400_000;
+/** Staff (back-office roles) get ASVS L2 limits: 30 minutes idle, 12 hours in all. */
+export const STAFF_IDLE_MS = 30 * 60_000;
+export const STAFF_ABSOLUTE_MS = 12 * 3600_000;
+
+export function sessionLimits(role: Role): { idleMs: number; absoluteMs: number } {
+  return isStaff(role) ? { idleMs: STAFF_IDLE_MS, absoluteMs: STAFF_ABSOLUTE_MS } : { idleMs: SESSION_IDLE_MS, absoluteMs: SESSION_ABSOLUTE_MS };
+}
 /** last_seen_at is written at most this often, so reads stay reads. */
 const TOUCH_EVERY_MS = 5 * 60_000;
 
@@ -25,6 +33,8 @@ export interface CurrentSession {
 }
 
 export async function createSession(db: DB, userId: number, userAgent: string, now: Date) {
+  const user = await db.selectFrom("users").select("role").where("id", "=", userId).executeTakeFirstOrThrow();
+  const limits = sessionLimits(user.role);
   const token = randomToken();
   const csrfToken = randomToken();
   const row = await db
@@ -35,7 +45,7 @@ export async function createSession(db: DB, userId: number, userAgent: string, n
       csrf_token: csrfToken,
       created_at: now,
       last_seen_at: now,
-      expires_at: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
+      expires_at: new Date(now.getTime() + limits.absoluteMs),
       user_agent: userAgent.slice(0, 300),
     })
     .returning("id")
@@ -52,12 +62,12 @@ export async function loadSession(db: DB, token: string, now: Date): Promise<Cur
     .where("s.token_hash", "=", hashToken(token))
     .executeTakeFirst();
   if (!row) return null;
-  const idleExpired = now.getTime() - row.last_seen_at.getTime() > SESSION_IDLE_MS;
+  const idleExpired = now.getTime() - row.last_seen_at.getTime() > sessionLimits(row.role).idleMs;
   if (idleExpired || row.expires_at.getTime() <= now.getTime()) {
     await db.deleteFrom("sessions").where("id", "=", row.id).execute();
     return null;
   }
-  if (now.getTime() - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
+  if (now.getTime() - row.last_seen_at.getTime() > Math.min(TOUCH_EVERY_MS, sessionLimits(row.role).idleMs / 10)) {
     await db.updateTable("sessions").set({ last_seen_at: now }).where("id", "=", row.id).execute();
   }
   return {

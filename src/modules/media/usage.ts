@@ -1,0 +1,103 @@
+// Where an image is used, and deletion that is refused while it is used anywhere.
+// "Used" means: hero image of a content item (any status, drafts included, since an
+// editor will publish them later), or referenced in a body by its variant URL
+// (/medias/<key>-<width>.<ext>, relative or absolute).
+import path from "node:path";
+import { sql } from "kysely";
+import type { DB } from "../../core/db/create-db.js";
+import type { ContentKind } from "../../core/db/schema.js";
+import { removeFiles } from "./store.js";
+
+export interface MediaUse {
+  id: number;
+  title: string;
+  path: string;
+  kind: ContentKind;
+  as: "hero" | "body" | "hero+body";
+}
+
+export type MediaErrorCode = "not_found" | "in_use";
+
+export class MediaError extends Error {
+  constructor(
+    readonly code: MediaErrorCode,
+    message: string,
+    readonly usage: MediaUse[] = [],
+  ) {
+    super(message);
+    this.name = "MediaError";
+  }
+}
+
+/** Every extension a variant may have been written with (AVIF is optional in upload.ts). */
+const VARIANT_EXTENSIONS = ["webp", "jpg", "avif"] as const;
+
+const notFound = () => new MediaError("not_found", "Cette image n’existe pas ou a déjà été supprimée.");
+
+export function inUseMessage(count: number): string {
+  return `Cette image est utilisée par ${count} ${count > 1 ? "contenus" : "contenu"}.`;
+}
+
+async function usageOf(db: DB, mediaId: number, fileKey: string): Promise<MediaUse[]> {
+  // strpos rather than LIKE: nothing in the key can act as a wildcard. The "/medias/"
+  // prefix and "-" suffix keep the match to an actual variant URL.
+  const needle = `/medias/${fileKey}-`;
+  const rows = await db
+    .selectFrom("content_items")
+    .select(["id", "title", "path", "kind"])
+    .select((eb) => [
+      eb(eb.ref("hero_media_id"), "=", mediaId).as("hero"),
+      sql<boolean>`strpos(body, ${needle}) > 0`.as("body"),
+    ])
+    .where((eb) => eb.or([eb("hero_media_id", "=", mediaId), sql<boolean>`strpos(body, ${needle}) > 0`]))
+    .orderBy("title")
+    .orderBy("id")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    path: r.path,
+    kind: r.kind,
+    as: r.hero && r.body ? "hero+body" : r.hero ? "hero" : "body",
+  }));
+}
+
+/** The content items using an image, by title; throws MediaError("not_found"). */
+export async function mediaUsage(db: DB, mediaId: number): Promise<MediaUse[]> {
+  const media = await db.selectFrom("media").select("file_key").where("id", "=", mediaId).executeTakeFirst();
+  if (!media) throw notFound();
+  return usageOf(db, mediaId, media.file_key);
+}
+
+/**
+ * Deletes an image that nothing uses; throws MediaError("in_use") with the usage list
+ * otherwise (the hero foreign key is "on delete set null", so the database alone would
+ * silently strip the image from those pages).
+ *
+ * Order: the row is deleted first, in a transaction, and the files only after the commit.
+ * The other way round, a failure between the two steps (rollback, crash, lost connection)
+ * would leave a row pointing to missing files: broken images on the public site. In this
+ * order the worst case is orphan files on disk, invisible and safe to sweep later.
+ */
+export async function deleteMediaIfUnused(db: DB, mediaDir: string, mediaId: number): Promise<void> {
+  const media = await db.transaction().execute(async (trx) => {
+    // FOR UPDATE conflicts with the FOR KEY SHARE lock that the hero_media_id foreign key
+    // takes: an edit setting this image as hero concurrently either commits first (and we
+    // see it below) or waits for us and then fails on the foreign key. Body references
+    // have no such lock; an image pasted into a body during these milliseconds is lost.
+    const row = await trx
+      .selectFrom("media")
+      .select(["file_key", "variant_widths"])
+      .where("id", "=", mediaId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!row) throw notFound();
+    const usage = await usageOf(trx, mediaId, row.file_key);
+    if (usage.length > 0) throw new MediaError("in_use", inUseMessage(usage.length), usage);
+    await trx.deleteFrom("media").where("id", "=", mediaId).execute();
+    return row;
+  });
+  // file_key is a server-generated UUID (never user input), so these paths stay in mediaDir.
+  const files = media.variant_widths.flatMap((w) => VARIANT_EXTENSIONS.map((ext) => path.join(mediaDir, `${media.file_key}-${w}.${ext}`)));
+  await removeFiles(files);
+}
