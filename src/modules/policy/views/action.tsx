@@ -123,6 +123,7 @@ export function ActionPage({ ctx, data, map }: { ctx: PageContext; data: Data; m
           <h2 id="action-financement">Financement</h2>
           <FundingTable rows={[...byFunder].map(([funder, total]) => ({ funder, total }))} caption="Financements par financeur" />
           {data.funding.length > 0 ? (
+            <div class="table-scroll" role="region" tabIndex={0} aria-label="Détail des lignes de financement">
             <table class="table">
               <caption>Détail des lignes de financement</caption>
               <thead>
@@ -144,6 +145,7 @@ export function ActionPage({ ctx, data, map }: { ctx: PageContext; data: Data; m
                 ))}
               </tbody>
             </table>
+            </div>
           ) : null}
         </section>
         <ShareBlock url={absoluteUrl(ctx, path)} title={a.title} id="partage" />
