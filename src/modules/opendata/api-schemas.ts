@@ -1,7 +1,6 @@
 // Query and path schemas of the API. The routes validate with them and the OpenAPI document
 // lists its parameters from them, so the documentation cannot drift from what is accepted.
-import { FUNDERS, STATUSES } from "../policy/queries.js";
-import { FUNDER_LABELS, STATUS_LABELS } from "../policy/present.js";
+import { FUNDER_LABELS, FUNDERS, STATUS_LABELS, STATUSES } from "../policy/index.js";
 
 const SLUG = "^[a-z0-9]+(-[a-z0-9]+)*$";
 

@@ -1,7 +1,7 @@
 // OpenAPI 3.1 description of /api/v1, written by hand next to the routes. Query parameters are
 // listed from the schemas the routes validate with (api-schemas.ts); the tests check that every
 // route is documented and that real responses match the response schemas below.
-import { FUNDERS, STATUSES } from "../policy/queries.js";
+import { FUNDERS, STATUSES } from "../policy/index.js";
 import { actionQuery, indicatorQuery, placeQuery, slugParams, type ParamSchema } from "./api-schemas.js";
 import { LICENCE } from "./present.js";
 

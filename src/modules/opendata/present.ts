@@ -2,7 +2,7 @@
 // like the site's URLs. The same record feeds the JSON API and, flattened, the CSV files.
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { CSV_BOM, toCsv, type CsvCell } from "../../lib/csv.js";
-import { FUNDER_LABELS, STATUS_LABELS } from "../policy/present.js";
+import { FUNDER_LABELS, STATUS_LABELS } from "../policy/index.js";
 import type { listActionRecords, listFundingLines, listIndicators, listPlaces } from "./queries.js";
 
 export const LICENCE = { name: "Licence Ouverte / Open Licence 2.0", url: "https://www.etalab.gouv.fr/licence-ouverte-open-licence/" };

@@ -1,8 +1,7 @@
 // Use cases of the open data pages, files and API. Everything here is public and read-only.
 import type { DB } from "../../core/db/create-db.js";
 import { NotFoundError } from "../../core/errors.js";
-import * as policy from "../policy/queries.js";
-import { parseActionQuery } from "../policy/service.js";
+import { parseActionQuery, policyQueries as policy } from "../policy/index.js";
 import type { ActionApiQuery, IndicatorQuery } from "./api-schemas.js";
 import * as present from "./present.js";
 import * as q from "./queries.js";
