@@ -324,6 +324,15 @@ describe("favourites", () => {
     expect(page.body).toContain("Retirer de mes favoris");
   });
 
+  it("never adds a favourite on a GET, even for a signed-in person following a sign-in link", async () => {
+    const { agent, userId } = await verifiedResident();
+    const article = await createArticle(w.db);
+    const res = await agent.get(`/compte/connexion?retour=${encodeURIComponent(article.path)}&favori=${article.id}`);
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe(article.path);
+    expect(await w.db.selectFrom("favourites").select("content_id").where("user_id", "=", userId).execute()).toHaveLength(0);
+  });
+
   it("toggles by form (redirect back) and by fetch (JSON), harmlessly twice, and survives 20 parallel requests", async () => {
     const { agent, userId } = await verifiedResident();
     const article = await createArticle(w.db);

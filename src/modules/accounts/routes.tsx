@@ -143,12 +143,9 @@ export async function authRoutes(app: FastifyInstance) {
   app.get<{ Querystring: { retour?: string; favori?: string; statut?: string } }>("/compte/connexion", { schema: { querystring: retourQuery } }, async (request, reply) => {
     const retour = safeReturnPath(request.query.retour);
     const favori = /^\d{1,9}$/.test(request.query.favori ?? "") ? request.query.favori! : "";
-    if (request.session) {
-      if (favori && (await isFavouritable(app.deps.db, Number(favori), app.deps.now()))) {
-        await addFavourite(app.deps.db, request.session.user.id, Number(favori), app.deps.now());
-      }
-      return reply.redirect(retour, 303);
-    }
+    // Already signed in: back to the page, where the real favourite button is. Nothing is
+    // added on a GET (a link or an <img> elsewhere must not change anyone's favourites).
+    if (request.session) return reply.redirect(retour, 303);
     const notice = request.query.statut === "mot-de-passe-modifie" ? "Votre mot de passe a été modifié. Connectez-vous avec le nouveau." : undefined;
     return servePage(request, reply, async () => ({
       tags: [],
