@@ -93,6 +93,19 @@ describe("address lookup", () => {
     mode = "ok";
   });
 
+  it("limits address searches per visitor, with a French message and no geocoder call", async () => {
+    mode = "ok";
+    const ip = "203.0.113.9";
+    for (let i = 0; i < 20; i++) await w.app.inject({ url: `/politique-de-la-ville/adresse?adresse=rue%20${i}`, remoteAddress: ip });
+    lastQuery = "";
+    const limited = await w.app.inject({ url: "/politique-de-la-ville/adresse?adresse=rue%20de%20trop", remoteAddress: ip });
+    expect(limited.statusCode).toBe(200);
+    expect(limited.body).toContain("beaucoup de recherches");
+    expect(lastQuery).toBe("");
+    // positions do not call the geocoder and stay available
+    expect((await w.app.inject({ url: "/politique-de-la-ville/adresse?lon=3.005&lat=50.605", remoteAddress: ip })).body).toContain("<strong>Oui</strong>");
+  });
+
   it("lets a signed-in resident follow the neighbourhood found", async () => {
     const agent = new Agent(w.app);
     const email = `suivi-${Date.now()}@exemple.fr`;

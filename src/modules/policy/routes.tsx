@@ -11,6 +11,7 @@ import { OverviewPage } from "./views/overview.js";
 import { LookupPage, type LookupView } from "./views/lookup.js";
 import { lookupPoint, parsePoint, placesWithGeometry } from "./lookup.js";
 import { createGeocoder, GeocoderError } from "../../lib/geocoder/index.js";
+import { hitRateLimit } from "../../core/rate-limit.js";
 
 const filterQuery = {
   type: "object",
@@ -27,6 +28,7 @@ const lookupQuery = {
   },
 } as const;
 type LookupQuery = { adresse?: string; lon?: string; lat?: string; libelle?: string };
+const GEOCODE_LIMIT = { limit: 20, windowMs: 60_000 };
 
 export async function policyRoutes(app: FastifyInstance) {
   const geocoder = app.deps.config.geocoderUrl ? createGeocoder({ baseUrl: app.deps.config.geocoderUrl }) : null;
@@ -37,7 +39,11 @@ export async function policyRoutes(app: FastifyInstance) {
     const view: LookupView = { query: adresse, geocoder: geocoder !== null, error: null, candidates: [], chosenLabel: null, answer: null, hasPerimeters: false, places: [] };
     let point = parsePoint(request.query.lon, request.query.lat);
     if (point) view.chosenLabel = libelle ? libelle.slice(0, 200) : null;
-    if (!point && adresse.trim() && geocoder) {
+    // Each address search calls the geocoder: a per-address-IP limit keeps one client from
+    // exhausting the service (the national API itself allows 50 calls per second per IP).
+    const allowed = !point && adresse.trim() && geocoder ? (await hitRateLimit(app.deps.db, `geocode:ip:${request.ip}`, GEOCODE_LIMIT, app.deps.now())).allowed : true;
+    if (!allowed) view.error = "Vous avez fait beaucoup de recherches en peu de temps. Patientez une minute, puis réessayez.";
+    if (allowed && !point && adresse.trim() && geocoder) {
       try {
         // Only addresses of the commune: the portal answers for its own territory.
         const results = await geocoder.search(adresse, { limit: 5, citycode: await citycode() });
