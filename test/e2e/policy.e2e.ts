@@ -105,6 +105,10 @@ describe.skipIf(!hasChromium)("Politique de la Ville journey", () => {
     await page.waitForURL(/quartier=qpv-essai/);
     expect(await page.locator(".action-item").count()).toBe(1);
     await scan("actions filtered");
+    for (const url of ["/donnees", "/donnees/api", "/politique-de-la-ville/adresse?lon=2.35&lat=48.85"]) {
+      await page.goto(w.baseUrl + url);
+      await scan(url);
+    }
     expect(problems).toEqual([]);
     await page.close();
   });
