@@ -9,13 +9,15 @@ export interface Viewer {
   displayName: string;
   csrfToken: string;
   favourites: ReadonlySet<number>;
+  /** Politique de la Ville actions among the favourites. */
+  favouriteActions: ReadonlySet<number>;
   /** Neighbourhoods the person follows (their interests). */
   followed: ReadonlySet<number>;
   /** Path and query of the page being rendered: where favourite forms come back to. */
   currentUrl: string;
 }
 
-export const ANONYMOUS: Viewer = { signedIn: false, displayName: "", csrfToken: "", favourites: new Set(), followed: new Set(), currentUrl: "/" };
+export const ANONYMOUS: Viewer = { signedIn: false, displayName: "", csrfToken: "", favourites: new Set(), favouriteActions: new Set(), followed: new Set(), currentUrl: "/" };
 
 export const ViewerContext = createContext<Viewer>(ANONYMOUS);
 

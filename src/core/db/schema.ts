@@ -185,8 +185,11 @@ export interface RateLimitsTable {
 }
 
 export interface FavouritesTable {
+  id: Generated<number>;
   user_id: number;
-  content_id: number;
+  /** Exactly one of content_id and action_id is set. */
+  content_id: number | null;
+  action_id: number | null;
   created_at: Timestamp;
 }
 

@@ -55,14 +55,15 @@ async function loadViewer(request: FastifyRequest): Promise<Omit<Viewer, "curren
   if (!session) return ANONYMOUS;
   const db = request.server.deps.db;
   const [rows, followed] = await Promise.all([
-    db.selectFrom("favourites").select("content_id").where("user_id", "=", session.user.id).limit(10_000).execute(),
+    db.selectFrom("favourites").select(["content_id", "action_id"]).where("user_id", "=", session.user.id).limit(10_000).execute(),
     db.selectFrom("user_neighbourhoods").select("neighbourhood_id").where("user_id", "=", session.user.id).execute(),
   ]);
   return {
     signedIn: true,
     displayName: session.user.displayName || session.user.email,
     csrfToken: session.csrfToken,
-    favourites: new Set(rows.map((r) => r.content_id)),
+    favourites: new Set(rows.flatMap((r) => (r.content_id !== null ? [r.content_id] : []))),
+    favouriteActions: new Set(rows.flatMap((r) => (r.action_id !== null ? [r.action_id] : []))),
     followed: new Set(followed.map((f) => f.neighbourhood_id)),
   };
 }

@@ -10,7 +10,7 @@ import { servePage } from "../../core/http/render.js";
 import { clearSessionCookie, isSecure } from "../../core/http/session.js";
 import { findItemsByIds } from "../content/queries.js";
 import { loadCards, PAGE_SIZE, parsePage } from "../content/service.js";
-import { addFavourite, isFavouritable, listFavourites, removeFavourite } from "../favourites/queries.js";
+import { actionExists, addFavourite, isFavouritable, listFavouriteActions, listFavourites, removeFavourite } from "../favourites/queries.js";
 import { exportAccountData } from "./export.js";
 import { personalFeed } from "./feed.js";
 import { findInterests, findUserById, listSessions } from "./queries.js";
@@ -80,10 +80,11 @@ export async function accountRoutes(app: FastifyInstance) {
     const rows = await findItemsByIds(app.deps.db, favIds);
     const byId = new Map(rows.map((r) => [r.id, r]));
     const cards = await loadCards(app.deps.db, favIds.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])));
+    const actions = page === 1 ? await listFavouriteActions(app.deps.db, session.user.id) : [];
     return servePage(request, reply, async () => ({
       tags: [],
       private: true,
-      render: (ctx) => <FavouritesPage ctx={ctx} cards={cards} page={page} pageCount={pageCount} total={total} />,
+      render: (ctx) => <FavouritesPage ctx={ctx} cards={cards} page={page} pageCount={pageCount} total={total} actions={actions} />,
     }));
   });
 
@@ -103,11 +104,14 @@ export async function accountRoutes(app: FastifyInstance) {
       return reply.redirect(`/compte/connexion?retour=${encodeURIComponent(retour)}&favori=${contentId}`, 303);
     }
     const userId = request.session.user.id;
+    const isAction = str(request.body, "cible", 10) === "action";
+    const target = isAction ? { actionId: contentId } : { contentId };
     if (action === "ajouter") {
-      if (!(await isFavouritable(app.deps.db, contentId, app.deps.now()))) throw new NotFoundError();
-      await addFavourite(app.deps.db, userId, contentId, app.deps.now());
+      const exists = isAction ? await actionExists(app.deps.db, contentId) : await isFavouritable(app.deps.db, contentId, app.deps.now());
+      if (!exists) throw new NotFoundError();
+      await addFavourite(app.deps.db, userId, target, app.deps.now());
     } else {
-      await removeFavourite(app.deps.db, userId, contentId);
+      await removeFavourite(app.deps.db, userId, target);
     }
     const favourite = action === "ajouter";
     reply.header("cache-control", "private, no-store");

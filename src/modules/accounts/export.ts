@@ -7,7 +7,7 @@ import { findUserById } from "./queries.js";
 export async function exportAccountData(db: DB, userId: number, now: Date) {
   const user = await findUserById(db, userId);
   if (!user) return null;
-  const [themes, places, favourites, sessions, tokens] = await Promise.all([
+  const [themes, places, favourites, favouriteActions, sessions, tokens] = await Promise.all([
     db.selectFrom("user_themes as ut").innerJoin("themes as t", "t.id", "ut.theme_id").select(["t.name", "t.slug", "ut.created_at"]).where("ut.user_id", "=", userId).execute(),
     db
       .selectFrom("user_neighbourhoods as un")
@@ -19,6 +19,13 @@ export async function exportAccountData(db: DB, userId: number, now: Date) {
       .selectFrom("favourites as f")
       .innerJoin("content_items as c", "c.id", "f.content_id")
       .select(["c.title", "c.path", "f.created_at"])
+      .where("f.user_id", "=", userId)
+      .orderBy("f.created_at", "desc")
+      .execute(),
+    db
+      .selectFrom("favourites as f")
+      .innerJoin("actions as a", "a.id", "f.action_id")
+      .select(["a.title", "a.slug", "f.created_at"])
       .where("f.user_id", "=", userId)
       .orderBy("f.created_at", "desc")
       .execute(),
@@ -43,6 +50,7 @@ export async function exportAccountData(db: DB, userId: number, now: Date) {
       neighbourhoods: places.map((p) => ({ name: p.name, slug: p.slug, since: p.created_at })),
     },
     favourites: favourites.map((f) => ({ title: f.title, path: f.path, addedAt: f.created_at })),
+    favouriteActions: favouriteActions.map((f) => ({ title: f.title, path: `/politique-de-la-ville/actions/${f.slug}`, addedAt: f.created_at })),
     sessions: sessions.map((s) => ({ startedAt: s.created_at, lastSeenAt: s.last_seen_at, expiresAt: s.expires_at, device: s.user_agent })),
     emailLinks: tokens.map((t) => ({ purpose: t.purpose, email: t.email, sentAt: t.created_at, expiresAt: t.expires_at, usedAt: t.used_at })),
   };

@@ -1,18 +1,44 @@
 import type { DB } from "../../core/db/create-db.js";
 
 /** Idempotent: adding twice keeps one row (primary key + ON CONFLICT DO NOTHING). */
-export async function addFavourite(db: DB, userId: number, contentId: number, now: Date): Promise<void> {
-  await db.insertInto("favourites").values({ user_id: userId, content_id: contentId, created_at: now }).onConflict((oc) => oc.doNothing()).execute();
+export type FavouriteTarget = { contentId: number } | { actionId: number };
+
+function targetValues(target: number | FavouriteTarget) {
+  const t = typeof target === "number" ? { contentId: target } : target;
+  return "contentId" in t ? { content_id: t.contentId, action_id: null } : { content_id: null, action_id: t.actionId };
 }
 
-export async function removeFavourite(db: DB, userId: number, contentId: number): Promise<void> {
-  await db.deleteFrom("favourites").where("user_id", "=", userId).where("content_id", "=", contentId).execute();
+/** Idempotent: the partial unique indexes keep one row per person and target. */
+export async function addFavourite(db: DB, userId: number, target: number | FavouriteTarget, now: Date): Promise<void> {
+  await db.insertInto("favourites").values({ user_id: userId, ...targetValues(target), created_at: now }).onConflict((oc) => oc.doNothing()).execute();
+}
+
+export async function removeFavourite(db: DB, userId: number, target: number | FavouriteTarget): Promise<void> {
+  const v = targetValues(target);
+  let q = db.deleteFrom("favourites").where("user_id", "=", userId);
+  q = v.content_id !== null ? q.where("content_id", "=", v.content_id) : q.where("action_id", "=", v.action_id!);
+  await q.execute();
+}
+
+export async function listFavouriteActions(db: DB, userId: number) {
+  return db
+    .selectFrom("favourites as f")
+    .innerJoin("actions as a", "a.id", "f.action_id")
+    .select(["a.id", "a.slug", "a.title", "a.status", "a.progress", "f.created_at"])
+    .where("f.user_id", "=", userId)
+    .orderBy("f.created_at", "desc")
+    .limit(200)
+    .execute();
+}
+
+export async function actionExists(db: DB, actionId: number): Promise<boolean> {
+  return (await db.selectFrom("actions").select("id").where("id", "=", actionId).executeTakeFirst()) !== undefined;
 }
 
 export async function favouriteIdsAmong(db: DB, userId: number, contentIds: number[]): Promise<Set<number>> {
   if (contentIds.length === 0) return new Set();
   const rows = await db.selectFrom("favourites").select("content_id").where("user_id", "=", userId).where("content_id", "in", contentIds).execute();
-  return new Set(rows.map((r) => r.content_id));
+  return new Set(rows.flatMap((r) => (r.content_id !== null ? [r.content_id] : [])));
 }
 
 export async function listFavourites(db: DB, userId: number, limit: number, offset: number) {
@@ -27,7 +53,7 @@ export async function listFavourites(db: DB, userId: number, limit: number, offs
       .limit(limit)
       .offset(offset)
       .execute(),
-    db.selectFrom("favourites").select((eb) => eb.fn.countAll<number>().as("n")).where("user_id", "=", userId).executeTakeFirstOrThrow(),
+    db.selectFrom("favourites").select((eb) => eb.fn.countAll<number>().as("n")).where("user_id", "=", userId).where("content_id", "is not", null).executeTakeFirstOrThrow(),
   ]);
   return { ids: rows.map((r) => r.id), total: Number(count.n) };
 }

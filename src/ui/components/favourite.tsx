@@ -9,13 +9,26 @@ const HEART = (
   </svg>
 );
 
-/** Comes back to the page it is on (`returnTo` overrides). */
-export function FavouriteButton({ contentId, returnTo: explicit, title, compact }: { contentId: number; returnTo?: string; title: string; compact?: boolean }) {
+/** Comes back to the page it is on (`returnTo` overrides). `target` "action" is for a
+ *  Politique de la Ville action instead of a content item. */
+export function FavouriteButton({
+  contentId,
+  returnTo: explicit,
+  title,
+  compact,
+  target = "contenu",
+}: {
+  contentId: number;
+  returnTo?: string;
+  title: string;
+  compact?: boolean;
+  target?: "contenu" | "action";
+}) {
   const viewer = useViewer();
   const returnTo = explicit ?? viewer.currentUrl;
   const cls = compact ? "favourite favourite--compact" : "favourite";
   if (!viewer.signedIn) {
-    const href = `/compte/connexion?retour=${encodeURIComponent(returnTo)}&favori=${contentId}`;
+    const href = `/compte/connexion?retour=${encodeURIComponent(returnTo)}${target === "contenu" ? `&favori=${contentId}` : ""}`;
     return (
       <a class={cls} href={href}>
         {HEART}
@@ -24,11 +37,12 @@ export function FavouriteButton({ contentId, returnTo: explicit, title, compact 
       </a>
     );
   }
-  const on = viewer.favourites.has(contentId);
+  const on = (target === "action" ? viewer.favouriteActions : viewer.favourites).has(contentId);
   return (
     <form method="post" action="/compte/favoris" class="favourite-form" data-module="favourite">
       <input type="hidden" name="_csrf" value={viewer.csrfToken} />
       <input type="hidden" name="contenu" value={String(contentId)} />
+      {target === "action" ? <input type="hidden" name="cible" value="action" /> : null}
       <input type="hidden" name="action" value={on ? "retirer" : "ajouter"} />
       <input type="hidden" name="retour" value={returnTo} />
       <button type="submit" class={on ? `${cls} is-on` : cls} aria-pressed={on ? "true" : "false"}>

@@ -5,6 +5,7 @@ import { CardGrid } from "../../../ui/components/card.js";
 import { Checkbox, CheckboxGroup, CsrfField, ErrorSummary, Field, Notice, type Errors } from "../../../ui/components/form.js";
 import { Pagination } from "../../../ui/components/pagination.js";
 import type { CardView } from "../../../ui/view-models.js";
+import { FavouriteButton } from "../../../ui/components/favourite.js";
 import { formatDate } from "../../../lib/format.js";
 import { pageHref } from "../../content/views/listing.js";
 import { PASSWORD_MIN } from "../../../core/auth/passwords.js";
@@ -63,12 +64,34 @@ export function EmptyInterests() {
   );
 }
 
-export function FavouritesPage(props: { ctx: PageContext; cards: CardView[]; page: number; pageCount: number; total: number }) {
+export function FavouritesPage(props: {
+  ctx: PageContext;
+  cards: CardView[];
+  page: number;
+  pageCount: number;
+  total: number;
+  actions: Array<{ id: number; slug: string; title: string }>;
+}) {
   return (
     <AccountFrame ctx={props.ctx} title="Mes favoris" path="/compte/favoris" menu>
-      {props.total === 0 ? (
+      {props.actions.length > 0 ? (
+        <section class="section" aria-labelledby="favoris-actions">
+          <h2 id="favoris-actions">Actions de la Politique de la Ville</h2>
+          <ul class="action-list">
+            {props.actions.map((a) => (
+              <li class="action-item">
+                <h3 class="action-item__title">
+                  <a href={`/politique-de-la-ville/actions/${a.slug}`}>{a.title}</a>
+                </h3>
+                <FavouriteButton contentId={a.id} title={a.title} target="action" compact />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {props.total === 0 && props.actions.length === 0 ? (
         <p class="empty">Vous n’avez pas encore de favori. Utilisez le bouton « Ajouter à mes favoris » sur un article ou une page pour le retrouver ici.</p>
-      ) : (
+      ) : props.total === 0 ? null : (
         <>
           <p class="result-count">{props.total === 1 ? "1 favori" : `${props.total} favoris`}, du plus récent au plus ancien</p>
           <CardGrid cards={props.cards} headingLevel={2} />

@@ -3,6 +3,7 @@ import type { PageContext } from "../../../ui/context.js";
 import type { Crumb } from "../../../ui/components/breadcrumb.js";
 import { CardGrid } from "../../../ui/components/card.js";
 import { ShareBlock } from "../../../ui/components/share.js";
+import { FavouriteButton } from "../../../ui/components/favourite.js";
 import { absoluteUrl, Layout } from "../../../ui/layout.js";
 import { breadcrumbJsonLd, webPageJsonLd } from "../../../ui/seo.js";
 import { formatDate, isoDay } from "../../../lib/format.js";
@@ -38,6 +39,9 @@ export function ActionPage({ ctx, data, map }: { ctx: PageContext; data: Data; m
           <h1 id="titre-action">{a.title}</h1>
           {a.summary ? <p class="item__standfirst">{a.summary}</p> : null}
           <ProgressBar value={a.status === "cancelled" ? null : a.progress} label="Avancement" />
+          <div class="item__actions">
+            <FavouriteButton contentId={a.id} title={a.title} target="action" />
+          </div>
         </header>
         <dl class="facts">
           <div>
