@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from "./config.js";
 import { openMigratedDatabase } from "./core/db/open.js";
 import { isSeeded, seedDemo, seedPerimeters } from "./seed/seed.js";
 import { startWorker } from "./core/jobs/queue.js";
+import { runMaintenance } from "./core/maintenance.js";
 import { publishJobHandler, PUBLISH_JOB } from "./modules/content/publishing.js";
 
 function say(message: string) {
@@ -31,6 +32,17 @@ async function main() {
     now: () => new Date(),
     onError: (error) => app.log.error({ err: error }, "job worker"),
   });
+  // Retention promised on the privacy page: purge expired sessions, links and counters.
+  const housekeeping = async () => {
+    try {
+      await runMaintenance(handle.db, new Date());
+    } catch (error) {
+      app.log.error({ err: error }, "maintenance");
+    }
+  };
+  void housekeeping();
+  const maintenance = setInterval(() => void housekeeping(), 3600_000);
+  maintenance.unref();
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
@@ -45,6 +57,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     try {
+      clearInterval(maintenance);
       await worker.stop();
       await app.close();
       await handle.close();

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../../test/helpers.js";
+import { createSession } from "./auth/sessions.js";
+import { runMaintenance } from "./maintenance.js";
+import { hitRateLimit } from "./rate-limit.js";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => t?.destroy());
+
+const DAY = 86_400_000;
+
+describe("runMaintenance", () => {
+  it("removes what the privacy page says is not kept, and nothing else", async () => {
+    const now = new Date("2027-03-10T12:00:00Z");
+    const user = await t.db.insertInto("users").values({ email: "menage@exemple.fr", password_hash: "x" }).returning("id").executeTakeFirstOrThrow();
+    // rate limits: one two days old, one current
+    await hitRateLimit(t.db, "signin:ip:old", { limit: 5, windowMs: 60_000 }, new Date(now.getTime() - 2 * DAY));
+    await hitRateLimit(t.db, "signin:ip:new", { limit: 5, windowMs: 60_000 }, now);
+    // sessions: expired, idle too long, alive
+    const expired = await createSession(t.db, user.id, "a", new Date(now.getTime() - 31 * DAY));
+    const idle = await createSession(t.db, user.id, "b", new Date(now.getTime() - 20 * DAY));
+    const alive = await createSession(t.db, user.id, "c", new Date(now.getTime() - DAY));
+    // tokens: long expired, just expired, used long ago
+    await t.db
+      .insertInto("user_tokens")
+      .values([
+        { token_hash: "t1", user_id: user.id, purpose: "reset_password", expires_at: new Date(now.getTime() - 8 * DAY) },
+        { token_hash: "t2", user_id: user.id, purpose: "reset_password", expires_at: new Date(now.getTime() - DAY) },
+        { token_hash: "t3", user_id: user.id, purpose: "verify_email", expires_at: new Date(now.getTime() + DAY), used_at: new Date(now.getTime() - 9 * DAY) },
+      ])
+      .execute();
+    const report = await runMaintenance(t.db, now);
+    expect(report).toMatchObject({ sessions: 2, tokens: 2 });
+    const keys = (await t.db.selectFrom("rate_limits").select("key").execute()).map((r) => r.key);
+    expect(keys).toEqual(["signin:ip:new"]);
+    const sessions = (await t.db.selectFrom("sessions").select("id").execute()).map((s) => s.id);
+    expect(sessions).toEqual([alive.id]);
+    expect(sessions).not.toContain(expired.id);
+    expect(sessions).not.toContain(idle.id);
+    expect((await t.db.selectFrom("user_tokens").select("token_hash").execute()).map((r) => r.token_hash)).toEqual(["t2"]);
+  });
+});

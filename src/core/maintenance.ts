@@ -1,0 +1,38 @@
+// Housekeeping that keeps the retention promises of the privacy page
+// (/donnees-personnelles) true: run hourly by the server.
+//  - rate-limit counters: one day;
+//  - sessions: gone once expired (idle or absolute);
+//  - e-mailed links: deleted 7 days after they expired or were used;
+//  - finished jobs: 30 days.
+import type { DB } from "./db/create-db.js";
+import { purgeRateLimits } from "./rate-limit.js";
+import { SESSION_IDLE_MS } from "./auth/sessions.js";
+
+const DAY = 86_400_000;
+
+export interface MaintenanceReport {
+  sessions: number;
+  tokens: number;
+  jobs: number;
+}
+
+export async function runMaintenance(db: DB, now: Date): Promise<MaintenanceReport> {
+  await purgeRateLimits(db, now);
+  // Absolute expiry is stored; idle expiry depends on the role, so only sessions idle
+  // longer than the longest idle limit (residents') are removed here; loadSession
+  // refuses the others on their next use anyway.
+  const sessions = await db
+    .deleteFrom("sessions")
+    .where((eb) => eb.or([eb("expires_at", "<=", now), eb("last_seen_at", "<", new Date(now.getTime() - SESSION_IDLE_MS))]))
+    .executeTakeFirst();
+  const weekAgo = new Date(now.getTime() - 7 * DAY);
+  const tokens = await db
+    .deleteFrom("user_tokens")
+    .where((eb) => eb.or([eb("expires_at", "<", weekAgo), eb("used_at", "<", weekAgo)]))
+    .executeTakeFirst();
+  const jobs = await db
+    .deleteFrom("jobs")
+    .where("done_at", "<", new Date(now.getTime() - 30 * DAY))
+    .executeTakeFirst();
+  return { sessions: Number(sessions.numDeletedRows), tokens: Number(tokens.numDeletedRows), jobs: Number(jobs.numDeletedRows) };
+}
