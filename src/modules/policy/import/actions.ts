@@ -57,18 +57,8 @@ export async function importActions(db: DB, csvText: string, options: ImportOpti
       if (existing && JSON.stringify(existing.state) === JSON.stringify(target)) {
         report.unchanged++;
       } else {
-        const fields = {
-          title: r.row.title,
-          priority_id: r.priority_id,
-          objective_id: r.objective_id,
-          summary: r.row.summary,
-          status: r.row.status,
-          progress: r.row.progress,
-          start_date: r.row.start_date,
-          end_date: r.row.end_date,
-          lead_organisation_id: r.lead_organisation_id,
-          is_example: false,
-        };
+        // The action row's columns are the target state minus its child collections.
+        const { partners: _partners, places: _places, funding: _funding, milestones: _milestones, ...fields } = target;
         let actionId: number;
         if (existing) {
           actionId = existing.id;
