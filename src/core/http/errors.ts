@@ -6,7 +6,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { ConflictError, ForbiddenError, MovedError, NotFoundError, ValidationError } from "../errors.js";
 import { RateLimitedError } from "../rate-limit.js";
 import { bareErrorHtml, ErrorPage, errorMessage } from "../../ui/error-page.js";
-import { buildPageContext, PRIVATE_CACHE_CONTROL, renderDocument } from "./render.js";
+import { buildPageContext, cspNonce, PRIVATE_CACHE_CONTROL, renderDocument } from "./render.js";
 import { withNonce } from "./nonce.js";
 
 function statusOf(error: unknown): number {
@@ -38,8 +38,7 @@ export async function sendError(request: FastifyRequest, reply: FastifyReply, st
   reply.type("text/html; charset=utf-8");
   try {
     const ctx = await buildPageContext(request);
-    const nonce = (reply as unknown as { cspNonce?: { script: string } }).cspNonce?.script ?? "";
-    return reply.send(withNonce(renderDocument(ErrorPage({ ctx, status, errorId })), nonce));
+    return reply.send(withNonce(renderDocument(ErrorPage({ ctx, status, errorId })), cspNonce(reply)));
   } catch (renderError) {
     request.log.error({ err: renderError }, "error page could not be rendered");
     return reply.send(bareErrorHtml(status, errorId));

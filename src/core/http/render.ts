@@ -8,9 +8,8 @@ import type { NavLink, PageContext } from "../../ui/context.js";
 import { ANONYMOUS, type Viewer } from "../../ui/viewer.js";
 import { NONCE_PLACEHOLDER, withNonce } from "./nonce.js";
 import { weakEtag } from "./page-cache.js";
+import { SESSION_COOKIE_BASE } from "./session.js";
 
-/** Name of the session cookie (the accounts module sets it). Its presence means "personalised". */
-export const SESSION_COOKIE = "portail_session";
 
 /** Cache-Control for anonymous pages: a CDN may keep them a minute and serve stale while revalidating. */
 export const PUBLIC_PAGE_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300";
@@ -23,7 +22,7 @@ export const PRIVATE_CACHE_CONTROL = "private, no-store";
 export function isAnonymous(request: FastifyRequest): boolean {
   if (request.session) return false;
   const cookie = request.headers.cookie;
-  return !cookie || !cookie.split(";").some((c) => c.trim().replace(/^__Host-/, "").startsWith(`${SESSION_COOKIE}=`));
+  return !cookie || !cookie.split(";").some((c) => c.trim().replace(/^__Host-/, "").startsWith(`${SESSION_COOKIE_BASE}=`));
 }
 
 export interface PageResult {
@@ -72,7 +71,8 @@ export function renderDocument(node: VNode): string {
   return "<!doctype html>" + renderToString(node);
 }
 
-function cspNonce(reply: FastifyReply): string {
+/** The nonce helmet generated for this response (scripts). */
+export function cspNonce(reply: FastifyReply): string {
   const nonces = (reply as unknown as { cspNonce?: { script: string } }).cspNonce;
   return nonces?.script ?? crypto.randomBytes(16).toString("base64");
 }
