@@ -20,6 +20,10 @@ import { policyRoutes } from "./modules/policy/routes.js";
 import { openDataRoutes } from "./modules/opendata/routes.js";
 import { siteRoutes } from "./modules/site/routes.js";
 import { SiteService } from "./modules/site/service.js";
+import { adminRoutes, registerAdminGuard } from "./modules/admin/index.js";
+import { contentAdminRoutes } from "./modules/content/admin-routes.js";
+import { mediaAdminRoutes } from "./modules/media/admin-routes.js";
+import { policyAdminRoutes } from "./modules/policy/admin-routes.js";
 import path from "node:path";
 
 export interface AppDeps {
@@ -77,6 +81,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(formbody);
   await registerSession(app);
   registerCsrf(app);
+  registerAdminGuard(app);
   registerErrorHandling(app);
   registerAssetRoutes(app, deps.assets);
 
@@ -87,6 +92,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(accountRoutes);
   await app.register(policyRoutes);
   await app.register(openDataRoutes);
+  await app.register(adminRoutes);
+  await app.register(contentAdminRoutes);
+  await app.register(mediaAdminRoutes);
+  await app.register(policyAdminRoutes);
   await app.register(contentRoutes); // last: it owns the catch-all for nested pages
 
   return app;

@@ -18,7 +18,7 @@ import type { Viewer } from "./viewer.js";
 export interface PageContext {
   site: SiteView;
   nav: NavLink[];
-  assets: { css: string; js: string; themeCss: string };
+  assets: { css: string; js: string; themeCss: string; adminJs: string; adminCss: string };
   publicUrl: string;
   /** Path + query of the current request, e.g. "/actualites?page=2". */
   currentUrl: string;

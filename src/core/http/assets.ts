@@ -17,6 +17,9 @@ export interface Asset {
 export interface Assets {
   css: string; // public URL
   js: string;
+  /** The back office's own script and styles (the editor is large: public pages never load it). */
+  adminJs: string;
+  adminCss: string;
   files: Map<string, Asset>;
 }
 
@@ -28,37 +31,54 @@ export function buildAssets(): Promise<Assets> {
   return building;
 }
 
+const SCRIPT_TARGETS = ["es2020", "chrome90", "firefox88", "safari14"];
+const STYLE_TARGETS = ["chrome90", "firefox88", "safari14"];
+
+function buildScript(entry: string) {
+  return esbuild.build({
+    entryPoints: [path.join(SRC, entry)],
+    bundle: true,
+    minify: true,
+    format: "iife",
+    target: SCRIPT_TARGETS,
+    write: false,
+    legalComments: "none",
+  });
+}
+
+function buildStyles(entry: string) {
+  return esbuild.build({
+    entryPoints: [path.join(SRC, entry)],
+    bundle: true,
+    minify: true,
+    write: false,
+    target: STYLE_TARGETS,
+    loader: { ".svg": "dataurl" },
+  });
+}
+
 async function doBuild(): Promise<Assets> {
-  const [js, css] = await Promise.all([
-    esbuild.build({
-      entryPoints: [path.join(SRC, "client/index.ts")],
-      bundle: true,
-      minify: true,
-      format: "iife",
-      target: ["es2020", "chrome90", "firefox88", "safari14"],
-      write: false,
-      legalComments: "none",
-    }),
-    esbuild.build({
-      entryPoints: [path.join(SRC, "ui/styles/main.css")],
-      bundle: true,
-      minify: true,
-      write: false,
-      target: ["chrome90", "firefox88", "safari14"],
-      loader: { ".svg": "dataurl" },
-    }),
+  const [js, css, adminJs, adminCss] = await Promise.all([
+    buildScript("client/index.ts"),
+    buildStyles("ui/styles/main.css"),
+    buildScript("client/admin/index.ts"),
+    buildStyles("ui/styles/admin/index.css"),
   ]);
   const files = new Map<string, Asset>();
-  const add = (content: Uint8Array, ext: string, contentType: string) => {
+  const add = (prefix: string, content: Uint8Array, ext: string, contentType: string) => {
     const body = Buffer.from(content);
     const hash = crypto.createHash("sha256").update(body).digest("hex").slice(0, 12);
-    const name = `app.${hash}.${ext}`;
+    const name = `${prefix}.${hash}.${ext}`;
     files.set(name, { body, contentType });
     return `/static/${name}`;
   };
+  const JS = "text/javascript; charset=utf-8";
+  const CSS = "text/css; charset=utf-8";
   return {
-    js: add(js.outputFiles[0]!.contents, "js", "text/javascript; charset=utf-8"),
-    css: add(css.outputFiles[0]!.contents, "css", "text/css; charset=utf-8"),
+    js: add("app", js.outputFiles[0]!.contents, "js", JS),
+    css: add("app", css.outputFiles[0]!.contents, "css", CSS),
+    adminJs: add("admin", adminJs.outputFiles[0]!.contents, "js", JS),
+    adminCss: add("admin", adminCss.outputFiles[0]!.contents, "css", CSS),
     files,
   };
 }

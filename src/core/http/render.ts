@@ -41,7 +41,7 @@ export async function buildPageContext(request: FastifyRequest): Promise<PageCon
   return {
     site: site.view,
     nav: site.nav,
-    assets: { css: deps.assets.css, js: deps.assets.js, themeCss: site.themeCssUrl },
+    assets: { css: deps.assets.css, js: deps.assets.js, themeCss: site.themeCssUrl, adminJs: deps.assets.adminJs, adminCss: deps.assets.adminCss },
     publicUrl: deps.config.publicUrl,
     currentUrl: request.url,
     nonce: NONCE_PLACEHOLDER,

@@ -1,0 +1,37 @@
+// Back-office entry, loaded only by /admin pages (the rich-text editor alone is far larger
+// than the public script). Same contract as the public entry: each enhanced element is
+// marked data-module="name", each module starts on its own, and every page works without it.
+// Each area registers its modules in its own file so that they can grow independently.
+import { initErrorSummary } from "../error-summary.js";
+import { initMenu } from "../menu.js";
+import { contentModules } from "./content.js";
+import { mediaModules } from "./media.js";
+import { policyModules } from "./policy.js";
+
+type Setup = (el: HTMLElement) => void;
+
+const modules: Record<string, Setup> = {
+  menu: initMenu,
+  "error-summary": initErrorSummary,
+  ...contentModules,
+  ...mediaModules,
+  ...policyModules,
+};
+
+function init() {
+  document.documentElement.classList.add("js");
+  document.querySelectorAll<HTMLElement>("[data-module]").forEach((el) => {
+    const name = el.dataset.module ?? "";
+    const setup = modules[name];
+    if (!setup || el.dataset.moduleReady) return;
+    try {
+      setup(el);
+      el.dataset.moduleReady = "true";
+    } catch (error) {
+      console.error(`Module ${name} failed`, error);
+    }
+  });
+}
+
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+else init();

@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestWorld, type TestWorld } from "../../../test/helpers.js";
+import { createStaff, expectPermissions } from "../../../test/staff.js";
+
+let world: TestWorld;
+beforeAll(async () => {
+  world = await createTestWorld();
+});
+afterAll(async () => world?.close());
+
+describe("back-office access", () => {
+  it("lets every staff role into the dashboard, sends visitors to sign in and refuses residents", async () => {
+    const responses = await expectPermissions(world, { method: "GET", url: "/admin", allowed: ["contributor", "editor", "policy", "admin"] });
+    expect(responses.get("anonymous")!.headers.location).toBe("/compte/connexion?retour=%2Fadmin");
+    expect(responses.get("editor")!.headers["cache-control"]).toBe("private, no-store");
+  });
+
+  it("refuses any unknown /admin URL to non-staff before it can answer 404", async () => {
+    await expectPermissions(world, { method: "GET", url: "/admin/nulle-part", allowed: ["contributor", "editor", "policy", "admin"] });
+    const resident = await createStaff(world, "resident");
+    expect((await resident.agent.get("/admin/nulle-part")).statusCode).toBe(403);
+  });
+
+  it("shows each role only the sections it may use", async () => {
+    const contributor = await createStaff(world, "contributor");
+    const html = (await contributor.agent.get("/admin")).body;
+    expect(html).toContain('href="/admin/contenus"');
+    expect(html).not.toContain('href="/admin/equipe"');
+    expect(html).not.toContain('href="/admin/politique-de-la-ville"');
+    const admin = await createStaff(world, "admin");
+    const adminHtml = (await admin.agent.get("/admin")).body;
+    expect(adminHtml).toContain('href="/admin/equipe"');
+    expect(adminHtml).toContain('href="/admin/journal"');
+  });
+
+  it("sends a staff member who must enrol a second factor to the enrolment page first", async () => {
+    const editor = await createStaff(world, "editor", { totpRequired: true });
+    const res = await editor.agent.get("/admin/contenus");
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe("/admin/securite/double-authentification");
+  });
+});
