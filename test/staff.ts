@@ -104,3 +104,15 @@ export async function expectPermissions(world: TestWorld, check: RouteCheck): Pr
   expect(seen, `${check.method} ${typeof check.url === "string" ? check.url : "(per role)"}`).toEqual(expected);
   return responses;
 }
+
+/** Signs a browser context in as the user (a session cookie for the world's origin). */
+export async function signInBrowser(
+  world: TestWorld & { baseUrl: string; context: { addCookies(cookies: Array<{ name: string; value: string; url: string; httpOnly?: boolean; sameSite?: "Lax" }>): Promise<void> } },
+  userId: number,
+): Promise<void> {
+  const session = await createSession(world.db, userId, "browser", world.clock.now);
+  const secure = world.config.publicUrl.startsWith("https://");
+  await world.context.addCookies([
+    { name: secure ? "__Host-portail_session" : "portail_session", value: session.token, url: world.baseUrl, httpOnly: true, sameSite: "Lax" },
+  ]);
+}
