@@ -30,6 +30,8 @@ export async function runMaintenance(db: DB, now: Date): Promise<MaintenanceRepo
     .deleteFrom("user_tokens")
     .where((eb) => eb.or([eb("expires_at", "<", weekAgo), eb("used_at", "<", weekAgo)]))
     .executeTakeFirst();
+  // Abandoned second-factor steps: they live five minutes.
+  await db.deleteFrom("pending_sign_ins").where("expires_at", "<", now).execute();
   const jobs = await db
     .deleteFrom("jobs")
     .where("done_at", "<", new Date(now.getTime() - 30 * DAY))

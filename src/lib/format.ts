@@ -22,3 +22,15 @@ const integer = new Intl.NumberFormat("fr-FR");
 export function formatNumber(n: number): string {
   return integer.format(n);
 }
+
+const timeParts = new Intl.DateTimeFormat("fr-FR", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: TIME_ZONE });
+
+/** "14 h 32" in Europe/Paris, as French typography writes times. */
+export function formatTime(date: Date): string {
+  return timeParts.format(date).replace(":", " h ");
+}
+
+/** "12 mars 2025 à 14 h 32" in Europe/Paris. */
+export function formatDateTime(date: Date): string {
+  return `${formatDate(date)} à ${formatTime(date)}`;
+}

@@ -381,4 +381,15 @@ export interface BackOfficeTables {
   content_revisions: ContentRevisionsTable;
   slug_redirects: SlugRedirectsTable;
   jobs: JobsTable;
+  pending_sign_ins: PendingSignInsTable;
+}
+
+export interface PendingSignInsTable {
+  id: Generated<number>;
+  token_hash: string;
+  user_id: number;
+  return_to: Generated<string>;
+  attempts: Generated<number>;
+  created_at: Timestamp;
+  expires_at: Timestamp;
 }

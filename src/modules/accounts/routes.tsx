@@ -10,6 +10,8 @@ import { servePage } from "../../core/http/render.js";
 import { clearSessionCookie, cookieNames, isSecure, setSessionCookie } from "../../core/http/session.js";
 import { addFavourite, isFavouritable } from "../favourites/queries.js";
 import { safeReturnPath } from "./return-path.js";
+import { needsSecondFactor, recordSignIn } from "./second-factor.js";
+import { secondFactorRoutes, startSecondFactor } from "./second-factor-routes.js";
 import * as service from "./service.js";
 import { checked, ids, str } from "./validate.js";
 import { ForgotPage, ResetPage, SignInPage, SignUpPage, SignUpSentPage, VerifyPage, type Choice } from "./views/auth.js";
@@ -59,6 +61,8 @@ const retourQuery = { type: "object", properties: { retour: { type: "string", ma
 const tokenQuery = { type: "object", properties: { jeton: { type: "string", maxLength: 100 } } } as const;
 
 export async function authRoutes(app: FastifyInstance) {
+  await secondFactorRoutes(app, startSession);
+
   // ---- sign-up
   app.get("/compte/creer", async (request, reply) => {
     if (request.session) return reply.redirect("/compte", 303);
@@ -146,7 +150,12 @@ export async function authRoutes(app: FastifyInstance) {
     // Already signed in: back to the page, where the real favourite button is. Nothing is
     // added on a GET (a link or an <img> elsewhere must not change anyone's favourites).
     if (request.session) return reply.redirect(retour, 303);
-    const notice = request.query.statut === "mot-de-passe-modifie" ? "Votre mot de passe a été modifié. Connectez-vous avec le nouveau." : undefined;
+    const notice =
+      request.query.statut === "mot-de-passe-modifie"
+        ? "Votre mot de passe a été modifié. Connectez-vous avec le nouveau."
+        : request.query.statut === "verification-expiree"
+          ? "La vérification en deux étapes a expiré ou a échoué trop de fois. Reconnectez-vous."
+          : undefined;
     return servePage(request, reply, async () => ({
       tags: [],
       private: true,
@@ -170,7 +179,9 @@ export async function authRoutes(app: FastifyInstance) {
         ),
       }));
     }
+    if (await needsSecondFactor(app.deps.db, userId)) return startSecondFactor(request, reply, userId, retour);
     await startSession(request, reply, userId);
+    await recordSignIn(app.deps.db, userId, { secondFactor: "none" }, request.ip, app.deps.now());
     if (favori && (await isFavouritable(app.deps.db, Number(favori), app.deps.now()))) {
       await addFavourite(app.deps.db, userId, Number(favori), app.deps.now());
     }
