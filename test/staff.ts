@@ -71,7 +71,7 @@ export interface RouteCheck {
   method: "GET" | "POST";
   url: string | ((who: Who) => string | Promise<string>);
   form?: Record<string, string | string[]> | ((who: Who) => Record<string, string | string[]> | Promise<Record<string, string | string[]>>);
-  /** Roles that get through; everyone else is refused (anonymous: sent to sign in). */
+  /** Roles that get through; everyone else is refused (anonymous: sent to sign in, or stopped by CSRF on a POST). */
   allowed: readonly Role[];
 }
 
@@ -97,8 +97,10 @@ export async function expectPermissions(world: TestWorld, check: RouteCheck): Pr
     const form = typeof check.form === "function" ? await check.form(who) : (check.form ?? {});
     const res = check.method === "GET" ? await agent.get(url) : await agent.send(url, form);
     responses.set(who, res);
-    seen[who] = outcome(res);
-    expected[who] = who === "anonymous" ? "sign-in" : check.allowed.includes(who) ? "allowed" : "refused";
+    const got = outcome(res);
+    // A visitor is sent to sign in (GET) or stopped by the CSRF check before anything else (POST): both keep them out.
+    seen[who] = who === "anonymous" && got !== "allowed" ? "kept out" : got;
+    expected[who] = who === "anonymous" ? "kept out" : check.allowed.includes(who) ? "allowed" : "refused";
     if (seen[who] === "allowed") expect(res.statusCode, `${check.method} ${url} as ${who}: ${res.body.slice(0, 300)}`).toBeLessThan(500);
   }
   expect(seen, `${check.method} ${typeof check.url === "string" ? check.url : "(per role)"}`).toEqual(expected);

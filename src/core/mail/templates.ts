@@ -80,4 +80,17 @@ export const mails = {
       "Bonjour,",
       `L’adresse e-mail de votre compte est désormais ${newEmail}. Si ce n’est pas vous, contactez-nous.`,
     ]),
+  staffInvitation: (to: string, site: string, inviter: string, role: string, url: string) =>
+    build(
+      to,
+      `Invitation à l’administration du site – ${site}`,
+      site,
+      [
+        "Bonjour,",
+        `${inviter} vous a ouvert un accès à l’administration du site, avec le rôle « ${role} ».`,
+        "Pour l’activer, choisissez votre mot de passe. Ce lien est valable 7 jours et ne sert qu’une fois.",
+      ],
+      { label: "Choisir mon mot de passe", url },
+      "Si vous ne vous attendiez pas à ce message, ignorez-le : sans mot de passe choisi, le compte reste inutilisable.",
+    ),
 };

@@ -1,3 +1,5 @@
 // What the accounts module offers to other modules.
 export { personalFeed } from "./feed.js";
 export { rankForYou } from "./for-you.js";
+export { createUserToken } from "./queries.js";
+export { normaliseEmail, emailProblem } from "./validate.js";

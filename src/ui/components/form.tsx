@@ -116,3 +116,44 @@ export function Notice({ children, kind = "info" }: { children: ComponentChildre
     </div>
   );
 }
+
+export interface SelectOption {
+  value: string;
+  label: string;
+}
+
+/** A labelled <select> with hint and error, like Field. */
+export function Select(props: {
+  name: string;
+  label: string;
+  options: SelectOption[];
+  value?: string;
+  hint?: string;
+  error?: string;
+  required?: boolean;
+  /** id suffix when the same name appears twice on a page */
+  id?: string;
+}) {
+  const id = props.id ?? `champ-${props.name}`;
+  const describedBy = [props.hint ? `${id}-aide` : null, props.error ? `${id}-erreur` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div class={props.error ? "field field--error" : "field"}>
+      <label for={id} class="field__label">
+        {props.label}
+        {props.required ? null : <span class="field__optional"> (facultatif)</span>}
+      </label>
+      {props.hint ? <p id={`${id}-aide`} class="field__hint">{props.hint}</p> : null}
+      {props.error ? (
+        <p id={`${id}-erreur`} class="field__error">
+          <span class="sr-only">Erreur : </span>
+          {props.error}
+        </p>
+      ) : null}
+      <select id={id} name={props.name} class="field__input" required={props.required} aria-invalid={props.error ? "true" : undefined} aria-describedby={describedBy}>
+        {props.options.map((o) => (
+          <option value={o.value} selected={o.value === (props.value ?? "")}>{o.label}</option>
+        ))}
+      </select>
+    </div>
+  );
+}

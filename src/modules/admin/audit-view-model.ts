@@ -1,0 +1,72 @@
+// How audit events read in the journal: French labels for the actions the modules record
+// (unknown ones show their code), links to the targets that have a back-office page.
+import type { AuditEvent } from "../../core/audit.js";
+
+const LABELS: Record<string, string> = {
+  "auth.sign_in": "Connexion à l’administration",
+  "auth.totp_enable": "Double authentification activée",
+  "auth.totp_disable": "Double authentification désactivée",
+  "auth.recovery_codes_renew": "Codes de secours renouvelés",
+  "staff.invite": "Invitation dans l’équipe",
+  "staff.role_change": "Changement de rôle",
+  "staff.totp_require": "Double authentification exigée",
+  "staff.totp_unrequire": "Double authentification plus exigée",
+  "staff.totp_reset": "Double authentification réinitialisée",
+  "staff.sessions_end": "Connexions fermées",
+  "staff.create_admin": "Administrateur créé en ligne de commande",
+  "content.create": "Contenu créé",
+  "content.update": "Contenu modifié",
+  "content.submit": "Contenu soumis à relecture",
+  "content.publish": "Contenu publié",
+  "content.schedule": "Publication programmée",
+  "content.unpublish": "Contenu dépublié",
+  "content.archive": "Contenu archivé",
+  "content.delete": "Contenu supprimé",
+  "content.restore": "Version restaurée",
+  "media.upload": "Image ajoutée",
+  "media.update": "Image modifiée",
+  "media.delete": "Image supprimée",
+};
+
+/** Families offered in the filter, by the prefix the modules use. */
+export const ACTION_FAMILIES: Array<{ value: string; label: string }> = [
+  { value: "", label: "Toutes" },
+  { value: "auth.*", label: "Connexions et sécurité" },
+  { value: "staff.*", label: "Équipe et rôles" },
+  { value: "content.*", label: "Contenus" },
+  { value: "media.*", label: "Médiathèque" },
+  { value: "policy.*", label: "Politique de la ville" },
+];
+
+const POLICY_VERBS: Record<string, string> = { create: "créé(e)", update: "modifié(e)", delete: "supprimé(e)" };
+
+export function actionLabel(action: string): string {
+  if (LABELS[action]) return LABELS[action]!;
+  if (action.startsWith("policy.")) {
+    const verb = action.split(".").pop() ?? "";
+    return `Politique de la ville : ${action.split(".").slice(1, -1).join(" ")} ${POLICY_VERBS[verb] ?? verb}`.trim();
+  }
+  return action;
+}
+
+export function targetHref(event: Pick<AuditEvent, "targetType" | "targetId" | "action">): string | null {
+  if (!/^\d{1,9}$/.test(event.targetId)) return null;
+  if (event.action.endsWith(".delete")) return null;
+  switch (event.targetType) {
+    case "content":
+      return `/admin/contenus/${event.targetId}`;
+    case "media":
+      return `/admin/medias/${event.targetId}`;
+    case "user":
+      return `/admin/equipe/${event.targetId}`;
+    default:
+      return null;
+  }
+}
+
+/** "from: editor, to: admin" — short, readable details; nested values as JSON. */
+export function detailsText(details: Record<string, unknown>): string {
+  return Object.entries(details)
+    .map(([k, v]) => `${k} : ${typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? String(v) : JSON.stringify(v)}`)
+    .join("\n");
+}

@@ -1,0 +1,62 @@
+// What the dashboard shows: where the editorial work stands, what waits for this person,
+// and the latest activity for those who may read the journal. It reads the content and
+// audit tables directly: a read-only summary across modules, no business rule here.
+import type { DB } from "../../core/db/create-db.js";
+import type { ContentStatus } from "../../core/db/schema.js";
+import { listEvents, type AuditEvent } from "../../core/audit.js";
+import { can } from "../../core/auth/roles.js";
+import type { StaffActor } from "./guard.js";
+
+export interface DashboardItem {
+  id: number;
+  title: string;
+  kind: "article" | "page";
+  status: ContentStatus;
+  updatedAt: Date;
+  scheduledAt: Date | null;
+}
+
+export interface DashboardData {
+  counts: Record<ContentStatus, number>;
+  toReview: DashboardItem[];
+  mine: DashboardItem[];
+  upcoming: DashboardItem[];
+  activity: AuditEvent[];
+  secondFactor: boolean;
+}
+
+const ITEM_COLUMNS = ["id", "title", "kind", "status", "updated_at", "scheduled_at"] as const;
+const toItem = (r: { id: number; title: string; kind: "article" | "page"; status: ContentStatus; updated_at: Date; scheduled_at: Date | null }): DashboardItem => ({
+  id: r.id,
+  title: r.title,
+  kind: r.kind,
+  status: r.status,
+  updatedAt: r.updated_at,
+  scheduledAt: r.scheduled_at,
+});
+
+export async function dashboardData(db: DB, actor: StaffActor): Promise<DashboardData> {
+  const readsContent = can(actor, "content.read");
+  const [counts, toReview, mine, upcoming, activity, user] = await Promise.all([
+    readsContent ? db.selectFrom("content_items").select(["status"]).select((eb) => eb.fn.countAll<number>().as("n")).groupBy("status").execute() : [],
+    can(actor, "content.publish")
+      ? db.selectFrom("content_items").select(ITEM_COLUMNS).where("status", "=", "review").orderBy("updated_at", "asc").limit(10).execute()
+      : [],
+    can(actor, "content.create")
+      ? db.selectFrom("content_items").select(ITEM_COLUMNS).where("author_id", "=", actor.id).where("status", "in", ["draft", "review"]).orderBy("updated_at", "desc").limit(10).execute()
+      : [],
+    readsContent ? db.selectFrom("content_items").select(ITEM_COLUMNS).where("status", "=", "scheduled").orderBy("scheduled_at", "asc").limit(5).execute() : [],
+    can(actor, "audit.read") ? listEvents(db, { limit: 8, offset: 0 }).then((r) => r.events) : [],
+    db.selectFrom("users").select(["totp_enabled_at"]).where("id", "=", actor.id).executeTakeFirst(),
+  ]);
+  const all: Record<ContentStatus, number> = { draft: 0, review: 0, scheduled: 0, published: 0, unpublished: 0, archived: 0 };
+  for (const c of counts) all[c.status] = Number(c.n);
+  return {
+    counts: all,
+    toReview: toReview.map(toItem),
+    mine: mine.map(toItem),
+    upcoming: upcoming.map(toItem),
+    activity,
+    secondFactor: Boolean(user?.totp_enabled_at),
+  };
+}
