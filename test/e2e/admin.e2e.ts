@@ -4,7 +4,7 @@
 // page is scanned with axe (WCAG 2.1 AA) and walked by keyboard where it matters.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { totpCode } from "../../src/core/auth/totp.js";
-import { createStaff, STAFF_PASSWORD } from "../staff.js";
+import { createStaff, signInBrowser, STAFF_PASSWORD } from "../staff.js";
 import { startMailServer, type MailBox } from "../mail.js";
 import { axeViolations, hasChromium, startBrowserWorld, type BrowserWorld } from "./browser.js";
 import { buildDemoWorld } from "./world.js";
@@ -88,5 +88,22 @@ describe.skipIf(!hasChromium)("back office: security, team and journal", () => {
     await scan("security");
 
     expect(problems).toEqual([]);
+  });
+
+  it("warns five minutes before an idle session ends and extends it on request", async () => {
+    const editor = await createStaff(w, "editor", { signedIn: false });
+    await signInBrowser(w, editor.id);
+    const page = await w.newPage();
+    await page.clock.install();
+    await page.goto(`${w.baseUrl}/admin`);
+    await page.getByRole("heading", { name: "Tableau de bord" }).waitFor();
+    await page.clock.fastForward("25:01");
+    const dialog = page.getByRole("dialog", { name: "Votre session va bientôt expirer" });
+    await dialog.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Rester connecté");
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press("Enter");
+    await dialog.waitFor({ state: "hidden" });
+    await page.getByText("Session prolongée.").waitFor({ state: "attached" });
   });
 });

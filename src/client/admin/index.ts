@@ -7,12 +7,14 @@ import { initMenu } from "../menu.js";
 import { contentModules } from "./content.js";
 import { mediaModules } from "./media.js";
 import { policyModules } from "./policy.js";
+import { initSessionTimeout } from "./session.js";
 
 type Setup = (el: HTMLElement) => void;
 
 const modules: Record<string, Setup> = {
   menu: initMenu,
   "error-summary": initErrorSummary,
+  "session-timeout": initSessionTimeout,
   ...contentModules,
   ...mediaModules,
   ...policyModules,

@@ -39,4 +39,15 @@ describe("back-office access", () => {
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe("/admin/securite/double-authentification");
   });
+
+  it("keeps an active session alive through the 'Rester connecté' ping, and ends an idle one", async () => {
+    const editor = await createStaff(world, "editor");
+    const idle = await createStaff(world, "editor");
+    world.clock.now = new Date(world.clock.now.getTime() + 20 * 60_000);
+    const ping = await editor.agent.send("/admin/session");
+    expect(ping.statusCode).toBe(204);
+    world.clock.now = new Date(world.clock.now.getTime() + 20 * 60_000);
+    expect((await editor.agent.get("/admin")).statusCode).toBe(200);
+    expect((await idle.agent.get("/admin")).headers.location).toMatch(/^\/compte\/connexion/);
+  });
 });

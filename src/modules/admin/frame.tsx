@@ -4,6 +4,7 @@
 import type { ComponentChildren, VNode } from "preact";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { can, type Action } from "../../core/auth/roles.js";
+import { STAFF_IDLE_MS } from "../../core/auth/sessions.js";
 import { servePage } from "../../core/http/render.js";
 import type { PageContext } from "../../ui/context.js";
 import { Breadcrumb, type Crumb } from "../../ui/components/breadcrumb.js";
@@ -76,7 +77,7 @@ export function AdminFrame(props: AdminFrameProps) {
               </ul>
             </nav>
           </div>
-          <header class="admin-bar">
+          <header class="admin-bar" data-module="session-timeout" data-idle-seconds={String(STAFF_IDLE_MS / 1000)} data-csrf={ctx.viewer.csrfToken}>
             <div class="admin-bar__inner">
               <a class="admin-bar__brand" href="/admin">{ctx.site.name} · Administration</a>
               <div class="admin-bar__tools">

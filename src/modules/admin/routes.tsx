@@ -10,6 +10,11 @@ import { staffRoutes } from "./staff-routes.js";
 import { Dashboard } from "./views/dashboard.js";
 
 export async function adminRoutes(app: FastifyInstance) {
+  // "Rester connecté": the session's idle clock starts again.
+  app.post("/admin/session", { preHandler: requireStaff() }, async (request, reply) => {
+    await app.deps.db.updateTable("sessions").set({ last_seen_at: app.deps.now() }).where("id", "=", request.session!.id).execute();
+    return reply.code(204).header("cache-control", "no-store").send();
+  });
   await securityRoutes(app);
   await staffRoutes(app);
   await auditRoutes(app);
