@@ -32,7 +32,25 @@ describe("runMaintenance", () => {
         { token_hash: "t3", user_id: user.id, purpose: "verify_email", expires_at: new Date(now.getTime() + DAY), used_at: new Date(now.getTime() - 9 * DAY) },
       ])
       .execute();
+    // audit events: one 13 months old, one 11 months old
+    await t.db
+      .insertInto("audit_events")
+      .values([
+        { action: "content.publish", occurred_at: new Date(now.getTime() - 395 * DAY), target_label: "ancien" },
+        { action: "content.publish", occurred_at: new Date(now.getTime() - 335 * DAY), target_label: "récent" },
+      ])
+      .execute();
+    // second sign-in steps: one expired, one running
+    await t.db
+      .insertInto("pending_sign_ins")
+      .values([
+        { token_hash: "p1", user_id: user.id, expires_at: new Date(now.getTime() - 60_000) },
+        { token_hash: "p2", user_id: user.id, expires_at: new Date(now.getTime() + 60_000) },
+      ])
+      .execute();
     const report = await runMaintenance(t.db, now);
+    expect((await t.db.selectFrom("audit_events").select("target_label").execute()).map((r) => r.target_label)).toEqual(["récent"]);
+    expect((await t.db.selectFrom("pending_sign_ins").select("token_hash").execute()).map((r) => r.token_hash)).toEqual(["p2"]);
     expect(report).toMatchObject({ sessions: 2, tokens: 2 });
     const keys = (await t.db.selectFrom("rate_limits").select("key").execute()).map((r) => r.key);
     expect(keys).toEqual(["signin:ip:new"]);

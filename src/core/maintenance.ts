@@ -3,7 +3,8 @@
 //  - rate-limit counters: one day;
 //  - sessions: gone once expired (idle or absolute);
 //  - e-mailed links: deleted 7 days after they expired or were used;
-//  - finished jobs: 30 days.
+//  - finished jobs: 30 days;
+//  - audit events: one year; unfinished second sign-in steps: once expired.
 import type { DB } from "./db/create-db.js";
 import { purgeRateLimits } from "./rate-limit.js";
 import { SESSION_IDLE_MS } from "./auth/sessions.js";
@@ -30,6 +31,8 @@ export async function runMaintenance(db: DB, now: Date): Promise<MaintenanceRepo
     .deleteFrom("user_tokens")
     .where((eb) => eb.or([eb("expires_at", "<", weekAgo), eb("used_at", "<", weekAgo)]))
     .executeTakeFirst();
+  // The audit trail is kept one year (docs/decisions/0007).
+  await db.deleteFrom("audit_events").where("occurred_at", "<", new Date(now.getTime() - 365 * DAY)).execute();
   // Abandoned second-factor steps: they live five minutes.
   await db.deleteFrom("pending_sign_ins").where("expires_at", "<", now).execute();
   const jobs = await db
