@@ -3,13 +3,16 @@
 
 export interface ImageView {
   fallbackSrc: string; // JPEG, largest variant
-  webpSrcset: string;
+  avifSrcset: string | null; // null when the image has no AVIF variants (older uploads)
+  webpSrcset: string; // "" when there are no WebP variants
   jpegSrcset: string;
   width: number;
   height: number;
   alt: string;
   caption: string;
   credit: string;
+  /** "focal-x-30 focal-y-70": object-position classes for fixed-ratio crops (cards). */
+  focalClass: string;
 }
 
 export interface TagView {

@@ -39,6 +39,29 @@ function sentToken(request: FastifyRequest): string | undefined {
   return typeof field === "string" ? field : undefined;
 }
 
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /**
+     * Set only by routes that read a multipart/form-data body themselves (uploads): such a
+     * body is not parsed before the handler, so the hook cannot see its `_csrf` field. The
+     * route must then call verifyCsrfToken() on the body's FIRST part, `_csrf`, before
+     * reading anything else. The browser checks (Sec-Fetch-Site, Origin) still apply here,
+     * and every other route keeps refusing a request without a token.
+     */
+    csrfInMultipartBody?: boolean;
+  }
+}
+
+function isMultipart(request: FastifyRequest): boolean {
+  return /^multipart\/form-data\s*;/i.test(request.headers["content-type"] ?? "");
+}
+
+/** Throws CsrfError unless `sent` is the expected token for this request. */
+export function verifyCsrfToken(request: FastifyRequest, sent: string | undefined): void {
+  const expected = request.session ? request.session.csrfToken : request.cookies[cookieNames(isSecure(request)).csrf];
+  if (!sent || !expected || !safeEqual(sent, expected)) throw new CsrfError("missing or wrong token");
+}
+
 export function registerCsrf(app: FastifyInstance) {
   const allowedOrigin = new URL(app.deps.config.publicUrl).origin;
   // preHandler: the body is parsed by then (onRequest runs before parsing).
@@ -53,7 +76,8 @@ export function registerCsrf(app: FastifyInstance) {
       throw new CsrfError("opaque origin");
     }
     const sent = sentToken(request);
-    const expected = request.session ? request.session.csrfToken : request.cookies[cookieNames(isSecure(request)).csrf];
-    if (!sent || !expected || !safeEqual(sent, expected)) throw new CsrfError("missing or wrong token");
+    // Deferred to the route (see csrfInMultipartBody), which checks the body's first field.
+    if (sent === undefined && isMultipart(request) && request.routeOptions.config.csrfInMultipartBody === true) return;
+    verifyCsrfToken(request, sent);
   });
 }

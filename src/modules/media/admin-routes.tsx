@@ -1,6 +1,243 @@
-// Back-office routes of the media module (under /admin, behind registerAdminGuard).
-import type { FastifyInstance } from "fastify";
+// Back-office routes of the media library (under /admin, behind registerAdminGuard).
+// The upload form is multipart: @fastify/multipart is registered in this plugin only, and
+// the upload route reads the body itself, CSRF token first (see core/http/csrf.ts).
+import fsp from "node:fs/promises";
+import path from "node:path";
+import multipart from "@fastify/multipart";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { can } from "../../core/auth/roles.js";
+import { NotFoundError, ValidationError } from "../../core/errors.js";
+import { CsrfError, verifyCsrfToken } from "../../core/http/csrf.js";
+import { requireStaff, serveAdminPage, staffActor, type StaffActor } from "../admin/index.js";
+import { presentDetail, presentListItem } from "./admin-present.js";
+import { UploadError, uploadErrors } from "./errors.js";
+import { findMedia, listMedia } from "./queries.js";
+import { canEditMedia, deleteImage, updateImage, uploadImage, type DetailsInput, type MediaActor, type MediaDeps } from "./service.js";
+import { MAX_UPLOAD_BYTES, receiveUpload } from "./upload.js";
+import { MediaError, mediaUsage } from "./usage.js";
+import { MediaDeletePage, MediaDetailPage, MediaListPage, MediaNewPage, type FormValues } from "./views.js";
+
+export const PAGE_SIZE = 24;
+const TEXT_FIELDS = ["alt", "legende", "credit", "point_x", "point_y"] as const;
+
+const NOTICES: Record<string, string> = {
+  envoyee: "L’image a été ajoutée à la médiathèque.",
+  enregistree: "Les modifications ont été enregistrées.",
+  supprimee: "L’image a été supprimée.",
+};
+
+const listQuery = {
+  type: "object",
+  properties: {
+    q: { type: "string", maxLength: 200 },
+    filtre: { type: "string", maxLength: 20 },
+    page: { type: "string", maxLength: 6 },
+    statut: { type: "string", maxLength: 20 },
+  },
+} as const;
+const idParams = { type: "object", required: ["id"], properties: { id: { type: "string", pattern: "^[1-9][0-9]{0,8}$" } } } as const;
+const statusQuery = { type: "object", properties: { statut: { type: "string", maxLength: 20 } } } as const;
+const detailsBody = {
+  type: "object",
+  properties: Object.fromEntries([...TEXT_FIELDS, "_csrf"].map((k) => [k, { type: "string", maxLength: 4000 }])),
+} as const;
+
+type ListQ = { Querystring: { q?: string; filtre?: string; page?: string; statut?: string } };
+type IdP = { Params: { id: string }; Querystring: { statut?: string } };
+type EditP = { Params: { id: string }; Body: DetailsInput };
+
+const emptyValues = (): FormValues => ({ alt: "", legende: "", credit: "", point_x: "50", point_y: "50" });
+
+function valuesOf(input: DetailsInput): FormValues {
+  return { alt: input.alt ?? "", legende: input.legende ?? "", credit: input.credit ?? "", point_x: input.point_x ?? "", point_y: input.point_y ?? "" };
+}
+
+function mediaActor(actor: StaffActor): MediaActor {
+  return { id: actor.id, role: actor.role, label: actor.label };
+}
+
+function parsePage(raw: string | undefined): number {
+  const n = raw && /^\d{1,6}$/.test(raw) ? Number(raw) : 1;
+  return n >= 1 ? n : 1;
+}
 
 export async function mediaAdminRoutes(app: FastifyInstance) {
-  void app;
+  const deps: MediaDeps = { db: app.deps.db, mediaDir: app.deps.mediaDir, pageCache: app.deps.pageCache, now: app.deps.now };
+  // Uploads are streamed here, next to the media folder (same disk), under random names.
+  const tmpDir = path.join(path.dirname(app.deps.mediaDir), "tmp", "uploads");
+
+  await app.register(multipart, {
+    // One file; the byte cap is enforced while streaming (busboy stops at fileSize and
+    // receiveUpload at MAX_UPLOAD_BYTES); the few text fields are small.
+    limits: { files: 1, fileSize: MAX_UPLOAD_BYTES, fields: 8, fieldSize: 8 * 1024, parts: 10, headerPairs: 50 },
+    // Reported through file.truncated instead, so that the fields after the file are
+    // still read and shown again with the error.
+    throwFileSizeLimit: false,
+  });
+
+  async function loadDetail(request: FastifyRequest, id: number) {
+    const actor = staffActor(request);
+    const row = await findMedia(app.deps.db, id);
+    if (!row) throw new NotFoundError("No such media");
+    const uses = await mediaUsage(app.deps.db, id);
+    return { row, uses, view: presentDetail(row, uses, { canEdit: canEditMedia(actor, row), canDelete: can(actor, "media.delete") }) };
+  }
+
+  // ---- list
+  app.get<ListQ>("/admin/medias", { preHandler: requireStaff("media.upload"), schema: { querystring: listQuery } }, async (request, reply) => {
+    const q = (request.query.q ?? "").trim();
+    const incomplete = request.query.filtre === "a-completer";
+    const page = parsePage(request.query.page);
+    const { rows, total } = await listMedia(app.deps.db, { q, incomplete, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+    const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    if (page > pageCount) throw new NotFoundError();
+    const items = rows.map(presentListItem);
+    return serveAdminPage(request, reply, () => ({
+      render: (ctx, actor) => (
+        <MediaListPage ctx={ctx} actor={actor} items={items} total={total} page={page} pageCount={pageCount} q={q} incomplete={incomplete} notice={NOTICES[request.query.statut ?? ""]} />
+      ),
+    }));
+  });
+
+  // ---- upload
+  app.get("/admin/medias/nouveau", { preHandler: requireStaff("media.upload") }, async (request, reply) =>
+    serveAdminPage(request, reply, () => ({ render: (ctx, actor) => <MediaNewPage ctx={ctx} actor={actor} values={emptyValues()} errors={{}} /> })),
+  );
+
+  app.post(
+    "/admin/medias/nouveau",
+    { preHandler: requireStaff("media.upload"), config: { csrfInMultipartBody: true } },
+    async (request, reply) => {
+      const actor = mediaActor(staffActor(request));
+      // A plain form post (a client that dropped the enctype) carries no file: the form comes back with that error.
+      const form = request.isMultipart() ? await readUploadForm(request, tmpDir) : { tmpFile: null, originalName: "", fields: pickFields(request.body) };
+      try {
+        const id = await uploadImage(deps, actor, form);
+        return reply.redirect(`/admin/medias/${id}?statut=envoyee`, 303);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        return serveAdminPage(request, reply, () => ({
+          status: 422,
+          render: (ctx, a) => <MediaNewPage ctx={ctx} actor={a} values={valuesOf(form.fields)} errors={error.fields} />,
+        }));
+      }
+    },
+  );
+
+  // ---- one image
+  app.get<IdP>("/admin/medias/:id", { preHandler: requireStaff("media.upload"), schema: { params: idParams, querystring: statusQuery } }, async (request, reply) => {
+    const { row, view } = await loadDetail(request, Number(request.params.id));
+    const values: FormValues = {
+      alt: row.alt,
+      legende: row.caption,
+      credit: row.credit,
+      point_x: String(Math.round(row.focal_x * 100)),
+      point_y: String(Math.round(row.focal_y * 100)),
+    };
+    return serveAdminPage(request, reply, () => ({
+      render: (ctx, actor) => <MediaDetailPage ctx={ctx} actor={actor} media={view} values={values} errors={{}} notice={NOTICES[request.query.statut ?? ""]} />,
+    }));
+  });
+
+  app.post<EditP>("/admin/medias/:id", { preHandler: requireStaff("media.upload"), schema: { params: idParams, body: detailsBody } }, async (request, reply) => {
+    const id = Number(request.params.id);
+    try {
+      await updateImage(deps, mediaActor(staffActor(request)), id, request.body ?? {});
+      return reply.redirect(`/admin/medias/${id}?statut=enregistree`, 303);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      const { view } = await loadDetail(request, id);
+      return serveAdminPage(request, reply, () => ({
+        status: 422,
+        render: (ctx, actor) => <MediaDetailPage ctx={ctx} actor={actor} media={view} values={valuesOf(request.body ?? {})} errors={error.fields} />,
+      }));
+    }
+  });
+
+  // ---- deletion
+  app.get<IdP>("/admin/medias/:id/supprimer", { preHandler: requireStaff("media.delete"), schema: { params: idParams } }, async (request, reply) => {
+    const { view } = await loadDetail(request, Number(request.params.id));
+    return serveAdminPage(request, reply, () => ({ render: (ctx, actor) => <MediaDeletePage ctx={ctx} actor={actor} media={view} /> }));
+  });
+
+  app.post<IdP>("/admin/medias/:id/supprimer", { preHandler: requireStaff("media.delete"), schema: { params: idParams } }, async (request, reply) => {
+    const id = Number(request.params.id);
+    try {
+      await deleteImage(deps, mediaActor(staffActor(request)), id);
+      return reply.redirect("/admin/medias?statut=supprimee", 303);
+    } catch (error) {
+      if (!(error instanceof MediaError) || error.code !== "in_use") throw error;
+      const { view } = await loadDetail(request, id);
+      return serveAdminPage(request, reply, () => ({
+        status: 409,
+        render: (ctx, actor) => <MediaDeletePage ctx={ctx} actor={actor} media={view} refused={error.message} />,
+      }));
+    }
+  });
+}
+
+interface UploadForm {
+  tmpFile: string | null;
+  originalName: string;
+  fields: DetailsInput;
+  fileError?: string;
+}
+
+/**
+ * Reads the multipart upload form. The first part must be `_csrf` and is verified before
+ * anything else is read; the file is streamed to `tmpDir` under a random name with the
+ * byte cap; a refused file (too large, client gone) leaves nothing on disk.
+ */
+async function readUploadForm(request: FastifyRequest, tmpDir: string): Promise<UploadForm> {
+  const form: UploadForm = { tmpFile: null, originalName: "", fields: {} };
+  let first = true;
+  try {
+    for await (const part of request.parts()) {
+      if (first) {
+        first = false;
+        if (part.type !== "field" || part.fieldname !== "_csrf") throw new CsrfError("token must be the first field");
+        verifyCsrfToken(request, typeof part.value === "string" ? part.value : undefined);
+        continue;
+      }
+      if (part.type === "file") {
+        // An empty file input is sent as a part with no name and no bytes.
+        if (part.fieldname !== "fichier" || part.filename === "" || form.tmpFile || form.fileError) {
+          await drain(part.file);
+          continue;
+        }
+        form.originalName = part.filename;
+        try {
+          const received = await receiveUpload(part.file, { tmpDir, maxBytes: MAX_UPLOAD_BYTES });
+          if (part.file.truncated) {
+            await fsp.rm(received.path, { force: true });
+            form.fileError = uploadErrors.tooLarge(MAX_UPLOAD_BYTES).message;
+          } else if (received.bytes === 0) {
+            await fsp.rm(received.path, { force: true });
+            form.fileError = "Le fichier choisi est vide.";
+          } else form.tmpFile = received.path;
+        } catch (error) {
+          if (!(error instanceof UploadError)) throw error;
+          form.fileError = error.message;
+        }
+        continue;
+      }
+      if ((TEXT_FIELDS as readonly string[]).includes(part.fieldname) && typeof part.value === "string") {
+        (form.fields as Record<string, string>)[part.fieldname] = part.value;
+      }
+    }
+    if (first) throw new CsrfError("empty multipart body");
+  } catch (error) {
+    if (form.tmpFile) await fsp.rm(form.tmpFile, { force: true });
+    throw error;
+  }
+  return form;
+}
+
+function pickFields(body: unknown): DetailsInput {
+  const source = body && typeof body === "object" ? (body as Record<string, unknown>) : {};
+  return Object.fromEntries(TEXT_FIELDS.filter((k) => typeof source[k] === "string").map((k) => [k, source[k] as string]));
+}
+
+async function drain(stream: AsyncIterable<unknown>): Promise<void> {
+  for await (const chunk of stream) void chunk;
 }

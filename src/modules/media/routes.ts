@@ -4,8 +4,8 @@ import fs from "node:fs";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
 
-const FILE_PATTERN = /^[a-z0-9-]{8,64}-\d{2,4}\.(webp|jpg)$/;
-const TYPES = { webp: "image/webp", jpg: "image/jpeg" } as const;
+const FILE_PATTERN = /^[a-z0-9-]{8,64}-\d{1,4}\.(avif|webp|jpg)$/;
+const TYPES = { avif: "image/avif", webp: "image/webp", jpg: "image/jpeg" } as const;
 
 export async function mediaRoutes(app: FastifyInstance) {
   const dir = app.deps.mediaDir;

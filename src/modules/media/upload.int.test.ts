@@ -89,34 +89,42 @@ describe("processUpload: accepted images", () => {
     ["JPEG", "image/jpeg", () => photo(1600, 900).jpeg().toBuffer()],
     ["PNG", "image/png", () => photo(1600, 900).png().toBuffer()],
     ["WebP", "image/webp", () => photo(1600, 900).webp().toBuffer()],
-  ] as const)("%s: WebP and JPEG variants at every width, a row, no temp file", async (_name, mime, make) => {
+  ] as const)("%s: AVIF, WebP and JPEG variants at every width, a row, an audit event, no temp file", async (_name, mime, make) => {
     const bytes = await make();
     const id = await processUpload(database.db, mediaDir, await tmpFile(bytes), { ...meta, caption: " Vue du parvis ", credit: "Ville" });
     const row = await mediaRow(id);
-    expect(row).toMatchObject({ mime, width: 1200, height: 675, variant_widths: [400, 800, 1200], alt: meta.alt, caption: "Vue du parvis", credit: "Ville", size_bytes: bytes.length });
+    expect(row).toMatchObject({ mime, width: 1600, height: 900, variant_widths: [320, 640, 960, 1600], formats: ["avif", "webp", "jpg"], alt: meta.alt, caption: "Vue du parvis", credit: "Ville", size_bytes: bytes.length });
     expect(row.file_key).toMatch(/^[0-9a-f-]{36}$/);
     const files = (await fs.readdir(mediaDir)).sort();
-    expect(files).toEqual([400, 800, 1200].flatMap((w) => [`${row.file_key}-${w}.jpg`, `${row.file_key}-${w}.webp`]).sort());
-    for (const w of [400, 800, 1200]) {
+    expect(files).toEqual([320, 640, 960, 1600].flatMap((w) => ["avif", "jpg", "webp"].map((ext) => `${row.file_key}-${w}.${ext}`)).sort());
+    for (const w of [320, 640, 960, 1600]) {
       const jpg = await sharp(path.join(mediaDir, `${row.file_key}-${w}.jpg`)).metadata();
       const webp = await sharp(path.join(mediaDir, `${row.file_key}-${w}.webp`)).metadata();
-      expect([jpg.format, jpg.width, webp.format, webp.width]).toEqual(["jpeg", w, "webp", w]);
+      const avif = await sharp(path.join(mediaDir, `${row.file_key}-${w}.avif`)).metadata();
+      expect([jpg.format, jpg.width, webp.format, webp.width, avif.format, avif.width]).toEqual(["jpeg", w, "webp", w, "heif", w]);
     }
     expect(await fs.readdir(tmpDir)).toEqual([]);
+    const event = await database.db.selectFrom("audit_events").selectAll().where("action", "=", "media.upload").where("target_id", "=", String(id)).executeTakeFirstOrThrow();
+    expect(event).toMatchObject({ target_type: "media", target_label: meta.alt });
   });
 
   it("keeps a small image at its own width, never enlarged", async () => {
     const id = await processUpload(database.db, mediaDir, await tmpFile(await photo(320, 200).png().toBuffer()), meta);
     expect(await mediaRow(id)).toMatchObject({ width: 320, height: 200, variant_widths: [320] });
+    const tiny = await processUpload(database.db, mediaDir, await tmpFile(await photo(120, 80).png().toBuffer()), meta);
+    expect(await mediaRow(tiny)).toMatchObject({ width: 120, height: 80, variant_widths: [120] });
   });
 
   it("flattens transparency on white for the JPEG variants", async () => {
     const clear = await sharp({ create: { width: 500, height: 500, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer();
     const row = await mediaRow(await processUpload(database.db, mediaDir, await tmpFile(clear), meta));
-    const { data } = await sharp(path.join(mediaDir, `${row.file_key}-400.jpg`)).raw().toBuffer({ resolveWithObject: true });
+    expect(row.variant_widths).toEqual([320, 500]);
+    const { data } = await sharp(path.join(mediaDir, `${row.file_key}-320.jpg`)).raw().toBuffer({ resolveWithObject: true });
     expect(Math.min(...data.subarray(0, 30))).toBeGreaterThan(245);
-    const webp = await sharp(path.join(mediaDir, `${row.file_key}-400.webp`)).metadata();
-    expect(webp.hasAlpha).toBe(true);
+    for (const ext of ["webp", "avif"]) {
+      const out = await sharp(path.join(mediaDir, `${row.file_key}-320.${ext}`)).metadata();
+      expect(out.hasAlpha, ext).toBe(true);
+    }
   });
 
   it("stores the client's file name only as sanitised text", async () => {
@@ -128,7 +136,7 @@ describe("processUpload: accepted images", () => {
       const id = await processUpload(database.db, mediaDir, await tmpFile(await photo(100, 100).jpeg().toBuffer()), { ...meta, originalName: given });
       const row = await mediaRow(id);
       expect(row.original_name).toBe(stored);
-      for (const file of await fs.readdir(mediaDir)) expect(file).toMatch(/^[0-9a-f-]{36}-\d+\.(webp|jpg)$/);
+      for (const file of await fs.readdir(mediaDir)) expect(file).toMatch(/^[0-9a-f-]{36}-\d+\.(avif|webp|jpg)$/);
     }
   });
 
@@ -136,7 +144,7 @@ describe("processUpload: accepted images", () => {
     const bytes = await photo(900, 600).jpeg().toBuffer();
     const received = await receiveUpload((await import("node:stream")).Readable.from([bytes]), { tmpDir, maxBytes: 10 * 1024 * 1024 });
     const row = await mediaRow(await processUpload(database.db, mediaDir, received.path, meta));
-    expect(row.variant_widths).toEqual([400, 800]);
+    expect(row.variant_widths).toEqual([320, 640, 900]);
     expect(await fs.readdir(tmpDir)).toEqual([]);
   });
 
@@ -144,15 +152,15 @@ describe("processUpload: accepted images", () => {
     const files = await Promise.all([1, 2, 3, 4, 5].map(async () => tmpFile(await photo(450, 300).jpeg().toBuffer())));
     const ids = await Promise.all(files.map((f) => processUpload(database.db, mediaDir, f, meta)));
     expect(new Set(ids).size).toBe(5);
-    expect(await fs.readdir(mediaDir)).toHaveLength(10);
+    expect(await fs.readdir(mediaDir)).toHaveLength(30); // 320 and 450 px, three formats each
     expect(await fs.readdir(tmpDir)).toEqual([]);
   });
 
-  it("writes AVIF variants when asked", async () => {
-    const id = await processUpload(database.db, mediaDir, await tmpFile(await photo(500, 300).jpeg().toBuffer()), meta, { avif: true });
+  it("writes only the formats asked for, JPEG always", async () => {
+    const id = await processUpload(database.db, mediaDir, await tmpFile(await photo(300, 200).jpeg().toBuffer()), meta, { formats: ["webp"] });
     const row = await mediaRow(id);
-    expect((await fs.readdir(mediaDir)).sort()).toEqual([`${row.file_key}-400.avif`, `${row.file_key}-400.jpg`, `${row.file_key}-400.webp`]);
-    expect((await sharp(path.join(mediaDir, `${row.file_key}-400.avif`)).metadata()).format).toBe("heif");
+    expect(row.formats).toEqual(["webp", "jpg"]);
+    expect((await fs.readdir(mediaDir)).sort()).toEqual([`${row.file_key}-300.jpg`, `${row.file_key}-300.webp`]);
   });
 });
 
@@ -170,7 +178,7 @@ describe("processUpload: metadata and orientation", () => {
     expect(input.exif?.includes(Buffer.from([0x25, 0x88]))).toBe(true); // GPSInfo IFD pointer tag (0x8825, little endian)
     const row = await mediaRow(await processUpload(database.db, mediaDir, await tmpFile(bytes), meta));
     const files = await fs.readdir(mediaDir);
-    expect(files).toHaveLength(4);
+    expect(files).toHaveLength(9);
     for (const file of files) {
       const out = await sharp(path.join(mediaDir, file)).metadata();
       expect(out.exif, file).toBeUndefined();
@@ -179,7 +187,7 @@ describe("processUpload: metadata and orientation", () => {
       const raw = await fs.readFile(path.join(mediaDir, file));
       expect(raw.includes("PortailCam") || raw.includes("Marie Dupont"), file).toBe(false);
     }
-    expect(row.variant_widths).toEqual([400, 800]);
+    expect(row.variant_widths).toEqual([320, 640, 960]);
   });
 
   it("applies the EXIF orientation before dropping it", async () => {
@@ -192,13 +200,13 @@ describe("processUpload: metadata and orientation", () => {
       .jpeg()
       .toBuffer();
     const row = await mediaRow(await processUpload(database.db, mediaDir, await tmpFile(bytes), meta));
-    expect(row).toMatchObject({ width: 400, height: 800, variant_widths: [400] });
-    for (const ext of ["jpg", "webp"]) {
-      const { data, info } = await sharp(path.join(mediaDir, `${row.file_key}-400.${ext}`)).raw().toBuffer({ resolveWithObject: true });
-      expect([info.width, info.height]).toEqual([400, 800]);
+    expect(row).toMatchObject({ width: 500, height: 1000, variant_widths: [320, 500] });
+    for (const ext of ["jpg", "webp", "avif"]) {
+      const { data, info } = await sharp(path.join(mediaDir, `${row.file_key}-500.${ext}`)).raw().toBuffer({ resolveWithObject: true });
+      expect([info.width, info.height]).toEqual([500, 1000]);
       const pixel = (x: number, y: number) => Array.from(data.subarray((y * info.width + x) * info.channels, (y * info.width + x) * info.channels + 3));
-      const [r1, , b1] = pixel(200, 100);
-      const [r2, , b2] = pixel(200, 700);
+      const [r1, , b1] = pixel(250, 150);
+      const [r2, , b2] = pixel(250, 850);
       expect(r1! > 200 && b1! < 60, `${ext} top is red`).toBe(true);
       expect(b2! > 200 && r2! < 60, `${ext} bottom is blue`).toBe(true);
     }

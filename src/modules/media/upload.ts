@@ -13,54 +13,21 @@ import fsp from "node:fs/promises";
 import path from "node:path";
 import { Transform, type Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import sharp from "sharp";
+import { recordEvent, type AuditActor } from "../../core/audit.js";
 import type { DB } from "../../core/db/create-db.js";
-import { MAX_INPUT_PIXELS, VARIANT_WIDTHS, removeFiles } from "./store.js";
+import { UploadError, uploadErrors as errors } from "./errors.js";
+import { UPLOAD_FORMATS, decodeImage, encodeVariants, removeFiles, type ImageMime, type VariantFormat } from "./pipeline.js";
+
+export { UploadError, type UploadErrorCode } from "./errors.js";
+export type { ImageMime } from "./pipeline.js";
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 export const ALT_MAX = 300;
 export const CAPTION_MAX = 1000;
 export const CREDIT_MAX = 200;
 export const ORIGINAL_NAME_MAX = 200;
-/** Upper bound for one decode or encode step; a stuck libvips job must not pin a worker. */
-const SHARP_TIMEOUT_SECONDS = 30;
 /** Images decoded/encoded at once by this process: each takes a core and tens of MB. */
 const MAX_CONCURRENT = 2;
-
-export type UploadErrorCode =
-  | "too_large"
-  | "bad_type"
-  | "too_many_pixels"
-  | "corrupt"
-  | "alt_required"
-  | "alt_too_long"
-  | "caption_too_long"
-  | "credit_too_long";
-
-/** A refusal the user can act on: the message is French and safe to show as is. */
-export class UploadError extends Error {
-  constructor(
-    readonly code: UploadErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = "UploadError";
-  }
-}
-
-const megabytes = (bytes: number) =>
-  bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} Mo` : `${Math.ceil(bytes / 1024)} ko`;
-
-const errors = {
-  tooLarge: (max: number) => new UploadError("too_large", `Le fichier dépasse ${megabytes(max)}.`),
-  badType: () => new UploadError("bad_type", "Ce fichier n’est pas une image JPEG, PNG ou WebP."),
-  tooManyPixels: () =>
-    new UploadError(
-      "too_many_pixels",
-      `L’image est trop grande (plus de ${Math.round(MAX_INPUT_PIXELS / 1_000_000)} millions de pixels).`,
-    ),
-  corrupt: () => new UploadError("corrupt", "Le fichier est endommagé ou incomplet."),
-};
 
 // ---------------------------------------------------------------- 1. receiving
 
@@ -114,8 +81,6 @@ export async function receiveUpload(stream: Readable, opts: { tmpDir: string; ma
 
 // ---------------------------------------------------------------- 2. checking
 
-export type ImageMime = "image/jpeg" | "image/png" | "image/webp";
-
 /** The type by magic bytes only; the name and the client's Content-Type are never asked. */
 export function sniffImageType(buffer: Uint8Array): ImageMime | null {
   const starts = (bytes: number[], offset = 0) =>
@@ -126,9 +91,6 @@ export function sniffImageType(buffer: Uint8Array): ImageMime | null {
   if (starts([0x52, 0x49, 0x46, 0x46]) && starts([0x57, 0x45, 0x42, 0x50], 8)) return "image/webp";
   return null;
 }
-
-/** sharp's format names for the sniffed types: the decoder must agree with the sniffing. */
-const SHARP_FORMAT: Record<ImageMime, string> = { "image/jpeg": "jpeg", "image/png": "png", "image/webp": "webp" };
 
 // Control and format characters (incl. bidi overrides that can disguise an extension).
 const CONTROL = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
@@ -183,10 +145,17 @@ export interface ProcessOptions {
   /** Defaults to MAX_UPLOAD_BYTES; checked again here for callers that skip receiveUpload. */
   maxBytes?: number;
   /**
-   * Also write AVIF variants (effort 2). Off by default: measured at ~2-2.5x the time of
-   * WebP+JPEG per upload on 2 cores, and routes.ts / present.ts do not serve AVIF yet.
+   * Encodings to write; JPEG is always written. Default: AVIF + WebP + JPEG. AVIF at
+   * effort 2 costs about 1.2-1.8x the time of WebP + JPEG alone (3000x2000 photo, 4 widths,
+   * shared 2-core machine: ~0.7-1.0 s without AVIF, ~1.2 s with it).
    */
-  avif?: boolean;
+  formats?: readonly VariantFormat[];
+  /** Focal point for crops, 0-1 on each axis; centre by default. */
+  focal?: { x: number; y: number };
+  /** Who uploads, for the audit trail (null: a script or a test). */
+  actor?: AuditActor | null;
+  /** The app clock, for the audit event. */
+  now?: Date;
 }
 
 let running = 0;
@@ -207,7 +176,8 @@ async function limited<T>(work: () => Promise<T>): Promise<T> {
 
 /**
  * Turns a received temp file into a media row and its variants; returns the media id.
- * The temp file is removed in every case; variant files are removed if anything fails.
+ * The row and its "media.upload" audit event are written in one transaction. The temp
+ * file is removed in every case; variant files are removed if anything fails.
  */
 export async function processUpload(db: DB, mediaDir: string, tmpFile: string, meta: UploadMeta, options: ProcessOptions = {}): Promise<number> {
   try {
@@ -218,29 +188,39 @@ export async function processUpload(db: DB, mediaDir: string, tmpFile: string, m
     const mime = sniffImageType(await readHead(tmpFile, 16));
     if (!mime) throw errors.badType();
     // Only the CPU-heavy part is queued; a slow database must not hold a slot.
-    const { info, variants } = await limited(async () => {
-      const base = await decode(tmpFile, mime);
-      return { info: base.info, variants: await encodeVariants(mediaDir, base, options.avif ?? false) };
-    });
+    const variants = await limited(async () => encodeVariants(mediaDir, await decodeImage(tmpFile, mime), options.formats ?? UPLOAD_FORMATS));
     try {
-      const row = await db
-        .insertInto("media")
-        .values({
-          file_key: variants.key,
-          mime, // of the upload, as checked by content; the variants are WebP and JPEG
-          width: info.width, // of the largest variant, upright, as in store.ts
-          height: info.height,
-          variant_widths: variants.widths,
-          alt: clean.alt,
-          caption: clean.caption,
-          credit: clean.credit,
-          original_name: clean.originalName,
-          uploaded_by: clean.uploadedBy,
-          size_bytes: size,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      return row.id;
+      return await db.transaction().execute(async (trx) => {
+        const row = await trx
+          .insertInto("media")
+          .values({
+            file_key: variants.key,
+            mime, // of the upload, as checked by content; the variants are in `formats`
+            width: variants.width, // of the largest variant, upright
+            height: variants.height,
+            variant_widths: variants.widths,
+            formats: variants.formats,
+            alt: clean.alt,
+            caption: clean.caption,
+            credit: clean.credit,
+            focal_x: options.focal?.x ?? 0.5,
+            focal_y: options.focal?.y ?? 0.5,
+            original_name: clean.originalName,
+            uploaded_by: clean.uploadedBy,
+            size_bytes: size,
+            ...(options.now ? { created_at: options.now } : {}),
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        await recordEvent(trx, {
+          actor: options.actor ?? null,
+          action: "media.upload",
+          target: { type: "media", id: row.id, label: clean.alt.slice(0, 200) },
+          details: { originalName: clean.originalName, bytes: size, mime, width: variants.width, height: variants.height, formats: variants.formats },
+          at: options.now,
+        });
+        return row.id;
+      });
     } catch (error) {
       await removeFiles(variants.files);
       throw error;
@@ -259,96 +239,4 @@ async function readHead(file: string, length: number): Promise<Buffer> {
   } finally {
     await handle.close();
   }
-}
-
-interface Decoded {
-  data: Buffer;
-  info: { width: number; height: number; channels: 1 | 2 | 3 | 4 };
-  widths: number[];
-}
-
-/**
- * Decodes once into raw sRGB pixels at the largest variant width, upright (EXIF
- * orientation applied). Every variant is then made from these pixels, which carry no
- * metadata at all, so nothing from the original file (EXIF, GPS, XMP, comments, trailing
- * bytes) can reach the output. Decoder errors become UploadErrors; the pixel cap is
- * checked on the header before any pixel is decoded.
- */
-async function decode(file: string, mime: ImageMime): Promise<Decoded> {
-  const open = () => sharp(file, { limitInputPixels: MAX_INPUT_PIXELS, failOn: "error" }).timeout({ seconds: SHARP_TIMEOUT_SECONDS });
-  let upright: { width: number; height: number };
-  try {
-    const meta = await open().metadata();
-    if (meta.format !== SHARP_FORMAT[mime]) throw errors.badType();
-    upright = meta.autoOrient;
-    if (!upright.width || !upright.height) throw errors.corrupt();
-  } catch (error) {
-    throw asUploadError(error);
-  }
-  if (upright.width * upright.height > MAX_INPUT_PIXELS) throw errors.tooManyPixels();
-  // Same rule as store.ts writeVariants: the standard widths that fit, or the image's own
-  // width when it is narrower than the smallest one; never enlarged.
-  const fitting = VARIANT_WIDTHS.filter((w) => w <= upright.width);
-  const widths: number[] = fitting.length > 0 ? [...fitting] : [upright.width];
-  const largest = Math.max(...widths);
-  try {
-    const { data, info } = await open()
-      .autoOrient()
-      .resize({ width: largest, withoutEnlargement: true })
-      .toColourspace("srgb")
-      .raw({ depth: "uchar" })
-      .toBuffer({ resolveWithObject: true });
-    return { data, info: { width: info.width, height: info.height, channels: info.channels }, widths };
-  } catch (error) {
-    throw asUploadError(error);
-  }
-}
-
-function asUploadError(error: unknown): Error {
-  if (error instanceof UploadError) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  if (/pixel limit/i.test(message)) return errors.tooManyPixels();
-  if (/unsupported image format/i.test(message)) return errors.badType();
-  // Anything else the decoder says (premature end, bad Huffman table, CRC error...).
-  return errors.corrupt();
-}
-
-interface Encoded {
-  key: string;
-  widths: number[];
-  files: string[];
-}
-
-/** Writes `${key}-${width}.webp|jpg[|avif]`; on any failure removes what it wrote. */
-async function encodeVariants(mediaDir: string, base: Decoded, avif: boolean): Promise<Encoded> {
-  const key = crypto.randomUUID();
-  const files: string[] = [];
-  await fsp.mkdir(mediaDir, { recursive: true });
-  const { width, height, channels } = base.info;
-  try {
-    for (const w of base.widths) {
-      const resized = sharp(base.data, { raw: { width, height, channels } })
-        .timeout({ seconds: SHARP_TIMEOUT_SECONDS })
-        .resize({ width: w, withoutEnlargement: true });
-      const out = (ext: string) => {
-        const file = path.join(mediaDir, `${key}-${w}.${ext}`);
-        files.push(file);
-        return file;
-      };
-      const jobs = [
-        resized.clone().webp({ quality: 78 }).toFile(out("webp")),
-        // JPEG has no alpha: flatten transparent PNG/WebP on white rather than black.
-        resized.clone().flatten({ background: "#ffffff" }).jpeg({ quality: 80, mozjpeg: true }).toFile(out("jpg")),
-      ];
-      if (avif) jobs.push(resized.clone().avif({ quality: 50, effort: 2 }).toFile(out("avif")));
-      // allSettled, not all: the cleanup below must not race a write still in progress.
-      const results = await Promise.allSettled(jobs);
-      const failed = results.find((r) => r.status === "rejected");
-      if (failed) throw failed.reason;
-    }
-  } catch (error) {
-    await removeFiles(files);
-    throw error;
-  }
-  return { key, widths: base.widths, files };
 }

@@ -48,10 +48,10 @@ describe("mediaUsage", () => {
     await createArticle(database.db, { title: "Mentionne la clé en texte", body: `<p>${key}</p>` });
 
     expect(await mediaUsage(database.db, id)).toEqual([
-      { id: draft.id, title: draft.title, path: draft.path, kind: "page", as: "hero" },
-      { id: hero.id, title: hero.title, path: hero.path, kind: "article", as: "hero" },
-      { id: inBody.id, title: inBody.title, path: inBody.path, kind: "article", as: "body" },
-      { id: both.id, title: both.title, path: both.path, kind: "article", as: "hero+body" },
+      { id: draft.id, title: draft.title, path: draft.path, kind: "page", status: "draft", as: "hero" },
+      { id: hero.id, title: hero.title, path: hero.path, kind: "article", status: "published", as: "hero" },
+      { id: inBody.id, title: inBody.title, path: inBody.path, kind: "article", status: "published", as: "body" },
+      { id: both.id, title: both.title, path: both.path, kind: "article", status: "published", as: "hero+body" },
     ]);
   });
 
@@ -70,7 +70,7 @@ describe("deleteMediaIfUnused", () => {
     await createPage(database.db, { heroMediaId: id, status: "draft" });
     await createArticle(database.db, { body: `<p><img src="/medias/${key}-1200.jpg" alt="x"></p>` });
     const files = await filesOf(id);
-    expect(files).toHaveLength(6);
+    expect(files).toHaveLength(8); // 320, 640, 960 and 1200 px, WebP and JPEG
 
     const error = await deleteMediaIfUnused(database.db, mediaDir, id).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MediaError);
@@ -90,7 +90,7 @@ describe("deleteMediaIfUnused", () => {
     const keep = await createImage(database.db, mediaDir);
     const kept = await filesOf(keep);
     const key = await keyOf(id);
-    expect(await filesOf(key)).toHaveLength(6);
+    expect(await filesOf(key)).toHaveLength(8);
 
     await deleteMediaIfUnused(database.db, mediaDir, id);
     expect(await database.db.selectFrom("media").select("id").where("id", "=", id).executeTakeFirst()).toBeUndefined();
@@ -102,8 +102,8 @@ describe("deleteMediaIfUnused", () => {
   it("also removes AVIF variants", async () => {
     const tmp = path.join(mediaDir, "upload.tmp");
     await fs.writeFile(tmp, await sharp({ create: { width: 900, height: 500, channels: 3, background: "#336699" } }).jpeg().toBuffer());
-    const id = await processUpload(database.db, mediaDir, tmp, { alt: "Carré bleu" }, { avif: true });
-    expect(await filesOf(id)).toHaveLength(6);
+    const id = await processUpload(database.db, mediaDir, tmp, { alt: "Carré bleu" }, { formats: ["avif", "webp", "jpg"] });
+    expect(await filesOf(id)).toHaveLength(9); // 320, 640 and 900 px, in three formats
     await deleteMediaIfUnused(database.db, mediaDir, id);
     expect(await fs.readdir(mediaDir)).toEqual([]);
   });

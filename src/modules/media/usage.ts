@@ -2,17 +2,18 @@
 // "Used" means: hero image of a content item (any status, drafts included, since an
 // editor will publish them later), or referenced in a body by its variant URL
 // (/medias/<key>-<width>.<ext>, relative or absolute).
-import path from "node:path";
 import { sql } from "kysely";
+import { recordEvent, type AuditActor } from "../../core/audit.js";
 import type { DB } from "../../core/db/create-db.js";
-import type { ContentKind } from "../../core/db/schema.js";
-import { removeFiles } from "./store.js";
+import type { ContentKind, ContentStatus } from "../../core/db/schema.js";
+import { removeFiles, variantFiles } from "./pipeline.js";
 
 export interface MediaUse {
   id: number;
   title: string;
   path: string;
   kind: ContentKind;
+  status: ContentStatus;
   as: "hero" | "body" | "hero+body";
 }
 
@@ -29,22 +30,19 @@ export class MediaError extends Error {
   }
 }
 
-/** Every extension a variant may have been written with (AVIF is optional in upload.ts). */
-const VARIANT_EXTENSIONS = ["webp", "jpg", "avif"] as const;
-
 const notFound = () => new MediaError("not_found", "Cette image n’existe pas ou a déjà été supprimée.");
 
 export function inUseMessage(count: number): string {
   return `Cette image est utilisée par ${count} ${count > 1 ? "contenus" : "contenu"}.`;
 }
 
-async function usageOf(db: DB, mediaId: number, fileKey: string): Promise<MediaUse[]> {
+export async function usageOf(db: DB, mediaId: number, fileKey: string): Promise<MediaUse[]> {
   // strpos rather than LIKE: nothing in the key can act as a wildcard. The "/medias/"
   // prefix and "-" suffix keep the match to an actual variant URL.
   const needle = `/medias/${fileKey}-`;
   const rows = await db
     .selectFrom("content_items")
-    .select(["id", "title", "path", "kind"])
+    .select(["id", "title", "path", "kind", "status"])
     .select((eb) => [
       eb(eb.ref("hero_media_id"), "=", mediaId).as("hero"),
       sql<boolean>`strpos(body, ${needle}) > 0`.as("body"),
@@ -58,6 +56,7 @@ async function usageOf(db: DB, mediaId: number, fileKey: string): Promise<MediaU
     title: r.title,
     path: r.path,
     kind: r.kind,
+    status: r.status,
     as: r.hero && r.body ? "hero+body" : r.hero ? "hero" : "body",
   }));
 }
@@ -79,7 +78,12 @@ export async function mediaUsage(db: DB, mediaId: number): Promise<MediaUse[]> {
  * would leave a row pointing to missing files: broken images on the public site. In this
  * order the worst case is orphan files on disk, invisible and safe to sweep later.
  */
-export async function deleteMediaIfUnused(db: DB, mediaDir: string, mediaId: number): Promise<void> {
+export async function deleteMediaIfUnused(
+  db: DB,
+  mediaDir: string,
+  mediaId: number,
+  audit: { actor: AuditActor | null; now?: Date } = { actor: null },
+): Promise<void> {
   const media = await db.transaction().execute(async (trx) => {
     // FOR UPDATE conflicts with the FOR KEY SHARE lock that the hero_media_id foreign key
     // takes: an edit setting this image as hero concurrently either commits first (and we
@@ -87,7 +91,7 @@ export async function deleteMediaIfUnused(db: DB, mediaDir: string, mediaId: num
     // have no such lock; an image pasted into a body during these milliseconds is lost.
     const row = await trx
       .selectFrom("media")
-      .select(["file_key", "variant_widths"])
+      .select(["file_key", "variant_widths", "alt", "original_name"])
       .where("id", "=", mediaId)
       .forUpdate()
       .executeTakeFirst();
@@ -95,9 +99,15 @@ export async function deleteMediaIfUnused(db: DB, mediaDir: string, mediaId: num
     const usage = await usageOf(trx, mediaId, row.file_key);
     if (usage.length > 0) throw new MediaError("in_use", inUseMessage(usage.length), usage);
     await trx.deleteFrom("media").where("id", "=", mediaId).execute();
+    await recordEvent(trx, {
+      actor: audit.actor,
+      action: "media.delete",
+      target: { type: "media", id: mediaId, label: (row.alt || row.original_name || row.file_key).slice(0, 200) },
+      details: { fileKey: row.file_key, originalName: row.original_name },
+      at: audit.now,
+    });
     return row;
   });
   // file_key is a server-generated UUID (never user input), so these paths stay in mediaDir.
-  const files = media.variant_widths.flatMap((w) => VARIANT_EXTENSIONS.map((ext) => path.join(mediaDir, `${media.file_key}-${w}.${ext}`)));
-  await removeFiles(files);
+  await removeFiles(variantFiles(mediaDir, media.file_key, media.variant_widths));
 }

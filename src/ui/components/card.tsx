@@ -12,7 +12,7 @@ export function Card({ card, headingLevel = 3 }: { card: CardView; headingLevel?
     <article class="card" aria-labelledby={titleId}>
       {card.image ? (
         <div class="card__media">
-          <Picture image={card.image} sizes={CARD_SIZES} />
+          <Picture image={card.image} sizes={CARD_SIZES} crop />
           {card.image.credit ? <p class="card__credit">{card.image.credit}</p> : null}
         </div>
       ) : null}

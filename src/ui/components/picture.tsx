@@ -1,11 +1,17 @@
 import type { ImageView } from "../view-models.js";
 
-/** Responsive image: WebP first, JPEG fallback, fixed intrinsic size to avoid layout shifts. */
-export function Picture({ image, sizes, eager }: { image: ImageView; sizes: string; eager?: boolean }) {
+/**
+ * Responsive image: AVIF then WebP when the image has them, JPEG fallback, fixed intrinsic
+ * size to avoid layout shifts. `crop`: the image fills a fixed-ratio box (cards), framed on
+ * its focal point through the focal-x-* / focal-y-* classes.
+ */
+export function Picture({ image, sizes, eager, crop }: { image: ImageView; sizes: string; eager?: boolean; crop?: boolean }) {
   return (
     <picture>
-      <source type="image/webp" srcset={image.webpSrcset} sizes={sizes} />
+      {image.avifSrcset ? <source type="image/avif" srcset={image.avifSrcset} sizes={sizes} /> : null}
+      {image.webpSrcset ? <source type="image/webp" srcset={image.webpSrcset} sizes={sizes} /> : null}
       <img
+        class={crop ? image.focalClass : undefined}
         src={image.fallbackSrc}
         srcset={image.jpegSrcset}
         sizes={sizes}
