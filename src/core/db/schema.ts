@@ -33,6 +33,8 @@ export interface MediaTable {
   original_name: Generated<string>;
   uploaded_by: number | null;
   size_bytes: Generated<number>;
+  /** Encodings written for every variant width: "jpg" always, "webp", "avif". */
+  formats: ColumnType<string[], string[] | undefined, string[]>;
 }
 
 export interface ThemesTable {
@@ -84,6 +86,9 @@ export interface ContentItemsTable {
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  updated_by: number | null;
+  preview_token_hash: string | null;
+  preview_expires_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   search_vector: ColumnType<string, never, never>;
 }
 
@@ -355,7 +360,10 @@ export interface ContentRevisionsTable {
   standfirst: Generated<string>;
   body: Generated<string>;
   data: ColumnType<unknown, string | undefined, string>;
+  origin: Generated<RevisionOrigin>;
 }
+
+export type RevisionOrigin = "save" | "autosave" | "restore" | "conflict";
 
 export interface SlugRedirectsTable {
   old_path: string;
@@ -382,6 +390,13 @@ export interface BackOfficeTables {
   slug_redirects: SlugRedirectsTable;
   jobs: JobsTable;
   pending_sign_ins: PendingSignInsTable;
+  action_slug_redirects: ActionSlugRedirectsTable;
+}
+
+export interface ActionSlugRedirectsTable {
+  old_slug: string;
+  action_id: number;
+  created_at: Timestamp;
 }
 
 export interface PendingSignInsTable {

@@ -1,31 +1,13 @@
 // Rows -> view-models. Views receive only what they show.
 import type { MediaRow } from "../../core/db/schema.js";
 import { truncateAtWord } from "../../lib/text.js";
-import type { CardView, ImageView, TagView } from "../../ui/view-models.js";
+import type { CardView, TagView } from "../../ui/view-models.js";
+import { presentImage } from "../media/index.js";
 import type { ItemRow, ItemTheme } from "./queries.js";
 
 export const TEASER_LENGTH = 150;
 
-export function mediaUrl(fileKey: string, width: number, ext: "webp" | "jpg"): string {
-  return `/medias/${fileKey}-${width}.${ext}`;
-}
-
-export function presentImage(media: MediaRow): ImageView | null {
-  const widths = [...media.variant_widths].sort((a, b) => a - b);
-  const largest = widths[widths.length - 1];
-  if (largest === undefined) return null;
-  const srcset = (ext: "webp" | "jpg") => widths.map((w) => `${mediaUrl(media.file_key, w, ext)} ${w}w`).join(", ");
-  return {
-    fallbackSrc: mediaUrl(media.file_key, largest, "jpg"),
-    webpSrcset: srcset("webp"),
-    jpegSrcset: srcset("jpg"),
-    width: media.width,
-    height: media.height,
-    alt: media.alt,
-    caption: media.caption,
-    credit: media.credit,
-  };
-}
+export { mediaUrl, presentImage } from "../media/index.js";
 
 export function presentTag(theme: Pick<ItemTheme, "slug" | "name">): TagView {
   return { slug: theme.slug, name: theme.name, href: `/themes/${theme.slug}` };

@@ -88,7 +88,7 @@ export async function findMediaByIds(db: Db, ids: number[]): Promise<MediaRow[]>
   if (ids.length === 0) return [];
   return db
     .selectFrom("media")
-    .select(["id", "file_key", "mime", "width", "height", "variant_widths", "alt", "caption", "credit", "focal_x", "focal_y", "created_at", "original_name", "uploaded_by", "size_bytes"])
+    .select(["id", "file_key", "mime", "width", "height", "variant_widths", "formats", "alt", "caption", "credit", "focal_x", "focal_y", "created_at", "original_name", "uploaded_by", "size_bytes"])
     .where("id", "in", ids)
     .execute();
 }

@@ -1,6 +1,7 @@
 // Revisions: every save keeps a snapshot (who, when, what), so editors can compare any
 // two versions and restore one. Restoring is itself a new revision: history only grows.
 import type { DB } from "../../core/db/create-db.js";
+import type { RevisionOrigin } from "../../core/db/schema.js";
 import { NotFoundError } from "../../core/errors.js";
 import { diffWords, type DiffPart } from "../../lib/diff.js";
 import { plainText } from "../../lib/text.js";
@@ -34,9 +35,23 @@ export async function currentSnapshot(db: DB, contentId: number): Promise<Snapsh
   };
 }
 
+export interface RevisionOptions {
+  /** Why this revision exists (default "save"). */
+  origin?: RevisionOrigin;
+  /** The app clock; defaults to the database clock. */
+  at?: Date;
+}
+
 /** Records the item as it is now. Call in the transaction that changed it. */
-export async function recordRevision(trx: DB, contentId: number, authorId: number | null): Promise<number> {
-  const s = await currentSnapshot(trx, contentId);
+export async function recordRevision(trx: DB, contentId: number, authorId: number | null, options: RevisionOptions = {}): Promise<number> {
+  return recordSnapshot(trx, contentId, authorId, await currentSnapshot(trx, contentId), options);
+}
+
+/**
+ * Records a given snapshot, which need not be the item's current state: the text of a
+ * save refused by a conflict is kept this way ("conflict"), so nothing typed is lost.
+ */
+export async function recordSnapshot(trx: DB, contentId: number, authorId: number | null, s: Snapshot, options: RevisionOptions = {}): Promise<number> {
   const row = await trx
     .insertInto("content_revisions")
     .values({
@@ -47,24 +62,63 @@ export async function recordRevision(trx: DB, contentId: number, authorId: numbe
       standfirst: s.standfirst,
       body: s.body,
       data: JSON.stringify({ themeIds: s.themeIds, neighbourhoodIds: s.neighbourhoodIds, heroMediaId: s.heroMediaId }),
+      origin: options.origin ?? "save",
+      ...(options.at ? { created_at: options.at } : {}),
     })
     .returning("id")
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
+/** How long an autosave revision keeps absorbing the same author's later autosaves. */
+export const AUTOSAVE_WINDOW_MS = 10 * 60_000;
+
+/**
+ * Autosaves keep at most one revision per author per ten minutes: when the item's latest
+ * revision is this author's autosave from less than ten minutes ago, it is overwritten
+ * with the current state; otherwise a new "autosave" revision starts. A manual save
+ * always adds a revision, so the history reads as deliberate saves plus, between them,
+ * the latest autosaved text of each ten-minute stretch.
+ */
+export async function recordAutosaveRevision(trx: DB, contentId: number, authorId: number, at: Date): Promise<number> {
+  const latest = await trx
+    .selectFrom("content_revisions")
+    .select(["id", "author_id", "origin", "created_at"])
+    .where("content_id", "=", contentId)
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  if (latest && latest.origin === "autosave" && latest.author_id === authorId && at.getTime() - latest.created_at.getTime() < AUTOSAVE_WINDOW_MS) {
+    const s = await currentSnapshot(trx, contentId);
+    await trx
+      .updateTable("content_revisions")
+      .set({
+        title: s.title,
+        slug: s.slug,
+        standfirst: s.standfirst,
+        body: s.body,
+        data: JSON.stringify({ themeIds: s.themeIds, neighbourhoodIds: s.neighbourhoodIds, heroMediaId: s.heroMediaId }),
+      })
+      .where("id", "=", latest.id)
+      .execute();
+    return latest.id;
+  }
+  return recordRevision(trx, contentId, authorId, { origin: "autosave", at });
+}
+
 export async function listRevisions(db: DB, contentId: number) {
   return db
     .selectFrom("content_revisions as r")
     .leftJoin("users as u", "u.id", "r.author_id")
-    .select(["r.id", "r.created_at", "r.title", "u.display_name", "u.email"])
+    .select(["r.id", "r.created_at", "r.title", "r.origin", "u.display_name", "u.email"])
     .where("r.content_id", "=", contentId)
     .orderBy("r.created_at", "desc")
     .orderBy("r.id", "desc")
     .execute();
 }
 
-async function loadRevision(db: DB, contentId: number, revisionId: number): Promise<Snapshot> {
+export async function loadRevision(db: DB, contentId: number, revisionId: number): Promise<Snapshot> {
   const r = await db
     .selectFrom("content_revisions")
     .select(["title", "slug", "standfirst", "body", "data"])
@@ -107,11 +161,13 @@ export async function compareRevisions(db: DB, contentId: number, fromId: number
  * restored slug could take another item's path; renaming is a separate, explicit act),
  * then records the result as a new revision. Call inside a transaction.
  */
-export async function restoreRevision(trx: DB, contentId: number, revisionId: number, authorId: number | null): Promise<number> {
+export async function restoreRevision(trx: DB, contentId: number, revisionId: number, authorId: number | null, at?: Date): Promise<number> {
   const s = await loadRevision(trx, contentId, revisionId);
+  // The image may have been deleted from the library since: restore without it then.
+  const hero = s.heroMediaId === null ? undefined : await trx.selectFrom("media").select("id").where("id", "=", s.heroMediaId).executeTakeFirst();
   await trx
     .updateTable("content_items")
-    .set((eb) => ({ title: s.title, standfirst: s.standfirst, body: sanitizeBody(s.body), hero_media_id: s.heroMediaId, updated_at: new Date(), version: eb("version", "+", 1) }))
+    .set((eb) => ({ title: s.title, standfirst: s.standfirst, body: sanitizeBody(s.body), hero_media_id: hero?.id ?? null, updated_at: at ?? new Date(), updated_by: authorId, version: eb("version", "+", 1) }))
     .where("id", "=", contentId)
     .execute();
   await trx.deleteFrom("content_themes").where("content_id", "=", contentId).execute();
@@ -122,5 +178,5 @@ export async function restoreRevision(trx: DB, contentId: number, revisionId: nu
   if (themeRows.length) await trx.insertInto("content_themes").values(themeRows).execute();
   const places = await trx.selectFrom("neighbourhoods").select("id").where("id", "in", s.neighbourhoodIds.length ? s.neighbourhoodIds : [-1]).execute();
   if (places.length) await trx.insertInto("content_neighbourhoods").values(places.map((p) => ({ content_id: contentId, neighbourhood_id: p.id }))).execute();
-  return recordRevision(trx, contentId, authorId);
+  return recordRevision(trx, contentId, authorId, { origin: "restore", at });
 }

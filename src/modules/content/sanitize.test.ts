@@ -21,6 +21,11 @@ describe("sanitizeBody", () => {
   ])("%s", (input, expected) => {
     expect(sanitizeBody(input)).toBe(expected);
   });
+  it("keeps what the back office's editor produces", () => {
+    const html = "<p><u>souligné</u> <s>barré</s> <code>x = 1</code><br /></p><hr /><pre><code>bloc</code></pre>";
+    expect(sanitizeBody(html)).toBe(html);
+    expect(sanitizeBody('<p><a target="_blank" rel="noopener noreferrer nofollow" href="/page">lien</a></p>')).toBe('<p><a href="/page">lien</a></p>');
+  });
   it("keeps https and mailto links", () => {
     expect(sanitizeBody('<a href="https://exemple.fr">a</a><a href="mailto:a@b.fr">b</a>')).toBe('<a href="https://exemple.fr">a</a><a href="mailto:a@b.fr">b</a>');
   });

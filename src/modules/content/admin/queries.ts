@@ -1,0 +1,202 @@
+// SQL of the editorial back office. Every function takes the Kysely handle or a
+// transaction; the service owns transactions.
+import { sql } from "kysely";
+import type { DB } from "../../../core/db/create-db.js";
+import type { ContentKind, ContentStatus } from "../../../core/db/schema.js";
+
+export const ADMIN_PAGE_SIZE = 25;
+
+export interface AdminListFilter {
+  query?: string;
+  kind?: ContentKind;
+  status?: ContentStatus;
+  themeId?: number;
+  neighbourhoodId?: number;
+  authorId?: number;
+  sort: "recent" | "oldest";
+  limit: number;
+  offset: number;
+}
+
+export interface AdminListRow {
+  id: number;
+  kind: ContentKind;
+  title: string;
+  path: string;
+  status: ContentStatus;
+  updated_at: Date;
+  published_at: Date | null;
+  scheduled_at: Date | null;
+  author_id: number | null;
+  author_name: string | null;
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export async function listForAdmin(db: DB, f: AdminListFilter): Promise<{ rows: AdminListRow[]; total: number }> {
+  let q = db.selectFrom("content_items as c").leftJoin("users as u", "u.id", "c.author_id");
+  if (f.query) {
+    const pattern = `%${escapeLike(f.query)}%`;
+    q = q.where(sql<boolean>`f_unaccent(c.title) ilike f_unaccent(${pattern})`);
+  }
+  if (f.kind) q = q.where("c.kind", "=", f.kind);
+  if (f.status) q = q.where("c.status", "=", f.status);
+  if (f.authorId !== undefined) q = q.where("c.author_id", "=", f.authorId);
+  if (f.themeId !== undefined) {
+    const themeId = f.themeId;
+    q = q.where(({ exists, selectFrom }) => exists(selectFrom("content_themes as ct").select("ct.content_id").whereRef("ct.content_id", "=", "c.id").where("ct.theme_id", "=", themeId)));
+  }
+  if (f.neighbourhoodId !== undefined) {
+    const nid = f.neighbourhoodId;
+    q = q.where(({ exists, selectFrom }) =>
+      exists(selectFrom("content_neighbourhoods as cn").select("cn.content_id").whereRef("cn.content_id", "=", "c.id").where("cn.neighbourhood_id", "=", nid)),
+    );
+  }
+  const direction = f.sort === "oldest" ? "asc" : "desc";
+  const [rows, count] = await Promise.all([
+    q
+      .select(["c.id", "c.kind", "c.title", "c.path", "c.status", "c.updated_at", "c.published_at", "c.scheduled_at", "c.author_id"])
+      .select(sql<string | null>`coalesce(nullif(u.display_name, ''), u.email)`.as("author_name"))
+      .orderBy("c.updated_at", direction)
+      .orderBy("c.id", direction)
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return { rows: rows as AdminListRow[], total: Number(count.n) };
+}
+
+/** People who wrote at least one item, for the author filter. */
+export async function listAuthors(db: DB) {
+  return db
+    .selectFrom("users as u")
+    .select(["u.id", sql<string>`coalesce(nullif(u.display_name, ''), u.email)`.as("name")])
+    .where(({ exists, selectFrom }) => exists(selectFrom("content_items as c").select("c.id").whereRef("c.author_id", "=", "u.id")))
+    .orderBy("name")
+    .limit(500)
+    .execute();
+}
+
+export interface EditRow {
+  id: number;
+  kind: ContentKind;
+  parent_id: number | null;
+  slug: string;
+  path: string;
+  title: string;
+  standfirst: string;
+  body: string;
+  status: ContentStatus;
+  published_at: Date | null;
+  scheduled_at: Date | null;
+  hero_media_id: number | null;
+  author_id: number | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  updated_by: number | null;
+  updated_by_name: string | null;
+  author_name: string | null;
+  preview_expires_at: Date | null;
+  menu_title: string | null;
+}
+
+export async function findForEdit(db: DB, id: number, forUpdate = false): Promise<EditRow | undefined> {
+  let q = db
+    .selectFrom("content_items as c")
+    .leftJoin("users as a", "a.id", "c.author_id")
+    .leftJoin("users as e", "e.id", "c.updated_by")
+    .select([
+      "c.id", "c.kind", "c.parent_id", "c.slug", "c.path", "c.title", "c.standfirst", "c.body", "c.status", "c.published_at",
+      "c.scheduled_at", "c.hero_media_id", "c.author_id", "c.version", "c.created_at", "c.updated_at", "c.updated_by",
+      "c.menu_title",
+    ])
+    .select(sql<Date | null>`case when c.preview_token_hash is null then null else c.preview_expires_at end`.as("preview_expires_at"))
+    .select(sql<string | null>`coalesce(nullif(a.display_name, ''), a.email)`.as("author_name"))
+    .select(sql<string | null>`coalesce(nullif(e.display_name, ''), e.email)`.as("updated_by_name"))
+    .where("c.id", "=", id);
+  if (forUpdate) q = q.forUpdate(["c"]) as typeof q;
+  return (await q.executeTakeFirst()) as EditRow | undefined;
+}
+
+export async function findLinks(db: DB, id: number) {
+  const [themes, places, related] = await Promise.all([
+    db.selectFrom("content_themes").select("theme_id").where("content_id", "=", id).orderBy("position").execute(),
+    db.selectFrom("content_neighbourhoods").select("neighbourhood_id").where("content_id", "=", id).execute(),
+    db
+      .selectFrom("content_related as r")
+      .innerJoin("content_items as c", "c.id", "r.related_id")
+      .select(["c.id", "c.title", "c.path", "c.status"])
+      .where("r.content_id", "=", id)
+      .orderBy("r.position")
+      .execute(),
+  ]);
+  return { themeIds: themes.map((t) => t.theme_id), neighbourhoodIds: places.map((p) => p.neighbourhood_id), related };
+}
+
+/** Images usable as a hero (alt text, caption and credit all filled in), plus the current one. */
+export async function listHeroCandidates(db: DB, limit: number, include: number | null) {
+  const rows = await db
+    .selectFrom("media")
+    .select(["id", "file_key", "variant_widths", "formats", "alt", "caption", "credit", "width", "height"])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb(sql`trim(alt)`, "<>", ""), eb(sql`trim(caption)`, "<>", ""), eb(sql`trim(credit)`, "<>", "")]),
+        eb("id", "=", include ?? -1),
+      ]),
+    )
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .limit(limit)
+    .execute();
+  if (include !== null && !rows.some((r) => r.id === include)) {
+    const extra = await db.selectFrom("media").select(["id", "file_key", "variant_widths", "formats", "alt", "caption", "credit", "width", "height"]).where("id", "=", include).executeTakeFirst();
+    if (extra) rows.push(extra);
+  }
+  return rows;
+}
+
+export async function findMediaFacts(db: DB, id: number) {
+  return db.selectFrom("media").select(["id", "alt", "caption", "credit"]).where("id", "=", id).executeTakeFirst();
+}
+
+/** Pages that may be a parent: every page but the item itself and its descendants. */
+export async function listParentOptions(db: DB, exclude: { id: number; path: string } | null) {
+  let q = db.selectFrom("content_items").select(["id", "title", "path"]).where("kind", "=", "page");
+  if (exclude) {
+    const prefix = `${escapeLike(exclude.path)}/%`;
+    q = q.where("id", "<>", exclude.id).where("path", "not like", prefix);
+  }
+  return q.orderBy("path").limit(1000).execute();
+}
+
+export async function findItemRef(db: DB, ref: { path: string } | { id: number }) {
+  let q = db.selectFrom("content_items").select(["id", "title", "path", "status"]);
+  q = "id" in ref ? q.where("id", "=", ref.id) : q.where("path", "=", ref.path);
+  const row = await q.executeTakeFirst();
+  if (row || "id" in ref) return row;
+  // an old address that now redirects
+  return db
+    .selectFrom("slug_redirects as r")
+    .innerJoin("content_items as c", "c.id", "r.content_id")
+    .select(["c.id", "c.title", "c.path", "c.status"])
+    .where("r.old_path", "=", ref.path)
+    .executeTakeFirst();
+}
+
+export async function countChildren(db: DB, id: number): Promise<number> {
+  const row = await db.selectFrom("content_items").select((eb) => eb.fn.countAll<number>().as("n")).where("parent_id", "=", id).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function findByPreviewHash(db: DB, hash: string, now: Date) {
+  return db
+    .selectFrom("content_items")
+    .select(["id"])
+    .where("preview_token_hash", "=", hash)
+    .where("preview_expires_at", ">", now)
+    .executeTakeFirst();
+}

@@ -1,0 +1,432 @@
+// Use cases of the editorial back office: (actor, input) -> result. Each state change is
+// one transaction holding the change, its revision (for content changes) and its audit
+// event; cached public pages that show the item are dropped after the commit.
+import type { AppDeps } from "../../../app.js";
+import { recordEvent } from "../../../core/audit.js";
+import { can, canEditContent, type Action, type Role } from "../../../core/auth/roles.js";
+import { hashToken, randomToken } from "../../../core/auth/tokens.js";
+import type { DB } from "../../../core/db/create-db.js";
+import type { ContentKind, ContentStatus } from "../../../core/db/schema.js";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../../core/errors.js";
+import { articlePath, moveContent, pagePath } from "../paths.js";
+import { cancelScheduled, scheduleInTransaction } from "../publishing.js";
+import { recordAutosaveRevision, recordRevision, recordSnapshot, restoreRevision, type Snapshot } from "../revisions.js";
+import { sanitizeBody } from "../sanitize.js";
+import { invalidateContent } from "../index.js";
+import { findCacheFacts } from "../queries.js";
+import * as q from "./queries.js";
+import { formValues, parseContentForm, parseSchedule, relatedReference, RELATED_FIELDS, RELATED_MAX, type ContentFormValues, type ContentInput, type RawForm } from "./validate.js";
+
+export type AdminDeps = Pick<AppDeps, "db" | "pageCache" | "site" | "now" | "config">;
+
+export interface EditorActor {
+  id: number;
+  role: Role;
+  label: string;
+}
+
+/** How long a private preview link works. */
+export const PREVIEW_LINK_DAYS = 7;
+
+/** A save refused with field errors, carrying the values to show again. */
+export class ContentFormError extends ValidationError {
+  constructor(
+    fields: Record<string, string>,
+    public readonly values: ContentFormValues,
+  ) {
+    super(fields);
+    this.name = "ContentFormError";
+  }
+}
+
+/** Autosave asked for an item whose text is public or about to be. */
+export class AutosaveRefusedError extends Error {
+  constructor(public readonly detail: string) {
+    super("Autosave refused");
+    this.name = "AutosaveRefusedError";
+  }
+}
+
+export interface SaveConflict {
+  kind: "conflict";
+  /** The refused text, kept as a "conflict" revision. */
+  revisionId: number;
+  currentVersion: number;
+  savedBy: string | null;
+  savedAt: Date;
+}
+
+export type SaveResult = { kind: "saved"; id: number; version: number; savedAt: Date } | SaveConflict;
+
+function subjectOf(row: { author_id: number | null; status: string }) {
+  return { authorId: row.author_id, status: row.status };
+}
+
+function requireAction(actor: EditorActor, action: Action, subject?: { authorId: number | null; status: string }) {
+  if (!can(actor, action, subject)) throw new ForbiddenError(`Missing ${action}`);
+}
+
+async function loadForUpdate(trx: DB, id: number) {
+  const row = await q.findForEdit(trx, id, true);
+  if (!row) throw new NotFoundError("Content not found");
+  return row;
+}
+
+function parseVersion(raw: RawForm): number | null {
+  const v = raw.version;
+  return typeof v === "string" && /^\d{1,9}$/.test(v) ? Number(v) : null;
+}
+
+/** Turns the checked input into database references, or field errors. */
+async function resolveReferences(deps: AdminDeps, trx: DB, item: { id: number; kind: ContentKind; path: string } | null, kind: ContentKind, input: ContentInput) {
+  const errors: Record<string, string> = {};
+  if (input.themeIds.length) {
+    const found = await trx.selectFrom("themes").select("id").where("id", "in", input.themeIds).execute();
+    if (found.length !== input.themeIds.length) errors.themes = "Un des thèmes choisis n’existe plus : vérifiez la liste.";
+  }
+  if (input.neighbourhoodIds.length) {
+    const found = await trx.selectFrom("neighbourhoods").select("id").where("id", "in", input.neighbourhoodIds).execute();
+    if (found.length !== input.neighbourhoodIds.length) errors.neighbourhoods = "Un des quartiers choisis n’existe plus : vérifiez la liste.";
+  }
+  if (input.heroMediaId !== null) {
+    const media = await q.findMediaFacts(trx, input.heroMediaId);
+    if (!media) errors.hero = "Cette image n’existe plus : choisissez-en une autre.";
+    else if (!media.alt.trim() || !media.caption.trim() || !media.credit.trim()) {
+      errors.hero = "Cette image n’a pas encore de texte alternatif, de légende et de crédit : complétez-les dans la médiathèque avant de l’utiliser.";
+    }
+  }
+  let parent: { id: number; path: string } | null = null;
+  if (kind === "page" && input.parentId !== null) {
+    const p = await trx.selectFrom("content_items").select(["id", "path", "kind"]).where("id", "=", input.parentId).executeTakeFirst();
+    if (!p || p.kind !== "page") errors.parent = "Choisissez une page parente dans la liste.";
+    else if (item && (p.id === item.id || p.path.startsWith(item.path + "/"))) errors.parent = "Une page ne peut pas être placée sous elle-même ou sous une de ses sous-pages.";
+    else parent = { id: p.id, path: p.path };
+  }
+  const relatedIds: number[] = [];
+  for (let i = 0; i < input.related.length && i < RELATED_MAX; i++) {
+    const field = RELATED_FIELDS[i]!;
+    const ref = relatedReference(input.related[i]!, deps.config.publicUrl);
+    const found = ref ? await q.findItemRef(trx, ref) : undefined;
+    if (!found) errors[field] = "Aucun contenu à cette adresse : copiez l’adresse de la page publique (par exemple /actualites/fete-de-quartier).";
+    else if (item && found.id === item.id) errors[field] = "Un contenu ne peut pas se recommander lui-même.";
+    else if (relatedIds.includes(found.id)) errors[field] = "Ce contenu est déjà choisi plus haut.";
+    else relatedIds.push(found.id);
+  }
+  return { errors, parent, relatedIds };
+}
+
+/** A free path for a new or renamed item: the slug, or slug-2, slug-3… when generated. */
+async function freeSlug(trx: DB, kind: ContentKind, parentPath: string | null, input: ContentInput, selfId: number | null): Promise<{ slug: string } | { error: string }> {
+  const pathOf = (slug: string) => (kind === "article" ? articlePath(slug) : pagePath(parentPath, slug));
+  for (let n = 1; n <= 50; n++) {
+    const suffix = n === 1 ? "" : `-${n}`;
+    const slug = `${input.slug.slice(0, 80 - suffix.length).replace(/-+$/, "")}${suffix}`;
+    const taken = await trx.selectFrom("content_items").select(["id", "title"]).where("path", "=", pathOf(slug)).executeTakeFirst();
+    if (!taken || taken.id === selfId) return { slug };
+    if (input.slugGiven) return { error: `Cette adresse est déjà utilisée par « ${taken.title} » : choisissez-en une autre.` };
+  }
+  return { error: "Aucune adresse libre n’a été trouvée pour ce titre : saisissez-la." };
+}
+
+async function writeLinks(trx: DB, id: number, input: ContentInput, relatedIds: number[]) {
+  await trx.deleteFrom("content_themes").where("content_id", "=", id).execute();
+  await trx.deleteFrom("content_neighbourhoods").where("content_id", "=", id).execute();
+  await trx.deleteFrom("content_related").where("content_id", "=", id).execute();
+  if (input.themeIds.length) await trx.insertInto("content_themes").values(input.themeIds.map((theme_id, position) => ({ content_id: id, theme_id, position }))).execute();
+  if (input.neighbourhoodIds.length) await trx.insertInto("content_neighbourhoods").values(input.neighbourhoodIds.map((neighbourhood_id) => ({ content_id: id, neighbourhood_id }))).execute();
+  if (relatedIds.length) await trx.insertInto("content_related").values(relatedIds.map((related_id, position) => ({ content_id: id, related_id, position }))).execute();
+}
+
+function parseOrThrow(raw: RawForm): { values: ContentFormValues; input: ContentInput } {
+  const values = formValues(raw);
+  const { input, errors } = parseContentForm(values);
+  if (!input) throw new ContentFormError(errors, values);
+  return { values, input };
+}
+
+// ---- Create
+
+export async function createItem(deps: AdminDeps, actor: EditorActor, kind: ContentKind, raw: RawForm): Promise<{ id: number }> {
+  requireAction(actor, "content.create");
+  const { values, input } = parseOrThrow(raw);
+  const now = deps.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const refs = await resolveReferences(deps, trx, null, kind, input);
+    const parentPath = refs.parent?.path ?? null;
+    const slug = await freeSlug(trx, kind, parentPath, input, null);
+    if ("error" in slug) refs.errors.slug = slug.error;
+    if (Object.keys(refs.errors).length || "error" in slug) throw new ContentFormError(refs.errors, values);
+    const row = await trx
+      .insertInto("content_items")
+      .values({
+        kind,
+        slug: slug.slug,
+        path: kind === "article" ? articlePath(slug.slug) : pagePath(parentPath, slug.slug),
+        parent_id: kind === "page" ? (refs.parent?.id ?? null) : null,
+        title: input.title,
+        standfirst: input.standfirst,
+        body: sanitizeBody(input.body),
+        status: "draft",
+        hero_media_id: input.heroMediaId,
+        author_id: actor.id,
+        updated_by: actor.id,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning(["id"])
+      .executeTakeFirstOrThrow();
+    await writeLinks(trx, row.id, input, refs.relatedIds);
+    await recordRevision(trx, row.id, actor.id, { at: now });
+    await recordEvent(trx, { actor, action: "content.create", target: { type: "content", id: row.id, label: input.title }, details: { kind }, at: now });
+    return { id: row.id };
+  });
+}
+
+// ---- Save (form and autosave)
+
+export async function saveItem(deps: AdminDeps, actor: EditorActor, id: number, raw: RawForm, options: { autosave?: boolean } = {}): Promise<SaveResult> {
+  const version = parseVersion(raw);
+  const { values, input } = parseOrThrow(raw);
+  const now = deps.now();
+  type Before = { kind: ContentKind; themeIds: number[]; neighbourhoodIds: number[]; inMenu: boolean; wasPublic: boolean };
+  const box: { before: Before | null } = { before: null };
+  const result = await deps.db.transaction().execute(async (trx): Promise<SaveResult> => {
+    const item = await loadForUpdate(trx, id);
+    if (!canEditContent(actor, subjectOf(item))) throw new ForbiddenError("May not edit this item");
+    if (options.autosave && item.status !== "draft" && item.status !== "review") {
+      throw new AutosaveRefusedError(
+        item.status === "published" || item.status === "scheduled"
+          ? "L’enregistrement automatique est désactivé pour un contenu publié ou programmé, afin que le texte public ne change pas à votre insu : enregistrez avec le bouton « Enregistrer »."
+          : "L’enregistrement automatique ne concerne que les brouillons et les contenus en relecture : enregistrez avec le bouton « Enregistrer ».",
+      );
+    }
+    if (version === null || version !== item.version) {
+      // Someone saved since this form was loaded: keep the refused text, change nothing else.
+      const snapshot: Snapshot = {
+        title: input.title,
+        slug: input.slug,
+        standfirst: input.standfirst,
+        body: sanitizeBody(input.body),
+        themeIds: input.themeIds,
+        neighbourhoodIds: input.neighbourhoodIds,
+        heroMediaId: input.heroMediaId,
+      };
+      const revisionId = await recordSnapshot(trx, id, actor.id, snapshot, { origin: "conflict", at: now });
+      await recordEvent(trx, {
+        actor,
+        action: "content.conflict",
+        target: { type: "content", id, label: item.title },
+        details: { formVersion: version, currentVersion: item.version, revisionId, autosave: Boolean(options.autosave) },
+        at: now,
+      });
+      return { kind: "conflict", revisionId, currentVersion: item.version, savedBy: item.updated_by_name, savedAt: item.updated_at };
+    }
+    const facts = await findCacheFacts(trx, id);
+    box.before = { kind: item.kind, themeIds: facts.themeIds, neighbourhoodIds: facts.neighbourhoodIds, inMenu: facts.inMenu, wasPublic: item.status === "published" };
+
+    const refs = await resolveReferences(deps, trx, item, item.kind, input);
+    // An emptied slug field means "make it from the title again".
+    const parentPath = item.kind === "page" ? (refs.parent?.path ?? null) : null;
+    const wantsMove = input.slug !== item.slug || (item.kind === "page" && (refs.parent?.id ?? null) !== item.parent_id);
+    let slug = item.slug;
+    if (wantsMove && Object.keys(refs.errors).length === 0) {
+      const free = await freeSlug(trx, item.kind, parentPath, input, item.id);
+      if ("error" in free) refs.errors.slug = free.error;
+      else slug = free.slug;
+    }
+    if (Object.keys(refs.errors).length) throw new ContentFormError(refs.errors, values);
+    if (wantsMove) {
+      try {
+        await moveContent(trx, id, { slug, parentId: item.kind === "page" ? (refs.parent?.id ?? null) : undefined });
+      } catch (error) {
+        if (error instanceof ConflictError) throw new ContentFormError({ slug: "Cette adresse est déjà utilisée : choisissez-en une autre." }, values);
+        throw error;
+      }
+    }
+    const updated = await trx
+      .updateTable("content_items")
+      .set((eb) => ({
+        title: input.title,
+        standfirst: input.standfirst,
+        body: sanitizeBody(input.body),
+        hero_media_id: input.heroMediaId,
+        updated_at: now,
+        updated_by: actor.id,
+        version: eb("version", "+", 1),
+      }))
+      .where("id", "=", id)
+      .where("version", "=", item.version)
+      .returning(["version"])
+      .executeTakeFirst();
+    if (!updated) throw new ConflictError("Version changed during the save");
+    await writeLinks(trx, id, input, refs.relatedIds);
+    if (options.autosave) {
+      const latestBefore = await trx.selectFrom("content_revisions").select((eb) => eb.fn.max("id").as("id")).where("content_id", "=", id).executeTakeFirst();
+      const revisionId = await recordAutosaveRevision(trx, id, actor.id, now);
+      // The trail gets one line per autosave revision, not one per keystroke pause.
+      if (revisionId !== latestBefore?.id) {
+        await recordEvent(trx, { actor, action: "content.update", target: { type: "content", id, label: input.title }, details: { autosave: true, version: updated.version }, at: now });
+      }
+    } else {
+      await recordRevision(trx, id, actor.id, { at: now });
+      await recordEvent(trx, {
+        actor,
+        action: "content.update",
+        target: { type: "content", id, label: input.title },
+        details: { version: updated.version, status: item.status, ...(slug !== item.slug ? { slug: { from: item.slug, to: slug } } : {}) },
+        at: now,
+      });
+    }
+    return { kind: "saved", id, version: updated.version, savedAt: now };
+  });
+  const b = box.before;
+  if (result.kind === "saved" && b?.wasPublic) await invalidateContent(deps, { id, kind: b.kind }, { id, kind: b.kind, themeIds: b.themeIds, neighbourhoodIds: b.neighbourhoodIds, inMenu: b.inMenu });
+  return result;
+}
+
+// ---- Workflow
+
+export type WorkflowAction = "submit" | "publish" | "schedule" | "unpublish" | "archive";
+
+export const WORKFLOW_PERMISSION: Record<WorkflowAction, Action> = {
+  submit: "content.submit",
+  publish: "content.publish",
+  schedule: "content.schedule",
+  unpublish: "content.unpublish",
+  archive: "content.unpublish",
+};
+
+/** Statuses from which each action may start. */
+const FROM: Record<WorkflowAction, readonly ContentStatus[]> = {
+  submit: ["draft"],
+  publish: ["draft", "review", "scheduled", "unpublished", "archived"],
+  schedule: ["draft", "review", "scheduled", "unpublished", "archived"],
+  unpublish: ["published", "scheduled"],
+  archive: ["draft", "review", "scheduled", "published", "unpublished"],
+};
+
+/** The workflow buttons this actor may use on this item now. */
+export function allowedActions(actor: EditorActor, item: { author_id: number | null; status: ContentStatus }): { workflow: WorkflowAction[]; canDelete: boolean; canEdit: boolean; canRestore: boolean } {
+  const subject = subjectOf(item);
+  const workflow = (Object.keys(FROM) as WorkflowAction[]).filter((a) => FROM[a].includes(item.status) && can(actor, WORKFLOW_PERMISSION[a], subject));
+  return { workflow, canDelete: can(actor, "content.delete", subject), canEdit: canEditContent(actor, subject), canRestore: can(actor, "revision.restore", subject) };
+}
+
+export async function runWorkflow(deps: AdminDeps, actor: EditorActor, id: number, action: WorkflowAction, raw: RawForm = {}): Promise<{ status: ContentStatus; noop?: boolean }> {
+  const now = deps.now();
+  let wasPublic = false;
+  let kind: ContentKind = "article";
+  const result = await deps.db.transaction().execute(async (trx) => {
+    const item = await loadForUpdate(trx, id);
+    kind = item.kind;
+    requireAction(actor, WORKFLOW_PERMISSION[action], subjectOf(item));
+    wasPublic = item.status === "published";
+    // A second click on the same button: nothing more to do.
+    const target: Partial<Record<WorkflowAction, ContentStatus>> = { submit: "review", publish: "published", archive: "archived" };
+    if (target[action] === item.status) return { status: item.status, noop: true };
+    if (!FROM[action].includes(item.status)) throw new ConflictError(`Cannot ${action} from ${item.status}`);
+    let status: ContentStatus;
+    const details: Record<string, unknown> = { from: item.status };
+    if (action === "schedule") {
+      const schedule = parseSchedule(raw, now);
+      if (!schedule.at) throw new ValidationError(schedule.errors);
+      await scheduleInTransaction(trx, id, schedule.at, now, actor.id);
+      details.scheduledAt = schedule.at;
+      status = "scheduled";
+    } else {
+      status = action === "submit" ? "review" : action === "publish" ? "published" : action === "archive" ? "archived" : item.status === "scheduled" ? "draft" : "unpublished";
+      await trx
+        .updateTable("content_items")
+        .set((eb) => ({
+          status,
+          updated_at: now,
+          updated_by: actor.id,
+          version: eb("version", "+", 1),
+          ...(action === "publish" ? { published_at: item.status === "scheduled" || item.published_at === null ? now : item.published_at, scheduled_at: null } : {}),
+          ...(action === "unpublish" || action === "archive" ? { scheduled_at: null } : {}),
+        }))
+        .where("id", "=", id)
+        .execute();
+      if (action !== "submit") await cancelScheduled(trx, id);
+    }
+    const verb = action === "unpublish" && item.status === "scheduled" ? "unschedule" : action;
+    await recordEvent(trx, { actor, action: `content.${verb}`, target: { type: "content", id, label: item.title }, details: { ...details, to: status }, at: now });
+    return { status };
+  });
+  if (!result.noop && (wasPublic || result.status === "published")) await invalidateContent(deps, { id, kind });
+  return result;
+}
+
+/** Deletes an item (not a page that still has sub-pages). */
+export async function deleteItem(deps: AdminDeps, actor: EditorActor, id: number): Promise<void> {
+  const now = deps.now();
+  const before = await deps.db.transaction().execute(async (trx) => {
+    const item = await loadForUpdate(trx, id);
+    requireAction(actor, "content.delete", subjectOf(item));
+    if ((await q.countChildren(trx, id)) > 0) {
+      throw new ValidationError({ confirm: "Cette page a des sous-pages : déplacez-les ou supprimez-les d’abord." });
+    }
+    const facts = await findCacheFacts(trx, id);
+    await cancelScheduled(trx, id);
+    await trx.deleteFrom("content_items").where("id", "=", id).execute();
+    await recordEvent(trx, { actor, action: "content.delete", target: { type: "content", id, label: item.title }, details: { kind: item.kind, status: item.status, path: item.path }, at: now });
+    return { kind: item.kind, wasPublic: item.status === "published", ...facts };
+  });
+  if (before.wasPublic) {
+    await invalidateContent(deps, { id, kind: before.kind }, { id, kind: before.kind, themeIds: before.themeIds, neighbourhoodIds: before.neighbourhoodIds, inMenu: before.inMenu });
+  }
+}
+
+// ---- Revisions
+
+export async function restoreItemRevision(deps: AdminDeps, actor: EditorActor, id: number, revisionId: number, raw: RawForm): Promise<void> {
+  const now = deps.now();
+  const version = parseVersion(raw);
+  const before = await deps.db.transaction().execute(async (trx) => {
+    const item = await loadForUpdate(trx, id);
+    if (!can(actor, "revision.restore", subjectOf(item)) || !canEditContent(actor, subjectOf(item))) throw new ForbiddenError("May not restore");
+    if (version !== null && version !== item.version) throw new ConflictError("Version changed");
+    const facts = await findCacheFacts(trx, id);
+    const newRevision = await restoreRevision(trx, id, revisionId, actor.id, now);
+    await recordEvent(trx, { actor, action: "content.restore", target: { type: "content", id, label: item.title }, details: { revisionId, newRevisionId: newRevision }, at: now });
+    return { kind: item.kind, wasPublic: item.status === "published", ...facts };
+  });
+  if (before.wasPublic) {
+    await invalidateContent(deps, { id, kind: before.kind }, { id, kind: before.kind, themeIds: before.themeIds, neighbourhoodIds: before.neighbourhoodIds, inMenu: before.inMenu });
+  }
+}
+
+// ---- Private preview links
+
+export async function createPreviewLink(deps: AdminDeps, actor: EditorActor, id: number): Promise<{ token: string; expiresAt: Date }> {
+  const now = deps.now();
+  const token = randomToken();
+  const expiresAt = new Date(now.getTime() + PREVIEW_LINK_DAYS * 86_400_000);
+  await deps.db.transaction().execute(async (trx) => {
+    const item = await loadForUpdate(trx, id);
+    if (!canEditContent(actor, subjectOf(item)) && !can(actor, "content.publish", subjectOf(item))) throw new ForbiddenError("May not share");
+    await trx.updateTable("content_items").set({ preview_token_hash: hashToken(token), preview_expires_at: expiresAt }).where("id", "=", id).execute();
+    await recordEvent(trx, { actor, action: "content.preview_link", target: { type: "content", id, label: item.title }, details: { expiresAt }, at: now });
+  });
+  return { token, expiresAt };
+}
+
+export async function revokePreviewLink(deps: AdminDeps, actor: EditorActor, id: number): Promise<void> {
+  const now = deps.now();
+  await deps.db.transaction().execute(async (trx) => {
+    const item = await loadForUpdate(trx, id);
+    if (!canEditContent(actor, subjectOf(item)) && !can(actor, "content.publish", subjectOf(item))) throw new ForbiddenError("May not share");
+    await trx.updateTable("content_items").set({ preview_token_hash: null, preview_expires_at: null }).where("id", "=", id).execute();
+    await recordEvent(trx, { actor, action: "content.preview_revoke", target: { type: "content", id, label: item.title }, at: now });
+  });
+}
+
+/** The item a preview token opens, if the link is still valid. */
+export async function findPreviewItem(deps: AdminDeps, token: string): Promise<number> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw new NotFoundError();
+  const row = await q.findByPreviewHash(deps.db, hashToken(token), deps.now());
+  if (!row) throw new NotFoundError();
+  return row.id;
+}
+
+export { formValues };
