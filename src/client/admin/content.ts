@@ -1,2 +1,5 @@
-// Back-office scripts of the content area, by data-module name.
-export const contentModules: Record<string, (el: HTMLElement) => void> = {};
+// Back-office scripts of the content area, by data-module name: the rich-text editor,
+// autosave with the leave warning, and the slug that follows the title.
+import { editorModules } from "./editor/index.js";
+
+export const contentModules: Record<string, (el: HTMLElement) => void> = { ...editorModules };
