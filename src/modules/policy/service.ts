@@ -1,6 +1,6 @@
 // Use cases of the public Politique de la Ville pages.
 import type { DB } from "../../core/db/create-db.js";
-import { NotFoundError } from "../../core/errors.js";
+import { MovedError, NotFoundError } from "../../core/errors.js";
 import { findItemsByIds } from "../content/queries.js";
 import { loadCards } from "../content/service.js";
 import * as q from "./queries.js";
@@ -87,7 +87,17 @@ export async function getActions(db: DB, query: ActionQuery, page: number) {
 
 export async function getAction(db: DB, slug: string) {
   const action = await q.findAction(db, slug);
-  if (!action) throw new NotFoundError();
+  if (!action) {
+    // Renamed in the back office: the old address leads to the new one.
+    const moved = await db
+      .selectFrom("action_slug_redirects as r")
+      .innerJoin("actions as a", "a.id", "r.action_id")
+      .select("a.slug")
+      .where("r.old_slug", "=", slug)
+      .executeTakeFirst();
+    if (moved) throw new MovedError(`/politique-de-la-ville/actions/${moved.slug}`);
+    throw new NotFoundError();
+  }
   const details = await q.findActionDetails(db, action.id);
   const now = new Date();
   const articleRows = (await findItemsByIds(db, details.articleIds)).filter((r) => r.status === "published" && r.published_at && r.published_at <= now);

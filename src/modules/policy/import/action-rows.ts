@@ -138,21 +138,40 @@ function splitList(value: string): string[] {
   return value.split("|").map((s) => s.trim()).filter((s) => s !== "");
 }
 
+/**
+ * The checks a funding line passes, shared by this importer and the back-office form:
+ * each value is null when it is not acceptable (funder code or French label, amount
+ * in euros >= 0 and < 10^12 with "," or "." decimals, year between 2000 and 2100).
+ */
+export function readFundingValues(funderText: string, amountText: string, yearText: string): { funder: string | null; amount: string | null; year: number | null } {
+  const funder = FUNDER_ALIASES.get(slugify(funderText)) ?? null;
+  const amount = parseDecimal(amountText.replace(/\s*€$/, ""));
+  const year = parseInteger(yearText);
+  return {
+    funder,
+    amount: amount === null || amount < 0 || amount >= 1e12 ? null : amount.toFixed(2),
+    year: year === null || year < 2000 || year > 2100 ? null : year,
+  };
+}
+
+/** The status code for a code or a French label ("En cours", "en-retard"...), or null. */
+export function readStatus(text: string): string | null {
+  return STATUS_ALIASES.get(slugify(text)) ?? null;
+}
+
 /** "ville:12000:2025" or "etat:4500,50:2026:Appel à projets" (the label is optional). */
 function readFunding(item: string, fail: (m: string) => void): FundingInput | null {
   const [funderText = "", amountText = "", yearText = "", ...label] = item.split(":").map((s) => s.trim());
-  const funder = FUNDER_ALIASES.get(slugify(funderText));
-  const amount = parseDecimal(amountText);
-  const year = parseInteger(yearText);
   if (!funderText || !amountText || !yearText) {
     fail(`financement « ${item} » : la forme attendue est financeur:montant:année, par exemple ville:12000:2025.`);
     return null;
   }
+  const { funder, amount, year } = readFundingValues(funderText, amountText, yearText);
   if (!funder) fail(`financement « ${item} » : le financeur « ${funderText} » n’existe pas (valeurs possibles : ${FUNDER_CHOICES}).`);
-  if (amount === null || amount < 0 || amount >= 1e12) fail(`financement « ${item} » : le montant « ${amountText} » doit être un nombre positif en euros.`);
-  if (year === null || year < 2000 || year > 2100) fail(`financement « ${item} » : l’année « ${yearText} » doit être comprise entre 2000 et 2100.`);
-  if (!funder || amount === null || amount < 0 || amount >= 1e12 || year === null || year < 2000 || year > 2100) return null;
-  return { funder, amount: amount.toFixed(2), year, label: label.join(":") };
+  if (amount === null) fail(`financement « ${item} » : le montant « ${amountText} » doit être un nombre positif en euros.`);
+  if (year === null) fail(`financement « ${item} » : l’année « ${yearText} » doit être comprise entre 2000 et 2100.`);
+  if (!funder || amount === null || year === null) return null;
+  return { funder, amount, year, label: label.join(":") };
 }
 
 /** "2025-06-30:Ouverture du chantier:0"; the title may itself contain ":". */
