@@ -68,6 +68,14 @@ export async function startBrowserWorld(options: { javaScriptEnabled?: boolean; 
 
 /** WCAG 2.1 A and AA rules; returns the violations in a readable form (empty when clean). */
 export async function axeViolations(page: Page): Promise<string[]> {
+  // Colours read mid-animation (a dialog fading in) are not the page's colours: let running
+  // animations end first (at most two seconds, for any that loop).
+  await page.evaluate(() =>
+    Promise.race([
+      Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))),
+      new Promise((resolve) => setTimeout(resolve, 2000)),
+    ]),
+  );
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   return result.violations.map(
     (v) => `${v.id} (${v.impact}): ${v.help} -> ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(" | ")}`,

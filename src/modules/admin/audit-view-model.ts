@@ -23,6 +23,10 @@ const LABELS: Record<string, string> = {
   "content.archive": "Contenu archivé",
   "content.delete": "Contenu supprimé",
   "content.restore": "Version restaurée",
+  "content.unschedule": "Programmation annulée",
+  "content.conflict": "Modification refusée (conflit d’édition)",
+  "content.preview_link": "Lien d’aperçu créé",
+  "content.preview_revoke": "Lien d’aperçu révoqué",
   "media.upload": "Image ajoutée",
   "media.update": "Image modifiée",
   "media.delete": "Image supprimée",
@@ -38,14 +42,27 @@ export const ACTION_FAMILIES: Array<{ value: string; label: string }> = [
   { value: "policy.*", label: "Politique de la ville" },
 ];
 
-const POLICY_VERBS: Record<string, string> = { create: "créé(e)", update: "modifié(e)", delete: "supprimé(e)" };
+const POLICY_ENTITIES: Record<string, { label: string; feminine: boolean; path: string }> = {
+  contract: { label: "Contrat", feminine: false, path: "contrats" },
+  priority: { label: "Priorité", feminine: true, path: "priorites" },
+  objective: { label: "Objectif", feminine: false, path: "objectifs" },
+  action: { label: "Action", feminine: true, path: "actions" },
+  organisation: { label: "Organisation", feminine: true, path: "organisations" },
+  indicator: { label: "Indicateur", feminine: false, path: "indicateurs" },
+};
+const VERBS: Record<string, [string, string]> = {
+  create: ["créé", "créée"],
+  update: ["modifié", "modifiée"],
+  delete: ["supprimé", "supprimée"],
+  move: ["déplacé", "déplacée"],
+};
 
 export function actionLabel(action: string): string {
   if (LABELS[action]) return LABELS[action]!;
-  if (action.startsWith("policy.")) {
-    const verb = action.split(".").pop() ?? "";
-    return `Politique de la ville : ${action.split(".").slice(1, -1).join(" ")} ${POLICY_VERBS[verb] ?? verb}`.trim();
-  }
+  const policy = /^policy\.([a-z_]+)\.([a-z_]+)$/.exec(action);
+  const entity = policy ? POLICY_ENTITIES[policy[1]!] : undefined;
+  const verb = policy ? VERBS[policy[2]!] : undefined;
+  if (entity && verb) return `${entity.label} ${verb[entity.feminine ? 1 : 0]} (politique de la ville)`;
   return action;
 }
 
@@ -59,6 +76,13 @@ export function targetHref(event: Pick<AuditEvent, "targetType" | "targetId" | "
       return `/admin/medias/${event.targetId}`;
     case "user":
       return `/admin/equipe/${event.targetId}`;
+    case "contract":
+    case "priority":
+    case "objective":
+    case "action":
+    case "organisation":
+    case "indicator":
+      return `/admin/politique-de-la-ville/${POLICY_ENTITIES[event.targetType]!.path}/${event.targetId}`;
     default:
       return null;
   }
