@@ -7,6 +7,7 @@ import { initFavourite } from "./favourite.js";
 import { initErrorSummary } from "./error-summary.js";
 import { initLocate } from "./locate.js";
 import { initMapPick } from "./map-pick.js";
+import { startModules } from "./start.js";
 
 const modules: Record<string, (el: HTMLElement) => void> = {
   menu: initMenu,
@@ -17,20 +18,4 @@ const modules: Record<string, (el: HTMLElement) => void> = {
   "map-pick": initMapPick,
 };
 
-function init() {
-  document.documentElement.classList.add("js");
-  document.querySelectorAll<HTMLElement>("[data-module]").forEach((el) => {
-    const name = el.dataset.module ?? "";
-    const setup = modules[name];
-    if (!setup || el.dataset.moduleReady) return;
-    try {
-      setup(el);
-      el.dataset.moduleReady = "true";
-    } catch (error) {
-      console.error(`Module ${name} failed`, error);
-    }
-  });
-}
-
-if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-else init();
+startModules(modules);

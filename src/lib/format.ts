@@ -25,9 +25,9 @@ export function formatNumber(n: number): string {
 
 const timeParts = new Intl.DateTimeFormat("fr-FR", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: TIME_ZONE });
 
-/** "14 h 32" in Europe/Paris, as French typography writes times. */
+/** "14 h 32", "9 h 05" in Europe/Paris, as French typography writes times. */
 export function formatTime(date: Date): string {
-  return timeParts.format(date).replace(":", " h ");
+  return timeParts.format(date).replace(/^0?(\d{1,2}):/, "$1 h ");
 }
 
 /** "12 mars 2025 à 14 h 32" in Europe/Paris. */

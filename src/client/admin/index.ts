@@ -8,10 +8,9 @@ import { contentModules } from "./content.js";
 import { mediaModules } from "./media.js";
 import { policyModules } from "./policy.js";
 import { initSessionTimeout } from "./session.js";
+import { startModules, type ModuleSetup } from "../start.js";
 
-type Setup = (el: HTMLElement) => void;
-
-const modules: Record<string, Setup> = {
+const modules: Record<string, ModuleSetup> = {
   menu: initMenu,
   "error-summary": initErrorSummary,
   "session-timeout": initSessionTimeout,
@@ -20,20 +19,4 @@ const modules: Record<string, Setup> = {
   ...policyModules,
 };
 
-function init() {
-  document.documentElement.classList.add("js");
-  document.querySelectorAll<HTMLElement>("[data-module]").forEach((el) => {
-    const name = el.dataset.module ?? "";
-    const setup = modules[name];
-    if (!setup || el.dataset.moduleReady) return;
-    try {
-      setup(el);
-      el.dataset.moduleReady = "true";
-    } catch (error) {
-      console.error(`Module ${name} failed`, error);
-    }
-  });
-}
-
-if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-else init();
+startModules(modules);

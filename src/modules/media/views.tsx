@@ -2,7 +2,7 @@
 import type { ComponentChildren } from "preact";
 import { formatDateTime, formatNumber } from "../../lib/format.js";
 import type { PageContext } from "../../ui/context.js";
-import { CsrfField, ErrorSummary, Notice, type Errors } from "../../ui/components/form.js";
+import { CsrfField, ErrorSummary, FieldShell, fieldDescribedBy, Notice, type Errors } from "../../ui/components/form.js";
 import { Pagination } from "../../ui/components/pagination.js";
 import { Picture } from "../../ui/components/picture.js";
 import { AdminFrame, type StaffActor } from "../admin/index.js";
@@ -22,27 +22,14 @@ export interface FormValues {
 
 // ------------------------------------------------------------------ fields
 
-function describedBy(id: string, hint?: string, error?: string) {
-  return [hint ? `${id}-aide` : null, error ? `${id}-erreur` : null].filter(Boolean).join(" ") || undefined;
-}
+const describedBy = fieldDescribedBy;
 
-function FieldShell(props: { name: string; label: string; hint?: string; error?: string; required?: boolean; children: ComponentChildren }) {
-  const id = `champ-${props.name}`;
+/** The shared field frame, addressed by field name. */
+function NamedShell(props: { name: string; label: string; hint?: string; error?: string; required?: boolean; children: ComponentChildren }) {
   return (
-    <div class={props.error ? "field field--error" : "field"}>
-      <label for={id} class="field__label">
-        {props.label}
-        {props.required ? null : <span class="field__optional"> (facultatif)</span>}
-      </label>
-      {props.hint ? <p id={`${id}-aide`} class="field__hint">{props.hint}</p> : null}
-      {props.error ? (
-        <p id={`${id}-erreur`} class="field__error">
-          <span class="sr-only">Erreur : </span>
-          {props.error}
-        </p>
-      ) : null}
+    <FieldShell id={`champ-${props.name}`} label={props.label} hint={props.hint} error={props.error} required={props.required}>
       {props.children}
-    </div>
+    </FieldShell>
   );
 }
 
@@ -59,9 +46,9 @@ function TextInput(props: { name: keyof FormValues; label: string; hint?: string
     "aria-describedby": describedBy(id, props.hint, error),
   };
   return (
-    <FieldShell name={props.name} label={props.label} hint={props.hint} error={error} required={props.required}>
+    <NamedShell name={props.name} label={props.label} hint={props.hint} error={error} required={props.required}>
       {props.multiline ? <textarea {...common} rows={3}>{props.values[props.name]}</textarea> : <input type="text" {...common} value={props.values[props.name]} />}
-    </FieldShell>
+    </NamedShell>
   );
 }
 
@@ -70,7 +57,7 @@ function FocalFields({ values, errors }: { values: FormValues; errors: Errors })
     const id = `champ-${name}`;
     const error = errors[name];
     return (
-      <FieldShell name={name} label={label} error={error} hint={name === "point_x" ? "0 = bord gauche, 100 = bord droit." : "0 = haut, 100 = bas."} required>
+      <NamedShell name={name} label={label} error={error} hint={name === "point_x" ? "0 = bord gauche, 100 = bord droit." : "0 = haut, 100 = bas."} required>
         <input
           type="number"
           id={id}
@@ -84,7 +71,7 @@ function FocalFields({ values, errors }: { values: FormValues; errors: Errors })
           aria-invalid={error ? "true" : undefined}
           aria-describedby={describedBy(id, "x", error)}
         />
-      </FieldShell>
+      </NamedShell>
     );
   };
   return (
@@ -237,7 +224,7 @@ export function MediaNewPage(props: { ctx: PageContext; actor: StaffActor; value
       {/* _csrf must stay the first field: the route checks it before reading the file. */}
       <form method="post" action="/admin/medias/nouveau" enctype="multipart/form-data" class="form" novalidate>
         <CsrfField token={props.ctx.viewer.csrfToken} />
-        <FieldShell
+        <NamedShell
           name="fichier"
           label="Image"
           hint={`JPEG, PNG ou WebP, ${Math.round(MAX_UPLOAD_BYTES / (1024 * 1024))} Mo au plus. Les données EXIF et de localisation sont supprimées.`}
@@ -259,7 +246,7 @@ export function MediaNewPage(props: { ctx: PageContext; actor: StaffActor; value
             aria-invalid={fileError ? "true" : undefined}
             aria-describedby={[describedBy("champ-fichier", "x", fileError), hadErrors ? "champ-fichier-rappel" : null].filter(Boolean).join(" ")}
           />
-        </FieldShell>
+        </NamedShell>
         <TextFields values={values} errors={errors} />
         <FocalFields values={values} errors={errors} />
         <button type="submit" class="button">Envoyer l’image</button>

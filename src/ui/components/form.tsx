@@ -28,6 +28,46 @@ export function ErrorSummary({ errors, labels }: { errors: Errors; labels?: Reco
   );
 }
 
+/** aria-describedby of a field: its hint and its error, when present. */
+export function fieldDescribedBy(id: string, hint?: string | null, error?: string | null): string | undefined {
+  return [hint ? `${id}-aide` : null, error ? `${id}-erreur` : null].filter(Boolean).join(" ") || undefined;
+}
+
+/**
+ * The frame every form control sits in: label (with "(facultatif)" unless required or
+ * bare), hint, error next to the field, then the control, which should carry
+ * `fieldDescribedBy(id, hint, error)`.
+ */
+export function FieldShell(props: {
+  id: string;
+  label: ComponentChildren;
+  hint?: string | undefined;
+  error?: string | undefined;
+  required?: boolean | undefined;
+  /** Filters and the like: neither required nor marked "(facultatif)". */
+  bare?: boolean | undefined;
+  class?: string | undefined;
+  children: ComponentChildren;
+}) {
+  const { id } = props;
+  return (
+    <div class={`${props.error ? "field field--error" : "field"}${props.class ? ` ${props.class}` : ""}`}>
+      <label for={id} class="field__label">
+        {props.label}
+        {props.required || props.bare ? null : <span class="field__optional"> (facultatif)</span>}
+      </label>
+      {props.hint ? <p id={`${id}-aide`} class="field__hint">{props.hint}</p> : null}
+      {props.error ? (
+        <p id={`${id}-erreur`} class="field__error">
+          <span class="sr-only">Erreur : </span>
+          {props.error}
+        </p>
+      ) : null}
+      {props.children}
+    </div>
+  );
+}
+
 export function Field(props: {
   name: string;
   label: string;
@@ -41,7 +81,6 @@ export function Field(props: {
   minLength?: number;
 }) {
   const id = `champ-${props.name}`;
-  const describedBy = [props.hint ? `${id}-aide` : null, props.error ? `${id}-erreur` : null].filter(Boolean).join(" ") || undefined;
   // Preact's input types are a union per `type`; this attribute bag is checked by tests.
   const inputAttributes = {
     id,
@@ -53,25 +92,14 @@ export function Field(props: {
     maxLength: props.maxLength,
     minLength: props.minLength,
     "aria-invalid": props.error ? "true" : undefined,
-    "aria-describedby": describedBy,
+    "aria-describedby": fieldDescribedBy(id, props.hint, props.error),
     class: "field__input",
     spellcheck: props.type === "email" || props.type === "password" ? false : undefined,
   };
   return (
-    <div class={props.error ? "field field--error" : "field"}>
-      <label for={id} class="field__label">
-        {props.label}
-        {props.required ? null : <span class="field__optional"> (facultatif)</span>}
-      </label>
-      {props.hint ? <p id={`${id}-aide`} class="field__hint">{props.hint}</p> : null}
-      {props.error ? (
-        <p id={`${id}-erreur`} class="field__error">
-          <span class="sr-only">Erreur : </span>
-          {props.error}
-        </p>
-      ) : null}
+    <FieldShell id={id} label={props.label} hint={props.hint} error={props.error} required={props.required}>
       <input {...(inputAttributes as Record<string, unknown>)} />
-    </div>
+    </FieldShell>
   );
 }
 
@@ -131,29 +159,25 @@ export function Select(props: {
   hint?: string;
   error?: string;
   required?: boolean;
+  bare?: boolean;
   /** id suffix when the same name appears twice on a page */
   id?: string;
 }) {
   const id = props.id ?? `champ-${props.name}`;
-  const describedBy = [props.hint ? `${id}-aide` : null, props.error ? `${id}-erreur` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div class={props.error ? "field field--error" : "field"}>
-      <label for={id} class="field__label">
-        {props.label}
-        {props.required ? null : <span class="field__optional"> (facultatif)</span>}
-      </label>
-      {props.hint ? <p id={`${id}-aide`} class="field__hint">{props.hint}</p> : null}
-      {props.error ? (
-        <p id={`${id}-erreur`} class="field__error">
-          <span class="sr-only">Erreur : </span>
-          {props.error}
-        </p>
-      ) : null}
-      <select id={id} name={props.name} class="field__input" required={props.required} aria-invalid={props.error ? "true" : undefined} aria-describedby={describedBy}>
+    <FieldShell id={id} label={props.label} hint={props.hint} error={props.error} required={props.required} bare={props.bare}>
+      <select
+        id={id}
+        name={props.name}
+        class="field__input"
+        required={props.required}
+        aria-invalid={props.error ? "true" : undefined}
+        aria-describedby={fieldDescribedBy(id, props.hint, props.error)}
+      >
         {props.options.map((o) => (
           <option value={o.value} selected={o.value === (props.value ?? "")}>{o.label}</option>
         ))}
       </select>
-    </div>
+    </FieldShell>
   );
 }

@@ -1,5 +1,5 @@
 import type { PageContext } from "../../../ui/context.js";
-import { CsrfField, ErrorSummary, Field, Notice, type Errors } from "../../../ui/components/form.js";
+import { CsrfField, ErrorSummary, Field, FieldShell, fieldDescribedBy, Notice, type Errors } from "../../../ui/components/form.js";
 import { formatDateTime } from "../../../lib/format.js";
 import { AdminFrame } from "../frame.js";
 import { ENROL_PATH, type StaffActor } from "../guard.js";
@@ -84,16 +84,9 @@ export function SecurityPage(props: { ctx: PageContext; actor: StaffActor; statu
 function DisableCodeField(props: { error?: string }) {
   const id = "champ-code-desactivation";
   return (
-    <div class={props.error ? "field field--error" : "field"}>
-      <label for={id} class="field__label">Code affiché par l’application</label>
-      {props.error ? (
-        <p id={`${id}-erreur`} class="field__error">
-          <span class="sr-only">Erreur : </span>
-          {props.error}
-        </p>
-      ) : null}
-      <input id={id} name="code" class="field__input" autocomplete="one-time-code" required maxLength={9} aria-invalid={props.error ? "true" : undefined} aria-describedby={props.error ? `${id}-erreur` : undefined} />
-    </div>
+    <FieldShell id={id} label="Code affiché par l’application" error={props.error} required>
+      <input id={id} name="code" class="field__input" autocomplete="one-time-code" required maxLength={9} aria-invalid={props.error ? "true" : undefined} aria-describedby={fieldDescribedBy(id, null, props.error)} />
+    </FieldShell>
   );
 }
 

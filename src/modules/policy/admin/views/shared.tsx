@@ -2,7 +2,7 @@
 // form helpers do not cover (select, textarea, date, number), the section navigation,
 // success notices carried by the redirect, and delete buttons.
 import type { ComponentChildren } from "preact";
-import { CsrfField, Notice } from "../../../../ui/components/form.js";
+import { CsrfField, FieldShell, fieldDescribedBy, Notice } from "../../../../ui/components/form.js";
 import type { Crumb } from "../../../../ui/components/breadcrumb.js";
 
 export const BASE = "/admin/politique-de-la-ville";
@@ -58,7 +58,7 @@ export function Flash({ code, problem }: { code?: string | undefined; problem?: 
   return message ? <Notice kind="success"><p>{message}</p></Notice> : null;
 }
 
-interface FieldShell {
+interface FieldShellProps {
   name: string;
   label: string;
   hint?: string | undefined;
@@ -68,32 +68,19 @@ interface FieldShell {
   bare?: boolean;
 }
 
-function describedBy(p: FieldShell): string | undefined {
-  const id = `champ-${p.name}`;
-  return [p.hint ? `${id}-aide` : null, p.error ? `${id}-erreur` : null].filter(Boolean).join(" ") || undefined;
+function describedBy(p: FieldShellProps): string | undefined {
+  return fieldDescribedBy(`champ-${p.name}`, p.hint, p.error);
 }
 
-function Shell(props: FieldShell & { children: ComponentChildren; class?: string }) {
-  const id = `champ-${props.name}`;
+function Shell(props: FieldShellProps & { children: ComponentChildren; class?: string }) {
   return (
-    <div class={`${props.error ? "field field--error" : "field"}${props.class ? ` ${props.class}` : ""}`}>
-      <label for={id} class="field__label">
-        {props.label}
-        {props.required || props.bare ? null : <span class="field__optional"> (facultatif)</span>}
-      </label>
-      {props.hint ? <p id={`${id}-aide`} class="field__hint">{props.hint}</p> : null}
-      {props.error ? (
-        <p id={`${id}-erreur`} class="field__error">
-          <span class="sr-only">Erreur : </span>
-          {props.error}
-        </p>
-      ) : null}
+    <FieldShell id={`champ-${props.name}`} label={props.label} hint={props.hint} error={props.error} required={props.required} bare={props.bare} class={props.class}>
       {props.children}
-    </div>
+    </FieldShell>
   );
 }
 
-export function Input(props: FieldShell & { value: string; type?: "text" | "date" | "url" | "search"; inputMode?: "numeric" | "decimal"; maxLength?: number; class?: string; autocomplete?: string }) {
+export function Input(props: FieldShellProps & { value: string; type?: "text" | "date" | "url" | "search"; inputMode?: "numeric" | "decimal"; maxLength?: number; class?: string; autocomplete?: string }) {
   return (
     <Shell {...props}>
       <input
@@ -115,7 +102,7 @@ export function Input(props: FieldShell & { value: string; type?: "text" | "date
   );
 }
 
-export function TextArea(props: FieldShell & { value: string; rows?: number; maxLength?: number }) {
+export function TextArea(props: FieldShellProps & { value: string; rows?: number; maxLength?: number }) {
   return (
     <Shell {...props}>
       <textarea
@@ -139,7 +126,7 @@ export interface Option {
   label: string;
 }
 
-export function Select(props: FieldShell & { value: string; options: Option[]; groups?: Array<{ label: string; options: Option[] }>; empty?: string }) {
+export function Select(props: FieldShellProps & { value: string; options: Option[]; groups?: Array<{ label: string; options: Option[] }>; empty?: string }) {
   return (
     <Shell {...props}>
       <select
