@@ -16,6 +16,7 @@ import { ConflictPage, DeletePage, RevisionsPage } from "./admin/views/history.j
 import { ContentListPage } from "./admin/views/list.js";
 import { formatDateTime } from "./admin/views/common.js";
 import { ItemPage } from "./views/item.js";
+import { STATUS_LABELS } from "./admin/views/common.js";
 
 const idParams = {
   type: "object",
@@ -288,7 +289,7 @@ export async function contentAdminRoutes(app: FastifyInstance) {
     reply.header("x-robots-tag", "noindex, nofollow");
     return servePage(request, reply, async () => {
       const item = await previewItem(app.deps.db, Number(request.params.id), app.deps.now());
-      return { tags: [], private: true, render: (ctx) => <ItemPage ctx={ctx} item={item} /> };
+      return { tags: [], private: true, render: (ctx) => <ItemPage ctx={ctx} item={item} preview={{ status: STATUS_LABELS[item.status] }} /> };
     });
   });
 
@@ -318,7 +319,7 @@ export async function contentAdminRoutes(app: FastifyInstance) {
       return servePage(request, reply, async () => {
         const id = await service.findPreviewItem(deps(), request.params.token);
         const item = await previewItem(app.deps.db, id, app.deps.now());
-        return { tags: [], private: true, render: (ctx) => <ItemPage ctx={ctx} item={item} /> };
+        return { tags: [], private: true, render: (ctx) => <ItemPage ctx={ctx} item={item} preview={{ status: STATUS_LABELS[item.status] }} /> };
       });
     },
   );

@@ -345,6 +345,8 @@ describe("previews", () => {
     const staff = await editor.agent.get(`/admin/contenus/${id}/apercu`);
     expect(staff.statusCode).toBe(200);
     expect(staff.body).toContain("Pas encore public.");
+    expect(staff.body).toContain("(statut : Brouillon)");
+    expect(staff.body).toContain('<meta name="robots" content="noindex"/>');
     expect((await w.app.inject({ url: "/actualites/projet-secret" })).statusCode).toBe(404);
 
     const created = await editor.agent.send(`/admin/contenus/${id}/lien-apercu`);
@@ -353,6 +355,7 @@ describe("previews", () => {
     const shared = await w.app.inject({ url: url!.replace("https://portail.test", "") });
     expect(shared.statusCode).toBe(200);
     expect(shared.body).toContain("Pas encore public.");
+    expect(shared.body).toContain("<strong>Aperçu</strong>");
     expect(shared.headers["x-robots-tag"]).toBe("noindex, nofollow");
     expect(shared.headers["cache-control"]).toBe("private, no-store");
     const stored = await item(id);

@@ -9,8 +9,10 @@ import * as cq from "../queries.js";
 import { rankRelated } from "../related.js";
 import { sanitizeBody } from "../sanitize.js";
 import { loadCards, type ItemView } from "../service.js";
+import type { ContentStatus } from "../../../core/db/schema.js";
 
-export async function previewItem(db: DB, id: number, now: Date): Promise<ItemView> {
+/** The page as it would be published, with the status it has now (for the preview banner). */
+export async function previewItem(db: DB, id: number, now: Date): Promise<ItemView & { status: ContentStatus }> {
   const [item] = await cq.findItemsByIds(db, [id]);
   if (!item) throw new NotFoundError();
   const [themes, places, media, ancestors, pinned] = await Promise.all([
@@ -48,5 +50,6 @@ export async function previewItem(db: DB, id: number, now: Date): Promise<ItemVi
     ancestors: ancestors.map(({ title, path }) => ({ title, path })),
     children,
     related,
+    status: item.status as ContentStatus,
   };
 }

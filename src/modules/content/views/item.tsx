@@ -43,7 +43,11 @@ function structuredData(ctx: PageContext, item: ItemView, crumbs: Crumb[]): obje
   return [main, breadcrumbJsonLd(ctx, crumbs, item.path)];
 }
 
-export function ItemPage({ ctx, item }: { ctx: PageContext; item: ItemView }) {
+/**
+ * `preview`: the page is shown to staff or to a preview-link holder before or outside
+ * publication; a banner says so (with the status) and the page asks not to be indexed.
+ */
+export function ItemPage({ ctx, item, preview }: { ctx: PageContext; item: ItemView; preview?: { status: string } }) {
   const crumbs = itemCrumbs(item);
   const shareUrl = absoluteUrl(ctx, item.path);
   return (
@@ -59,8 +63,17 @@ export function ItemPage({ ctx, item }: { ctx: PageContext; item: ItemView }) {
         jsonLd: structuredData(ctx, item, crumbs),
         publishedTime: item.kind === "article" ? item.publishedAt?.toISOString() : undefined,
         modifiedTime: item.kind === "article" ? item.updatedAt.toISOString() : undefined,
+        noindex: preview ? true : undefined,
       }}
     >
+      {preview ? (
+        <div class="notice notice--warning preview-banner" role="note" aria-label="Aperçu">
+          <p>
+            <strong>Aperçu</strong> de la dernière version enregistrée (statut : {preview.status}). Les visiteurs du site ne voient pas cette
+            version tant qu’elle n’est pas publiée.
+          </p>
+        </div>
+      ) : null}
       <article class="item" aria-labelledby="titre-contenu">
         <header class="item__header">
           {item.tags.length > 0 ? (
