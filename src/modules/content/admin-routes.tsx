@@ -17,6 +17,7 @@ import { ContentListPage } from "./admin/views/list.js";
 import { formatDateTime } from "./admin/views/common.js";
 import { ItemPage } from "./views/item.js";
 import { STATUS_LABELS } from "./admin/views/common.js";
+import * as previewLinks from "./admin/preview-links.js";
 
 const idParams = {
   type: "object",
@@ -296,7 +297,7 @@ export async function contentAdminRoutes(app: FastifyInstance) {
   app.post<IdRoute>("/admin/contenus/:id/lien-apercu", { preHandler: requireStaff("content.read"), schema: { params: idParams, body: actionBody } }, async (request, reply) => {
     const id = Number(request.params.id);
     const actor = editorActor(request);
-    const link = await service.createPreviewLink(deps(), actor, id);
+    const link = await previewLinks.createPreviewLink(deps(), actor, id);
     // Shown once, on this response: only its hash is stored.
     return serveAdminPage(request, reply, async () => {
       const data = await pages.loadEdit(deps(), actor, { id }, { previewLink: { url: `${app.deps.config.publicUrl}/apercu/${link.token}`, expiresAt: link.expiresAt } });
@@ -306,7 +307,7 @@ export async function contentAdminRoutes(app: FastifyInstance) {
 
   app.post<IdRoute>("/admin/contenus/:id/lien-apercu/revoquer", { preHandler: requireStaff("content.read"), schema: { params: idParams, body: actionBody } }, async (request, reply) => {
     const id = Number(request.params.id);
-    await service.revokePreviewLink(deps(), editorActor(request), id);
+    await previewLinks.revokePreviewLink(deps(), editorActor(request), id);
     return reply.redirect(`/admin/contenus/${id}?fait=lien-revoque`, 303);
   });
 
@@ -317,7 +318,7 @@ export async function contentAdminRoutes(app: FastifyInstance) {
     async (request, reply) => {
       reply.header("x-robots-tag", "noindex, nofollow").header("referrer-policy", "no-referrer");
       return servePage(request, reply, async () => {
-        const id = await service.findPreviewItem(deps(), request.params.token);
+        const id = await previewLinks.findPreviewItem(deps(), request.params.token);
         const item = await previewItem(app.deps.db, id, app.deps.now());
         return { tags: [], private: true, render: (ctx) => <ItemPage ctx={ctx} item={item} preview={{ status: STATUS_LABELS[item.status] }} /> };
       });

@@ -4,7 +4,6 @@
 import type { AppDeps } from "../../../app.js";
 import { recordEvent } from "../../../core/audit.js";
 import { can, canEditContent, type Action, type Role } from "../../../core/auth/roles.js";
-import { hashToken, randomToken } from "../../../core/auth/tokens.js";
 import type { DB } from "../../../core/db/create-db.js";
 import type { ContentKind, ContentStatus } from "../../../core/db/schema.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../../core/errors.js";
@@ -26,7 +25,6 @@ export interface EditorActor {
 }
 
 /** How long a private preview link works. */
-export const PREVIEW_LINK_DAYS = 7;
 
 /** A save refused with field errors, carrying the values to show again. */
 export class ContentFormError extends ValidationError {
@@ -58,7 +56,7 @@ export interface SaveConflict {
 
 export type SaveResult = { kind: "saved"; id: number; version: number; savedAt: Date } | SaveConflict;
 
-function subjectOf(row: { author_id: number | null; status: string }) {
+export function subjectOf(row: { author_id: number | null; status: string }) {
   return { authorId: row.author_id, status: row.status };
 }
 
@@ -66,7 +64,7 @@ function requireAction(actor: EditorActor, action: Action, subject?: { authorId:
   if (!can(actor, action, subject)) throw new ForbiddenError(`Missing ${action}`);
 }
 
-async function loadForUpdate(trx: DB, id: number) {
+export async function loadForUpdate(trx: DB, id: number) {
   const row = await q.findForEdit(trx, id, true);
   if (!row) throw new NotFoundError("Content not found");
   return row;
@@ -394,39 +392,6 @@ export async function restoreItemRevision(deps: AdminDeps, actor: EditorActor, i
   if (before.wasPublic) {
     await invalidateContent(deps, { id, kind: before.kind }, { id, kind: before.kind, themeIds: before.themeIds, neighbourhoodIds: before.neighbourhoodIds, inMenu: before.inMenu });
   }
-}
-
-// ---- Private preview links
-
-export async function createPreviewLink(deps: AdminDeps, actor: EditorActor, id: number): Promise<{ token: string; expiresAt: Date }> {
-  const now = deps.now();
-  const token = randomToken();
-  const expiresAt = new Date(now.getTime() + PREVIEW_LINK_DAYS * 86_400_000);
-  await deps.db.transaction().execute(async (trx) => {
-    const item = await loadForUpdate(trx, id);
-    if (!canEditContent(actor, subjectOf(item)) && !can(actor, "content.publish", subjectOf(item))) throw new ForbiddenError("May not share");
-    await trx.updateTable("content_items").set({ preview_token_hash: hashToken(token), preview_expires_at: expiresAt }).where("id", "=", id).execute();
-    await recordEvent(trx, { actor, action: "content.preview_link", target: { type: "content", id, label: item.title }, details: { expiresAt }, at: now });
-  });
-  return { token, expiresAt };
-}
-
-export async function revokePreviewLink(deps: AdminDeps, actor: EditorActor, id: number): Promise<void> {
-  const now = deps.now();
-  await deps.db.transaction().execute(async (trx) => {
-    const item = await loadForUpdate(trx, id);
-    if (!canEditContent(actor, subjectOf(item)) && !can(actor, "content.publish", subjectOf(item))) throw new ForbiddenError("May not share");
-    await trx.updateTable("content_items").set({ preview_token_hash: null, preview_expires_at: null }).where("id", "=", id).execute();
-    await recordEvent(trx, { actor, action: "content.preview_revoke", target: { type: "content", id, label: item.title }, at: now });
-  });
-}
-
-/** The item a preview token opens, if the link is still valid. */
-export async function findPreviewItem(deps: AdminDeps, token: string): Promise<number> {
-  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw new NotFoundError();
-  const row = await q.findByPreviewHash(deps.db, hashToken(token), deps.now());
-  if (!row) throw new NotFoundError();
-  return row.id;
 }
 
 export { formValues };
