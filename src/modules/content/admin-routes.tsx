@@ -18,6 +18,7 @@ import { formatDateTime } from "./admin/views/common.js";
 import { ItemPage } from "./views/item.js";
 import { STATUS_LABELS } from "./admin/views/common.js";
 import * as previewLinks from "./admin/preview-links.js";
+import { formValues } from "./admin/validate.js";
 
 const idParams = {
   type: "object",
@@ -52,8 +53,22 @@ const contentBody = {
     related1: short,
     related2: short,
     related3: short,
+    image_q: short,
+    chercher_images: short,
   },
 } as const;
+
+/** The version a posted form was loaded with. */
+function postedVersion(body: RawForm | undefined): number | undefined {
+  const v = body?.version;
+  return typeof v === "string" && /^\d{1,9}$/.test(v) ? Number(v) : undefined;
+}
+
+/** "Chercher" in the hero picker: show the form again with the typed values, save nothing. */
+function imageSearchOf(body: RawForm | undefined): string | null {
+  if (!body || body.chercher_images !== "1") return null;
+  return typeof body.image_q === "string" ? body.image_q.trim().slice(0, 100) : "";
+}
 
 const actionBody = {
   type: "object",
@@ -134,6 +149,13 @@ export async function contentAdminRoutes(app: FastifyInstance) {
   app.post<NewRoute>("/admin/contenus/nouveau", { preHandler: requireStaff("content.create"), schema: { querystring: kindQuery, body: contentBody } }, async (request, reply) => {
     const actor = editorActor(request);
     const kind = kindOf(request);
+    const imageSearch = imageSearchOf(request.body);
+    if (imageSearch !== null) {
+      return serveAdminPage(request, reply, async () => {
+        const data = await pages.loadEdit(deps(), actor, { kind }, { values: formValues(request.body ?? {}), imageSearch });
+        return { render: (ctx, a) => <ContentEditPage ctx={ctx} actor={a} data={data} /> };
+      });
+    }
     try {
       const { id } = await service.createItem(deps(), actor, kind, request.body ?? {});
       return reply.redirect(`/admin/contenus/${id}?fait=cree`, 303);
@@ -163,6 +185,13 @@ export async function contentAdminRoutes(app: FastifyInstance) {
   app.post<IdRoute & { Body: RawForm }>("/admin/contenus/:id", { preHandler: requireStaff("content.read"), schema: { params: idParams, body: contentBody } }, async (request, reply) => {
     const id = Number(request.params.id);
     const actor = editorActor(request);
+    const imageSearch = imageSearchOf(request.body);
+    if (imageSearch !== null) {
+      return serveAdminPage(request, reply, async () => {
+        const data = await pages.loadEdit(deps(), actor, { id }, { values: formValues(request.body ?? {}), imageSearch, version: postedVersion(request.body) });
+        return { render: (ctx, a) => <ContentEditPage ctx={ctx} actor={a} data={data} /> };
+      });
+    }
     try {
       const result = await service.saveItem(deps(), actor, id, request.body ?? {});
       if (result.kind === "conflict") return renderConflict(request, reply, id, result.revisionId, 409);
@@ -171,7 +200,7 @@ export async function contentAdminRoutes(app: FastifyInstance) {
     } catch (error) {
       if (!(error instanceof ContentFormError)) throw error;
       return serveAdminPage(request, reply, async () => {
-        const data = await pages.loadEdit(deps(), actor, { id }, { values: error.values, errors: error.fields });
+        const data = await pages.loadEdit(deps(), actor, { id }, { values: error.values, errors: error.fields, version: postedVersion(request.body) });
         return { status: 400, render: (ctx, a) => <ContentEditPage ctx={ctx} actor={a} data={data} /> };
       });
     }

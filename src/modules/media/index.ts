@@ -1,5 +1,5 @@
 // What the media module offers to other modules (import only from here).
 export { mediaUrl, presentImage, focalClass, formatsOf } from "./present.js";
-export { listUsableImages, MEDIA_COLUMNS } from "./queries.js";
+export { listUsableImages, MEDIA_COLUMNS, searchExpr as imageSearchExpr } from "./queries.js";
 export { mediaUsage, inUseMessage, MediaError, type MediaUse } from "./usage.js";
 export { FORMAT_MIME, VARIANT_WIDTHS, type VariantFormat } from "./pipeline.js";

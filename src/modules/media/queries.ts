@@ -39,7 +39,8 @@ const usageCount = sql<number>`(
 
 const incompleteExpr = sql<boolean>`(m.alt = '' or m.caption = '' or m.credit = '')`;
 
-function searchExpr(q: string): Expression<SqlBool> {
+/** Matches `q` in an image's alt text, caption, credit or file name (accents and case ignored); table alias "m". */
+export function searchExpr(q: string): Expression<SqlBool> {
   // strpos rather than LIKE: nothing typed in the search box acts as a wildcard.
   const haystack = sql`f_unaccent(lower(m.alt || ' ' || m.caption || ' ' || m.credit || ' ' || m.original_name))`;
   return sql<SqlBool>`strpos(${haystack}, f_unaccent(lower(${q}))) > 0`;

@@ -172,6 +172,44 @@ describe("concurrent edits", () => {
   });
 });
 
+describe("forms shown again", () => {
+  it("keeps the version the form was loaded with after a validation error, so a later save still meets the conflict", async () => {
+    const other = await createStaff(w, "editor", { displayName: "Bruno Relecteur" });
+    const id = await createAs(editor, { title: "Collecte des encombrants", body: "<p>Le mardi.</p>" });
+    const loaded = await formOf(id);
+    expect((await other.agent.send(`/admin/contenus/${id}`, { ...loaded, body: "<p>Le jeudi.</p>" })).statusCode).toBe(303);
+    const invalid = await editor.agent.send(`/admin/contenus/${id}`, { ...loaded, title: "", body: "<p>Le mercredi.</p>" });
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.body).toContain(`name="version" value="${loaded.version}"`);
+    const fixed = await editor.agent.send(`/admin/contenus/${id}`, { ...loaded, body: "<p>Le mercredi.</p>" });
+    expect(fixed.statusCode).toBe(409);
+    expect((await item(id)).body).toBe("<p>Le jeudi.</p>");
+  });
+
+  it("searches the hero images without saving anything, keeping what was typed", async () => {
+    const media = `${w.dataDir}/media`;
+    await createImage(w.db, media, { alt: "Le beffroi illuminé", caption: "Le beffroi un soir d’hiver.", credit: "Photo Ville" });
+    await createImage(w.db, media, { alt: "Un marché couvert", caption: "Le marché du samedi.", credit: "Photo Ville" });
+    await createImage(w.db, media, { alt: "Un beffroi sans légende", caption: "", credit: "Photo Ville" });
+    const id = await createAs(editor, { title: "Les Journées du patrimoine" });
+    const before = await item(id);
+    const res = await editor.agent.send(`/admin/contenus/${id}`, await formOf(id, { title: "Titre pas encore enregistré", image_q: "BEFFROI", chercher_images: "1" }));
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain("Le beffroi illuminé");
+    expect(res.body).not.toContain("Un marché couvert");
+    expect(res.body).not.toContain("Un beffroi sans légende"); // incomplete: not offered
+    expect(res.body).toContain('value="Titre pas encore enregistré"');
+    expect(res.body).toContain(`name="version" value="${before.version}"`);
+    const after = await item(id);
+    expect({ title: after.title, version: after.version }).toEqual({ title: before.title, version: before.version });
+    // On a new item too
+    const fresh = await editor.agent.send("/admin/contenus/nouveau?type=article", { title: "Nouveau", image_q: "marché", chercher_images: "1" });
+    expect(fresh.statusCode).toBe(200);
+    expect(fresh.body).toContain("Un marché couvert");
+    expect(fresh.body).not.toContain("Le beffroi illuminé");
+  });
+});
+
 describe("autosave", () => {
   const json = { accept: "application/json" };
 

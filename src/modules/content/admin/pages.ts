@@ -79,6 +79,13 @@ export interface EditOverrides {
   notice?: string | null;
   schedule?: { date: string; time: string; errors: Errors };
   previewLink?: { url: string; expiresAt: Date } | null;
+  /** Words typed in the hero picker's search (the form is shown again, nothing saved). */
+  imageSearch?: string;
+  /**
+   * The version the person's form was loaded with, when it is shown again (errors, image
+   * search): keeping it is what lets the next save detect someone else's change meanwhile.
+   */
+  version?: number;
 }
 
 export async function loadEdit(deps: AdminDeps, actor: EditorActor, target: { id: number } | { kind: ContentKind }, o: EditOverrides = {}): Promise<EditData> {
@@ -92,7 +99,7 @@ export async function loadEdit(deps: AdminDeps, actor: EditorActor, target: { id
     listThemes(deps.db),
     listNeighbourhoods(deps.db),
     kind === "page" ? q.listParentOptions(deps.db, row ? { id: row.id, path: row.path } : null) : Promise.resolve([]),
-    q.listHeroCandidates(deps.db, HERO_CHOICES, row?.hero_media_id ?? null),
+    q.listHeroCandidates(deps.db, HERO_CHOICES, o.values?.hero && /^\d{1,9}$/.test(o.values.hero) ? Number(o.values.hero) : (row?.hero_media_id ?? null), o.imageSearch ?? ""),
     row ? deps.db.selectFrom("content_revisions").select((eb) => eb.fn.countAll<number>().as("n")).where("content_id", "=", row.id).executeTakeFirstOrThrow() : Promise.resolve({ n: 0 }),
   ]);
   const values: ContentFormValues =
@@ -131,7 +138,7 @@ export async function loadEdit(deps: AdminDeps, actor: EditorActor, target: { id
     item: row
       ? {
           id: row.id,
-          version: row.version,
+          version: o.version ?? row.version,
           status: row.status,
           path: row.path,
           createdAt: row.created_at,
@@ -157,6 +164,7 @@ export async function loadEdit(deps: AdminDeps, actor: EditorActor, target: { id
     notice: o.notice ?? null,
     schedule: o.schedule ?? { date: "", time: "", errors: {} },
     previewLink: o.previewLink ?? null,
+    imageSearch: o.imageSearch ?? "",
   };
 }
 

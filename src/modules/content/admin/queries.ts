@@ -3,6 +3,7 @@
 import { sql } from "kysely";
 import type { DB } from "../../../core/db/create-db.js";
 import type { ContentKind, ContentStatus } from "../../../core/db/schema.js";
+import { imageSearchExpr } from "../../media/index.js";
 
 export const ADMIN_PAGE_SIZE = 25;
 
@@ -138,22 +139,29 @@ export async function findLinks(db: DB, id: number) {
 }
 
 /** Images usable as a hero (alt text, caption and credit all filled in), plus the current one. */
-export async function listHeroCandidates(db: DB, limit: number, include: number | null) {
+const HERO_COLUMNS = ["m.id", "m.file_key", "m.variant_widths", "m.formats", "m.alt", "m.caption", "m.credit", "m.width", "m.height"] as const;
+
+/**
+ * Images offered as hero: complete ones (alt, caption, credit), newest first, matching
+ * `search` when given; the current image is always included, even if incomplete.
+ */
+export async function listHeroCandidates(db: DB, limit: number, include: number | null, search = "") {
+  const q = search.trim();
   const rows = await db
-    .selectFrom("media")
-    .select(["id", "file_key", "variant_widths", "formats", "alt", "caption", "credit", "width", "height"])
+    .selectFrom("media as m")
+    .select(HERO_COLUMNS)
     .where((eb) =>
       eb.or([
-        eb.and([eb(sql`trim(alt)`, "<>", ""), eb(sql`trim(caption)`, "<>", ""), eb(sql`trim(credit)`, "<>", "")]),
-        eb("id", "=", include ?? -1),
+        eb.and([eb(sql`trim(m.alt)`, "<>", ""), eb(sql`trim(m.caption)`, "<>", ""), eb(sql`trim(m.credit)`, "<>", ""), ...(q ? [imageSearchExpr(q)] : [])]),
+        eb("m.id", "=", include ?? -1),
       ]),
     )
-    .orderBy("created_at", "desc")
-    .orderBy("id", "desc")
+    .orderBy("m.created_at", "desc")
+    .orderBy("m.id", "desc")
     .limit(limit)
     .execute();
   if (include !== null && !rows.some((r) => r.id === include)) {
-    const extra = await db.selectFrom("media").select(["id", "file_key", "variant_widths", "formats", "alt", "caption", "credit", "width", "height"]).where("id", "=", include).executeTakeFirst();
+    const extra = await db.selectFrom("media as m").select(HERO_COLUMNS).where("m.id", "=", include).executeTakeFirst();
     if (extra) rows.push(extra);
   }
   return rows;

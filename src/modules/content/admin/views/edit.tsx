@@ -50,6 +50,8 @@ export interface EditData {
   schedule: { date: string; time: string; errors: Errors };
   /** Shown once, right after it is generated. */
   previewLink: { url: string; expiresAt: Date } | null;
+  /** The hero picker's search words, when the form was shown again for a search. */
+  imageSearch: string;
 }
 
 const FIELD_LABELS: Record<string, string> = {
@@ -131,7 +133,7 @@ function Checkboxes(props: { name: string; legend: string; options: Option[]; se
   );
 }
 
-function HeroPicker({ options, value, error }: { options: HeroOption[]; value: string; error?: string }) {
+function HeroPicker({ options, value, error, search }: { options: HeroOption[]; value: string; error?: string; search: string }) {
   const id = "champ-hero";
   return (
     <fieldset class={error ? "fieldset field--error" : "fieldset"} id={id} tabIndex={-1} aria-describedby={describedBy(id, true, Boolean(error))}>
@@ -143,6 +145,15 @@ function HeroPicker({ options, value, error }: { options: HeroOption[]; value: s
         <a href="/admin/medias/nouveau">Ajouter une image à la médiathèque</a>
       </p>
       <FieldError id={id} error={error} />
+      <div class="hero-picker__search">
+        <label for="champ-image-recherche" class="field__label">Chercher une image</label>
+        <p id="champ-image-recherche-aide" class="field__hint">Dans le texte alternatif, la légende, le crédit ou le nom du fichier. Le contenu n’est pas enregistré par cette recherche.</p>
+        <div class="input-group">
+          <input type="search" id="champ-image-recherche" name="image_q" class="field__input" value={search} maxLength={100} aria-describedby="champ-image-recherche-aide" />
+          <button type="submit" name="chercher_images" value="1" class="button button--secondary" formnovalidate>Chercher</button>
+        </div>
+        {search ? <p role="status">{options.length === 0 ? "Aucune image ne correspond." : `Images correspondant à « ${search} » :`}</p> : null}
+      </div>
       <ul class="hero-picker">
         <li class="hero-picker__option">
           <input type="radio" name="hero" id="hero-aucune" value="" checked={value === ""} />
@@ -341,7 +352,7 @@ export function ContentEditPage({ ctx, actor, data }: { ctx: PageContext; actor:
           />
           <Checkboxes name="themes" legend="Thèmes" options={data.themes} selected={v.themes} error={data.errors.themes} hint="Le premier thème coché est affiché sur les vignettes." />
           <Checkboxes name="neighbourhoods" legend="Quartiers" options={data.neighbourhoods} selected={v.neighbourhoods} error={data.errors.neighbourhoods} />
-          <HeroPicker options={data.heroes} value={v.hero} error={data.errors.hero} />
+          <HeroPicker options={data.heroes} value={v.hero} error={data.errors.hero} search={data.imageSearch} />
           {data.kind === "page" ? (
             <SelectField name="parent" label="Page parente" value={v.parent} options={[{ value: "", label: "Aucune (page de premier niveau)" }, ...data.parents]} error={data.errors.parent} optional />
           ) : null}
