@@ -51,11 +51,10 @@ export async function policyAdminRoutes(app: FastifyInstance) {
     return serveAdminPage(request, reply, () => ({ render: (ctx, actor) => <ContractsView ctx={ctx} actor={actor} contracts={contracts} flash={query(request).ok} /> }));
   });
 
-  const year = String(new Date().getFullYear());
   app.get(`${BASE}/contrats/nouveau`, guard, async (request, reply) =>
     serveAdminPage(request, reply, () => ({
       render: (ctx, actor) => (
-        <ContractFormView ctx={ctx} actor={actor} data={null} values={{ generation: "2024", period_start: year, period_end: "2030", progress_rule: "budget", position: "0" }} errors={{}} />
+        <ContractFormView ctx={ctx} actor={actor} data={null} values={{ generation: "2024", period_start: String(app.deps.now().getFullYear()), period_end: "2030", progress_rule: "budget", position: "0" }} errors={{}} />
       ),
     })),
   );

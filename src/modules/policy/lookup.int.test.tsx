@@ -42,6 +42,7 @@ beforeAll(async () => {
   const quartier = await createNeighbourhood(w.db, { slug: "quartier-ouest", name: "Quartier Ouest" });
   const autre = await createNeighbourhood(w.db, { slug: "quartier-est", name: "Quartier Est" });
   const qpv = await createNeighbourhood(w.db, { slug: "qpv-test", name: "Secteur Test", kind: "qpv", code: "QN05999X" });
+  await w.db.updateTable("neighbourhoods").set({ commune_codes: ["59350"] }).where("id", "=", qpv.id).execute();
   await sql`update neighbourhoods set geometry = ${JSON.stringify(square(3.0, 50.6, 0.1))}::jsonb where id = ${quartier.id}`.execute(w.db);
   await sql`update neighbourhoods set geometry = ${JSON.stringify(square(3.1, 50.6, 0.1))}::jsonb where id = ${autre.id}`.execute(w.db);
   await sql`update neighbourhoods set geometry = ${JSON.stringify(square(3.0, 50.6, 0.01))}::jsonb where id = ${qpv.id}`.execute(w.db);
@@ -135,6 +136,7 @@ describe("address lookup", () => {
     const rows = [
       { kind: "qpv", code: "QN05999X", name: "Secteur Test", value: 42.5 },
       { kind: "commune", code: "59350", name: "Lille", value: 25.1 },
+      { kind: "commune", code: "59512", name: "Roubaix", value: 44.2 },
       { kind: "metropole", code: "200093201", name: "Métropole", value: 18 },
     ] as const;
     for (const r of rows) {
@@ -149,6 +151,8 @@ describe("address lookup", () => {
     expect(res.body).toMatch(/<svg class="chart"[^>]*role="img"/);
     expect(res.body).toContain("42,5 %");
     expect(res.body).toContain("25,1 %");
+    // only the QPV's own commune is compared
+    expect(res.body).not.toContain("Roubaix");
     expect(res.body).toContain("Métropole");
   });
 });

@@ -94,7 +94,7 @@ export async function policyRoutes(app: FastifyInstance) {
   app.get<{ Params: { slug: string } }>("/politique-de-la-ville/actions/:slug", async (request, reply) =>
     servePage(request, reply, async () => {
       if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(request.params.slug) || request.params.slug.length > 120) throw new NotFoundError();
-      const data = await service.getAction(app.deps.db, request.params.slug);
+      const data = await service.getAction(app.deps.db, request.params.slug, app.deps.now());
       return {
         tags: ["policy", ...data.articles.map((c) => `content:${c.id}`)],
         render: (ctx) => <ActionPage ctx={ctx} data={data} map={<MapOrHowToImport places={data.places} title={`Lieux de l’action ${data.action.title}`} idPrefix="carte-action" compact />} />,

@@ -85,7 +85,7 @@ export async function getActions(db: DB, query: ActionQuery, page: number) {
   return { rows, total, page, pageCount, filter, options };
 }
 
-export async function getAction(db: DB, slug: string) {
+export async function getAction(db: DB, slug: string, now: Date) {
   const action = await q.findAction(db, slug);
   if (!action) {
     // Renamed in the back office: the old address leads to the new one.
@@ -99,7 +99,6 @@ export async function getAction(db: DB, slug: string) {
     throw new NotFoundError();
   }
   const details = await q.findActionDetails(db, action.id);
-  const now = new Date();
   const articleRows = (await findItemsByIds(db, details.articleIds)).filter((r) => r.status === "published" && r.published_at && r.published_at <= now);
   const articles = await loadCards(db, articleRows);
   const total = details.funding.reduce((s, f) => s + Number(f.amount), 0);
