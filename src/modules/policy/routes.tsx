@@ -32,7 +32,7 @@ const GEOCODE_LIMIT = { limit: 20, windowMs: 60_000 };
 
 export async function policyRoutes(app: FastifyInstance) {
   const geocoder = app.deps.config.geocoderUrl ? createGeocoder({ baseUrl: app.deps.config.geocoderUrl }) : null;
-  const citycode = async () => (await app.deps.db.selectFrom("site_settings").select("commune_codes").executeTakeFirst())?.commune_codes[0];
+  const citycode = async () => (await app.deps.site.load()).communeCodes[0];
 
   app.get<{ Querystring: LookupQuery }>("/politique-de-la-ville/adresse", { schema: { querystring: lookupQuery } }, async (request, reply) => {
     const { adresse = "", libelle } = request.query;

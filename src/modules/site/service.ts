@@ -10,6 +10,8 @@ export interface SiteData {
   themeCss: string;
   themeCssUrl: string;
   brandCss: string;
+  /** INSEE codes of the territory (the first one biases address searches). */
+  communeCodes: string[];
 }
 
 const FALLBACK: SiteView = { name: "Portail", shortName: "Portail", tagline: "", contactEmail: "", contactAddress: "" };
@@ -35,7 +37,7 @@ export class SiteService {
     const [settings, themes, menu] = await Promise.all([
       this.db
         .selectFrom("site_settings")
-        .select(["site_name", "short_name", "tagline", "brand_color", "brand_color_dark", "contact_email", "contact_address"])
+        .select(["site_name", "short_name", "tagline", "brand_color", "brand_color_dark", "contact_email", "contact_address", "commune_codes"])
         .executeTakeFirst(),
       this.db.selectFrom("themes").select(["slug", "color"]).orderBy("position").execute(),
       this.db
@@ -70,7 +72,7 @@ export class SiteService {
     const themeCss =
       brandCss + themes.map((t) => `.tag--${t.slug}{--tag-color:${safeColor(t.color)}}`).join("");
     const hash = crypto.createHash("sha256").update(themeCss).digest("hex").slice(0, 12);
-    return { view, nav, themeCss, themeCssUrl: `/couleurs.css?v=${hash}`, brandCss };
+    return { view, nav, themeCss, themeCssUrl: `/couleurs.css?v=${hash}`, brandCss, communeCodes: settings?.commune_codes ?? [] };
   }
 }
 
