@@ -7,6 +7,7 @@ import { openMigratedDatabase } from "./core/db/open.js";
 import { isSeeded, seedDemo, seedPerimeters } from "./seed/seed.js";
 import { startWorker } from "./core/jobs/queue.js";
 import { runMaintenance } from "./core/maintenance.js";
+import { sweepMediaFiles } from "./modules/media/index.js";
 import { publishJobHandler, PUBLISH_JOB } from "./modules/content/publishing.js";
 
 function say(message: string) {
@@ -36,6 +37,7 @@ async function main() {
   const housekeeping = async () => {
     try {
       await runMaintenance(handle.db, new Date());
+      await sweepMediaFiles(handle.db, app.deps.mediaDir, new Date());
     } catch (error) {
       app.log.error({ err: error }, "maintenance");
     }

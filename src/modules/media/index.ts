@@ -3,3 +3,4 @@ export { mediaUrl, presentImage, focalClass, formatsOf } from "./present.js";
 export { listUsableImages, MEDIA_COLUMNS, searchExpr as imageSearchExpr } from "./queries.js";
 export { mediaUsage, inUseMessage, MediaError, type MediaUse } from "./usage.js";
 export { FORMAT_MIME, VARIANT_WIDTHS, type VariantFormat } from "./pipeline.js";
+export { sweepMediaFiles } from "./sweep.js";
