@@ -1,10 +1,12 @@
-// Main navigation on small screens: a "Menu" button toggles the list. Without
-// JavaScript the button stays hidden and the list is always shown.
+// A navigation on small screens: a "Menu" button toggles the list. Without JavaScript
+// the button stays hidden and the list is always shown. Used by the site's main menu and
+// by the back office's side menu (data-menu-toggle / data-menu-list, and the width under
+// which it folds in data-menu-breakpoint).
 export function initMenu(nav: HTMLElement) {
-  const button = nav.querySelector<HTMLButtonElement>(".main-nav__toggle");
-  const list = nav.querySelector<HTMLElement>(".main-nav__list");
+  const button = nav.querySelector<HTMLButtonElement>("[data-menu-toggle], .main-nav__toggle");
+  const list = nav.querySelector<HTMLElement>("[data-menu-list], .main-nav__list");
   if (!button || !list) return;
-  const small = window.matchMedia("(max-width: 47.99em)");
+  const small = window.matchMedia(`(max-width: ${nav.dataset.menuBreakpoint ?? "47.99em"})`);
   const setOpen = (open: boolean) => {
     button.setAttribute("aria-expanded", String(open));
     list.classList.toggle("is-open", open);

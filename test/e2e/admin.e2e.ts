@@ -106,4 +106,23 @@ describe.skipIf(!hasChromium)("back office: security, team and journal", () => {
     await dialog.waitFor({ state: "hidden" });
     await page.getByText("Session prolongée.").waitFor({ state: "attached" });
   });
+
+  it("folds the side menu behind a button on a narrow screen, without horizontal scrolling", async () => {
+    const editor = await createStaff(w, "editor", { signedIn: false });
+    await signInBrowser(w, editor.id);
+    const page = await w.newPage();
+    await page.setViewportSize({ width: 320, height: 700 });
+    await page.goto(`${w.baseUrl}/admin`);
+    const toggle = page.getByRole("button", { name: "Menu" });
+    await toggle.waitFor();
+    expect(await page.getByRole("link", { name: "Contenus", exact: true }).isVisible()).toBe(false);
+    await toggle.click();
+    expect(await toggle.getAttribute("aria-expanded")).toBe("true");
+    expect(await page.getByRole("link", { name: "Contenus", exact: true }).isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${w.dataDir}/narrow.png` });
+    await page.keyboard.press("Escape");
+    expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+  });
 });

@@ -91,8 +91,11 @@ export function AdminFrame(props: AdminFrameProps) {
             </div>
           </header>
           <div class="admin">
-            <nav id="menu-admin" class="admin-nav" aria-label="Menu de l’administration">
-              <ul>
+            <nav id="menu-admin" class="admin-nav" aria-label="Menu de l’administration" data-module="menu" data-menu-breakpoint="59.99em">
+              <button type="button" class="main-nav__toggle admin-nav__toggle" data-menu-toggle aria-expanded="false" aria-controls="menu-admin-liste" hidden>
+                Menu
+              </button>
+              <ul id="menu-admin-liste" data-menu-list>
                 {ADMIN_LINKS.filter((l) => can(actor, l.action)).map((l) => (
                   <li>
                     <a href={l.href} aria-current={l.href === current ? (l.href === path ? "page" : "true") : undefined}>{l.label}</a>
