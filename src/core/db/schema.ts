@@ -267,6 +267,7 @@ export interface ActionsTable {
   is_example: Generated<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  version: Generated<number>;
 }
 
 export interface ActionPartnersTable {

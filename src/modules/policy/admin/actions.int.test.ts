@@ -250,6 +250,25 @@ describe("actions in the back office", () => {
     expect((await anonymous("/politique-de-la-ville/actions/jardin-partage-bois-blancs")).headers.location).toBe("/politique-de-la-ville/actions/jardin-partage");
   });
 
+  it("refuses a save over someone else's change, keeping what was typed and writing nothing", async () => {
+    const priority = await createPriority(w.db);
+    const base = { priority_id: String(priority.id), status: "in_progress" };
+    const created = await officer.agent.send(`${BASE}/actions/nouvelle`, { ...base, title: "Permanence emploi", progress: "10" });
+    const id = Number(/actions\/(\d+)/.exec(String(created.headers.location))![1]);
+    const page = await officer.agent.get(`${BASE}/actions/${id}`);
+    const version = /name="version" value="(\d+)"/.exec(page.body)![1]!;
+    const colleague = await createStaff(w, "policy", { displayName: "Collègue PDV" });
+    const theirs = await colleague.agent.send(`${BASE}/actions/${id}`, { ...base, title: "Permanence emploi", progress: "40", version, funding_0_funder: "Ville", funding_0_amount: "5000", funding_0_year: "2027" });
+    expect(theirs.statusCode).toBe(303);
+    const mine = await officer.agent.send(`${BASE}/actions/${id}`, { ...base, title: "Permanence emploi renforcée", progress: "25", version });
+    expect(mine.statusCode).toBe(400);
+    expect(mine.body).toContain("modifiée par quelqu’un d’autre");
+    expect(mine.body).toContain('value="Permanence emploi renforcée"');
+    const row = await w.db.selectFrom("actions").select(["title", "progress", "version"]).where("id", "=", id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ title: "Permanence emploi", progress: 40, version: Number(version) + 1 });
+    expect(await fundingOf(id)).toHaveLength(1);
+  });
+
   it("searches articles to link without saving anything", async () => {
     await createArticle(w.db, { title: "Inauguration du city-stade" });
     const action = await createAction(w.db, { title: "Terrain de sport" });

@@ -339,7 +339,7 @@ export async function articleChoices(db: Db, search: string, selected: number[],
 export async function findAction(db: Db, id: number) {
   return db
     .selectFrom("actions")
-    .select(["id", "slug", "title", "summary", "description", "priority_id", "objective_id", "status", "progress", "lead_organisation_id", "is_example", "updated_at"])
+    .select(["id", "slug", "title", "summary", "description", "priority_id", "objective_id", "status", "progress", "lead_organisation_id", "is_example", "updated_at", "version"])
     .select([sql<string | null>`start_date::text`.as("start_date"), sql<string | null>`end_date::text`.as("end_date")])
     .where("id", "=", id)
     .executeTakeFirst();
@@ -368,8 +368,15 @@ export async function insertAction(trx: Db, columns: ActionColumns, now: Date) {
   return trx.insertInto("actions").values({ ...columns, created_at: now, updated_at: now }).returning("id").executeTakeFirstOrThrow();
 }
 
-export async function updateAction(trx: Db, id: number, columns: ActionColumns, now: Date) {
-  await trx.updateTable("actions").set({ ...columns, updated_at: now }).where("id", "=", id).execute();
+/** Saves over `expectedVersion` only; false when someone saved in between (nothing written). */
+export async function updateAction(trx: Db, id: number, columns: ActionColumns, now: Date, expectedVersion: number | null): Promise<boolean> {
+  let query = trx
+    .updateTable("actions")
+    .set((eb) => ({ ...columns, updated_at: now, version: eb("version", "+", 1) }))
+    .where("id", "=", id);
+  if (expectedVersion !== null) query = query.where("version", "=", expectedVersion);
+  const row = await query.returning("id").executeTakeFirst();
+  return row !== undefined;
 }
 
 /** Replaces the action's partners, places, articles, funding lines and milestones. */

@@ -5,6 +5,7 @@ import type { StaffActor } from "../../admin/index.js";
 import * as q from "./queries.js";
 import { descriptionHtml, readAction, type ActionValues, type Errors, type FormBody } from "./validate.js";
 import { assertCanEdit, audit, changes, freeSlug, isUniqueViolation, parseId, write, type PolicyDeps, type SaveResult } from "./service-common.js";
+import { formatDateTime } from "../../../lib/format.js";
 
 export const ACTIONS_PAGE_SIZE = 25;
 
@@ -47,7 +48,7 @@ export async function actionFormData(deps: PolicyDeps, values: ActionValues, art
 export function emptyActionValues(priorityId?: string): ActionValues {
   return {
     title: "", slug: "", summary: "", description: "", priority_id: priorityId ?? "", objective_id: "", status: "planned", progress: "0",
-    start_date: "", end_date: "", lead_organisation_id: "", is_example: false, partners: [], places: [], articles: [], funding: [], milestones: [],
+    start_date: "", end_date: "", lead_organisation_id: "", is_example: false, partners: [], places: [], articles: [], funding: [], milestones: [], version: "",
   };
 }
 
@@ -73,6 +74,7 @@ export async function getAction(deps: PolicyDeps, id: string) {
     articles: children.articles,
     funding: children.funding.map((f) => ({ funder: f.funder, amount: f.amount.replace(".", ","), year: String(f.year), label: f.label })),
     milestones: children.milestones,
+    version: String(action.version),
   };
   return { action, values };
 }
@@ -115,7 +117,14 @@ export async function saveAction(deps: PolicyDeps, actor: StaffActor, id: string
       let savedId: number;
       if (before) {
         savedId = before.id;
-        await q.updateAction(trx, savedId, columns, now);
+        const expected = values.version ? Number(values.version) : null;
+        if (!(await q.updateAction(trx, savedId, columns, now, expected))) {
+          return fail({
+            version:
+              `Cette action a été modifiée par quelqu’un d’autre depuis que vous avez ouvert ce formulaire (dernier enregistrement : ${formatDateTime(before.updated_at)}). ` +
+              "Rien n’a été enregistré : vos modifications sont conservées ci-dessous. Ouvrez l’action dans un autre onglet pour voir la version enregistrée, reportez-y ce qui manque, puis enregistrez.",
+          });
+        }
         // The old public address keeps working (301), and a slug taken back is no longer a redirect.
         await trx.deleteFrom("action_slug_redirects").where("old_slug", "=", slug).execute();
         if (before.slug !== slug) {

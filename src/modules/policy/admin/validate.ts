@@ -254,6 +254,8 @@ export interface ActionValues {
   articles: number[];
   funding: FundingRowValues[];
   milestones: MilestoneRowValues[];
+  /** The version the form was loaded with ("" for a new action). */
+  version: string;
 }
 
 export interface ActionInput {
@@ -331,6 +333,7 @@ export function readAction(body: FormBody): { input: ActionInput | null; errors:
     articles: ids(body, "articles"),
     funding: fundingRows.map(({ funder, amount, year, label }) => ({ funder, amount, year, label })),
     milestones: milestoneRows.map(({ due_date, title, done }) => ({ due_date, title, done })),
+    version: /^\d{1,9}$/.test(str(body, "version")) ? str(body, "version") : "",
   };
 
   if (!values.title) errors.title = "Indiquez le titre de l’action.";

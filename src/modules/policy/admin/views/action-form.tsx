@@ -207,6 +207,17 @@ export function ActionFormView(props: ActionFormProps) {
       ) : null}
       <form method="post" action={action ? `${BASE}/actions/${action.id}` : `${BASE}/actions/nouvelle`} class="pdv-form pdv-form--wide" novalidate>
         <CsrfField token={token} />
+        {v.version ? <input type="hidden" name="version" value={v.version} /> : null}
+        {errors.version ? (
+          <div id="champ-version" class="notice notice--warning" tabIndex={-1}>
+            <p>{errors.version}</p>
+            {action ? (
+              <p>
+                <a href={`${BASE}/actions/${action.id}`} target="_blank" rel="noopener">Ouvrir la version enregistrée dans un nouvel onglet</a>
+              </p>
+            ) : null}
+          </div>
+        ) : null}
         {/* First submit button of the form: the one Enter presses in any field. */}
         <div class="admin-actions pdv-form__top">
           <button type="submit" class="button">Enregistrer l’action</button>
