@@ -6,6 +6,7 @@
 import { isValidSlug, slugify } from "../../../lib/text.js";
 import { readFundingValues, readStatus } from "../import/action-rows.js";
 import { parseDate, parseDecimal, parseInteger } from "../import/common.js";
+import type { IndicatorInput, TerritoryKind } from "../import/indicators.js";
 import { FUNDERS, STATUSES } from "../queries.js";
 import { ORGANISATION_KINDS } from "../present.js";
 
@@ -172,20 +173,8 @@ export function readOrganisation(body: FormBody): { input: OrganisationInput | n
 }
 
 // ---- Indicators
-export const TERRITORY_KINDS = { qpv: "Quartier prioritaire (QPV)", quartier: "Quartier", commune: "Commune", metropole: "Métropole" } as const;
-export type TerritoryKind = keyof typeof TERRITORY_KINDS;
-
-export interface IndicatorInput {
-  metric: string;
-  label: string;
-  territory_kind: TerritoryKind;
-  territory_code: string;
-  territory_name: string;
-  year: number;
-  value: string;
-  unit: string;
-  source: string;
-}
+export const TERRITORY_KINDS = { qpv: "Quartier prioritaire (QPV)", quartier: "Quartier", commune: "Commune", metropole: "Métropole" } as const satisfies Record<TerritoryKind, string>;
+export type { IndicatorInput, TerritoryKind };
 
 export function readIndicator(body: FormBody): { input: IndicatorInput | null; errors: Errors; values: Record<string, string> } {
   const values = Object.fromEntries(["metric", "label", "territory_kind", "territory_code", "territory_name", "year", "value", "unit", "source"].map((k) => [k, str(body, k)]));

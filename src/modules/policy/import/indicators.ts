@@ -26,10 +26,10 @@ import {
 export const INDICATOR_COLUMNS = ["metric", "label", "territory_kind", "territory_code", "territory_name", "year", "value", "unit", "source"] as const;
 const REQUIRED = ["metric", "label", "territory_kind", "territory_code", "territory_name", "year", "value"] as const;
 const KINDS = ["qpv", "quartier", "commune", "metropole"] as const;
-type TerritoryKind = (typeof KINDS)[number];
+export type TerritoryKind = (typeof KINDS)[number];
 
-interface IndicatorRow {
-  line: number;
+/** One indicator value, as the importer and the back-office form both write it. */
+export interface IndicatorInput {
   metric: string;
   label: string;
   territory_kind: TerritoryKind;
@@ -40,6 +40,10 @@ interface IndicatorRow {
   value: string;
   unit: string;
   source: string;
+}
+
+interface IndicatorRow extends IndicatorInput {
+  line: number;
 }
 
 export async function importIndicators(db: DB, csvText: string, options: ImportOptions = {}): Promise<ImportReport> {

@@ -2,7 +2,7 @@ import type { PageContext } from "../../../../ui/context.js";
 import { CsrfField, ErrorSummary, type Errors } from "../../../../ui/components/form.js";
 import { AdminFrame, type StaffActor } from "../../../admin/index.js";
 import type { getContract, listContracts } from "../service.js";
-import { BASE, crumbs, DeleteSection, Flash, Input, PostButton, SectionNav, Select, TextArea } from "./shared.js";
+import { BASE, crumbs, DeleteSection, Flash, Input, MoveButtons, SectionNav, Select, TextArea } from "./shared.js";
 
 type Contracts = Awaited<ReturnType<typeof listContracts>>;
 type ContractData = Awaited<ReturnType<typeof getContract>>;
@@ -154,10 +154,7 @@ export function ContractFormView(props: {
                         <td>{p.action_count > 0 ? <a href={`${BASE}/actions?priorite=${p.id}`}>{p.action_count}</a> : 0}</td>
                         <td>{p.continues_title ?? "—"}</td>
                         <td>
-                          <div class="admin-actions">
-                            {i > 0 ? <PostButton action={`${BASE}/priorites/${p.id}/deplacer`} token={token} label="Monter" hidden={{ sens: "haut" }} ariaLabel={`Monter « ${p.title} »`} /> : null}
-                            {i < data.priorities.length - 1 ? <PostButton action={`${BASE}/priorites/${p.id}/deplacer`} token={token} label="Descendre" hidden={{ sens: "bas" }} ariaLabel={`Descendre « ${p.title} »`} /> : null}
-                          </div>
+                          <MoveButtons action={`${BASE}/priorites/${p.id}/deplacer`} token={token} title={p.title} index={i} count={data.priorities.length} />
                         </td>
                       </tr>
                     ))}

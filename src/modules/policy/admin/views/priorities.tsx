@@ -2,7 +2,7 @@ import type { PageContext } from "../../../../ui/context.js";
 import { CsrfField, ErrorSummary, type Errors } from "../../../../ui/components/form.js";
 import { AdminFrame, type StaffActor } from "../../../admin/index.js";
 import type { getObjective, getPriority } from "../service.js";
-import { BASE, crumbs, DeleteSection, Flash, Input, PostButton, Select, TextArea } from "./shared.js";
+import { BASE, crumbs, DeleteSection, Flash, Input, MoveButtons, Select, TextArea } from "./shared.js";
 
 type PriorityData = Awaited<ReturnType<typeof getPriority>>;
 
@@ -87,10 +87,7 @@ export function PriorityFormView(props: {
                         </th>
                         <td>{o.action_count}</td>
                         <td>
-                          <div class="admin-actions">
-                            {i > 0 ? <PostButton action={`${BASE}/objectifs/${o.id}/deplacer`} token={token} label="Monter" hidden={{ sens: "haut" }} ariaLabel={`Monter « ${o.title} »`} /> : null}
-                            {i < data.objectives.length - 1 ? <PostButton action={`${BASE}/objectifs/${o.id}/deplacer`} token={token} label="Descendre" hidden={{ sens: "bas" }} ariaLabel={`Descendre « ${o.title} »`} /> : null}
-                          </div>
+                          <MoveButtons action={`${BASE}/objectifs/${o.id}/deplacer`} token={token} title={o.title} index={i} count={data.objectives.length} />
                         </td>
                       </tr>
                     ))}

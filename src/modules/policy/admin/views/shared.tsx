@@ -179,3 +179,13 @@ export function DeleteSection(props: { action: string; token: string; what: stri
 
 export const formatAmount = (n: number | string) =>
   new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR", maximumFractionDigits: 0 }).format(Number(n)).replace(/\u202f/g, "\u00a0");
+
+/** "Monter" / "Descendre" for an item of an ordered list (none at the ends). */
+export function MoveButtons(props: { action: string; token: string; title: string; index: number; count: number }) {
+  return (
+    <div class="admin-actions">
+      {props.index > 0 ? <PostButton action={props.action} token={props.token} label="Monter" hidden={{ sens: "haut" }} ariaLabel={`Monter « ${props.title} »`} /> : null}
+      {props.index < props.count - 1 ? <PostButton action={props.action} token={props.token} label="Descendre" hidden={{ sens: "bas" }} ariaLabel={`Descendre « ${props.title} »`} /> : null}
+    </div>
+  );
+}
