@@ -8,7 +8,7 @@ import { isSeeded, seedDemo, seedPerimeters } from "./seed/seed.js";
 import { startWorker } from "./core/jobs/queue.js";
 import { runMaintenance } from "./core/maintenance.js";
 import { sweepMediaFiles } from "./modules/media/index.js";
-import { publishJobHandler, PUBLISH_JOB } from "./modules/content/publishing.js";
+import { contentJobHandlers } from "./modules/content/index.js";
 
 function say(message: string) {
   process.stdout.write(`[portail] ${message}\n`);
@@ -25,11 +25,11 @@ async function main() {
     await seedPerimeters(handle.db, path.resolve("../shared/data"), say);
   }
   const app = await buildApp({ config, db: handle.db });
-  // Durable jobs (scheduled publication): polled every 15 s, so an item goes live within
+  // Durable jobs (scheduled publication, review notices): polled every 15 s, so an item goes live within
   // a minute of its time, also after a restart.
   const worker = startWorker({
     db: handle.db,
-    handlers: { [PUBLISH_JOB]: publishJobHandler(app.deps) },
+    handlers: contentJobHandlers(app.deps),
     now: () => new Date(),
     onError: (error) => app.log.error({ err: error }, "job worker"),
   });

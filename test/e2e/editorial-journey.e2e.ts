@@ -6,7 +6,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runDueJobs } from "../../src/core/jobs/queue.js";
 import { parisParts } from "../../src/lib/paris-time.js";
-import { PUBLISH_JOB, publishJobHandler } from "../../src/modules/content/publishing.js";
+import { contentJobHandlers } from "../../src/modules/content/index.js";
 import { createStaff, signInBrowser } from "../staff.js";
 import { axeViolations, hasChromium, startBrowserWorld, type BrowserWorld } from "./browser.js";
 import { buildDemoWorld } from "./world.js";
@@ -85,10 +85,12 @@ describe.skipIf(!hasChromium)("editorial journey: contributor -> editor -> publi
     await w.context.clearCookies();
     const publicUrl = `${w.baseUrl}/actualites/${stored.slug}`;
     expect((await page.goto(publicUrl))!.status()).toBe(404);
-    const handlers = { [PUBLISH_JOB]: publishJobHandler(w.app.deps) };
-    expect((await runDueJobs(w.db, handlers, w.clock.now)).done).toBe(0);
+    const handlers = contentJobHandlers(w.app.deps);
+    // Due now: only the e-mail telling editors that the article waits for review.
+    expect(await runDueJobs(w.db, handlers, w.clock.now)).toEqual({ done: 1, failed: 0 });
+    expect((await page.goto(publicUrl))!.status()).toBe(404);
     w.clock.now = new Date(`${tomorrow}T08:00:30Z`); // 9:00:30 in Paris in winter, 10:00:30 in summer: after 9:00 either way
-    expect((await runDueJobs(w.db, handlers, w.clock.now)).done).toBe(1);
+    expect(await runDueJobs(w.db, handlers, w.clock.now)).toEqual({ done: 1, failed: 0 });
     expect((await page.goto(publicUrl))!.status()).toBe(200);
     await page.getByRole("heading", { level: 1, name: "Un jardin partagé ouvre à Fives" }).waitFor();
     expect(await page.locator("figure img").first().getAttribute("alt")).toBe("Des jardiniers plantent des salades dans un bac");

@@ -93,4 +93,13 @@ export const mails = {
       { label: "Choisir mon mot de passe", url },
       "Si vous ne vous attendiez pas à ce message, ignorez-le : sans mot de passe choisi, le compte reste inutilisable.",
     ),
+  reviewRequested: (to: string, site: string, submitter: string, title: string, url: string) =>
+    build(
+      to,
+      `À relire : ${title} – ${site}`,
+      site,
+      ["Bonjour,", `${submitter} a soumis « ${title} » pour relecture. Vous pouvez le relire, le corriger, puis le publier ou le programmer.`],
+      { label: "Relire le contenu", url },
+      "Vous recevez ce message parce que vous pouvez publier des contenus sur le site.",
+    ),
 };

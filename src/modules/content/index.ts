@@ -30,3 +30,12 @@ export async function invalidateContent(
   }
   return deps.pageCache.invalidateTags(tagsForContentChange(...states));
 }
+
+import { PUBLISH_JOB, publishJobHandler } from "./publishing.js";
+import { REVIEW_NOTICE_JOB, reviewNoticeHandler } from "./admin/review-notice.js";
+import type { JobHandler } from "../../core/jobs/queue.js";
+
+/** The content module's durable jobs, by kind: scheduled publication, review notices. */
+export function contentJobHandlers(deps: Pick<AppDeps, "db" | "pageCache" | "site" | "mailer" | "config">): Record<string, JobHandler> {
+  return { [PUBLISH_JOB]: publishJobHandler(deps), [REVIEW_NOTICE_JOB]: reviewNoticeHandler(deps) };
+}

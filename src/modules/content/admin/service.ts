@@ -15,6 +15,7 @@ import { invalidateContent } from "../index.js";
 import { findCacheFacts } from "../queries.js";
 import * as q from "./queries.js";
 import { formValues, parseContentForm, parseSchedule, relatedReference, RELATED_FIELDS, RELATED_MAX, type ContentFormValues, type ContentInput, type RawForm } from "./validate.js";
+import { enqueueReviewNotice } from "./review-notice.js";
 
 export type AdminDeps = Pick<AppDeps, "db" | "pageCache" | "site" | "now" | "config">;
 
@@ -346,6 +347,7 @@ export async function runWorkflow(deps: AdminDeps, actor: EditorActor, id: numbe
         .where("id", "=", id)
         .execute();
       if (action !== "submit") await cancelScheduled(trx, id);
+      else await enqueueReviewNotice(trx, id, actor.id, now);
     }
     const verb = action === "unpublish" && item.status === "scheduled" ? "unschedule" : action;
     await recordEvent(trx, { actor, action: `content.${verb}`, target: { type: "content", id, label: item.title }, details: { ...details, to: status }, at: now });

@@ -1,0 +1,40 @@
+// When a contributor submits an item for review, the people who can publish it hear about
+// it by e-mail. Sent through the durable job queue (enqueued in the submission's
+// transaction), so a mail server that is down delays the message instead of losing it or
+// failing the submission; an item no longer in review by then is not announced.
+import type { AppDeps } from "../../../app.js";
+import { enqueue, type JobHandler } from "../../../core/jobs/queue.js";
+import type { DB } from "../../../core/db/create-db.js";
+import { mails } from "../../../core/mail/templates.js";
+
+export const REVIEW_NOTICE_JOB = "content.review_notice";
+
+export async function enqueueReviewNotice(trx: DB, contentId: number, submittedBy: number, now: Date): Promise<void> {
+  await enqueue(trx, REVIEW_NOTICE_JOB, { contentId, submittedBy }, now);
+}
+
+export function reviewNoticeHandler(deps: Pick<AppDeps, "db" | "mailer" | "site" | "config">): JobHandler {
+  return async (job) => {
+    const payload = job.payload as { contentId?: unknown; submittedBy?: unknown };
+    const contentId = Number(payload.contentId);
+    const submittedBy = Number(payload.submittedBy);
+    if (!Number.isInteger(contentId)) return;
+    const item = await deps.db.selectFrom("content_items").select(["id", "title", "status"]).where("id", "=", contentId).executeTakeFirst();
+    if (!item || item.status !== "review") return;
+    const [submitter, recipients, site] = await Promise.all([
+      deps.db.selectFrom("users").select(["display_name", "email"]).where("id", "=", submittedBy).executeTakeFirst(),
+      // Roles that may publish (core/auth/roles.ts: content.publish), with a confirmed address.
+      deps.db
+        .selectFrom("users")
+        .select(["email"])
+        .where("role", "in", ["editor", "admin"])
+        .where("email_verified_at", "is not", null)
+        .where("id", "<>", Number.isInteger(submittedBy) ? submittedBy : -1)
+        .execute(),
+      deps.site.load(),
+    ]);
+    const who = submitter ? submitter.display_name || submitter.email : "Un membre de l’équipe";
+    const url = new URL(`/admin/contenus/${item.id}`, deps.config.publicUrl + "/").toString();
+    for (const r of recipients) await deps.mailer.send(mails.reviewRequested(r.email, site.view.name, who, item.title, url));
+  };
+}
