@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestWorld, type TestWorld } from "../../../test/helpers.js";
 import { createStaff, expectPermissions } from "../../../test/staff.js";
+import { createAction } from "../../../test/factories.js";
 
 let world: TestWorld;
 beforeAll(async () => {
@@ -49,5 +50,17 @@ describe("back-office access", () => {
     world.clock.now = new Date(world.clock.now.getTime() + 20 * 60_000);
     expect((await editor.agent.get("/admin")).statusCode).toBe(200);
     expect((await idle.agent.get("/admin")).headers.location).toMatch(/^\/compte\/connexion/);
+  });
+
+  it("shows the Politique de la Ville team what needs a look, and not the others", async () => {
+    await createAction(world.db, { title: "Action en retard", status: "delayed", funding: [], milestones: [{ date: "2020-01-15", title: "Étape oubliée", done: false }] });
+    await createAction(world.db, { title: "Action financée", status: "in_progress", funding: [{ funder: "ville", amount: 1000, year: 2027 }], milestones: [] });
+    const officer = await createStaff(world, "policy");
+    const html = (await officer.agent.get("/admin")).body;
+    expect(html).toMatch(/<strong>1<\/strong> étape en retard/);
+    expect(html).toMatch(/<strong>1<\/strong> action retardée/);
+    expect(html).toMatch(/<strong>1<\/strong> sans financement/);
+    const editor = await createStaff(world, "editor");
+    expect((await editor.agent.get("/admin")).body).not.toContain("sans financement");
   });
 });

@@ -5,6 +5,8 @@ import type { DB } from "../../core/db/create-db.js";
 import type { ContentStatus } from "../../core/db/schema.js";
 import { listEvents, type AuditEvent } from "../../core/audit.js";
 import { can } from "../../core/auth/roles.js";
+import { isoDay } from "../../lib/format.js";
+import { policyAttention } from "../policy/index.js";
 import type { StaffActor } from "./guard.js";
 
 export interface DashboardItem {
@@ -23,6 +25,8 @@ export interface DashboardData {
   upcoming: DashboardItem[];
   activity: AuditEvent[];
   secondFactor: boolean;
+  /** For the Politique de la Ville team: what needs a look. */
+  policy: { lateMilestones: number; delayed: number; unfunded: number } | null;
 }
 
 const ITEM_COLUMNS = ["id", "title", "kind", "status", "updated_at", "scheduled_at"] as const;
@@ -35,9 +39,9 @@ const toItem = (r: { id: number; title: string; kind: "article" | "page"; status
   scheduledAt: r.scheduled_at,
 });
 
-export async function dashboardData(db: DB, actor: StaffActor): Promise<DashboardData> {
+export async function dashboardData(db: DB, actor: StaffActor, now: Date): Promise<DashboardData> {
   const readsContent = can(actor, "content.read");
-  const [counts, toReview, mine, upcoming, activity, user] = await Promise.all([
+  const [counts, toReview, mine, upcoming, activity, user, attention] = await Promise.all([
     readsContent ? db.selectFrom("content_items").select(["status"]).select((eb) => eb.fn.countAll<number>().as("n")).groupBy("status").execute() : [],
     can(actor, "content.publish")
       ? db.selectFrom("content_items").select(ITEM_COLUMNS).where("status", "=", "review").orderBy("updated_at", "asc").limit(10).execute()
@@ -48,6 +52,7 @@ export async function dashboardData(db: DB, actor: StaffActor): Promise<Dashboar
     readsContent ? db.selectFrom("content_items").select(ITEM_COLUMNS).where("status", "=", "scheduled").orderBy("scheduled_at", "asc").limit(5).execute() : [],
     can(actor, "audit.read") ? listEvents(db, { limit: 8, offset: 0 }).then((r) => r.events) : [],
     db.selectFrom("users").select(["totp_enabled_at"]).where("id", "=", actor.id).executeTakeFirst(),
+    can(actor, "policy.edit") ? policyAttention(db, isoDay(now), 500) : null,
   ]);
   const all: Record<ContentStatus, number> = { draft: 0, review: 0, scheduled: 0, published: 0, unpublished: 0, archived: 0 };
   for (const c of counts) all[c.status] = Number(c.n);
@@ -58,5 +63,6 @@ export async function dashboardData(db: DB, actor: StaffActor): Promise<Dashboar
     upcoming: upcoming.map(toItem),
     activity,
     secondFactor: Boolean(user?.totp_enabled_at),
+    policy: attention ? { lateMilestones: attention.late.length, delayed: attention.delayed.length, unfunded: attention.unfunded.length } : null,
   };
 }

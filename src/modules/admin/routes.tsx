@@ -20,7 +20,7 @@ export async function adminRoutes(app: FastifyInstance) {
   await auditRoutes(app);
   app.get("/admin", { preHandler: requireStaff() }, async (request, reply) =>
     serveAdminPage(request, reply, async () => {
-      const data = await dashboardData(app.deps.db, staffActor(request));
+      const data = await dashboardData(app.deps.db, staffActor(request), app.deps.now());
       return { render: (ctx, actor) => <Dashboard ctx={ctx} actor={actor} data={data} /> };
     }),
   );

@@ -5,3 +5,4 @@ export { FUNDERS, STATUSES, listActions, findAction, findActionDetails, type Act
 export * as policyQueries from "./queries.js";
 export { parseActionQuery, type ActionQuery } from "./service.js";
 export { FUNDER_LABELS, STATUS_LABELS, ORGANISATION_KINDS, formatEuros, statusLabel } from "./present.js";
+export { attention as policyAttention } from "./admin/queries.js";

@@ -81,6 +81,25 @@ export function Dashboard(props: { ctx: PageContext; actor: StaffActor; data: Da
       {can(actor, "policy.edit") ? (
         <section aria-labelledby="pdv">
           <h2 id="pdv">Politique de la ville</h2>
+          {data.policy ? (
+            <ul class="admin-stats">
+              <li>
+                <a href="/admin/politique-de-la-ville">
+                  <strong>{data.policy.lateMilestones}</strong> {data.policy.lateMilestones > 1 ? "étapes en retard" : "étape en retard"}
+                </a>
+              </li>
+              <li>
+                <a href="/admin/politique-de-la-ville/actions?statut=delayed">
+                  <strong>{data.policy.delayed}</strong> {data.policy.delayed > 1 ? "actions retardées" : "action retardée"}
+                </a>
+              </li>
+              <li>
+                <a href="/admin/politique-de-la-ville">
+                  <strong>{data.policy.unfunded}</strong> sans financement
+                </a>
+              </li>
+            </ul>
+          ) : null}
           <p>
             <a href="/admin/politique-de-la-ville">Mettre à jour le contrat de ville, les actions et les indicateurs</a>
           </p>

@@ -1,6 +1,7 @@
 // Use cases of the Politique de la Ville back office. Each write: check the actor, read
 // and check the form, one transaction (references, uniqueness, the change, its audit
 // event), then drop the cached public pages that show policy data.
+import { isoDay } from "../../../lib/format.js";
 import * as q from "./queries.js";
 import type { PolicyDeps } from "./service-common.js";
 
@@ -11,7 +12,7 @@ export * from "./service-actions.js";
 
 // ---- Overview
 export async function overview(deps: PolicyDeps) {
-  const today = deps.now().toISOString().slice(0, 10);
+  const today = isoDay(deps.now()); // the city's calendar day
   const [counts, attention] = await Promise.all([q.counts(deps.db), q.attention(deps.db, today)]);
   return { counts, attention };
 }
