@@ -63,4 +63,9 @@ describe("back-office access", () => {
     const editor = await createStaff(world, "editor");
     expect((await editor.agent.get("/admin")).body).not.toContain("sans financement");
   });
+
+  it("asks crawlers to stay out of the back office and of preview links", async () => {
+    const robots = (await world.app.inject({ url: "/robots.txt" })).body;
+    expect(robots.split("\n")).toEqual(expect.arrayContaining(["Disallow: /admin", "Disallow: /apercu/"]));
+  });
 });

@@ -23,6 +23,6 @@ export async function siteRoutes(app: FastifyInstance) {
   app.get("/robots.txt", async (_request, reply) => {
     return reply
       .header("content-type", "text/plain; charset=utf-8")
-      .send(`User-agent: *\nDisallow: /compte/\nDisallow: /admin/\nSitemap: ${app.deps.config.publicUrl}/sitemap.xml\n`);
+      .send(`User-agent: *\nDisallow: /compte/\nDisallow: /admin\nDisallow: /apercu/\nSitemap: ${app.deps.config.publicUrl}/sitemap.xml\n`);
   });
 }
