@@ -6,7 +6,7 @@ import type { PageContext } from "../../../../ui/context.js";
 import { CsrfField, ErrorSummary, type Errors } from "../../../../ui/components/form.js";
 import { formatDate } from "../../../../lib/format.js";
 import { AdminFrame, type StaffActor } from "../../../admin/index.js";
-import { FUNDER_LABELS, STATUS_LABELS } from "../../present.js";
+import { FUNDER_LABELS, statusLabel } from "../../present.js";
 import { FUNDERS, STATUSES } from "../../queries.js";
 import type { ActionFormData } from "../service.js";
 import type { ActionValues } from "../validate.js";
@@ -266,7 +266,7 @@ export function ActionFormView(props: ActionFormProps) {
         <fieldset class="fieldset">
           <legend class="fieldset__legend">Avancement</legend>
           <div class="pdv-row">
-            <Select name="status" label="Statut" value={v.status} error={errors.status} required options={STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] ?? s }))} />
+            <Select name="status" label="Statut" value={v.status} error={errors.status} required options={STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))} />
             <Input name="progress" label="Avancement (%)" value={v.progress} error={errors.progress} required inputMode="numeric" maxLength={4} class="pdv-short" hint="De 0 à 100." />
           </div>
           <div class="pdv-row">

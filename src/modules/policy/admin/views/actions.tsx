@@ -1,10 +1,10 @@
 import type { PageContext } from "../../../../ui/context.js";
 import { Pagination } from "../../../../ui/components/pagination.js";
 import { AdminFrame, type StaffActor } from "../../../admin/index.js";
-import { STATUS_LABELS } from "../../present.js";
+import { formatEuros, statusLabel } from "../../present.js";
 import { STATUSES } from "../../queries.js";
 import type { listActions } from "../service.js";
-import { BASE, crumbs, Flash, formatAmount, Input, SectionNav, Select } from "./shared.js";
+import { BASE, crumbs, Flash, Input, SectionNav, Select } from "./shared.js";
 
 type ListData = Awaited<ReturnType<typeof listActions>>;
 
@@ -39,7 +39,7 @@ export function ActionsView(props: { ctx: PageContext; actor: StaffActor; data: 
         <Input name="q" type="search" label="Titre ou identifiant" value={query.q ?? ""} maxLength={100} bare />
         <Select name="contrat" label="Contrat" value={query.contrat ?? ""} empty="Tous" bare options={data.contracts.map((c) => ({ value: String(c.id), label: c.name }))} />
         <Select name="priorite" label="Priorité" value={query.priorite ?? ""} empty="Toutes" bare options={[]} groups={[...priorityGroups].map(([label, options]) => ({ label, options }))} />
-        <Select name="statut" label="Statut" value={query.statut ?? ""} empty="Tous" bare options={STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] ?? s }))} />
+        <Select name="statut" label="Statut" value={query.statut ?? ""} empty="Tous" bare options={STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))} />
         <Select
           name="quartier"
           label="Quartier ou QPV"
@@ -79,9 +79,9 @@ export function ActionsView(props: { ctx: PageContext; actor: StaffActor; data: 
                   <td>
                     {r.priority_title} <span class="pdv-muted">({r.contract_name})</span>
                   </td>
-                  <td>{STATUS_LABELS[r.status] ?? r.status}</td>
+                  <td>{statusLabel(r.status)}</td>
                   <td>{r.progress} %</td>
-                  <td>{Number(r.budget) > 0 ? formatAmount(r.budget) : "Aucun"}</td>
+                  <td>{Number(r.budget) > 0 ? formatEuros(r.budget) : "Aucun"}</td>
                 </tr>
               ))}
             </tbody>

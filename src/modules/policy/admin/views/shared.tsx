@@ -177,9 +177,6 @@ export function DeleteSection(props: { action: string; token: string; what: stri
   );
 }
 
-export const formatAmount = (n: number | string) =>
-  new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR", maximumFractionDigits: 0 }).format(Number(n)).replace(/\u202f/g, "\u00a0");
-
 /** "Monter" / "Descendre" for an item of an ordered list (none at the ends). */
 export function MoveButtons(props: { action: string; token: string; title: string; index: number; count: number }) {
   return (
