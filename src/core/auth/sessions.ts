@@ -24,6 +24,9 @@ export interface CurrentUser {
   displayName: string;
   role: Role;
   emailVerified: boolean;
+  /** Second factor (staff): turned on, and whether an admin requires it. */
+  totpEnabled: boolean;
+  totpRequired: boolean;
 }
 
 export interface CurrentSession {
@@ -58,7 +61,7 @@ export async function loadSession(db: DB, token: string, now: Date): Promise<Cur
   const row = await db
     .selectFrom("sessions as s")
     .innerJoin("users as u", "u.id", "s.user_id")
-    .select(["s.id", "s.csrf_token", "s.last_seen_at", "s.expires_at", "u.id as user_id", "u.email", "u.display_name", "u.role", "u.email_verified_at"])
+    .select(["s.id", "s.csrf_token", "s.last_seen_at", "s.expires_at", "u.id as user_id", "u.email", "u.display_name", "u.role", "u.email_verified_at", "u.totp_enabled_at", "u.totp_required"])
     .where("s.token_hash", "=", hashToken(token))
     .executeTakeFirst();
   if (!row) return null;
@@ -79,6 +82,8 @@ export async function loadSession(db: DB, token: string, now: Date): Promise<Cur
       displayName: row.display_name,
       role: row.role,
       emailVerified: row.email_verified_at !== null,
+      totpEnabled: row.totp_enabled_at !== null,
+      totpRequired: row.totp_required,
     },
   };
 }

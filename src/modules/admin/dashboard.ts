@@ -41,7 +41,7 @@ const toItem = (r: { id: number; title: string; kind: "article" | "page"; status
 
 export async function dashboardData(db: DB, actor: StaffActor, now: Date): Promise<DashboardData> {
   const readsContent = can(actor, "content.read");
-  const [counts, toReview, mine, upcoming, activity, user, attention] = await Promise.all([
+  const [counts, toReview, mine, upcoming, activity, attention] = await Promise.all([
     readsContent ? db.selectFrom("content_items").select(["status"]).select((eb) => eb.fn.countAll<number>().as("n")).groupBy("status").execute() : [],
     can(actor, "content.publish")
       ? db.selectFrom("content_items").select(ITEM_COLUMNS).where("status", "=", "review").orderBy("updated_at", "asc").limit(10).execute()
@@ -51,7 +51,6 @@ export async function dashboardData(db: DB, actor: StaffActor, now: Date): Promi
       : [],
     readsContent ? db.selectFrom("content_items").select(ITEM_COLUMNS).where("status", "=", "scheduled").orderBy("scheduled_at", "asc").limit(5).execute() : [],
     can(actor, "audit.read") ? listEvents(db, { limit: 8, offset: 0 }).then((r) => r.events) : [],
-    db.selectFrom("users").select(["totp_enabled_at"]).where("id", "=", actor.id).executeTakeFirst(),
     can(actor, "policy.edit") ? policyAttention(db, isoDay(now), 500) : null,
   ]);
   const all: Record<ContentStatus, number> = { draft: 0, review: 0, scheduled: 0, published: 0, unpublished: 0, archived: 0 };
@@ -62,7 +61,7 @@ export async function dashboardData(db: DB, actor: StaffActor, now: Date): Promi
     mine: mine.map(toItem),
     upcoming: upcoming.map(toItem),
     activity,
-    secondFactor: Boolean(user?.totp_enabled_at),
+    secondFactor: actor.totpEnabled,
     policy: attention ? { lateMilestones: attention.late.length, delayed: attention.delayed.length, unfunded: attention.unfunded.length } : null,
   };
 }

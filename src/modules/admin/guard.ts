@@ -15,6 +15,8 @@ export interface StaffActor {
   displayName: string;
   /** Label kept in the audit trail. */
   label: string;
+  /** Second factor turned on (the dashboard suggests it otherwise). */
+  totpEnabled: boolean;
 }
 
 /** Where a staff member who must enrol a second factor is sent; reachable before enrolment. */
@@ -40,13 +42,8 @@ export function registerAdminGuard(app: FastifyInstance) {
     const session = request.session;
     if (!session) return signInRedirect(request, reply);
     if (!isStaff(session.user.role)) throw new ForbiddenError("Not staff");
-    const user = await app.deps.db
-      .selectFrom("users")
-      .select(["totp_required", "totp_enabled_at"])
-      .where("id", "=", session.user.id)
-      .executeTakeFirst();
-    if (!user) return signInRedirect(request, reply);
-    if (user.totp_required && user.totp_enabled_at === null && pathOf(request.url) !== ENROL_PATH) {
+    // The session was loaded with the account's row on this very request: its second-factor state is current.
+    if (session.user.totpRequired && !session.user.totpEnabled && pathOf(request.url) !== ENROL_PATH) {
       if (request.method === "GET") return reply.redirect(ENROL_PATH, 303);
       throw new ForbiddenError("Second factor enrolment required");
     }
@@ -57,8 +54,8 @@ export function registerAdminGuard(app: FastifyInstance) {
 export function staffActor(request: FastifyRequest): StaffActor {
   const session = request.session;
   if (!session || !isStaff(session.user.role)) throw new ForbiddenError("Not staff");
-  const { id, role, email, displayName } = session.user;
-  return { id, role, email, displayName, label: displayName ? `${displayName} <${email}>` : email };
+  const { id, role, email, displayName, totpEnabled } = session.user;
+  return { id, role, email, displayName, totpEnabled, label: displayName ? `${displayName} <${email}>` : email };
 }
 
 /** Route-level check: `{ preHandler: requireStaff("content.publish") }`. */
