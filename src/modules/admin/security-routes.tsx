@@ -49,7 +49,7 @@ export async function securityRoutes(app: FastifyInstance) {
     }
   });
 
-  const withCodeErrors = async (request: FastifyRequest, field: string, action: () => Promise<void>) => {
+  const withCodeErrors = async (field: string, action: () => Promise<void>) => {
     try {
       await action();
       return null;
@@ -62,7 +62,7 @@ export async function securityRoutes(app: FastifyInstance) {
   app.post("/admin/securite/codes-de-secours", { preHandler: requireStaff() }, async (request, reply) => {
     const actor = staffActor(request);
     let codes: string[] = [];
-    const errors = await withCodeErrors(request, "code", async () => {
+    const errors = await withCodeErrors("code", async () => {
       codes = await regenerateRecoveryCodes(db, actor, code(request), request.ip, app.deps.now());
     });
     if (!errors) return serveAdminPage(request, reply, () => ({ render: (ctx) => <RecoveryCodesPage ctx={ctx} actor={actor} codes={codes} first={false} /> }));
@@ -72,7 +72,7 @@ export async function securityRoutes(app: FastifyInstance) {
 
   app.post("/admin/securite/desactiver", { preHandler: requireStaff() }, async (request, reply) => {
     const actor = staffActor(request);
-    const errors = await withCodeErrors(request, "code-desactivation", () => disableSecondFactor(db, actor, code(request), request.ip, app.deps.now()));
+    const errors = await withCodeErrors("code-desactivation", () => disableSecondFactor(db, actor, code(request), request.ip, app.deps.now()));
     if (!errors) return reply.redirect("/admin/securite?statut=desactivee", 303);
     const status = await securityStatus(db, actor.id);
     return serveAdminPage(request, reply, () => ({ status: 400, render: (ctx) => <SecurityPage ctx={ctx} actor={actor} status={status} errors={errors} /> }));

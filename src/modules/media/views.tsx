@@ -1,5 +1,4 @@
 // Back-office pages of the media library: list, upload form, one image, deletion.
-import type { ComponentChildren } from "preact";
 import { formatDateTime, formatNumber } from "../../lib/format.js";
 import type { PageContext } from "../../ui/context.js";
 import { CsrfField, ErrorSummary, FieldShell, fieldDescribedBy, Notice, type Errors } from "../../ui/components/form.js";
@@ -24,15 +23,6 @@ export interface FormValues {
 
 const describedBy = fieldDescribedBy;
 
-/** The shared field frame, addressed by field name. */
-function NamedShell(props: { name: string; label: string; hint?: string; error?: string; required?: boolean; children: ComponentChildren }) {
-  return (
-    <FieldShell id={`champ-${props.name}`} label={props.label} hint={props.hint} error={props.error} required={props.required}>
-      {props.children}
-    </FieldShell>
-  );
-}
-
 function TextInput(props: { name: keyof FormValues; label: string; hint?: string; values: FormValues; errors: Errors; required?: boolean; maxLength: number; multiline?: boolean }) {
   const id = `champ-${props.name}`;
   const error = props.errors[props.name];
@@ -46,9 +36,9 @@ function TextInput(props: { name: keyof FormValues; label: string; hint?: string
     "aria-describedby": describedBy(id, props.hint, error),
   };
   return (
-    <NamedShell name={props.name} label={props.label} hint={props.hint} error={error} required={props.required}>
+    <FieldShell id={`champ-${props.name}`} label={props.label} hint={props.hint} error={error} required={props.required}>
       {props.multiline ? <textarea {...common} rows={3}>{props.values[props.name]}</textarea> : <input type="text" {...common} value={props.values[props.name]} />}
-    </NamedShell>
+    </FieldShell>
   );
 }
 
@@ -57,7 +47,7 @@ function FocalFields({ values, errors }: { values: FormValues; errors: Errors })
     const id = `champ-${name}`;
     const error = errors[name];
     return (
-      <NamedShell name={name} label={label} error={error} hint={name === "point_x" ? "0 = bord gauche, 100 = bord droit." : "0 = haut, 100 = bas."} required>
+      <FieldShell id={`champ-${name}`} label={label} error={error} hint={name === "point_x" ? "0 = bord gauche, 100 = bord droit." : "0 = haut, 100 = bas."} required>
         <input
           type="number"
           id={id}
@@ -71,7 +61,7 @@ function FocalFields({ values, errors }: { values: FormValues; errors: Errors })
           aria-invalid={error ? "true" : undefined}
           aria-describedby={describedBy(id, "x", error)}
         />
-      </NamedShell>
+      </FieldShell>
     );
   };
   return (
@@ -224,8 +214,8 @@ export function MediaNewPage(props: { ctx: PageContext; actor: StaffActor; value
       {/* _csrf must stay the first field: the route checks it before reading the file. */}
       <form method="post" action="/admin/medias/nouveau" enctype="multipart/form-data" class="form" novalidate>
         <CsrfField token={props.ctx.viewer.csrfToken} />
-        <NamedShell
-          name="fichier"
+        <FieldShell
+          id="champ-fichier"
           label="Image"
           hint={`JPEG, PNG ou WebP, ${Math.round(MAX_UPLOAD_BYTES / (1024 * 1024))} Mo au plus. Les données EXIF et de localisation sont supprimées.`}
           error={fileError}
@@ -246,7 +236,7 @@ export function MediaNewPage(props: { ctx: PageContext; actor: StaffActor; value
             aria-invalid={fileError ? "true" : undefined}
             aria-describedby={[describedBy("champ-fichier", "x", fileError), hadErrors ? "champ-fichier-rappel" : null].filter(Boolean).join(" ")}
           />
-        </NamedShell>
+        </FieldShell>
         <TextFields values={values} errors={errors} />
         <FocalFields values={values} errors={errors} />
         <button type="submit" class="button">Envoyer l’image</button>
