@@ -14,7 +14,7 @@ import { parseSchedule, type RawForm } from "./admin/validate.js";
 import { ContentEditPage } from "./admin/views/edit.js";
 import { ConflictPage, DeletePage, RevisionsPage } from "./admin/views/history.js";
 import { ContentListPage } from "./admin/views/list.js";
-import { formatDateTime } from "./admin/views/common.js";
+import { formatDateTime } from "../../lib/format.js";
 import { ItemPage } from "./views/item.js";
 import { STATUS_LABELS } from "./admin/views/common.js";
 import * as previewLinks from "./admin/preview-links.js";

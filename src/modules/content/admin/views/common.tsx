@@ -3,8 +3,6 @@ import type { ContentKind, ContentStatus } from "../../../../core/db/schema.js";
 import { formatDateTime } from "../../../../lib/format.js";
 import { Select } from "../../../../ui/components/form.js";
 
-export { formatDateTime };
-
 export const STATUS_LABELS: Record<ContentStatus, string> = {
   draft: "Brouillon",
   review: "En relecture",
