@@ -3,6 +3,7 @@
 import path from "node:path";
 import { buildApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
+import { DataDirLockedError } from "./core/db/data-dir-lock.js";
 import { openMigratedDatabase } from "./core/db/open.js";
 import { isSeeded, seedDemo, seedPerimeters } from "./seed/seed.js";
 import { startWorker } from "./core/jobs/queue.js";
@@ -72,7 +73,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
     process.stderr.write(`[portail] ${error.message}\n`);
   } else {
     process.stderr.write(`[portail] Échec du démarrage : ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -8,6 +8,7 @@ import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
+import { lockDataDir } from "./data-dir-lock.js";
 import { PGliteDialect } from "./pglite-dialect.js";
 import type { Database } from "./schema.js";
 
@@ -46,6 +47,23 @@ export function connectPostgres(connectionString: string, max = 10): DatabaseHan
 
 export async function createDatabase(opts: { databaseUrl: string | null; dataDir: string }): Promise<DatabaseHandle> {
   if (opts.databaseUrl) return connectPostgres(opts.databaseUrl);
-  const client = await openPGlite(path.join(opts.dataDir, "pglite"));
-  return wrapPGlite(client);
+  // One process per embedded database (see data-dir-lock.ts): the lock comes before the open.
+  await fs.mkdir(opts.dataDir, { recursive: true });
+  const release = await lockDataDir(path.join(opts.dataDir, "pglite.lock"));
+  try {
+    const handle = wrapPGlite(await openPGlite(path.join(opts.dataDir, "pglite")));
+    return {
+      ...handle,
+      close: async () => {
+        try {
+          await handle.close();
+        } finally {
+          await release();
+        }
+      },
+    };
+  } catch (error) {
+    await release();
+    throw error;
+  }
 }
