@@ -26,4 +26,14 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ NODE_ENV: "production", PUBLIC_URL: "https://www.ville.fr" })).toThrow(/SMTP_URL/);
     expect(() => loadConfig({ SMTP_URL: "http://x" })).toThrow(/SMTP_URL/);
   });
+  it("seeds the demo on an empty database by default, except in production", () => {
+    const prod = { NODE_ENV: "production", PUBLIC_URL: "https://www.ville.fr", SMTP_URL: "smtp://u:p@mail.ville.fr:587" };
+    expect(loadConfig({}).seedOnEmpty).toBe(true);
+    expect(loadConfig({ NODE_ENV: "test" }).seedOnEmpty).toBe(true);
+    expect(loadConfig(prod).seedOnEmpty).toBe(false);
+    expect(loadConfig({ ...prod, SEED_ON_EMPTY: "" }).seedOnEmpty).toBe(false);
+    expect(loadConfig({ ...prod, SEED_ON_EMPTY: "true" }).seedOnEmpty).toBe(true);
+    expect(loadConfig({ SEED_ON_EMPTY: "false" }).seedOnEmpty).toBe(false);
+    expect(() => loadConfig({ SEED_ON_EMPTY: "peut-être" })).toThrow(/SEED_ON_EMPTY/);
+  });
 });

@@ -14,7 +14,7 @@ export interface Config {
   /** Absolute origin used in Open Graph tags, canonical URLs, feeds and e-mails, without trailing slash. */
   publicUrl: string;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
-  /** Seed the demo dataset when the database is empty at start. */
+  /** Seed the demo dataset when the database is empty at start (default: not in production). */
   seedOnEmpty: boolean;
   /** Trust X-Forwarded-* from a reverse proxy (only when one is in front, or clients could spoof their IP). */
   trustProxy: boolean;
@@ -86,7 +86,9 @@ export function loadConfig(env: Env = process.env): Config {
   const logLevel = (env.LOG_LEVEL ?? (nodeEnv === "test" ? "silent" : "info")) as Config["logLevel"];
   if (!levels.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${levels.join(", ")}`);
 
-  const seedOnEmpty = env.SEED_ON_EMPTY === undefined ? true : parseBool(env.SEED_ON_EMPTY, "SEED_ON_EMPTY", problems);
+  // The demo is fictional: an empty production database must stay empty unless asked for.
+  const seedOnEmpty =
+    env.SEED_ON_EMPTY === undefined || env.SEED_ON_EMPTY === "" ? nodeEnv !== "production" : parseBool(env.SEED_ON_EMPTY, "SEED_ON_EMPTY", problems);
 
   const trustProxy = env.TRUST_PROXY === undefined ? false : parseBool(env.TRUST_PROXY, "TRUST_PROXY", problems);
 
