@@ -6,6 +6,7 @@ import type { Config } from "./config.js";
 import type { DB } from "./core/db/create-db.js";
 import { buildAssets, registerAssetRoutes, type Assets } from "./core/http/assets.js";
 import { registerErrorHandling } from "./core/http/errors.js";
+import { registerObservability } from "./core/http/observability.js";
 import { PageCache } from "./core/http/page-cache.js";
 import { registerSecurityHeaders } from "./core/http/security.js";
 import { loggerOptions } from "./core/logger.js";
@@ -84,6 +85,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   registerAdminGuard(app);
   registerErrorHandling(app);
   registerAssetRoutes(app, deps.assets);
+  registerObservability(app, { metricsToken: opts.config.metricsToken });
 
   // Feature modules, in one explicit list.
   await app.register(siteRoutes);

@@ -23,6 +23,8 @@ export interface Config {
   mailFrom: string;
   /** Base URL of a geocoder speaking the Base Adresse Nationale search format; null: no address search. */
   geocoderUrl: string | null;
+  /** Bearer token for GET /metrics; null: /metrics answers loopback clients only. */
+  metricsToken: string | null;
 }
 
 export class ConfigError extends Error {
@@ -124,8 +126,11 @@ export function loadConfig(env: Env = process.env): Config {
     }
   }
 
+  const metricsToken = env.METRICS_TOKEN || null;
+  if (metricsToken !== null && metricsToken.length < 24) problems.push("METRICS_TOKEN must be at least 24 characters (e.g. openssl rand -hex 16)");
+
   if (problems.length > 0) throw new ConfigError(problems);
-  return { nodeEnv, port, host, dataDir, databaseUrl, publicUrl, logLevel, seedOnEmpty, trustProxy, smtpUrl, mailFrom, geocoderUrl };
+  return { nodeEnv, port, host, dataDir, databaseUrl, publicUrl, logLevel, seedOnEmpty, trustProxy, smtpUrl, mailFrom, geocoderUrl, metricsToken };
 }
 
 function parseBool(value: string, name: string, problems: string[]): boolean {

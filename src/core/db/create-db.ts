@@ -37,11 +37,28 @@ export function wrapPGlite(client: PGlite): DatabaseHandle {
   return { db, kind: "pglite", close: () => db.destroy() };
 }
 
+export interface PoolStats {
+  max: number;
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
+const pools = new WeakMap<DB, pg.Pool>();
+
+/** Connection pool figures of a database opened by connectPostgres (null on PGlite: one in-process connection). */
+export function poolStats(db: DB): PoolStats | null {
+  const pool = pools.get(db);
+  if (!pool) return null;
+  return { max: pool.options.max ?? 10, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
+}
+
 export function connectPostgres(connectionString: string, max = 10): DatabaseHandle {
   const pool = new pg.Pool({ connectionString, max });
   // A dropped idle connection must not crash the process; the pool replaces it.
   pool.on("error", () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  pools.set(db, pool);
   return { db, kind: "postgres", close: () => db.destroy() };
 }
 

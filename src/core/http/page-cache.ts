@@ -29,6 +29,9 @@ export class PageCache {
   readonly #ttlMs: number;
   readonly #clock: () => number;
   #generation = 0;
+  /** Lookups answered from the cache and lookups that found nothing usable (exported as metrics). */
+  hits = 0;
+  misses = 0;
 
   constructor(opts: PageCacheOptions = {}) {
     this.#maxEntries = opts.maxEntries ?? 1000;
@@ -47,11 +50,16 @@ export class PageCache {
 
   get(key: string): CachedPage | undefined {
     const entry = this.#entries.get(key);
-    if (!entry) return undefined;
-    if (this.#clock() - entry.storedAt > this.#ttlMs) {
-      this.#delete(key);
+    if (!entry) {
+      this.misses++;
       return undefined;
     }
+    if (this.#clock() - entry.storedAt > this.#ttlMs) {
+      this.#delete(key);
+      this.misses++;
+      return undefined;
+    }
+    this.hits++;
     // Map keeps insertion order: re-inserting marks the entry as recently used.
     this.#entries.delete(key);
     this.#entries.set(key, entry);

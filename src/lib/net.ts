@@ -1,0 +1,13 @@
+// Network address helpers.
+
+/**
+ * True for the loopback interface: 127.0.0.0/8, ::1 and IPv4-mapped 127.x. Use it on the
+ * TCP peer (`request.socket.remoteAddress`), never on `request.ip`, which may come from a
+ * forwarded header.
+ */
+export function isLoopbackAddress(address: string | undefined): boolean {
+  if (!address) return false;
+  const v4 = address.startsWith("::ffff:") ? address.slice(7) : address;
+  if (/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4)) return true;
+  return address === "::1" || address === "0:0:0:0:0:0:0:1";
+}
