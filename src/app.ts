@@ -9,6 +9,7 @@ import { registerErrorHandling } from "./core/http/errors.js";
 import { registerObservability } from "./core/http/observability.js";
 import { PageCache } from "./core/http/page-cache.js";
 import { registerSecurityHeaders } from "./core/http/security.js";
+import { fastifyTrustProxy } from "./core/http/trust-proxy.js";
 import { loggerOptions } from "./core/logger.js";
 import { accountRoutes } from "./modules/accounts/account-routes.js";
 import { authRoutes } from "./modules/accounts/routes.js";
@@ -56,7 +57,7 @@ export interface BuildAppOptions {
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(opts.config),
-    trustProxy: opts.config.trustProxy,
+    trustProxy: fastifyTrustProxy(opts.config.trustProxy),
     requestTimeout: 60_000,
     bodyLimit: 1024 * 1024,
     // Query strings keep one value per key: "?page=1&page=2" is rejected by the schemas.

@@ -36,4 +36,18 @@ describe("loadConfig", () => {
     expect(loadConfig({ SEED_ON_EMPTY: "false" }).seedOnEmpty).toBe(false);
     expect(() => loadConfig({ SEED_ON_EMPTY: "peut-être" })).toThrow(/SEED_ON_EMPTY/);
   });
+  it("reads TRUST_PROXY as false, a hop count or proxy addresses, and refuses true", () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    for (const off of ["", "false", "0", "no"]) expect(loadConfig({ TRUST_PROXY: off }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: "1" }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: "2" }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: "10.0.0.5" }).trustProxy).toEqual(["10.0.0.5"]);
+    expect(loadConfig({ TRUST_PROXY: " 10.0.0.0/8, loopback ,fd00::/8,::1" }).trustProxy).toEqual(["10.0.0.0/8", "loopback", "fd00::/8", "::1"]);
+    for (const bad of ["true", "TRUE", "yes"]) {
+      expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY=true would trust any X-Forwarded-For.*number of proxies.*addresses/);
+    }
+    for (const bad of ["10.0.0.0/33", "proxy.ville.fr", "10.0.0.5,", "1.2.3", "::1/129", "10.0.0.0/8/1", "-1", "99"]) {
+      expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY/);
+    }
+  });
 });

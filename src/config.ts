@@ -1,5 +1,6 @@
 // The only reader of process.env. Validated once at boot so a bad value fails fast
 // with a message that names the variable, instead of surfacing later as a strange bug.
+import net from "node:net";
 import path from "node:path";
 
 export type NodeEnv = "development" | "production" | "test";
@@ -16,8 +17,11 @@ export interface Config {
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   /** Seed the demo dataset when the database is empty at start (default: not in production). */
   seedOnEmpty: boolean;
-  /** Trust X-Forwarded-* from a reverse proxy (only when one is in front, or clients could spoof their IP). */
-  trustProxy: boolean;
+  /**
+   * Which X-Forwarded-* senders to believe (Fastify's trustProxy): false (none), a hop
+   * count, or the proxies' addresses/CIDRs. Never "everyone", or any client picks its IP.
+   */
+  trustProxy: TrustProxy;
   /** smtp(s)://user:pass@host:port; unset in development: messages go to DATA_DIR/outbox. */
   smtpUrl: string | null;
   mailFrom: string;
@@ -26,6 +30,8 @@ export interface Config {
   /** Bearer token for GET /metrics; null: /metrics answers loopback clients only. */
   metricsToken: string | null;
 }
+
+export type TrustProxy = false | number | string[];
 
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
@@ -92,7 +98,7 @@ export function loadConfig(env: Env = process.env): Config {
   const seedOnEmpty =
     env.SEED_ON_EMPTY === undefined || env.SEED_ON_EMPTY === "" ? nodeEnv !== "production" : parseBool(env.SEED_ON_EMPTY, "SEED_ON_EMPTY", problems);
 
-  const trustProxy = env.TRUST_PROXY === undefined ? false : parseBool(env.TRUST_PROXY, "TRUST_PROXY", problems);
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY, problems);
 
   let smtpUrl: string | null = null;
   if (env.SMTP_URL) {
@@ -138,4 +144,44 @@ function parseBool(value: string, name: string, problems: string[]): boolean {
   if (["0", "false", "no"].includes(value.toLowerCase())) return false;
   problems.push(`${name} must be true or false (got "${value}")`);
   return false;
+}
+
+// Names proxy-addr (Fastify's trustProxy) expands into address ranges.
+const PROXY_RANGE_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const family = net.isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY: unset/false, a hop count, or a comma-separated list of proxy addresses.
+ * `true` is refused: it makes the left-most X-Forwarded-For value (chosen by the client)
+ * the client IP, so every per-IP rate limit could be skipped with a made-up header.
+ */
+function parseTrustProxy(value: string | undefined, problems: string[]): TrustProxy {
+  const raw = (value ?? "").trim();
+  if (raw === "" || ["0", "false", "no"].includes(raw.toLowerCase())) return false;
+  if (["true", "yes"].includes(raw.toLowerCase())) {
+    problems.push(
+      'TRUST_PROXY=true would trust any X-Forwarded-For header sent by a client; give the number of proxies in front of the app (e.g. TRUST_PROXY=1) or their addresses (e.g. TRUST_PROXY=10.0.0.5,10.1.0.0/16 or loopback)',
+    );
+    return false;
+  }
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops > 10) problems.push(`TRUST_PROXY must be a hop count between 1 and 10, or proxy addresses (got "${raw}")`);
+    return hops;
+  }
+  const entries = raw.split(",").map((e) => e.trim().toLowerCase());
+  const bad = entries.filter((e) => !isProxyAddress(e));
+  if (bad.length > 0) {
+    problems.push(`TRUST_PROXY must be false, a hop count, or comma-separated proxy addresses/CIDRs or "loopback" (bad: "${bad.join('", "')}")`);
+    return false;
+  }
+  return entries;
 }

@@ -13,6 +13,9 @@ import { loadConfig, type Config } from "../src/config.js";
 import { connectPostgres, openPGlite, wrapPGlite, type DatabaseHandle, type DB } from "../src/core/db/create-db.js";
 import { migrateToLatest } from "../src/core/db/migrator.js";
 import type { PageCache } from "../src/core/http/page-cache.js";
+import { startWorker } from "../src/core/jobs/queue.js";
+import { createMailTransport } from "../src/core/mail/mailer.js";
+import { deliveryJobHandlers } from "../src/jobs.js";
 
 export interface TestDatabase {
   db: DB;
@@ -61,7 +64,17 @@ export interface TestWorld {
   close(): Promise<void>;
 }
 
-export async function createTestWorld(options: { now?: Date; smtpUrl?: string; publicUrl?: string; geocoderUrl?: string } = {}): Promise<TestWorld> {
+export async function createTestWorld(
+  options: {
+    now?: Date;
+    smtpUrl?: string;
+    publicUrl?: string;
+    geocoderUrl?: string;
+    /** more environment variables for loadConfig */ env?: Record<string, string>;
+    /** false: no worker delivers queued e-mails (a test runs the jobs itself) */ mailWorker?: boolean;
+    /** SMTP connection, greeting and socket timeouts (a test against a hung server) */ smtpTimeoutMs?: number;
+  } = {},
+): Promise<TestWorld> {
   const database = await createTestDatabase();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "portail-test-"));
   const config = loadConfig({
@@ -70,10 +83,24 @@ export async function createTestWorld(options: { now?: Date; smtpUrl?: string; p
     PUBLIC_URL: options.publicUrl ?? "https://portail.test",
     ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
     ...(options.geocoderUrl ? { GEOCODER_URL: options.geocoderUrl } : {}),
+    ...options.env,
   });
   const clock = { now: options.now ?? new Date() };
-  const app = await buildApp({ config, db: database.db, now: () => clock.now });
+  const t = options.smtpTimeoutMs;
+  const mailTransport = createMailTransport({
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    outboxDir: path.join(dataDir, "outbox"),
+    timeoutsMs: t ? { connection: t, greeting: t, socket: t } : undefined,
+  });
+  const app = await buildApp({ config, db: database.db, now: () => clock.now, mailTransport });
   await app.ready();
+  // E-mails are queued as jobs (src/core/mail/queue.ts): deliver them as the server does,
+  // at once, on the test clock. Scheduled publications are left to the tests.
+  const worker =
+    options.mailWorker === false
+      ? null
+      : startWorker({ db: database.db, handlers: deliveryJobHandlers(app.deps), now: () => clock.now, signal: app.deps.jobSignal, intervalMs: 1000 });
   return {
     app,
     db: database.db,
@@ -82,6 +109,7 @@ export async function createTestWorld(options: { now?: Date; smtpUrl?: string; p
     clock,
     pageCache: app.deps.pageCache,
     close: async () => {
+      await worker?.stop();
       await app.close();
       await database.destroy();
       await fs.rm(dataDir, { recursive: true, force: true });
