@@ -18,7 +18,20 @@ function statusOf(error: unknown): number {
   const e = error as Partial<FastifyError>;
   if (e.validation) return 400;
   if (typeof e.statusCode === "number" && e.statusCode >= 400 && e.statusCode < 600) return e.statusCode;
+  if (isDataException(error)) return 400;
   return 500;
+}
+
+/**
+ * PostgreSQL's "data exception" class (SQLSTATE 22xxx: 22003 numeric value out of range,
+ * 22P02 invalid text representation, 22021 invalid byte sequence, 22P05 untranslatable
+ * character, 22007 invalid datetime...) means a value from the request could not be taken
+ * as typed. The input guard and the route schemas should stop such values first; this is
+ * the defence behind them: a 400, never a 500. Both pg and PGlite put the code on `code`.
+ */
+export function isDataException(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && /^22[0-9A-Z]{3}$/.test(code);
 }
 
 function wantsJson(request: FastifyRequest): boolean {
@@ -61,6 +74,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return sendError(request, reply, status, errorId);
     }
     if (status === 404) request.log.debug({ err: error }, "not found");
+    // A database data exception's message quotes the refused value: log its code only.
+    else if (isDataException(error)) request.log.info({ err: { code: (error as { code: string }).code }, status }, "request rejected");
     else request.log.info({ err: { message: (error as Error).message }, status }, "request rejected");
     return sendError(request, reply, status);
   });
