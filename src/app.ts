@@ -6,6 +6,7 @@ import type { Config } from "./config.js";
 import type { DB } from "./core/db/create-db.js";
 import { buildAssets, registerAssetRoutes, type Assets } from "./core/http/assets.js";
 import { registerErrorHandling } from "./core/http/errors.js";
+import { registerInputGuard } from "./core/http/input-guard.js";
 import { registerObservability } from "./core/http/observability.js";
 import { PageCache } from "./core/http/page-cache.js";
 import { registerSecurityHeaders } from "./core/http/security.js";
@@ -81,6 +82,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await registerSecurityHeaders(app, opts.config);
   await app.register(compress, { global: true, threshold: 1024, encodings: ["br", "gzip"] });
   await app.register(formbody);
+  registerInputGuard(app); // before every route: its onRoute hook gives ids and slugs their schema
   await registerSession(app);
   registerCsrf(app);
   registerAdminGuard(app);
