@@ -53,10 +53,32 @@ export function poolStats(db: DB): PoolStats | null {
   return { max: pool.options.max ?? 10, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
 }
 
-export function connectPostgres(connectionString: string, max = 10): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString, max });
-  // A dropped idle connection must not crash the process; the pool replaces it.
+export interface PoolTimeouts {
+  /** Give up opening a connection after this long (server down or unreachable). */
+  connectMs?: number;
+  /** Server-side statement_timeout; the client also stops waiting 2 s later (a frozen server cancels nothing). 0: none. */
+  statementMs?: number;
+}
+
+/** Timeouts for request-serving processes: a request never waits on the database for longer. */
+export const DEFAULT_POOL_TIMEOUTS: Required<PoolTimeouts> = { connectMs: 5000, statementMs: 15_000 };
+
+export function connectPostgres(connectionString: string, max = 10, timeouts: PoolTimeouts = {}): DatabaseHandle {
+  const { connectMs, statementMs } = { ...DEFAULT_POOL_TIMEOUTS, ...timeouts };
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    connectionTimeoutMillis: connectMs,
+    keepAlive: true,
+    ...(statementMs > 0
+      ? { statement_timeout: statementMs, query_timeout: statementMs + 2000, idle_in_transaction_session_timeout: statementMs * 4 }
+      : {}),
+  });
+  // A dropped connection must not crash the process: idle ones are reported on the pool,
+  // checked-out ones on the client (pg emits "error" with no listener => uncaught
+  // exception). The running query is rejected anyway, and the pool opens a new connection.
   pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   pools.set(db, pool);
   return { db, kind: "postgres", close: () => db.destroy() };
