@@ -14,7 +14,9 @@ import { fastifyTrustProxy } from "./core/http/trust-proxy.js";
 import { loggerOptions } from "./core/logger.js";
 import { accountRoutes } from "./modules/accounts/account-routes.js";
 import { authRoutes } from "./modules/accounts/routes.js";
-import { createMailer, type Mailer } from "./core/mail/mailer.js";
+import { createMailTransport, type Mailer, type MailTransport } from "./core/mail/mailer.js";
+import { createQueuedMailer } from "./core/mail/queue.js";
+import { JobSignal } from "./core/jobs/queue.js";
 import { registerSession } from "./core/http/session.js";
 import { registerCsrf } from "./core/http/csrf.js";
 import { contentRoutes } from "./modules/content/index.js";
@@ -36,7 +38,11 @@ export interface AppDeps {
   site: SiteService;
   assets: Assets;
   mediaDir: string;
+  /** Queues e-mails as jobs (core/mail/queue.ts); `mailTransport` delivers them from the job. */
   mailer: Mailer;
+  mailTransport: MailTransport;
+  /** Wakes this process's job workers when a job is enqueued (e-mails leave at once). */
+  jobSignal: JobSignal;
   /** The clock, injectable so tests can move time (publication dates). */
   now: () => Date;
 }
@@ -53,6 +59,7 @@ export interface BuildAppOptions {
   now?: () => Date;
   pageCache?: PageCache;
   mailer?: Mailer;
+  mailTransport?: MailTransport;
 }
 
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
@@ -65,6 +72,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     routerOptions: { ignoreDuplicateSlashes: false, maxParamLength: 200 },
   });
 
+  const now = opts.now ?? (() => new Date());
+  const jobSignal = new JobSignal();
+  const mailTransport =
+    opts.mailTransport ??
+    createMailTransport({ smtpUrl: opts.config.smtpUrl, from: opts.config.mailFrom, outboxDir: path.join(opts.config.dataDir, "outbox") });
   const deps: AppDeps = {
     config: opts.config,
     db: opts.db,
@@ -72,10 +84,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     site: new SiteService(opts.db),
     assets: await buildAssets(),
     mediaDir: path.join(opts.config.dataDir, "media"),
-    mailer:
-      opts.mailer ??
-      createMailer({ smtpUrl: opts.config.smtpUrl, from: opts.config.mailFrom, outboxDir: path.join(opts.config.dataDir, "outbox") }),
-    now: opts.now ?? (() => new Date()),
+    mailer: opts.mailer ?? createQueuedMailer({ db: opts.db, now, kind: mailTransport.kind, signal: jobSignal }),
+    mailTransport,
+    jobSignal,
+    now,
   };
   app.decorate("deps", deps);
 

@@ -9,7 +9,7 @@ import { isSeeded, seedDemo, seedPerimeters } from "./seed/seed.js";
 import { startWorker } from "./core/jobs/queue.js";
 import { runMaintenance } from "./core/maintenance.js";
 import { sweepMediaFiles } from "./modules/media/index.js";
-import { contentJobHandlers } from "./modules/content/index.js";
+import { allJobHandlers } from "./jobs.js";
 
 function say(message: string) {
   process.stdout.write(`[portail] ${message}\n`);
@@ -26,11 +26,13 @@ async function main() {
     await seedPerimeters(handle.db, path.resolve("../shared/data"), say);
   }
   const app = await buildApp({ config, db: handle.db });
-  // Durable jobs (scheduled publication, review notices): polled every 15 s, so an item goes live within
-  // a minute of its time, also after a restart.
+  // Durable jobs (scheduled publication, review notices, e-mails): polled every 15 s, so an item goes
+  // live within a minute of its time, also after a restart; woken at once when an e-mail is queued.
   const worker = startWorker({
     db: handle.db,
-    handlers: contentJobHandlers(app.deps),
+    // Every kind: publication, review notices, e-mails (woken at once when one is queued).
+    handlers: allJobHandlers(app.deps),
+    signal: app.deps.jobSignal,
     now: () => new Date(),
     onError: (error) => app.log.error({ err: error }, "job worker"),
   });

@@ -1,6 +1,6 @@
 // A real SMTP server in the test process: the app sends through nodemailer over SMTP,
 // and tests read what was received, parsed by mailparser.
-import type { AddressInfo } from "node:net";
+import net, { type AddressInfo } from "node:net";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 
@@ -58,4 +58,49 @@ export function linkIn(m: ParsedMail, pathPrefix: string): string {
   const match = new RegExp(`https?://[^\\s]+${pathPrefix.replace(/[/?]/g, "\\$&")}[^\\s]*`).exec(m.text ?? "");
   if (!match) throw new Error(`No ${pathPrefix} link in: ${m.text}`);
   return match[0];
+}
+
+export interface HungMailServer {
+  url: string;
+  /** Connections made so far (each one held without a word until `repair`). */
+  readonly connections: number;
+  /** From now on, new connections are relayed to a working server. */
+  repair(to: MailBox): void;
+  close(): Promise<void>;
+}
+
+/**
+ * A mail server that accepts the TCP connection and never says anything (no greeting), as
+ * a hung or overloaded server does, until `repair` makes it relay to a real one.
+ */
+export async function startHungMailServer(): Promise<HungMailServer> {
+  let target: number | null = null;
+  let connections = 0;
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((socket) => {
+    connections++;
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+    socket.on("error", () => socket.destroy());
+    if (target === null) return; // hold it, silent
+    const upstream = net.connect(target, "127.0.0.1");
+    upstream.on("error", () => socket.destroy());
+    socket.pipe(upstream).pipe(socket);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `smtp://127.0.0.1:${port}/?ignoreTLS=true`,
+    get connections() {
+      return connections;
+    },
+    repair(to) {
+      target = Number(new URL(to.url).port);
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
 }

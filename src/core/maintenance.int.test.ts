@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/helpers.js";
 import { createSession } from "./auth/sessions.js";
+import { MAX_ATTEMPTS } from "./jobs/queue.js";
 import { runMaintenance } from "./maintenance.js";
 import { hitRateLimit } from "./rate-limit.js";
 
@@ -59,5 +60,23 @@ describe("runMaintenance", () => {
     expect(sessions).not.toContain(expired.id);
     expect(sessions).not.toContain(idle.id);
     expect((await t.db.selectFrom("user_tokens").select("token_hash").execute()).map((r) => r.token_hash)).toEqual(["t2"]);
+  });
+
+  it("removes finished jobs and jobs that gave up after 30 days, never pending ones", async () => {
+    const now = new Date("2027-05-10T12:00:00Z");
+    const ago = (days: number) => new Date(now.getTime() - days * DAY);
+    await t.db
+      .insertInto("jobs")
+      .values([
+        { kind: "test.keep", payload: '{"n":"done recently"}', run_at: ago(40), done_at: ago(10) },
+        { kind: "test.purge", payload: '{"n":"done long ago"}', run_at: ago(40), done_at: ago(31) },
+        { kind: "test.purge", payload: '{"n":"gave up long ago"}', run_at: ago(31), attempts: MAX_ATTEMPTS },
+        { kind: "test.keep", payload: '{"n":"gave up recently"}', run_at: ago(2), attempts: MAX_ATTEMPTS },
+        { kind: "test.keep", payload: '{"n":"pending, late"}', run_at: ago(60), attempts: 2 },
+      ])
+      .execute();
+    await runMaintenance(t.db, now);
+    const left = await t.db.selectFrom("jobs").select("kind").where("kind", "like", "test.%").execute();
+    expect(left.map((j) => j.kind)).toEqual(["test.keep", "test.keep", "test.keep"]);
   });
 });

@@ -3,9 +3,11 @@
 //  - rate-limit counters: one day;
 //  - sessions: gone once expired (idle or absolute);
 //  - e-mailed links: deleted 7 days after they expired or were used;
-//  - finished jobs: 30 days;
+//  - finished jobs: 30 days; jobs that gave up: 30 days after their last attempt (an
+//    e-mail job's payload, which holds its links, is already erased when it finishes);
 //  - audit events: one year; unfinished second sign-in steps: once expired.
 import type { DB } from "./db/create-db.js";
+import { MAX_ATTEMPTS } from "./jobs/queue.js";
 import { purgeRateLimits } from "./rate-limit.js";
 import { SESSION_IDLE_MS } from "./auth/sessions.js";
 
@@ -37,7 +39,13 @@ export async function runMaintenance(db: DB, now: Date): Promise<MaintenanceRepo
   await db.deleteFrom("pending_sign_ins").where("expires_at", "<", now).execute();
   const jobs = await db
     .deleteFrom("jobs")
-    .where("done_at", "<", new Date(now.getTime() - 30 * DAY))
+    .where((eb) =>
+      eb.or([
+        eb("done_at", "<", new Date(now.getTime() - 30 * DAY)),
+        // Given up: run_at is when the last failure would have been retried.
+        eb.and([eb("done_at", "is", null), eb("attempts", ">=", MAX_ATTEMPTS), eb("run_at", "<", new Date(now.getTime() - 30 * DAY))]),
+      ]),
+    )
     .executeTakeFirst();
   return { sessions: Number(sessions.numDeletedRows), tokens: Number(tokens.numDeletedRows), jobs: Number(jobs.numDeletedRows) };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../test/helpers.js";
-import { cancelPending, claimDue, enqueue, MAX_ATTEMPTS, runDueJobs, type Job } from "./queue.js";
+import { cancelPending, claimDue, enqueue, JobSignal, MAX_ATTEMPTS, runDueJobs, startWorker, type Job, type JobHandler } from "./queue.js";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -50,5 +50,54 @@ describe("job queue", () => {
     expect(await cancelPending(t.db, "test.cancel", { contentId: 7 })).toBe(1);
     const left = await t.db.selectFrom("jobs").select("payload").where("kind", "=", "test.cancel").execute();
     expect(left).toHaveLength(1);
+  });
+
+  it("claims only the kinds it has a handler for", async () => {
+    await enqueue(t.db, "test.mine", {}, at("2027-05-01T00:00:00Z"));
+    await enqueue(t.db, "test.theirs", {}, at("2027-05-01T00:00:00Z"));
+    const now = at("2027-05-01T00:01:00Z");
+    expect(await runDueJobs(t.db, { "test.mine": async () => {} }, now)).toEqual({ done: 1, failed: 0 });
+    const theirs = await t.db.selectFrom("jobs").select(["attempts", "done_at"]).where("kind", "=", "test.theirs").executeTakeFirstOrThrow();
+    expect(theirs).toEqual({ attempts: 0, done_at: null });
+  });
+
+  it("erases the payload of a job marked erasePayload once done, or once it gives up", async () => {
+    const ok: JobHandler = async () => {};
+    ok.erasePayload = true;
+    const failing: JobHandler = async () => Promise.reject(new Error("refusé"));
+    failing.erasePayload = true;
+    await enqueue(t.db, "test.secret-ok", { link: "https://x/?jeton=abc" }, at("2027-06-01T00:00:00Z"));
+    await enqueue(t.db, "test.secret-fail", { link: "https://x/?jeton=def" }, at("2027-06-01T00:00:00Z"));
+    let now = at("2027-06-01T00:00:00Z");
+    for (let i = 0; i < MAX_ATTEMPTS; i++) {
+      const pending = await t.db.selectFrom("jobs").select(["payload"]).where("kind", "=", "test.secret-fail").executeTakeFirstOrThrow();
+      expect(JSON.stringify(pending.payload)).toContain("jeton"); // kept while it may still be retried
+      await runDueJobs(t.db, { "test.secret-ok": ok, "test.secret-fail": failing }, now);
+      now = new Date(now.getTime() + 24 * 3600_000);
+    }
+    const rows = await t.db.selectFrom("jobs").select(["kind", "payload"]).where("kind", "like", "test.secret-%").orderBy("kind").execute();
+    expect(rows.map((r) => [r.kind, typeof r.payload === "string" ? JSON.parse(r.payload) : r.payload])).toEqual([
+      ["test.secret-fail", {}],
+      ["test.secret-ok", {}],
+    ]);
+  });
+
+  it("runs a job enqueued in a transaction as soon as it commits when woken, without waiting for the next poll", async () => {
+    const signal = new JobSignal();
+    const seen: unknown[] = [];
+    const worker = startWorker({ db: t.db, handlers: { "test.woken": async (job) => void seen.push(job.payload) }, now: () => at("2027-07-01T00:00:00Z"), signal, intervalMs: 600_000 });
+    try {
+      await new Promise((r) => setTimeout(r, 100)); // the first poll has found nothing
+      await t.db.transaction().execute(async (trx) => {
+        await enqueue(trx, "test.woken", { n: 1 }, at("2027-07-01T00:00:00Z"));
+        signal.wake(); // before the commit: the row is not visible yet
+        await new Promise((r) => setTimeout(r, 300));
+      });
+      const deadline = Date.now() + 5000;
+      while (seen.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(seen).toEqual([{ n: 1 }]);
+    } finally {
+      await worker.stop();
+    }
   });
 });

@@ -9,7 +9,7 @@ import { csrfTokenFor } from "../../core/http/csrf.js";
 import { servePage } from "../../core/http/render.js";
 import { clearSessionCookie, cookieNames, isSecure, setSessionCookie } from "../../core/http/session.js";
 import { addFavourite, isFavouritable } from "../favourites/queries.js";
-import { safeReturnPath } from "./return-path.js";
+import { safeReturnPath } from "../../lib/return-path.js";
 import { needsSecondFactor, recordSignIn } from "./second-factor.js";
 import { secondFactorRoutes, startSecondFactor } from "./second-factor-routes.js";
 import * as service from "./service.js";
@@ -18,7 +18,14 @@ import { ForgotPage, ResetPage, SignInPage, SignUpPage, SignUpSentPage, VerifyPa
 
 export async function accountDeps(app: FastifyInstance): Promise<service.AccountDeps> {
   const site = await app.deps.site.load();
-  return { db: app.deps.db, now: app.deps.now, mailer: app.deps.mailer, publicUrl: app.deps.config.publicUrl, siteName: site.view.name };
+  return {
+    db: app.deps.db,
+    now: app.deps.now,
+    mailer: app.deps.mailer,
+    publicUrl: app.deps.config.publicUrl,
+    siteName: site.view.name,
+    wakeJobs: () => app.deps.jobSignal.wake(),
+  };
 }
 
 /** Signs a person in: any previous session of this browser ends, a new token is issued. */

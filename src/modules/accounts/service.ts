@@ -7,6 +7,7 @@ import { ValidationError } from "../../core/errors.js";
 import { hashPassword, passwordProblem, verifyAgainstDummy, verifyPassword } from "../../core/auth/passwords.js";
 import { revokeUserSessions } from "../../core/auth/sessions.js";
 import { hashToken } from "../../core/auth/tokens.js";
+import { enqueue } from "../../core/jobs/queue.js";
 import type { Mailer } from "../../core/mail/mailer.js";
 import { mails } from "../../core/mail/templates.js";
 import { hitRateLimit, RateLimitedError, type RateLimitRule } from "../../core/rate-limit.js";
@@ -19,6 +20,8 @@ export interface AccountDeps {
   mailer: Mailer;
   publicUrl: string;
   siteName: string;
+  /** Tells this process's job worker that a job is waiting (see core/jobs/queue.ts). */
+  wakeJobs?: () => void;
 }
 
 export const VERIFY_LIFETIME_MS = 24 * 3600_000;
@@ -70,41 +73,37 @@ export async function signUp(deps: AccountDeps, input: SignUpInput): Promise<voi
   if (Object.keys(errors).length > 0) throw new ValidationError(errors);
   await enforce(deps, `signup:ip:${input.ip}`, LIMITS.signUpPerIp);
 
-  // Hash before looking the address up, so both outcomes take the same time.
+  // Both outcomes do the same expensive work, so neither the answer nor its time tells
+  // whether the address has an account: one Argon2 hash, one transaction that tries the
+  // insert (the unique index on lower(email) makes it a no-op for a known address, also
+  // for two sign-ups racing) and queues one e-mail. The e-mail leaves later, from the job
+  // worker: a slow mail server cannot slow or fail this request.
   const passwordHash = await hashPassword(input.password);
   const now = deps.now();
-  const existing = await q.findUserByEmail(deps.db, email);
-  if (existing) {
-    await deps.mailer.send(mails.alreadyRegistered(existing.email, deps.siteName, url(deps, "/compte/connexion"), url(deps, "/compte/mot-de-passe-oublie")));
-    return;
-  }
-  let token: string;
-  try {
-    token = await deps.db.transaction().execute(async (trx) => {
-      const user = await trx
-        .insertInto("users")
-        .values({
-          email,
-          password_hash: passwordHash,
-          display_name: input.displayName.trim(),
-          digest_consent: input.digestConsent,
-          digest_consent_at: input.digestConsent ? now : null,
-          created_at: now,
-          updated_at: now,
-          password_changed_at: now,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      await q.setInterests(trx, user.id, input.themeIds, input.neighbourhoodIds);
-      return q.createUserToken(trx, user.id, "verify_email", VERIFY_LIFETIME_MS, now, email);
-    });
-  } catch (error) {
-    // Two sign-ups with the same address at once: the unique index keeps one account,
-    // and the other person gets the same answer as for any existing address.
-    if (/users_email_idx|duplicate key/.test(String((error as Error).message))) return;
-    throw error;
-  }
-  await deps.mailer.send(mails.verifyEmail(email, deps.siteName, url(deps, `/compte/verifier?jeton=${token}`)));
+  await deps.db.transaction().execute(async (trx) => {
+    const created = await trx
+      .insertInto("users")
+      .values({
+        email,
+        password_hash: passwordHash,
+        display_name: input.displayName.trim(),
+        digest_consent: input.digestConsent,
+        digest_consent_at: input.digestConsent ? now : null,
+        created_at: now,
+        updated_at: now,
+        password_changed_at: now,
+      })
+      .onConflict((oc) => oc.doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    if (!created) {
+      await deps.mailer.send(mails.alreadyRegistered(email, deps.siteName, url(deps, "/compte/connexion"), url(deps, "/compte/mot-de-passe-oublie")), trx);
+      return;
+    }
+    await q.setInterests(trx, created.id, input.themeIds, input.neighbourhoodIds);
+    const token = await q.createUserToken(trx, created.id, "verify_email", VERIFY_LIFETIME_MS, now, email);
+    await deps.mailer.send(mails.verifyEmail(email, deps.siteName, url(deps, `/compte/verifier?jeton=${token}`)), trx);
+  });
 }
 
 /** Confirms an address. Returns the user id, or null for a bad, used or expired link. */
@@ -122,7 +121,7 @@ export async function verifyEmail(deps: AccountDeps, token: string, ip: string):
       if (taken) return null;
     }
     await trx.updateTable("users").set({ email: used.email, email_verified_at: now, updated_at: now }).where("id", "=", user.id).execute();
-    if (changing) await deps.mailer.send(mails.emailChanged(user.email, deps.siteName, used.email));
+    if (changing) await deps.mailer.send(mails.emailChanged(user.email, deps.siteName, used.email), trx);
     return user.id;
   });
 }
@@ -131,8 +130,10 @@ export async function resendVerification(deps: AccountDeps, userId: number, ip: 
   await enforce(deps, `verify:ip:${ip}`, LIMITS.verifyPerIp);
   const user = await q.findUserById(deps.db, userId);
   if (!user || user.email_verified_at) return;
-  const token = await q.createUserToken(deps.db, user.id, "verify_email", VERIFY_LIFETIME_MS, deps.now(), user.email);
-  await deps.mailer.send(mails.verifyEmail(user.email, deps.siteName, url(deps, `/compte/verifier?jeton=${token}`)));
+  await deps.db.transaction().execute(async (trx) => {
+    const token = await q.createUserToken(trx, user.id, "verify_email", VERIFY_LIFETIME_MS, deps.now(), user.email);
+    await deps.mailer.send(mails.verifyEmail(user.email, deps.siteName, url(deps, `/compte/verifier?jeton=${token}`)), trx);
+  });
 }
 
 /** Returns the user id when the credentials are right; null otherwise (same time either way). */
@@ -150,16 +151,28 @@ export async function signIn(deps: AccountDeps, input: { email: string; password
   return user.id;
 }
 
+export const RESET_REQUEST_JOB = "account.reset_request";
+
 export async function requestPasswordReset(deps: AccountDeps, input: { email: string; ip: string }): Promise<void> {
   const email = normaliseEmail(input.email);
   const problem = emailProblem(email);
   if (problem) throw new ValidationError({ email: problem });
   await enforce(deps, `reset:ip:${input.ip}`, LIMITS.resetPerIp);
   await enforce(deps, `reset:account:${accountKey(email)}`, LIMITS.resetPerAccount);
-  const user = await q.findUserByEmail(deps.db, email);
+  // The request never looks the address up: it queues a job that does (jobs.ts), so a
+  // known and an unknown address cost the same insert and get the same answer.
+  await enqueue(deps.db, RESET_REQUEST_JOB, { email }, deps.now());
+  deps.wakeJobs?.();
+}
+
+/** The job behind requestPasswordReset: a link for an account, nothing for an unknown address. */
+export async function sendPasswordReset(deps: AccountDeps, email: string): Promise<void> {
+  const user = await q.findUserByEmail(deps.db, normaliseEmail(email));
   if (!user) return;
-  const token = await q.createUserToken(deps.db, user.id, "reset_password", RESET_LIFETIME_MS, deps.now());
-  await deps.mailer.send(mails.resetPassword(user.email, deps.siteName, url(deps, `/compte/reinitialiser?jeton=${token}`)));
+  await deps.db.transaction().execute(async (trx) => {
+    const token = await q.createUserToken(trx, user.id, "reset_password", RESET_LIFETIME_MS, deps.now());
+    await deps.mailer.send(mails.resetPassword(user.email, deps.siteName, url(deps, `/compte/reinitialiser?jeton=${token}`)), trx);
+  });
 }
 
 export async function isResetTokenValid(deps: AccountDeps, token: string): Promise<boolean> {
@@ -187,9 +200,9 @@ export async function resetPassword(deps: AccountDeps, input: { token: string; p
       .execute();
     await trx.updateTable("user_tokens").set({ used_at: now }).where("user_id", "=", used.user_id).where("purpose", "=", "reset_password").where("used_at", "is", null).execute();
     await revokeUserSessions(trx, used.user_id);
+    await deps.mailer.send(mails.passwordChanged(user.email, deps.siteName, url(deps, "/compte/mot-de-passe-oublie")), trx);
     return used.user_id;
   });
-  if (userId !== null) await deps.mailer.send(mails.passwordChanged(user.email, deps.siteName, url(deps, "/compte/mot-de-passe-oublie")));
   return userId;
 }
 
@@ -206,8 +219,8 @@ export async function changePassword(deps: AccountDeps, input: { userId: number;
   await deps.db.transaction().execute(async (trx) => {
     await trx.updateTable("users").set({ password_hash: passwordHash, password_changed_at: now, updated_at: now }).where("id", "=", user.id).execute();
     await revokeUserSessions(trx, user.id, input.sessionId);
+    await deps.mailer.send(mails.passwordChanged(user.email, deps.siteName, url(deps, "/compte/mot-de-passe-oublie")), trx);
   });
-  await deps.mailer.send(mails.passwordChanged(user.email, deps.siteName, url(deps, "/compte/mot-de-passe-oublie")));
 }
 
 export interface PreferencesInput {
@@ -266,8 +279,10 @@ export async function requestEmailChange(deps: AccountDeps, input: { userId: num
   if (!(await verifyPassword(user.password_hash, input.password))) errors.emailPassword = "Le mot de passe est incorrect.";
   if (Object.keys(errors).length > 0) throw new ValidationError(errors);
   // Whether the address is taken is not revealed: the link simply will not apply.
-  const token = await q.createUserToken(deps.db, user.id, "verify_email", VERIFY_LIFETIME_MS, deps.now(), email);
-  await deps.mailer.send(mails.verifyNewEmail(email, deps.siteName, url(deps, `/compte/verifier?jeton=${token}`)));
+  await deps.db.transaction().execute(async (trx) => {
+    const token = await q.createUserToken(trx, user.id, "verify_email", VERIFY_LIFETIME_MS, deps.now(), email);
+    await deps.mailer.send(mails.verifyNewEmail(email, deps.siteName, url(deps, `/compte/verifier?jeton=${token}`)), trx);
+  });
 }
 
 export async function deleteAccount(deps: AccountDeps, input: { userId: number; password: string }): Promise<void> {
