@@ -5,9 +5,13 @@ import crypto from "node:crypto";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { ConflictError, ForbiddenError, MovedError, NotFoundError, ValidationError } from "../errors.js";
 import { RateLimitedError } from "../rate-limit.js";
+import { isDatabaseUnavailable } from "../db/unavailable.js";
 import { bareErrorHtml, ErrorPage, errorMessage } from "../../ui/error-page.js";
 import { buildPageContext, cspNonce, PRIVATE_CACHE_CONTROL, renderDocument } from "./render.js";
 import { withNonce } from "./nonce.js";
+
+/** What a client is told to wait when the database is unavailable: the pool reconnects within seconds. */
+export const RETRY_AFTER_OUTAGE_SECONDS = 5;
 
 function statusOf(error: unknown): number {
   if (error instanceof RateLimitedError) return 429;
@@ -19,6 +23,8 @@ function statusOf(error: unknown): number {
   if (e.validation) return 400;
   if (typeof e.statusCode === "number" && e.statusCode >= 400 && e.statusCode < 600) return e.statusCode;
   if (isDataException(error)) return 400;
+  // The database is down, restarting or too slow: the request may work in a moment.
+  if (isDatabaseUnavailable(error)) return 503;
   return 500;
 }
 
@@ -68,6 +74,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     const status = statusOf(error);
     if (error instanceof RateLimitedError) reply.header("retry-after", String(error.retryAfterSeconds));
+    if (status === 503) reply.header("retry-after", String(RETRY_AFTER_OUTAGE_SECONDS));
     if (status >= 500) {
       const errorId = crypto.randomUUID();
       request.log.error({ err: error, errorId }, "request failed");
