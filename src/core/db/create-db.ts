@@ -23,6 +23,8 @@ export interface DatabaseHandle {
   db: DB;
   kind: "pglite" | "postgres";
   close(): Promise<void>;
+  /** The embedded client (PGlite only): backups dump its data folder. */
+  pglite?: PGlite;
 }
 
 export const pgliteExtensions = { unaccent, pg_trgm };
@@ -34,7 +36,7 @@ export async function openPGlite(dataDir: string | undefined, loadDataDir?: Blob
 
 export function wrapPGlite(client: PGlite): DatabaseHandle {
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
-  return { db, kind: "pglite", close: () => db.destroy() };
+  return { db, kind: "pglite", close: () => db.destroy(), pglite: client };
 }
 
 export interface PoolStats {
