@@ -1,7 +1,9 @@
 // Who may enter the back office. Two layers, both deny by default:
 // 1. `registerAdminGuard` (root level, every URL under /admin): a signed-in staff member,
 //    enrolled in the second factor when an admin requires it. Anything else never reaches
-//    a back-office handler, whatever a module forgets to declare.
+//    a back-office handler, whatever a module forgets to declare. "Under /admin" is decided
+//    on the route the router matched AND on the decoded, normalised path, never on the raw
+//    request line: the router decodes "/%61dmin/contenus" into the /admin/contenus route.
 // 2. `requireStaff(action)` on each route: the role x action table of core/auth/roles.ts.
 //    Per-item rules (a contributor's own drafts) are checked by the services with can().
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
@@ -22,13 +24,20 @@ export interface StaffActor {
 /** Where a staff member who must enrol a second factor is sent; reachable before enrolment. */
 export const ENROL_PATH = "/admin/securite/double-authentification";
 
-function pathOf(url: string): string {
-  return url.split("?")[0] ?? "";
+function isAdminPath(path: string): boolean {
+  return path === "/admin" || path.startsWith("/admin/");
 }
 
-function isAdminUrl(url: string): boolean {
-  const path = pathOf(url);
-  return path === "/admin" || path.startsWith("/admin/");
+/**
+ * Whether the guard applies. The matched route pattern says what will answer (a
+ * back-office handler); the normalised path covers requests that reach the 404 handler
+ * or the public catch-all ("/admin/nulle-part", "/ADMIN/contenus", "//admin"), which
+ * are refused to non-staff too rather than answered. Either one is enough.
+ */
+export function isBackOfficeRequest(request: FastifyRequest): boolean {
+  const route = request.routeOptions.url;
+  if (route !== undefined && isAdminPath(route)) return true;
+  return isAdminPath(normalisedPath(request.url));
 }
 
 function signInRedirect(request: FastifyRequest, reply: FastifyReply) {
@@ -37,13 +46,17 @@ function signInRedirect(request: FastifyRequest, reply: FastifyReply) {
 }
 
 export function registerAdminGuard(app: FastifyInstance) {
-  app.addHook("preHandler", async (request, reply) => {
-    if (!isAdminUrl(request.url)) return;
+  // onRequest (the session is loaded by then, the route already matched): nothing of a
+  // back-office route runs for someone the guard stops, not even body parsing or schema
+  // validation, whose 400 answers would otherwise describe the route to anyone.
+  app.addHook("onRequest", async (request, reply) => {
+    if (!isBackOfficeRequest(request)) return;
     const session = request.session;
     if (!session) return signInRedirect(request, reply);
     if (!isStaff(session.user.role)) throw new ForbiddenError("Not staff");
     // The session was loaded with the account's row on this very request: its second-factor state is current.
-    if (session.user.totpRequired && !session.user.totpEnabled && pathOf(request.url) !== ENROL_PATH) {
+    // Only the enrolment route itself is exempt (its pattern, not however the URL was spelled).
+    if (session.user.totpRequired && !session.user.totpEnabled && request.routeOptions.url !== ENROL_PATH) {
       if (request.method === "GET") return reply.redirect(ENROL_PATH, 303);
       throw new ForbiddenError("Second factor enrolment required");
     }
@@ -64,4 +77,33 @@ export function requireStaff(action: Action = "backoffice.access") {
     const actor = staffActor(request);
     if (!can(actor, action)) throw new ForbiddenError(`Missing ${action}`);
   };
+}
+
+/**
+ * The path a request names once every spelling trick is undone: percent-decoded until
+ * stable (double encoding), NFKC (full-width letters), lower case, backslashes as slashes,
+ * ";params" dropped from each segment, empty and "." segments removed, ".." resolved.
+ * Used only to decide whether a request is in the back office, never to route it.
+ */
+export function normalisedPath(url: string): string {
+  let path = url.split(/[?#]/, 1)[0] ?? "";
+  for (let i = 0; i < 5; i++) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(path);
+    } catch {
+      break;
+    }
+    if (decoded === path) break;
+    path = decoded;
+  }
+  path = path.normalize("NFKC").toLowerCase().replace(/\\/g, "/");
+  const segments: string[] = [];
+  for (const raw of path.split("/")) {
+    const segment = (raw.split(";", 1)[0] ?? "").trim();
+    if (segment === "" || segment === ".") continue;
+    if (segment === "..") segments.pop();
+    else segments.push(segment);
+  }
+  return `/${segments.join("/")}`;
 }
