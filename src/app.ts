@@ -6,7 +6,7 @@ import type { Config } from "./config.js";
 import type { DB } from "./core/db/create-db.js";
 import { buildAssets, registerAssetRoutes, type Assets } from "./core/http/assets.js";
 import { registerErrorHandling } from "./core/http/errors.js";
-import { registerInputGuard } from "./core/http/input-guard.js";
+import { onFrameworkError, registerInputGuard } from "./core/http/input-guard.js";
 import { registerObservability } from "./core/http/observability.js";
 import { PageCache } from "./core/http/page-cache.js";
 import { registerSecurityHeaders } from "./core/http/security.js";
@@ -68,6 +68,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     trustProxy: fastifyTrustProxy(opts.config.trustProxy),
     requestTimeout: 60_000,
     bodyLimit: 1024 * 1024,
+    // Paths the router cannot decode get the same French 400 as other bad input (input-guard.ts).
+    frameworkErrors: onFrameworkError,
     // Query strings keep one value per key: "?page=1&page=2" is rejected by the schemas.
     routerOptions: { ignoreDuplicateSlashes: false, maxParamLength: 200 },
   });

@@ -17,7 +17,8 @@
 //     (input-schemas.ts) on every route that declares none: ids stay within a PostgreSQL
 //     integer, slugs within their pattern.
 // A refusal is a 400 that the error handler renders as a French page or a JSON problem.
-import type { FastifyInstance, FastifyRequest, RouteOptions } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from "fastify";
+import { bareErrorHtml, errorMessage } from "../../ui/error-page.js";
 import { CONVENTIONAL_PARAMS } from "./input-schemas.js";
 
 export class BadInputError extends Error {
@@ -118,13 +119,60 @@ function conventionalParams(route: RouteOptions): void {
   };
 }
 
+/** What the guard saw of a route: the hostile-input suite walks this table. */
+export interface GuardedRoute {
+  method: string;
+  url: string;
+  schema: RouteOptions["schema"];
+  config: unknown;
+}
+
+const tables = new WeakMap<FastifyInstance, GuardedRoute[]>();
+
+/** Every route registered after the guard (all of the app's), HEAD routes included. */
+export function guardedRoutes(app: FastifyInstance): readonly GuardedRoute[] {
+  return tables.get(app) ?? [];
+}
+
 /** Registers the rule on the root instance, before any module route. */
 export function registerInputGuard(app: FastifyInstance): void {
+  const table: GuardedRoute[] = [];
+  tables.set(app, table);
   app.removeContentTypeParser(["application/json", "text/plain"]);
-  app.addHook("onRoute", conventionalParams);
+  app.addHook("onRoute", (route) => {
+    conventionalParams(route);
+    for (const method of [route.method].flat()) table.push({ method, url: route.url, schema: route.schema, config: route.config });
+  });
   app.addHook("preValidation", async (request) => {
     checkParams(request.params);
     checkQuery(request);
     checkBody(request.body);
   });
+}
+
+/**
+ * Fastify's `frameworkErrors`: a path the router cannot decode (invalid UTF-8 such as
+ * `%C3%28` or `%FF` in a parameter) or a parameter over maxParamLength is refused before any
+ * hook runs, so neither the security headers nor the error pages apply. This answers such a
+ * request like every other bad input: a French 400, with strict headers set here.
+ */
+export function onFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  request.log.info({ err: { code: error.code }, status: 400 }, "request rejected");
+  const m = errorMessage(400);
+  void reply
+    .code(400)
+    .headers({
+      "cache-control": "private, no-store",
+      "x-content-type-options": "nosniff",
+      "referrer-policy": "strict-origin-when-cross-origin",
+      "x-frame-options": "DENY",
+      "content-security-policy": "default-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    });
+  const url = request.raw.url ?? "";
+  const accept = request.headers.accept ?? "";
+  if (url.startsWith("/api/") || (accept.includes("application/json") && !accept.includes("text/html"))) {
+    void reply.type("application/problem+json; charset=utf-8").send({ type: "about:blank", title: m.title, status: 400, detail: m.text });
+    return;
+  }
+  void reply.type("text/html; charset=utf-8").send(bareErrorHtml(400));
 }
