@@ -1,6 +1,7 @@
 import type { ComponentChildren } from "preact";
 import type { PageContext } from "./context.js";
 import { Breadcrumb, type Crumb } from "./components/breadcrumb.js";
+import { signInHref } from "../lib/return-path.js";
 import { ViewerContext } from "./viewer.js";
 
 export interface SeoMeta {
@@ -101,7 +102,6 @@ function isCurrent(ctx: PageContext, href: string): boolean {
 }
 
 function Header({ ctx }: { ctx: PageContext }) {
-  const retour = encodeURIComponent(ctx.currentUrl);
   return (
     <header class="site-header">
       <div class="container site-header__bar">
@@ -138,7 +138,7 @@ function Header({ ctx }: { ctx: PageContext }) {
               </form>
             </div>
           ) : (
-            <a class="account-link" href={`/compte/connexion?retour=${retour}`}>Se connecter</a>
+            <a class="account-link" href={signInHref(ctx.currentUrl)}>Se connecter</a>
           )}
         </div>
       </div>

@@ -14,7 +14,7 @@ import { actionExists, addFavourite, isFavouritable, listFavouriteActions, listF
 import { exportAccountData } from "./export.js";
 import { personalFeed } from "./feed.js";
 import { findInterests, findUserById, listSessions } from "./queries.js";
-import { safeReturnPath } from "./return-path.js";
+import { safeReturnPath, signInHref } from "../../lib/return-path.js";
 import { accountDeps, interestChoices } from "./routes.js";
 import * as service from "./service.js";
 import { checked, ids, str } from "./validate.js";
@@ -25,7 +25,7 @@ import type { Errors } from "../../ui/components/form.js";
 function requireSession(request: FastifyRequest, reply: FastifyReply): CurrentSession | null {
   if (request.session) return request.session;
   const back = request.method === "GET" ? request.url : "/compte";
-  void reply.redirect(`/compte/connexion?retour=${encodeURIComponent(back)}`, 303);
+  void reply.redirect(signInHref(back), 303);
   return null;
 }
 
@@ -101,7 +101,7 @@ export async function accountRoutes(app: FastifyInstance) {
     }
     if (!request.session) {
       if (wantsJson) return reply.code(401).type("application/problem+json").send({ status: 401, title: "Connexion requise" });
-      return reply.redirect(`/compte/connexion?retour=${encodeURIComponent(retour)}&favori=${contentId}`, 303);
+      return reply.redirect(signInHref(retour, { favori: contentId }), 303);
     }
     const userId = request.session.user.id;
     const isAction = str(request.body, "cible", 10) === "action";

@@ -9,6 +9,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { can, isStaff, type Action, type Role } from "../../core/auth/roles.js";
 import { ForbiddenError } from "../../core/errors.js";
+import { signInHref } from "../../lib/return-path.js";
 
 export interface StaffActor {
   id: number;
@@ -42,7 +43,7 @@ export function isBackOfficeRequest(request: FastifyRequest): boolean {
 
 function signInRedirect(request: FastifyRequest, reply: FastifyReply) {
   const retour = request.method === "GET" ? request.url : "/admin";
-  return reply.redirect(`/compte/connexion?retour=${encodeURIComponent(retour)}`, 303);
+  return reply.redirect(signInHref(retour), 303);
 }
 
 export function registerAdminGuard(app: FastifyInstance) {

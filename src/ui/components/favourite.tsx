@@ -1,6 +1,7 @@
 // "Ajouter à mes favoris". Signed in: a form whose button carries aria-pressed; the
 // client script turns the POST into a fetch and toggles the state without reload.
 // Anonymous: a link to sign in that adds the favourite once signed in, then comes back.
+import { safeReturnPath, signInHref } from "../../lib/return-path.js";
 import { useViewer } from "../viewer.js";
 
 const HEART = (
@@ -28,7 +29,7 @@ export function FavouriteButton({
   const returnTo = explicit ?? viewer.currentUrl;
   const cls = compact ? "favourite favourite--compact" : "favourite";
   if (!viewer.signedIn) {
-    const href = `/compte/connexion?retour=${encodeURIComponent(returnTo)}${target === "contenu" ? `&favori=${contentId}` : ""}`;
+    const href = signInHref(returnTo, target === "contenu" ? { favori: contentId } : {});
     return (
       <a class={cls} href={href}>
         {HEART}
@@ -44,7 +45,7 @@ export function FavouriteButton({
       <input type="hidden" name="contenu" value={String(contentId)} />
       {target === "action" ? <input type="hidden" name="cible" value="action" /> : null}
       <input type="hidden" name="action" value={on ? "retirer" : "ajouter"} />
-      <input type="hidden" name="retour" value={returnTo} />
+      <input type="hidden" name="retour" value={safeReturnPath(returnTo)} />
       <button type="submit" class={on ? `${cls} is-on` : cls} aria-pressed={on ? "true" : "false"}>
         {HEART}
         <span class="favourite__label">{on ? "Retirer de mes favoris" : "Ajouter à mes favoris"}</span>

@@ -1,12 +1,13 @@
 // "Suivre ce quartier": adds a neighbourhood to a signed-in resident's interests, so
 // its news and actions appear in "Pour vous". Anonymous visitors are asked to sign in.
+import { safeReturnPath, signInHref } from "../../lib/return-path.js";
 import { useViewer } from "../viewer.js";
 
 export function FollowButton({ neighbourhoodId, name }: { neighbourhoodId: number; name: string }) {
   const viewer = useViewer();
   if (!viewer.signedIn) {
     return (
-      <a class="button button--secondary follow" href={`/compte/connexion?retour=${encodeURIComponent(viewer.currentUrl)}`}>
+      <a class="button button--secondary follow" href={signInHref(viewer.currentUrl)}>
         Suivre ce quartier<span class="sr-only"> : {name}</span> (connexion)
       </a>
     );
@@ -17,7 +18,7 @@ export function FollowButton({ neighbourhoodId, name }: { neighbourhoodId: numbe
       <input type="hidden" name="_csrf" value={viewer.csrfToken} />
       <input type="hidden" name="quartier" value={String(neighbourhoodId)} />
       <input type="hidden" name="suivre" value={on ? "0" : "1"} />
-      <input type="hidden" name="retour" value={viewer.currentUrl} />
+      <input type="hidden" name="retour" value={safeReturnPath(viewer.currentUrl)} />
       <button type="submit" class="button button--secondary follow" aria-pressed={on ? "true" : "false"}>
         {on ? "Ne plus suivre ce quartier" : "Suivre ce quartier"}
         <span class="sr-only"> : {name}</span>
