@@ -8,6 +8,7 @@ import { buildAssets, registerAssetRoutes, type Assets } from "./core/http/asset
 import { registerErrorHandling } from "./core/http/errors.js";
 import { onFrameworkError, registerInputGuard } from "./core/http/input-guard.js";
 import { registerObservability } from "./core/http/observability.js";
+import { registerLoadShedding, type LoadSheddingOptions } from "./core/http/load-shedding.js";
 import { PageCache } from "./core/http/page-cache.js";
 import { registerSecurityHeaders } from "./core/http/security.js";
 import { fastifyTrustProxy } from "./core/http/trust-proxy.js";
@@ -59,6 +60,8 @@ export interface BuildAppOptions {
   now?: () => Date;
   pageCache?: PageCache;
   mailer?: Mailer;
+  /** Thresholds past which requests are answered 503 at once (core/http/load-shedding.ts); off by default in tests. */
+  loadShedding?: LoadSheddingOptions | false;
   mailTransport?: MailTransport;
 }
 
@@ -103,6 +106,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   registerErrorHandling(app);
   registerAssetRoutes(app, deps.assets);
   registerObservability(app, { metricsToken: opts.config.metricsToken });
+  await registerLoadShedding(app, opts.loadShedding ?? (opts.config.nodeEnv === "test" ? false : {}));
 
   // Feature modules, in one explicit list.
   await app.register(siteRoutes);
