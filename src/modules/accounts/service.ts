@@ -275,7 +275,7 @@ export async function requestEmailChange(deps: AccountDeps, input: { userId: num
   const errors: FieldErrors = {};
   const e = emailProblem(email);
   if (e) errors.newEmail = e;
-  else if (email === user.email.toLowerCase()) errors.newEmail = "C’est déjà l’adresse de votre compte.";
+  else if (email === normaliseEmail(user.email)) errors.newEmail = "C’est déjà l’adresse de votre compte.";
   if (!(await verifyPassword(user.password_hash, input.password))) errors.emailPassword = "Le mot de passe est incorrect.";
   if (Object.keys(errors).length > 0) throw new ValidationError(errors);
   // Whether the address is taken is not revealed: the link simply will not apply.

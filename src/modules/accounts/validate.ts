@@ -25,16 +25,38 @@ export function checked(body: unknown, name: string): boolean {
   return v === "on" || v === "1" || v === "true";
 }
 
-// Deliberately simple: one @, something on each side, a dot in the domain, no spaces.
-const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,253}\.[^\s@]{2,}$/;
+// Deliberately simple: one @, a local part and a domain of dot-separated parts (the last
+// of two characters or more), no spaces, and none of the characters that are legal only
+// inside quotes ("a,b@x.fr" would reach two mailboxes through a mail library's parser).
+const CHAR = String.raw`[^\s@.()<>\[\]:;,"\\/]`;
+const EMAIL = new RegExp(`^${CHAR}+(?:\\.${CHAR}+)*@(?:${CHAR}+\\.)+${CHAR}{2,}$`, "u");
 
+// Characters that do not show, or that change how the text around them shows: format
+// characters (zero-width space and joiners, bidi marks and overrides, soft hyphen, BOM),
+// controls, default-ignorable code points (Hangul fillers, variation selectors),
+// private-use, unassigned and lone surrogates, line and paragraph separators; and the
+// ideographic full stops that IDNA reads as a dot. "alice@example.test" followed by
+// U+200B looks like Alice's address, and some mail servers deliver it to her.
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}\u2800\u3002\uFF61]/u;
+
+/**
+ * The one form of an address that is stored, compared and mailed: Unicode compatibility
+ * forms folded (NFKC: full-width "ａｌｉｃｅ" is "alice"), lower case, no surrounding space.
+ * Use it wherever an address is typed (sign-up, sign-in, reset, e-mail change,
+ * invitations, create-admin), so look-alike spellings reach the same account; what NFKC
+ * cannot fold (invisible characters) is refused by emailProblem.
+ */
 export function normaliseEmail(raw: string): string {
-  return raw.trim().toLowerCase();
+  // Lower case can un-normalise a few letters (U+0130): fold again.
+  return raw.normalize("NFKC").toLowerCase().normalize("NFKC").trim();
 }
 
+/** A French message for an unusable address (already normalised), or null. */
 export function emailProblem(email: string): string | null {
   if (!email) return "Saisissez votre adresse e-mail.";
-  if (email.length > 254 || !EMAIL.test(email)) return "Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.";
+  if (INVISIBLE.test(email)) return "L’adresse e-mail contient des caractères invisibles ou de mise en forme : saisissez-la de nouveau, sans copier-coller.";
+  const [local = ""] = email.split("@");
+  if (email.length > 254 || local.length > 64 || !EMAIL.test(email)) return "Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.";
   return null;
 }
 
