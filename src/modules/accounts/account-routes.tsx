@@ -187,7 +187,12 @@ export async function accountRoutes(app: FastifyInstance) {
     if (!session) return reply;
     const newEmail = str(request.body, "newEmail", 300);
     try {
-      await service.requestEmailChange(await accountDeps(app), { userId: session.user.id, newEmail, password: str(request.body, "emailPassword", 4096) });
+      await service.requestEmailChange(await accountDeps(app), {
+        userId: session.user.id,
+        newEmail,
+        password: str(request.body, "emailPassword", 4096),
+        ip: request.ip,
+      });
       return reply.redirect("/compte/preferences?statut=adresse-envoyee", 303);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;

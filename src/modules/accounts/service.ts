@@ -35,6 +35,9 @@ export const LIMITS = {
   resetPerIp: { limit: 10, windowMs: 60 * 60_000 },
   resetPerAccount: { limit: 5, windowMs: 60 * 60_000 },
   verifyPerIp: { limit: 30, windowMs: 60 * 60_000 },
+  resendPerAccount: { limit: 5, windowMs: 60 * 60_000 },
+  emailChangePerAccount: { limit: 5, windowMs: 60 * 60_000 },
+  emailChangePerIp: { limit: 10, windowMs: 60 * 60_000 },
 } satisfies Record<string, RateLimitRule>;
 
 async function enforce(deps: AccountDeps, key: string, rule: RateLimitRule) {
@@ -128,6 +131,7 @@ export async function verifyEmail(deps: AccountDeps, token: string, ip: string):
 
 export async function resendVerification(deps: AccountDeps, userId: number, ip: string): Promise<void> {
   await enforce(deps, `verify:ip:${ip}`, LIMITS.verifyPerIp);
+  await enforce(deps, `resend:account:${userId}`, LIMITS.resendPerAccount);
   const user = await q.findUserById(deps.db, userId);
   if (!user || user.email_verified_at) return;
   await deps.db.transaction().execute(async (trx) => {
@@ -267,11 +271,17 @@ export async function follow(deps: AccountDeps, userId: number, what: { themeId?
   }
 }
 
-/** The new address is used only once confirmed from a link sent to it. */
-export async function requestEmailChange(deps: AccountDeps, input: { userId: number; newEmail: string; password: string }) {
+/**
+ * The new address is used only once confirmed from a link sent to it. Limited per account
+ * and per IP like the other forms that send mail (each request mails an address of the
+ * requester's choosing, and checks a password); refused requests count too.
+ */
+export async function requestEmailChange(deps: AccountDeps, input: { userId: number; newEmail: string; password: string; ip: string }) {
   const email = normaliseEmail(input.newEmail);
   const user = await q.findUserById(deps.db, input.userId);
   if (!user) return;
+  await enforce(deps, `email:ip:${input.ip}`, LIMITS.emailChangePerIp);
+  await enforce(deps, `email:account:${user.id}`, LIMITS.emailChangePerAccount);
   const errors: FieldErrors = {};
   const e = emailProblem(email);
   if (e) errors.newEmail = e;
