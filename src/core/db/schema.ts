@@ -392,6 +392,21 @@ export interface BackOfficeTables {
   jobs: JobsTable;
   pending_sign_ins: PendingSignInsTable;
   action_slug_redirects: ActionSlugRedirectsTable;
+  staff_invitations: StaffInvitationsTable;
+}
+
+/** A staff role offered to an account, given only when the link is used (migration 20261206). */
+export interface StaffInvitationsTable {
+  id: Generated<number>;
+  user_id: number;
+  email: string;
+  role: Exclude<Role, "resident">;
+  token_hash: string;
+  invited_by: number | null;
+  created_at: Timestamp;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  accepted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  revoked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface ActionSlugRedirectsTable {

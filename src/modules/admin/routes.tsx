@@ -1,10 +1,11 @@
 // Back-office pages of the admin module itself: dashboard, own security (second factor),
-// staff and roles, audit log.
+// staff and roles, audit log; and the public page where an invitation is accepted.
 import type { FastifyInstance } from "fastify";
 import { serveAdminPage } from "./frame.js";
 import { dashboardData } from "./dashboard.js";
 import { requireStaff, staffActor } from "./guard.js";
 import { auditRoutes } from "./audit-routes.js";
+import { invitationRoutes } from "./invitation-routes.js";
 import { securityRoutes } from "./security-routes.js";
 import { staffRoutes } from "./staff-routes.js";
 import { Dashboard } from "./views/dashboard.js";
@@ -17,6 +18,7 @@ export async function adminRoutes(app: FastifyInstance) {
   });
   await securityRoutes(app);
   await staffRoutes(app);
+  await invitationRoutes(app);
   await auditRoutes(app);
   app.get("/admin", { preHandler: requireStaff() }, async (request, reply) =>
     serveAdminPage(request, reply, async () => {

@@ -9,7 +9,8 @@ import { StaffListPage, StaffMemberPage } from "./views/staff.js";
 
 const NOTICES: Record<string, string> = {
   invite: "Invitation envoyée.",
-  promu: "Le compte existant a reçu son rôle.",
+  promu:
+    "Un compte existe déjà avec cette adresse : invitation envoyée. Le rôle ne lui sera donné qu’une fois un nouveau mot de passe choisi avec le lien reçu (la double authentification sera exigée) ; son titulaire en est averti.",
   role: "Rôle modifié. Les connexions en cours de cette personne ont été fermées.",
   "double-authentification": "Réglage enregistré.",
   reinitialise: "Double authentification réinitialisée. La personne devra la configurer de nouveau.",
@@ -25,7 +26,7 @@ export async function staffRoutes(app: FastifyInstance) {
   const notice = (request: FastifyRequest<{ Querystring: { statut?: string } }>) => NOTICES[String(request.query.statut ?? "")];
 
   app.get<{ Querystring: { statut?: string } }>("/admin/equipe", { preHandler: requireStaff("staff.manage") }, async (request, reply) => {
-    const staff = await listStaff(db);
+    const staff = await listStaff(db, app.deps.now());
     return serveAdminPage(request, reply, () => ({ render: (ctx, actor) => <StaffListPage ctx={ctx} actor={actor} staff={staff} notice={notice(request)} /> }));
   });
 
@@ -42,7 +43,7 @@ export async function staffRoutes(app: FastifyInstance) {
       return reply.redirect(`/admin/equipe?statut=${result.created ? "invite" : "promu"}`, 303);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      const staff = await listStaff(db);
+      const staff = await listStaff(db, app.deps.now());
       return serveAdminPage(request, reply, () => ({
         status: 400,
         render: (ctx) => <StaffListPage ctx={ctx} actor={actor} staff={staff} errors={error.fields} values={values} />,
@@ -51,7 +52,7 @@ export async function staffRoutes(app: FastifyInstance) {
   });
 
   app.get<IdParams>("/admin/equipe/:id", guard, async (request, reply) => {
-    const member = await findStaffMember(db, Number(request.params.id));
+    const member = await findStaffMember(db, Number(request.params.id), app.deps.now());
     return serveAdminPage(request, reply, () => ({ render: (ctx, actor) => <StaffMemberPage ctx={ctx} actor={actor} member={member} notice={notice(request)} /> }));
   });
 
@@ -61,7 +62,7 @@ export async function staffRoutes(app: FastifyInstance) {
       await changeRole(db, staffActor(request), id, str(request.body, "role", 30), request.ip, app.deps.now());
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      const member = await findStaffMember(db, id);
+      const member = await findStaffMember(db, id, app.deps.now());
       return serveAdminPage(request, reply, () => ({ status: 400, render: (ctx, actor) => <StaffMemberPage ctx={ctx} actor={actor} member={member} errors={error.fields} /> }));
     }
     return reply.redirect(`/admin/equipe/${id}?statut=role`, 303);

@@ -1,6 +1,6 @@
 // Staff management and the audit journal through HTTP: permission tables, invitations by
-// e-mail that end in a working account, role changes that end sessions, self-protection,
-// and the journal's filters.
+// e-mail that end in a working account (invitation.int.test.ts: existing accounts), role
+// changes that end sessions, self-protection, and the journal's filters.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listEvents } from "../../core/audit.js";
 import { Agent } from "../../../test/agent.js";
@@ -59,29 +59,34 @@ describe("team management", () => {
     const message = await mail.waitFor("nora.redac@ville.test", /Invitation/);
     expect(message.text).toContain("Alice Admin");
     expect(message.text).toContain("« Contributeur »");
-    const link = new URL(linkIn(message, "/compte/reinitialiser"));
+    const link = new URL(linkIn(message, "/compte/invitation"));
+    // Until the link is used, the account has no role and no usable password.
+    const pending = await world.db.selectFrom("users").select("role").where("email", "=", "nora.redac@ville.test").executeTakeFirstOrThrow();
+    expect(pending.role).toBe("resident");
+    expect((await admin.agent.get("/admin/equipe")).body).toContain("Invitation en attente");
 
     const nora = new Agent(world.app);
     const form = await nora.get(link.pathname + link.search);
     expect(form.statusCode).toBe(200);
-    const set = await nora.submit(link.pathname + link.search, "/compte/reinitialiser", { jeton: link.searchParams.get("jeton")!, password: "Une phrase de passe pour Nora 2027" });
+    const set = await nora.submit(link.pathname + link.search, "/compte/invitation", { jeton: link.searchParams.get("jeton")!, password: "Une phrase de passe pour Nora 2027" });
     expect(set.statusCode).toBe(303);
     const signIn = await nora.submit("/compte/connexion", "/compte/connexion", { email: "nora.redac@ville.test", password: "Une phrase de passe pour Nora 2027", retour: "/admin" });
     expect(signIn.headers.location).toBe("/admin");
     expect((await nora.get("/admin")).headers.location).toBe("/admin/securite/double-authentification");
 
     const events = await listEvents(world.db, { action: "staff.invite", limit: 5, offset: 0 });
-    expect(events.events[0]).toMatchObject({ actorId: admin.id, targetLabel: "Nora Rédac <nora.redac@ville.test>", details: { role: "contributor" } });
+    expect(events.events[0]).toMatchObject({ actorId: admin.id, targetLabel: "Nora Rédac <nora.redac@ville.test>", details: { role: "contributor", existing_account: false } });
   });
 
-  it("gives a role to an existing resident, and refuses someone already in the team", async () => {
+  it("invites an existing resident without giving the role yet, and refuses someone already in the team", async () => {
     const admin = await createStaff(world, "admin");
     const resident = await createStaff(world, "resident");
     const res = await admin.agent.send("/admin/equipe", { email: resident.email, displayName: "", role: "policy" });
     expect(res.headers.location).toBe("/admin/equipe?statut=promu");
     const row = await world.db.selectFrom("users").select("role").where("id", "=", resident.id).executeTakeFirstOrThrow();
-    expect(row.role).toBe("policy");
-    const again = await admin.agent.send("/admin/equipe", { email: resident.email, displayName: "", role: "editor" });
+    expect(row.role).toBe("resident");
+    const staff = await createStaff(world, "editor");
+    const again = await admin.agent.send("/admin/equipe", { email: staff.email, displayName: "", role: "policy" });
     expect(again.statusCode).toBe(400);
     expect(again.body).toContain("fait déjà partie de l’équipe");
   });

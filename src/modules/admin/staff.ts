@@ -4,39 +4,24 @@
 //    themselves out, so there is always at least the acting admin left);
 //  - a role change ends the person's sessions: their next sign-in gets the limits and the
 //    second-factor step of the new role;
-//  - an invitation creates an account with no usable password and e-mails a one-time link
-//    to choose one (the link also proves the address);
+//  - a staff role reaches an account only through an invitation accepted with a new
+//    password (invitations.ts) or `create-admin`: the role form never turns a resident's
+//    existing credential into a staff one, and on an invited account it changes (or, with
+//    "Habitant", cancels) the role the invitation offers;
 //  - every change is audited in the same transaction.
+import { sql } from "kysely";
 import type { DB } from "../../core/db/create-db.js";
 import { recordEvent } from "../../core/audit.js";
-import { hashPassword } from "../../core/auth/passwords.js";
 import { deleteRecoveryCodes } from "../../core/auth/recovery-codes.js";
-import { ROLES, isStaff, type Role } from "../../core/auth/roles.js";
+import { isStaff, type Role } from "../../core/auth/roles.js";
 import { revokeUserSessions } from "../../core/auth/sessions.js";
-import { randomToken } from "../../core/auth/tokens.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../core/errors.js";
-import type { Mailer } from "../../core/mail/mailer.js";
-import { mails } from "../../core/mail/templates.js";
-import { createUserToken, emailProblem, normaliseEmail } from "../accounts/index.js";
 import type { StaffActor } from "./guard.js";
+import { changeInvitedRole, type StaffRole } from "./invitations.js";
+import { label, parseRole } from "./staff-roles.js";
 
-export const ROLE_LABELS: Record<Role, string> = {
-  resident: "Habitant (pas d’accès)",
-  contributor: "Contributeur",
-  editor: "Éditeur",
-  policy: "Politique de la ville",
-  admin: "Administrateur",
-};
-
-export const ROLE_DESCRIPTIONS: Record<Role, string> = {
-  resident: "Compte d’habitant, sans accès à l’administration.",
-  contributor: "Rédige des brouillons et les soumet à relecture ; ne publie pas.",
-  editor: "Relit, publie, programme et dépublie tous les contenus ; gère la médiathèque.",
-  policy: "Tient à jour le contrat de ville, ses actions, financements et indicateurs.",
-  admin: "Tout, y compris l’équipe, les rôles et le journal d’activité.",
-};
-
-const INVITE_LIFETIME_MS = 7 * 86_400_000;
+export { ROLE_DESCRIPTIONS, ROLE_LABELS } from "./staff-roles.js";
+export { inviteStaff, type InviteInput, type InvitationDeps as InviteDeps } from "./invitations.js";
 
 export interface StaffRow {
   id: number;
@@ -47,10 +32,11 @@ export interface StaffRow {
   totpRequired: boolean;
   lastSignInAt: Date | null;
   createdAt: Date;
-  invited: boolean;
+  /** An open invitation: the role it offers, not yet the account's. */
+  invitation: { role: StaffRole; expiresAt: Date; expired: boolean } | null;
 }
 
-function toRow(r: {
+interface UserRow {
   id: number;
   email: string;
   display_name: string;
@@ -59,8 +45,11 @@ function toRow(r: {
   totp_required: boolean;
   last_sign_in_at: Date | null;
   created_at: Date;
-  email_verified_at: Date | null;
-}): StaffRow {
+  invitation_role: StaffRole | null;
+  invitation_expires_at: Date | null;
+}
+
+function toRow(r: UserRow, now: Date): StaffRow {
   return {
     id: r.id,
     email: r.email,
@@ -70,92 +59,51 @@ function toRow(r: {
     totpRequired: r.totp_required,
     lastSignInAt: r.last_sign_in_at,
     createdAt: r.created_at,
-    invited: r.email_verified_at === null && r.last_sign_in_at === null,
+    // Only a resident's invitation is pending: one left open on an account made staff another way (create-admin) no longer applies.
+    invitation:
+      r.role === "resident" && r.invitation_role && r.invitation_expires_at
+        ? { role: r.invitation_role, expiresAt: r.invitation_expires_at, expired: r.invitation_expires_at.getTime() <= now.getTime() }
+        : null,
   };
 }
 
-const COLUMNS = ["id", "email", "display_name", "role", "totp_enabled_at", "totp_required", "last_sign_in_at", "created_at", "email_verified_at"] as const;
-
-export async function listStaff(db: DB): Promise<StaffRow[]> {
-  const rows = await db.selectFrom("users").select(COLUMNS).where("role", "<>", "resident").orderBy("role").orderBy("display_name").orderBy("email").execute();
-  return rows.map(toRow);
+/** Accounts with their open invitation, if any. */
+function staffQuery(db: DB) {
+  return db
+    .selectFrom("users as u")
+    // An invitation counts only while the account still has the invited address (see invitations.ts).
+    .leftJoin("staff_invitations as i", (join) =>
+      join.onRef("i.user_id", "=", "u.id").on("i.accepted_at", "is", null).on("i.revoked_at", "is", null).on(sql<boolean>`i.email = lower(u.email)`),
+    )
+    .select([
+      "u.id",
+      "u.email",
+      "u.display_name",
+      "u.role",
+      "u.totp_enabled_at",
+      "u.totp_required",
+      "u.last_sign_in_at",
+      "u.created_at",
+      "i.role as invitation_role",
+      "i.expires_at as invitation_expires_at",
+    ]);
 }
 
-export async function findStaffMember(db: DB, id: number): Promise<StaffRow> {
-  const row = await db.selectFrom("users").select(COLUMNS).where("id", "=", id).executeTakeFirst();
+/** The team, and the people invited into it who have not accepted yet ("invitation en attente"). */
+export async function listStaff(db: DB, now: Date): Promise<StaffRow[]> {
+  const rows = await staffQuery(db)
+    .where((eb) => eb.or([eb("u.role", "<>", "resident"), eb("i.id", "is not", null)]))
+    .orderBy("u.role")
+    .orderBy("u.display_name")
+    .orderBy("u.email")
+    .execute();
+  return rows.map((r) => toRow(r, now));
+}
+
+export async function findStaffMember(db: DB, id: number, now: Date): Promise<StaffRow> {
+  const row = await staffQuery(db).where("u.id", "=", id).executeTakeFirst();
   if (!row) throw new NotFoundError();
-  return toRow(row);
-}
-
-function parseRole(value: string): Role {
-  if (!(ROLES as readonly string[]).includes(value)) throw new ValidationError({ role: "Choisissez un rôle dans la liste." });
-  return value as Role;
-}
-
-const label = (u: { email: string; display_name: string }) => (u.display_name ? `${u.display_name} <${u.email}>` : u.email);
-
-export interface InviteInput {
-  email: string;
-  displayName: string;
-  role: string;
-}
-
-export interface InviteDeps {
-  db: DB;
-  mailer: Mailer;
-  publicUrl: string;
-  siteName: string;
-  now: Date;
-  ip: string;
-}
-
-/**
- * Gives a role to an address: an existing account changes role (e.g. a resident who
- * joins the team), an unknown address gets an invitation. Returns what happened.
- */
-export async function inviteStaff(deps: InviteDeps, actor: StaffActor, input: InviteInput): Promise<{ userId: number; created: boolean }> {
-  const email = normaliseEmail(input.email);
-  const displayName = input.displayName.trim().replace(/\s+/g, " ");
-  const errors: Record<string, string> = {};
-  const problem = emailProblem(email);
-  if (problem) errors.email = problem;
-  if (displayName.length > 80) errors.displayName = "Le nom ne doit pas dépasser 80 caractères.";
-  let role: Role | null = null;
-  try {
-    role = parseRole(input.role);
-    if (!isStaff(role)) errors.role = "Choisissez un rôle de l’équipe.";
-  } catch (error) {
-    errors.role = (error as ValidationError).fields.role!;
-  }
-  if (Object.keys(errors).length > 0) throw new ValidationError(errors);
-  const existing = await deps.db.selectFrom("users").select(["id", "role"]).where("email", "=", email).executeTakeFirst();
-  if (existing) {
-    if (isStaff(existing.role)) throw new ValidationError({ email: "Cette personne fait déjà partie de l’équipe : changez son rôle depuis sa fiche." });
-    await changeRole(deps.db, actor, existing.id, role!, deps.ip, deps.now);
-    return { userId: existing.id, created: false };
-  }
-  // Nobody knows this password: the account works only once its owner picks one.
-  const unusable = await hashPassword(randomToken());
-  const { userId, token } = await deps.db.transaction().execute(async (trx) => {
-    const user = await trx
-      .insertInto("users")
-      .values({ email, password_hash: unusable, display_name: displayName, role: role!, totp_required: true, created_at: deps.now, updated_at: deps.now })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    const token = await createUserToken(trx, user.id, "reset_password", INVITE_LIFETIME_MS, deps.now);
-    await recordEvent(trx, {
-      actor: { id: actor.id, label: actor.label },
-      action: "staff.invite",
-      target: { type: "user", id: user.id, label: label({ email, display_name: displayName }) },
-      details: { role },
-      ip: deps.ip,
-      at: deps.now,
-    });
-    return { userId: user.id, token };
-  });
-  const link = new URL(`/compte/reinitialiser?jeton=${token}`, deps.publicUrl + "/").toString();
-  await deps.mailer.send(mails.staffInvitation(email, deps.siteName, actor.displayName || actor.email, ROLE_LABELS[role!], link));
-  return { userId, created: true };
+  return toRow(row, now);
 }
 
 function refuseSelf(actor: StaffActor, userId: number) {
@@ -168,6 +116,12 @@ export async function changeRole(db: DB, actor: StaffActor, userId: number, role
   await db.transaction().execute(async (trx) => {
     const user = await trx.selectFrom("users").select(["id", "email", "display_name", "role"]).where("id", "=", userId).forUpdate().executeTakeFirst();
     if (!user) throw new NotFoundError();
+    if (!isStaff(user.role)) {
+      if (await changeInvitedRole(trx, actor, user, role, ip, now)) return;
+      if (role === user.role) return;
+      // The resident's password was not set for a staff account: only an accepted invitation gives one.
+      throw new ValidationError({ role: "Un compte d’habitant ne reçoit un rôle que par une invitation : invitez son adresse depuis la page Équipe." });
+    }
     if (user.role === role) return;
     await trx.updateTable("users").set({ role, updated_at: now }).where("id", "=", userId).execute();
     await revokeUserSessions(trx, userId);

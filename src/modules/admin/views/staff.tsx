@@ -8,6 +8,22 @@ import { ROLE_DESCRIPTIONS, ROLE_LABELS, type StaffRow } from "../staff.js";
 
 const STAFF_ROLES = ROLES.filter((r) => isStaff(r));
 
+/** The role an account has, or for an invited one the role it will have once the invitation is accepted. */
+function RoleState({ member }: { member: StaffRow }) {
+  const { invitation } = member;
+  if (!invitation) return <>{ROLE_LABELS[member.role]}</>;
+  return (
+    <>
+      {ROLE_LABELS[invitation.role]}{" "}
+      {invitation.expired ? (
+        <span class="badge badge--warning">Invitation expirée</span>
+      ) : (
+        <span class="badge">Invitation en attente jusqu’au {formatDateTime(invitation.expiresAt)}</span>
+      )}
+    </>
+  );
+}
+
 function SecondFactorState({ member }: { member: StaffRow }) {
   if (member.totpEnabled) return <span class="badge">Activée</span>;
   if (member.totpRequired) return <span class="badge badge--warning">Obligatoire, pas encore activée</span>;
@@ -45,11 +61,13 @@ export function StaffListPage(props: { ctx: PageContext; actor: StaffActor; staf
                   {m.id === props.actor.id ? " (vous)" : ""}
                 </th>
                 <td>{m.email}</td>
-                <td>{ROLE_LABELS[m.role]}</td>
+                <td>
+                  <RoleState member={m} />
+                </td>
                 <td>
                   <SecondFactorState member={m} />
                 </td>
-                <td>{m.lastSignInAt ? formatDateTime(m.lastSignInAt) : m.invited ? "Invitation envoyée" : "Jamais"}</td>
+                <td>{m.lastSignInAt ? formatDateTime(m.lastSignInAt) : "Jamais"}</td>
               </tr>
             ))}
           </tbody>
@@ -58,8 +76,9 @@ export function StaffListPage(props: { ctx: PageContext; actor: StaffActor; staf
       <section aria-labelledby="inviter">
         <h2 id="inviter">Ajouter une personne à l’équipe</h2>
         <p>
-          Si l’adresse correspond déjà à un compte d’habitant, ce compte reçoit le rôle choisi. Sinon, une invitation est envoyée par e-mail pour
-          choisir un mot de passe ; la double authentification lui sera demandée à la première connexion.
+          Une invitation est envoyée par e-mail. Le rôle n’est donné qu’une fois un nouveau mot de passe choisi avec le lien reçu (valable 7 jours), même
+          si l’adresse a déjà un compte d’habitant : son ancien mot de passe ne sert alors plus. La double authentification est demandée à la première
+          connexion. Inviter de nouveau la même adresse remplace le lien précédent.
         </p>
         <form method="post" action="/admin/equipe" class="form" novalidate>
           <CsrfField token={props.ctx.viewer.csrfToken} />
@@ -97,7 +116,9 @@ export function StaffMemberPage(props: { ctx: PageContext; actor: StaffActor; me
         <dt>Adresse e-mail</dt>
         <dd>{member.email}</dd>
         <dt>Rôle</dt>
-        <dd>{ROLE_LABELS[member.role]}</dd>
+        <dd>
+          <RoleState member={member} />
+        </dd>
         <dt>Double authentification</dt>
         <dd>
           <SecondFactorState member={member} />
@@ -118,19 +139,50 @@ export function StaffMemberPage(props: { ctx: PageContext; actor: StaffActor; me
         <>
           <section aria-labelledby="role">
             <h2 id="role">Rôle</h2>
-            <form method="post" action={`/admin/equipe/${member.id}/role`} class="form" novalidate>
-              {csrf}
-              <Select
-                name="role"
-                label="Nouveau rôle"
-                hint="Le changement ferme les connexions en cours de cette personne. « Habitant » retire l’accès à l’administration."
-                required
-                value={member.role}
-                error={props.errors?.role}
-                options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
-              />
-              <button type="submit" class="button">Changer le rôle</button>
-            </form>
+            {member.invitation ? (
+              <>
+                <p>
+                  Ce compte n’a pas encore de rôle dans l’équipe : il le recevra quand la personne aura choisi un nouveau mot de passe avec le lien de son
+                  invitation. Vous pouvez changer le rôle proposé, annuler l’invitation (« Habitant ») ou envoyer un nouveau lien.
+                </p>
+                <form method="post" action={`/admin/equipe/${member.id}/role`} class="form" novalidate>
+                  {csrf}
+                  <Select
+                    name="role"
+                    label="Rôle proposé"
+                    hint="« Habitant » annule l’invitation."
+                    required
+                    value={member.invitation.role}
+                    error={props.errors?.role}
+                    options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+                  />
+                  <button type="submit" class="button">Changer l’invitation</button>
+                </form>
+                <form method="post" action="/admin/equipe">
+                  {csrf}
+                  <input type="hidden" name="email" value={member.email} />
+                  <input type="hidden" name="displayName" value="" />
+                  <input type="hidden" name="role" value={member.invitation.role} />
+                  <button type="submit" class="button button--secondary">Envoyer un nouveau lien d’invitation</button>
+                </form>
+              </>
+            ) : isStaff(member.role) ? (
+              <form method="post" action={`/admin/equipe/${member.id}/role`} class="form" novalidate>
+                {csrf}
+                <Select
+                  name="role"
+                  label="Nouveau rôle"
+                  hint="Le changement ferme les connexions en cours de cette personne. « Habitant » retire l’accès à l’administration."
+                  required
+                  value={member.role}
+                  error={props.errors?.role}
+                  options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+                />
+                <button type="submit" class="button">Changer le rôle</button>
+              </form>
+            ) : (
+              <p>Compte d’habitant : pour lui donner un rôle, invitez son adresse depuis la page Équipe. Le rôle ne sera donné qu’avec un nouveau mot de passe.</p>
+            )}
           </section>
           <section aria-labelledby="securite">
             <h2 id="securite">Sécurité du compte</h2>

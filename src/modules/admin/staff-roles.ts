@@ -1,0 +1,28 @@
+// Role names as the team pages and e-mails show them, and the helpers that the team and
+// invitation services share.
+import { ROLES, type Role } from "../../core/auth/roles.js";
+import { ValidationError } from "../../core/errors.js";
+
+export const ROLE_LABELS: Record<Role, string> = {
+  resident: "Habitant (pas d’accès)",
+  contributor: "Contributeur",
+  editor: "Éditeur",
+  policy: "Politique de la ville",
+  admin: "Administrateur",
+};
+
+export const ROLE_DESCRIPTIONS: Record<Role, string> = {
+  resident: "Compte d’habitant, sans accès à l’administration.",
+  contributor: "Rédige des brouillons et les soumet à relecture ; ne publie pas.",
+  editor: "Relit, publie, programme et dépublie tous les contenus ; gère la médiathèque.",
+  policy: "Tient à jour le contrat de ville, ses actions, financements et indicateurs.",
+  admin: "Tout, y compris l’équipe, les rôles et le journal d’activité.",
+};
+
+export function parseRole(value: string): Role {
+  if (!(ROLES as readonly string[]).includes(value)) throw new ValidationError({ role: "Choisissez un rôle dans la liste." });
+  return value as Role;
+}
+
+/** How an account is named in the audit trail. */
+export const label = (u: { email: string; display_name: string }) => (u.display_name ? `${u.display_name} <${u.email}>` : u.email);
