@@ -8,6 +8,7 @@ import { buildAssets, registerAssetRoutes, type Assets } from "./core/http/asset
 import { registerErrorHandling } from "./core/http/errors.js";
 import { onFrameworkError, registerInputGuard } from "./core/http/input-guard.js";
 import { registerObservability } from "./core/http/observability.js";
+import { connectCaches } from "./core/http/cache-bus.js";
 import { registerLoadShedding, type LoadSheddingOptions } from "./core/http/load-shedding.js";
 import { PageCache } from "./core/http/page-cache.js";
 import { registerSecurityHeaders } from "./core/http/security.js";
@@ -106,6 +107,17 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   registerErrorHandling(app);
   registerAssetRoutes(app, deps.assets);
   registerObservability(app, { metricsToken: opts.config.metricsToken });
+  // Several processes on one PostgreSQL server: every cache invalidation reaches them all.
+  if (opts.config.databaseUrl) {
+    const bus = await connectCaches({
+      databaseUrl: opts.config.databaseUrl,
+      db: deps.db,
+      pageCache: deps.pageCache,
+      site: deps.site,
+      onError: (error) => app.log.warn({ err: { message: (error as Error).message } }, "cache bus"),
+    });
+    app.addHook("onClose", async () => bus.close());
+  }
   await registerLoadShedding(app, opts.loadShedding ?? (opts.config.nodeEnv === "test" ? false : {}));
 
   // Feature modules, in one explicit list.

@@ -32,6 +32,11 @@ export class PageCache {
   /** Lookups answered from the cache and lookups that found nothing usable (exported as metrics). */
   hits = 0;
   misses = 0;
+  /**
+   * Told of every invalidation made in this process (not of those applied from another
+   * process): the cache bus (cache-bus.ts) publishes them to the other processes.
+   */
+  onInvalidate: ((change: { tags: string[] } | { clear: true }) => void) | null = null;
 
   constructor(opts: PageCacheOptions = {}) {
     this.#maxEntries = opts.maxEntries ?? 1000;
@@ -93,10 +98,12 @@ export class PageCache {
   }
 
   /** Drops every page carrying at least one of the tags; returns how many were dropped. */
-  invalidateTags(tags: Iterable<string>): number {
+  invalidateTags(tags: Iterable<string>, opts: { fromRemote?: boolean } = {}): number {
     this.#generation++;
+    const list = [...tags];
+    if (!opts.fromRemote) this.onInvalidate?.({ tags: list });
     let dropped = 0;
-    for (const tag of tags) {
+    for (const tag of list) {
       const keys = this.#byTag.get(tag);
       if (!keys) continue;
       for (const key of [...keys]) {
@@ -106,8 +113,9 @@ export class PageCache {
     return dropped;
   }
 
-  clear(): void {
+  clear(opts: { fromRemote?: boolean } = {}): void {
     this.#generation++;
+    if (!opts.fromRemote) this.onInvalidate?.({ clear: true });
     this.#entries.clear();
     this.#byTag.clear();
   }

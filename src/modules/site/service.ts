@@ -29,8 +29,12 @@ export class SiteService {
     return this.#cached;
   }
 
-  invalidate(): void {
+  /** Told of every invalidation made in this process: the cache bus tells the other processes. */
+  onInvalidate: (() => void) | null = null;
+
+  invalidate(opts: { fromRemote?: boolean } = {}): void {
     this.#cached = null;
+    if (!opts.fromRemote) this.onInvalidate?.();
   }
 
   async #read(): Promise<SiteData> {
