@@ -93,7 +93,9 @@ export async function createTestWorld(
     outboxDir: path.join(dataDir, "outbox"),
     timeoutsMs: t ? { connection: t, greeting: t, socket: t } : undefined,
   });
-  const app = await buildApp({ config, db: database.db, now: () => clock.now, mailTransport });
+  // No load shedding in test worlds, whatever NODE_ENV a test sets: the test runner and
+  // in-process PGlite block the loop for seconds (load-shedding.int.test.ts tests it).
+  const app = await buildApp({ config, db: database.db, now: () => clock.now, mailTransport, loadShedding: false });
   await app.ready();
   // E-mails are queued as jobs (src/core/mail/queue.ts): deliver them as the server does,
   // at once, on the test clock. Scheduled publications are left to the tests.

@@ -1,8 +1,6 @@
 // Pages and actions of a signed-in resident. Every route checks the session first and
 // every query is scoped to that person's id: another account's favourites or sessions
 // cannot be read or changed by guessing ids.
-import fs from "node:fs/promises";
-import path from "node:path";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { CurrentSession } from "../../core/auth/sessions.js";
 import { NotFoundError, ValidationError } from "../../core/errors.js";
@@ -288,21 +286,6 @@ export async function accountRoutes(app: FastifyInstance) {
   app.get("/compte/supprime", async (request, reply) =>
     servePage(request, reply, async () => ({ tags: [], private: true, render: (ctx) => <DeletedPage ctx={ctx} /> })),
   );
-
-  // ---- development outbox: the e-mails that would have been sent
-  if (app.deps.config.nodeEnv === "development" && app.deps.mailer.kind === "outbox") {
-    const outbox = path.join(app.deps.config.dataDir, "outbox");
-    app.get("/dev/outbox", async (_request, reply) => {
-      const files = (await fs.readdir(outbox).catch(() => [] as string[])).filter((f) => f.endsWith(".eml")).sort().reverse().slice(0, 50);
-      const items = await Promise.all(files.map(async (f) => ({ f, text: await fs.readFile(path.join(outbox, f), "utf8") })));
-      const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
-      const body = items.map(({ f, text }) => `<details><summary>${esc(f)}</summary><pre>${esc(text)}</pre></details>`).join("");
-      return reply
-        .type("text/html; charset=utf-8")
-        .header("cache-control", "no-store")
-        .send(`<!doctype html><html lang="fr"><meta charset="utf-8"><title>Boîte d’envoi (développement)</title><main><h1>Boîte d’envoi (développement)</h1>${body || "<p>Aucun message.</p>"}</main></html>`);
-    });
-  }
 
 }
 

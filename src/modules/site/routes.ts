@@ -1,6 +1,9 @@
 import type { FastifyInstance } from "fastify";
+import { devOutboxRoutes } from "./dev-outbox.js";
 
 export async function siteRoutes(app: FastifyInstance) {
+  devOutboxRoutes(app);
+
   // Brand and theme colours live in the database; CSP forbids inline styles, so they
   // are served as a small stylesheet whose URL changes when they change.
   app.get("/couleurs.css", async (_request, reply) => {
