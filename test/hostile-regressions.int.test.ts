@@ -117,3 +117,48 @@ describe("non-form bodies on back-office forms", () => {
     expect(rows).toEqual([]);
   });
 });
+
+describe("found by the hostile-input suite", () => {
+  it("a multipart upload without its boundary answers 400, not 500", async () => {
+    const res = await w.app.inject({
+      method: "POST",
+      url: "/admin/medias/nouveau",
+      headers: { cookie: admin.agent.cookieHeader()!, "content-type": "multipart/form-data", "x-csrf-token": admin.agent.csrfToken },
+      payload: `--x\r\nContent-Disposition: form-data; name="alt"\r\n\r\n${MARK}\r\n--x--\r\n`,
+    });
+    expectFrenchHtml400(res, "multipart");
+  });
+
+  it("an undecodable path parameter answers the French 400 with the security headers", async () => {
+    for (const url of ["/themes/%C3%28", "/admin/contenus/%FF", "/compte/sessions/%ED%A0%80/revoquer"]) {
+      const res = await w.app.inject({ url, method: url.endsWith("revoquer") ? "POST" : "GET" });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.body, url).toContain("Demande incorrecte");
+      expect(res.headers["x-content-type-options"], url).toBe("nosniff");
+      expect(res.headers["content-security-policy"], url).toBeDefined();
+    }
+  });
+});
+
+describe("database data exceptions (defence behind the guard)", () => {
+  it("SQLSTATE class 22 from the database answers 400 on PGlite and PostgreSQL", async () => {
+    // A route that lets a bad value reach the database, as a forgotten schema would.
+    const { buildApp } = await import("../src/app.js");
+    const app = await buildApp({ config: w.config, db: w.db, now: () => w.clock.now });
+    app.get<{ Querystring: { n?: string } }>("/essai-donnee", async (request) => {
+      await sql`select ${request.query.n ?? ""}::int4 as n`.execute(w.db);
+      return "ok";
+    });
+    await app.ready();
+    try {
+      for (const n of ["2147483648", "abc", "9e99"]) {
+        const res = await app.inject({ url: `/essai-donnee?n=${n}` });
+        expect(res.statusCode, n).toBe(400);
+        expect(res.body, n).toContain("Demande incorrecte");
+      }
+      expect((await app.inject({ url: "/essai-donnee?n=12" })).statusCode).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -144,6 +144,9 @@ export function registerInputGuard(app: FastifyInstance): void {
     for (const method of [route.method].flat()) table.push({ method, url: route.url, schema: route.schema, config: route.config });
   });
   app.addHook("preValidation", async (request) => {
+    // A multipart body without its boundary cannot be read: the parser would throw a 500.
+    const type = request.headers["content-type"] ?? "";
+    if (/^multipart\//i.test(type) && !/;\s*boundary=("[^"]+"|[^;\s]+)/i.test(type)) throw new BadInputError("content-type", "multipart without boundary");
     checkParams(request.params);
     checkQuery(request);
     checkBody(request.body);
