@@ -51,3 +51,17 @@ describe("loadConfig", () => {
     }
   });
 });
+
+describe("WEB_CONCURRENCY and METRICS_TOKEN", () => {
+  it("runs one process by default and several only on a PostgreSQL server", () => {
+    expect(loadConfig({}).webConcurrency).toBe(1);
+    expect(loadConfig({ WEB_CONCURRENCY: "4", DATABASE_URL: "postgres://u@db/portail" }).webConcurrency).toBe(4);
+    expect(() => loadConfig({ WEB_CONCURRENCY: "2" })).toThrow(/WEB_CONCURRENCY above 1 needs DATABASE_URL/);
+    for (const bad of ["0", "-1", "1.5", "deux", "65"]) expect(() => loadConfig({ WEB_CONCURRENCY: bad, DATABASE_URL: "postgres://u@db/p" })).toThrow(/WEB_CONCURRENCY must be/);
+  });
+  it("wants a metrics token long enough to resist guessing", () => {
+    expect(loadConfig({}).metricsToken).toBeNull();
+    expect(loadConfig({ METRICS_TOKEN: "x".repeat(24) }).metricsToken).toBe("x".repeat(24));
+    expect(() => loadConfig({ METRICS_TOKEN: "court" })).toThrow(/METRICS_TOKEN must be at least 24/);
+  });
+});

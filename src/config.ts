@@ -29,6 +29,8 @@ export interface Config {
   geocoderUrl: string | null;
   /** Bearer token for GET /metrics; null: /metrics answers loopback clients only. */
   metricsToken: string | null;
+  /** Server processes sharing the port (node:cluster); more than one needs DATABASE_URL. */
+  webConcurrency: number;
 }
 
 export type TrustProxy = false | number | string[];
@@ -135,8 +137,18 @@ export function loadConfig(env: Env = process.env): Config {
   const metricsToken = env.METRICS_TOKEN || null;
   if (metricsToken !== null && metricsToken.length < 24) problems.push("METRICS_TOKEN must be at least 24 characters (e.g. openssl rand -hex 16)");
 
+  let webConcurrency = 1;
+  if (env.WEB_CONCURRENCY !== undefined && env.WEB_CONCURRENCY !== "") {
+    webConcurrency = Number(env.WEB_CONCURRENCY);
+    if (!Number.isInteger(webConcurrency) || webConcurrency < 1 || webConcurrency > 64) {
+      problems.push(`WEB_CONCURRENCY must be an integer between 1 and 64 (got "${env.WEB_CONCURRENCY}")`);
+    } else if (webConcurrency > 1 && !databaseUrl) {
+      problems.push("WEB_CONCURRENCY above 1 needs DATABASE_URL: the embedded database serves a single process");
+    }
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
-  return { nodeEnv, port, host, dataDir, databaseUrl, publicUrl, logLevel, seedOnEmpty, trustProxy, smtpUrl, mailFrom, geocoderUrl, metricsToken };
+  return { nodeEnv, port, host, dataDir, databaseUrl, publicUrl, logLevel, seedOnEmpty, trustProxy, smtpUrl, mailFrom, geocoderUrl, metricsToken, webConcurrency };
 }
 
 function parseBool(value: string, name: string, problems: string[]): boolean {
