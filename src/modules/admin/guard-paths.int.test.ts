@@ -63,7 +63,7 @@ async function agentFor(persona: Persona): Promise<StaffAgent> {
 /** How the guard refuses: the kind of answer, not its details (the sign-in link carries the URL back). */
 function refusal(res: LightMyRequestResponse): string {
   const location = String(res.headers.location ?? "");
-  if (res.statusCode === 303 && location.startsWith("/compte/connexion?")) return "303 sign-in";
+  if (res.statusCode === 303 && /^\/compte\/connexion(\?|$)/.test(location)) return "303 sign-in";
   if (res.statusCode === 303 && location === ENROL_PATH) return "303 enrol";
   return `${res.statusCode} ${location}`;
 }
