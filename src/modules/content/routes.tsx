@@ -122,7 +122,7 @@ export async function contentRoutes(app: FastifyInstance) {
             listing={data}
             empty="Aucun contenu n’est publié pour ce quartier pour le moment."
           >
-            {data.page === 1 ? <NeighbourhoodPolicyBlock neighbourhood={n} geometry={policy.geometry} actions={policy.actions} comparisons={policy.comparisons} /> : null}
+            {data.page === 1 ? <NeighbourhoodPolicyBlock neighbourhood={n} geometry={policy.geometry} actions={policy.actions} figures={policy.figures} comparisons={policy.comparisons} /> : null}
           </ListingPage>
         ),
       };

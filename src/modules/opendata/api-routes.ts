@@ -3,7 +3,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
 import { PRIVATE_CACHE_CONTROL } from "../../core/http/render.js";
 import { errorMessage } from "../../ui/error-page.js";
-import { actionQuery, indicatorQuery, placeQuery, slugParams, type ActionApiQuery, type IndicatorQuery, type PlaceQuery } from "./api-schemas.js";
+import { actionQuery, contractQuery, indicatorQuery, placeQuery, slugParams, type ActionApiQuery, type IndicatorQuery, type PlaceQuery } from "./api-schemas.js";
 import { FILE_CACHE_CONTROL } from "./file-routes.js";
 import { openApiDocument } from "./openapi.js";
 import * as service from "./service.js";
@@ -75,6 +75,8 @@ export async function apiRoutes(app: FastifyInstance) {
       sendJson(reply, await service.apiPlaces(db, dataset, request.query.geometrie, publicUrl)),
     );
   }
+
+  app.get("/contrats", { schema: { querystring: contractQuery } }, async (_request, reply) => sendJson(reply, await service.apiContracts(db, publicUrl)));
 
   app.get<{ Querystring: ActionApiQuery }>("/actions", { schema: { querystring: actionQuery } }, async (request, reply) =>
     sendJson(reply, await service.apiActions(db, request.query, publicUrl)),

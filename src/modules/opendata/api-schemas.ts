@@ -33,6 +33,9 @@ export const placeQuery = closedQuery({
   geometrie: { type: "boolean", default: false, description: "true pour inclure le périmètre GeoJSON (WGS 84) de chaque lieu." },
 });
 
+/** No parameter: every contract (there are a few). */
+export const contractQuery = closedQuery({});
+
 export const actionQuery = closedQuery({
   priorite: slug("Identifiant d’une priorité du contrat de ville."),
   quartier: slug("Identifiant d’un quartier ou d’un quartier prioritaire où l’action a lieu."),

@@ -22,7 +22,7 @@ afterAll(async () => w?.close());
 
 describe("GET /api/v1/...", () => {
   it("answers JSON, cacheable and readable from any origin", async () => {
-    for (const url of ["/api/v1/qpv", "/api/v1/quartiers", "/api/v1/actions", "/api/v1/actions/action-formule", "/api/v1/indicateurs", "/api/v1/openapi.json"]) {
+    for (const url of ["/api/v1/qpv", "/api/v1/quartiers", "/api/v1/contrats", "/api/v1/actions", "/api/v1/actions/action-formule", "/api/v1/indicateurs", "/api/v1/openapi.json"]) {
       const res = await get(url);
       expect(res.statusCode, url).toBe(200);
       expect(res.headers["content-type"], url).toBe("application/json; charset=utf-8");
@@ -121,6 +121,7 @@ describe("API errors", () => {
       ["/api/v1/actions?quartier=Pas%20un%20slug", "quartier", /format invalide/],
       ["/api/v1/qpv?geometrie=oui", "geometrie", /true ou false/],
       ["/api/v1/indicateurs?metric=x&ville=lille", "ville", /paramètre inconnu/],
+      ["/api/v1/contrats?annee=2024", "annee", /paramètre inconnu/],
       ["/api/v1/actions/PAS_UN_SLUG", "slug", /format invalide/],
     ];
     for (const [url, name, reason] of cases) {
@@ -189,6 +190,7 @@ describe("/api/v1/openapi.json", () => {
     await check("/api/v1/qpv", 200, "PlaceList");
     await check("/api/v1/qpv?geometrie=true", 200, "PlaceList");
     await check("/api/v1/quartiers?geometrie=true", 200, "PlaceList");
+    await check("/api/v1/contrats", 200, "ContractList");
     await check("/api/v1/actions", 200, "ActionList");
     await check("/api/v1/actions/action-formule", 200, "ActionResponse");
     await check("/api/v1/actions/action-a-venir", 200, "ActionResponse");

@@ -2,7 +2,7 @@
 // listed from the schemas the routes validate with (api-schemas.ts); the tests check that every
 // route is documented and that real responses match the response schemas below.
 import { FUNDERS, STATUSES } from "../policy/index.js";
-import { actionQuery, indicatorQuery, placeQuery, slugParams, type ParamSchema } from "./api-schemas.js";
+import { actionQuery, contractQuery, indicatorQuery, placeQuery, slugParams, type ParamSchema } from "./api-schemas.js";
 import { LICENCE } from "./present.js";
 
 const str = { type: "string" } as const;
@@ -17,6 +17,10 @@ const object = (properties: Record<string, object>, optional: string[] = []) => 
   properties,
   additionalProperties: false,
 });
+
+/** The counting rule (policy counting-rule.ts), in the words of the public page. */
+const COUNTING_RULE =
+  "Règle de comptage : les actions abandonnées (statut cancelled) restent listées et sont comptées à part ; leurs financements ne sont inclus dans aucun montant total, ni leur avancement dans aucun pourcentage. La somme de financement_total des actions où compte_dans_les_totaux vaut true donne donc les totaux publiés.";
 
 const slugRef = object({ slug: str, nom: str });
 
@@ -48,10 +52,21 @@ const actionProperties = {
   porteur: { oneOf: [slugRef, { type: "null" }] },
   partenaires: arrayOf(slugRef),
   lieux: arrayOf(object({ slug: str, nom: str, type: { type: "string", enum: ["qpv", "quartier", "commune"] }, code: nullable("string") })),
-  financement_total: { type: "number", description: "En euros, somme des lignes de financement." },
+  financement_total: { type: "number", description: "En euros, somme des lignes de financement de l’action, qu’elle soit abandonnée ou non (voir compte_dans_les_totaux)." },
+  compte_dans_les_totaux: {
+    type: "boolean",
+    description: `false pour une action abandonnée : elle est listée, mais ni ses financements ni son avancement n’entrent dans les totaux du site et de /contrats. ${COUNTING_RULE}`,
+  },
   exemple: { type: "boolean", description: "true pour une action de démonstration, pas une action réelle." },
   mis_a_jour: nullable("string", { format: "date-time" }),
   url: { type: "string", format: "uri" },
+};
+
+const figureProperties = {
+  actions: { ...int, description: "Nombre d’actions, abandonnées comprises." },
+  actions_abandonnees: { ...int, description: "Dont actions abandonnées : comptées à part, hors montants et hors avancement." },
+  financement_total: { type: "number", description: "En euros, lignes de financement des actions non abandonnées." },
+  avancement: nullable("integer", { minimum: 0, maximum: 100, description: "En pourcentage, sans les actions abandonnées ; null si aucune action n’est comptée." }),
 };
 
 const schemas = {
@@ -71,6 +86,21 @@ const schemas = {
     financements: arrayOf(ref("Funding")),
     etapes: arrayOf(object({ date: { type: "string", format: "date" }, titre: str, realisee: { type: "boolean" } })),
   }),
+  Contract: object({
+    slug: str,
+    nom: str,
+    generation: { type: "string", enum: ["2015", "2024"], description: "Génération des contrats de ville." },
+    annee_debut: int,
+    annee_fin: int,
+    regle_avancement: { type: "string", enum: ["budget", "equal"], description: "budget : chaque action pèse son financement ; equal : chaque action pèse autant." },
+    ...figureProperties,
+    financements: arrayOf(
+      object({ financeur: { type: "string", enum: [...FUNDERS] }, financeur_libelle: str, montant: { type: "number", description: "En euros, hors actions abandonnées." } }),
+    ),
+    priorites: arrayOf(object({ slug: str, titre: str, ...figureProperties })),
+    url: { type: "string", format: "uri" },
+  }),
+  ContractList: object({ data: arrayOf(ref("Contract")) }),
   Funding: object({
     financeur: { type: "string", enum: [...FUNDERS] },
     financeur_libelle: str,
@@ -139,7 +169,8 @@ export function openApiDocument(publicUrl: string) {
       title: "API des données ouvertes de la Politique de la Ville",
       version: "1.0.0",
       description:
-        "Lecture seule, sans clé ni compte. Réponses JSON en UTF-8, erreurs au format RFC 9457. Appelable depuis un autre site (CORS ouvert). Documentation en français : " +
+        "Lecture seule, sans clé ni compte. Réponses JSON en UTF-8, erreurs au format RFC 9457. Appelable depuis un autre site (CORS ouvert). " +
+        `${COUNTING_RULE} Documentation en français : ` +
         `${publicUrl}/donnees/api`,
       license: { name: LICENCE.name, identifier: "etalab-2.0" },
     },
@@ -148,6 +179,13 @@ export function openApiDocument(publicUrl: string) {
     paths: {
       "/qpv": operation({ id: "listQpv", summary: "Quartiers prioritaires", description: "Tous les quartiers prioritaires du territoire.", query: placeQuery, schema: ref("PlaceList") }),
       "/quartiers": operation({ id: "listQuartiers", summary: "Quartiers et communes associées", description: "Tous les quartiers et communes associées.", query: placeQuery, schema: ref("PlaceList") }),
+      "/contrats": operation({
+        id: "listContracts",
+        summary: "Contrats de ville et leurs chiffres",
+        description: `Chaque contrat avec ses priorités : nombre d’actions, financements par financeur et avancement, tels que la page Politique de la Ville les affiche. ${COUNTING_RULE}`,
+        query: contractQuery,
+        schema: ref("ContractList"),
+      }),
       "/actions": operation({
         id: "listActions",
         summary: "Actions du contrat de ville",

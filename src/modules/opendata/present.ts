@@ -2,7 +2,7 @@
 // like the site's URLs. The same record feeds the JSON API and, flattened, the CSV files.
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { CSV_BOM, toCsv, type CsvCell } from "../../lib/csv.js";
-import { FUNDER_LABELS, STATUS_LABELS } from "../policy/index.js";
+import { countsInTotals, FUNDER_LABELS, STATUS_LABELS, type contractSummaries } from "../policy/index.js";
 import type { listActionRecords, listFundingLines, listIndicators, listPlaces } from "./queries.js";
 
 export const LICENCE = { name: "Licence Ouverte / Open Licence 2.0", url: "https://www.etalab.gouv.fr/licence-ouverte-open-licence/" };
@@ -118,6 +118,8 @@ export interface ActionRecord {
   partenaires: Array<{ slug: string; nom: string }>;
   lieux: Array<{ slug: string; nom: string; type: string; code: string | null }>;
   financement_total: number;
+  /** false for an abandoned action: listed, but in none of the site's totals (policy counting-rule.ts). */
+  compte_dans_les_totaux: boolean;
   exemple: boolean;
   mis_a_jour: string | null;
   url: string;
@@ -154,6 +156,7 @@ export function presentActions(data: ActionRows, publicUrl: string, ids?: number
     partenaires: (partners.get(a.id) ?? []).map((p) => ({ slug: p.slug, nom: p.name })),
     lieux: (places.get(a.id) ?? []).map((p) => ({ slug: p.slug, nom: p.name, type: p.kind, code: p.code })),
     financement_total: Number(totals.get(a.id) ?? 0),
+    compte_dans_les_totaux: countsInTotals(a.status),
     exemple: a.is_example,
     mis_a_jour: isoTime(a.updated_at),
     url: `${publicUrl}/politique-de-la-ville/actions/${a.slug}`,
@@ -162,7 +165,7 @@ export function presentActions(data: ActionRows, publicUrl: string, ids?: number
 
 export const ACTION_COLUMNS = [
   "slug", "titre", "resume", "contrat", "priorite", "priorite_slug", "statut", "statut_libelle", "avancement", "date_debut", "date_fin",
-  "porteur", "partenaires", "quartiers", "codes_qpv", "financement_total", "exemple", "mis_a_jour", "url",
+  "porteur", "partenaires", "quartiers", "codes_qpv", "financement_total", "compte_dans_les_totaux", "exemple", "mis_a_jour", "url",
 ] as const;
 
 export function actionsCsv(records: ActionRecord[]): string {
@@ -185,6 +188,7 @@ export function actionsCsv(records: ActionRecord[]): string {
       quartiers: a.lieux.filter((l) => l.type !== "qpv").map((l) => l.slug).join(LIST_SEPARATOR),
       codes_qpv: a.lieux.filter((l) => l.type === "qpv").map((l) => l.code ?? l.slug).join(LIST_SEPARATOR),
       financement_total: decimal(a.financement_total),
+      compte_dans_les_totaux: a.compte_dans_les_totaux,
       exemple: a.exemple,
       mis_a_jour: a.mis_a_jour,
       url: a.url,
@@ -192,10 +196,42 @@ export function actionsCsv(records: ActionRecord[]): string {
   );
 }
 
+// ---- Contracts and their figures
+type ContractSummary = Awaited<ReturnType<typeof contractSummaries>>[number];
+
+/**
+ * A contract with the figures of the overview page, computed by the same function
+ * (policy contractSummaries): abandoned actions counted apart, in no amount and no progress.
+ */
+export function presentContract(c: ContractSummary, publicUrl: string) {
+  return {
+    slug: c.slug,
+    nom: c.name,
+    generation: c.generation,
+    annee_debut: c.periodStart,
+    annee_fin: c.periodEnd,
+    regle_avancement: c.rule,
+    avancement: c.progress,
+    actions: c.actionCount,
+    actions_abandonnees: c.cancelledCount,
+    financement_total: c.budget,
+    financements: c.funding.map((f) => ({ financeur: f.funder, financeur_libelle: FUNDER_LABELS[f.funder] ?? f.funder, montant: f.total })),
+    priorites: c.priorities.map((p) => ({
+      slug: p.slug,
+      titre: p.title,
+      actions: p.actionCount,
+      actions_abandonnees: p.cancelledCount,
+      financement_total: p.budget,
+      avancement: p.progress,
+    })),
+    url: `${publicUrl}/politique-de-la-ville#contrat-${c.slug}`,
+  };
+}
+
 // ---- Funding lines
 type FundingRow = Awaited<ReturnType<typeof listFundingLines>>[number];
 
-export const FUNDING_COLUMNS = ["action_slug", "action_titre", "financeur", "financeur_libelle", "annee", "montant", "libelle"] as const;
+export const FUNDING_COLUMNS = ["action_slug", "action_titre", "action_statut", "financeur", "financeur_libelle", "annee", "montant", "libelle", "compte_dans_les_totaux"] as const;
 
 export function presentFunding(f: { funder: string; year: number; amount: string; label: string }) {
   return { financeur: f.funder, financeur_libelle: FUNDER_LABELS[f.funder] ?? f.funder, annee: f.year, montant: Number(f.amount), libelle: f.label };
@@ -204,7 +240,14 @@ export function presentFunding(f: { funder: string; year: number; amount: string
 export function fundingCsv(rows: FundingRow[]): string {
   return csvFile(
     FUNDING_COLUMNS,
-    rows.map((f) => ({ action_slug: f.action_slug, action_titre: f.action_title, ...presentFunding(f), montant: decimal(f.amount) })),
+    rows.map((f) => ({
+      action_slug: f.action_slug,
+      action_titre: f.action_title,
+      action_statut: f.action_status,
+      ...presentFunding(f),
+      montant: decimal(f.amount),
+      compte_dans_les_totaux: countsInTotals(f.action_status),
+    })),
   );
 }
 

@@ -4,6 +4,7 @@
 import { sql } from "kysely";
 import type { DB } from "../../core/db/create-db.js";
 import type { NeighbourhoodKind } from "../../core/db/schema.js";
+import { notCountedSql } from "../policy/index.js";
 
 export const QPV_KINDS: NeighbourhoodKind[] = ["qpv"];
 // Associated communes (Hellemmes, Lomme for Lille) are listed with the quartiers, as the site does.
@@ -72,7 +73,7 @@ export async function listFundingLines(db: DB) {
   return db
     .selectFrom("funding_lines as f")
     .innerJoin("actions as a", "a.id", "f.action_id")
-    .select(["a.slug as action_slug", "a.title as action_title", "f.funder", "f.year", "f.amount", "f.label"])
+    .select(["a.slug as action_slug", "a.title as action_title", "a.status as action_status", "f.funder", "f.year", "f.amount", "f.label"])
     .orderBy("a.slug")
     .orderBy("f.year")
     .orderBy("f.funder")
@@ -113,7 +114,10 @@ export async function datasetStats(db: DB) {
   const [qpv, quartiers, actions, funding, indicators] = await Promise.all([
     places(QPV_KINDS),
     places(QUARTIER_KINDS),
-    db.selectFrom("actions").select([sql<number>`count(*)::int`.as("n"), sql<Date | null>`max(updated_at)`.as("updated")]).executeTakeFirstOrThrow(),
+    db
+      .selectFrom("actions as a")
+      .select([sql<number>`count(*)::int`.as("n"), sql<number>`count(*) filter (where ${notCountedSql("a.status")})::int`.as("cancelled"), sql<Date | null>`max(a.updated_at)`.as("updated")])
+      .executeTakeFirstOrThrow(),
     db.selectFrom("funding_lines").select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow(),
     db.selectFrom("indicators").select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow(),
   ]);

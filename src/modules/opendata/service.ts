@@ -1,7 +1,7 @@
 // Use cases of the open data pages, files and API. Everything here is public and read-only.
 import type { DB } from "../../core/db/create-db.js";
 import { NotFoundError } from "../../core/errors.js";
-import { parseActionQuery, policyQueries as policy } from "../policy/index.js";
+import { actionCount, contractSummaries, parseActionQuery, policyQueries as policy } from "../policy/index.js";
 import type { ActionApiQuery, IndicatorQuery } from "./api-schemas.js";
 import * as present from "./present.js";
 import * as q from "./queries.js";
@@ -65,10 +65,10 @@ export async function getCatalogue(db: DB): Promise<{ datasets: DatasetView[]; h
       id: "actions",
       title: "Actions du contrat de ville et leurs financements",
       description:
-        "Les actions de la Politique de la Ville : priorité, état, avancement, dates, porteur, partenaires, lieux et financement total. Les lignes de financement (financeur, année, montant) sont dans un fichier à part, relié aux actions par la colonne action_slug.",
+        "Les actions de la Politique de la Ville : priorité, état, avancement, dates, porteur, partenaires, lieux et financement total. Les lignes de financement (financeur, année, montant) sont dans un fichier à part, relié aux actions par la colonne action_slug. Les actions abandonnées y figurent, avec compte_dans_les_totaux à false : comme sur le site, leurs financements ne sont comptés dans aucun total.",
       updatedAt: s.actions.updated,
       rows: s.actions.n,
-      rowsLabel: `${plural(s.actions.n, "action", "actions")}, ${plural(s.fundingLines, "ligne de financement", "lignes de financement")}`,
+      rowsLabel: `${actionCount(s.actions.n, s.actions.cancelled)}, ${plural(s.fundingLines, "ligne de financement", "lignes de financement")}`,
       downloads: [
         { href: "/donnees/actions.csv", format: "CSV", label: "Actions" },
         { href: "/donnees/actions.json", format: "JSON", label: "Actions avec leurs financements" },
@@ -134,6 +134,12 @@ export async function apiPlaces(db: DB, dataset: PlaceDataset, withGeometry: boo
   if (!withGeometry) return { data: rows.map((r) => present.presentPlace(r, publicUrl)), total: rows.length };
   const features = present.placesGeoJson(rows, publicUrl).features;
   return { data: features.map((f) => ({ ...f.properties, geometrie: f.geometry })), total: rows.length };
+}
+
+/** Contracts with the overview page's figures (same function, same counting rule). */
+export async function apiContracts(db: DB, publicUrl: string) {
+  const contracts = await contractSummaries(db);
+  return { data: contracts.map((c) => present.presentContract(c, publicUrl)) };
 }
 
 /** The HTML list's filters (same parser, same SQL), paged for machines. */

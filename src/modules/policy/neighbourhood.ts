@@ -1,6 +1,7 @@
 // What the Politique de la Ville adds to a neighbourhood's page: its perimeter, the
 // actions there, and its indicators next to the commune's and the métropole's.
 import type { DB } from "../../core/db/create-db.js";
+import { figures } from "./figures.js";
 import * as q from "./queries.js";
 
 export interface IndicatorComparison {
@@ -14,7 +15,8 @@ export interface IndicatorComparison {
 
 export async function neighbourhoodPolicy(db: DB, n: { id: number; slug: string; kind: string; code: string | null }) {
   const row = await db.selectFrom("neighbourhoods").select(["geometry", "commune_codes"]).where("id", "=", n.id).executeTakeFirst();
-  const actions = await q.actionsInNeighbourhood(db, n.id, 30);
+  // The list shows at most 30 actions; the figures count every action there (figures.ts).
+  const [actions, funded] = await Promise.all([q.actionsInNeighbourhood(db, n.id, 30), q.listFundedActions(db, { neighbourhoodId: n.id })]);
   // Indicators are keyed by QPV code for QPV, by slug for quartiers.
   const local = await q.indicatorsFor(db, n.kind === "qpv" ? "qpv" : "quartier", n.kind === "qpv" ? (n.code ?? "") : n.slug);
   const latest = new Map<string, (typeof local)[number]>();
@@ -53,5 +55,6 @@ export async function neighbourhoodPolicy(db: DB, n: { id: number; slug: string;
         .map((o) => ({ territory: o.territory_name, scope: o.territory_kind as "commune" | "metropole", value: Number(o.value) })),
     ],
   }));
-  return { geometry: row?.geometry ?? null, actions, comparisons };
+  const f = figures(funded);
+  return { geometry: row?.geometry ?? null, actions, figures: { actionCount: f.actions, cancelledCount: f.cancelled, budget: f.budget }, comparisons };
 }

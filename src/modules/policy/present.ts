@@ -39,3 +39,23 @@ export function formatEuros(amount: number | string): string {
 export function statusLabel(status: string): string {
   return STATUS_LABELS[status] ?? status;
 }
+
+/**
+ * "6 actions, dont 2 abandonnées": every count of actions on the site, with the abandoned ones
+ * apart (counting-rule.ts). The same words everywhere, so that figures can be compared.
+ */
+export function actionCount(total: number, cancelled: number): string {
+  const actions = `${integer(total)} action${total > 1 ? "s" : ""}`;
+  if (cancelled === 0) return actions;
+  if (cancelled === total) return `${actions}, ${total > 1 ? "toutes abandonnées" : "abandonnée"}`;
+  return `${actions}, dont ${integer(cancelled)} abandonnée${cancelled > 1 ? "s" : ""}`;
+}
+
+/** "1 234" with a no-break space, like formatEuros. */
+function integer(n: number): string {
+  return n.toLocaleString("fr-FR").replace(/\u202f/g, "\u00a0");
+}
+
+/** The counting rule in plain French, shown next to the figures it governs. */
+export const COUNTING_RULE_NOTE =
+  "Les actions abandonnées restent listées et sont comptées à part : leurs financements ne sont inclus dans aucun montant, ni leur avancement dans aucun pourcentage.";

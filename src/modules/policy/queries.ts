@@ -1,6 +1,7 @@
 // SQL for the Politique de la Ville module.
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../../core/db/schema.js";
+import { notCountedSql } from "./counting-rule.js";
 
 type Db = Kysely<Database>;
 
@@ -25,26 +26,39 @@ export async function listPriorities(db: Db) {
     .execute();
 }
 
-/** Every action with its total funding: the input of the roll-ups. */
-export async function listActionProgress(db: Db) {
-  return db
-    .selectFrom("actions as a")
-    .leftJoin("funding_lines as f", "f.action_id", "a.id")
-    .select(["a.id", "a.priority_id", "a.status", "a.progress", sql<string>`coalesce(sum(f.amount), 0)`.as("budget")])
-    .groupBy(["a.id", "a.priority_id", "a.status", "a.progress"])
-    .execute();
+export interface FundedActionRow {
+  id: number;
+  priorityId: number;
+  status: string;
+  progress: number;
+  funding: Array<{ funder: string; amount: string }>;
 }
 
-export async function fundingByFunder(db: Db, contractId?: number) {
-  let q = db
-    .selectFrom("funding_lines as f")
-    .innerJoin("actions as a", "a.id", "f.action_id")
-    .innerJoin("priorities as p", "p.id", "a.priority_id")
-    .select(["f.funder", sql<string>`sum(f.amount)`.as("total")])
-    .groupBy("f.funder")
-    .orderBy(sql`sum(f.amount)`, "desc");
-  if (contractId !== undefined) q = q.where("p.contract_id", "=", contractId);
-  return q.execute();
+/**
+ * Actions with their funding summed per funder: the input of every published figure
+ * (figures.ts applies the counting rule). Every action, or those of one neighbourhood.
+ */
+export async function listFundedActions(db: Db, scope: { neighbourhoodId?: number } = {}): Promise<FundedActionRow[]> {
+  const { neighbourhoodId } = scope;
+  const rows = await db
+    .selectFrom("actions as a")
+    .leftJoin("funding_lines as f", "f.action_id", "a.id")
+    .select(["a.id", "a.priority_id", "a.status", "a.progress", "f.funder", sql<string | null>`sum(f.amount)`.as("amount")])
+    .$if(neighbourhoodId !== undefined, (q) =>
+      q.where(({ exists, selectFrom }) =>
+        exists(selectFrom("action_neighbourhoods as an").select("an.action_id").whereRef("an.action_id", "=", "a.id").where("an.neighbourhood_id", "=", neighbourhoodId ?? 0)),
+      ),
+    )
+    .groupBy(["a.id", "a.priority_id", "a.status", "a.progress", "f.funder"])
+    .orderBy("a.id")
+    .execute();
+  const byId = new Map<number, FundedActionRow>();
+  for (const r of rows) {
+    let a = byId.get(r.id);
+    if (!a) byId.set(r.id, (a = { id: r.id, priorityId: r.priority_id, status: r.status, progress: r.progress, funding: [] }));
+    if (r.funder !== null && r.amount !== null) a.funding.push({ funder: r.funder, amount: r.amount });
+  }
+  return [...byId.values()];
 }
 
 export interface ActionFilter {
@@ -115,9 +129,9 @@ export async function listActions(db: Db, f: ActionFilter) {
       .limit(f.limit)
       .offset(f.offset)
       .execute(),
-    base.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow(),
+    base.select([sql<number>`count(*)::int`.as("n"), sql<number>`count(*) filter (where ${notCountedSql("a.status")})::int`.as("cancelled")]).executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: Number(count.n) };
+  return { rows, total: Number(count.n), cancelled: Number(count.cancelled) };
 }
 
 export async function findAction(db: Db, slug: string) {

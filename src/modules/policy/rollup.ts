@@ -4,9 +4,12 @@
 //  - "budget": a child weighs its total funding; a parent of children without any
 //    funding falls back to equal weights (otherwise it would have no progress at all);
 //  - "equal": every child weighs the same.
-// Cancelled actions are left out: they will never progress, and counting them as 0 %
-// would show work as undone when it was deliberately dropped. The result is rounded to
-// a whole percentage; a parent with no counted child has no progress (null), not 0 %.
+// Abandoned (cancelled) actions are left out, by the counting rule of counting-rule.ts: they
+// will never progress, and counting them as 0 % would show work as undone when it was
+// deliberately dropped. The result is rounded to a whole percentage; a parent with no
+// counted child has no progress (null), not 0 %.
+
+import { countsInTotals } from "./counting-rule.js";
 
 export type ProgressRule = "budget" | "equal";
 
@@ -23,7 +26,7 @@ export interface RolledUp {
 }
 
 export function rollUp(children: readonly ProgressNode[], rule: ProgressRule): RolledUp {
-  const counted = children.filter((c) => c.status !== "cancelled");
+  const counted = children.filter((c) => c.status === undefined || countsInTotals(c.status));
   const budget = counted.reduce((sum, c) => sum + Math.max(0, c.budget), 0);
   if (counted.length === 0) return { progress: null, budget: 0, counted: 0 };
   const byBudget = rule === "budget" && budget > 0;

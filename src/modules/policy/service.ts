@@ -4,50 +4,58 @@ import { MovedError, NotFoundError } from "../../core/errors.js";
 import { findItemsByIds } from "../content/queries.js";
 import { loadCards } from "../content/service.js";
 import * as q from "./queries.js";
-import { rollUp, type ProgressRule } from "./rollup.js";
+import { contractFigures } from "./figures.js";
+import type { ProgressRule } from "./rollup.js";
 
 export const ACTIONS_PAGE_SIZE = 20;
 
+/**
+ * Every contract with its priorities and figures (figures.ts): the overview page and the API's
+ * /contrats both publish this, so the page and the API cannot disagree.
+ */
+export async function contractSummaries(db: DB) {
+  const [contracts, priorities, actions] = await Promise.all([q.listContracts(db), q.listPriorities(db), q.listFundedActions(db)]);
+  return contracts.map((c) => {
+    const rule = c.progress_rule as ProgressRule;
+    const f = contractFigures(
+      rule,
+      priorities.filter((p) => p.contract_id === c.id).map((p) => ({ priority: p, actions: actions.filter((a) => a.priorityId === p.id) })),
+    );
+    return {
+      id: c.id,
+      slug: c.slug,
+      name: c.name,
+      generation: c.generation,
+      periodStart: c.period_start,
+      periodEnd: c.period_end,
+      period: `${c.period_start}-${c.period_end}`,
+      description: c.description,
+      rule,
+      progress: f.progress,
+      budget: f.budget,
+      actionCount: f.actions,
+      cancelledCount: f.cancelled,
+      funding: f.funding,
+      priorities: f.priorities.map((p) => ({
+        slug: p.priority.slug,
+        title: p.priority.title,
+        description: p.priority.description,
+        actionCount: p.actions,
+        cancelledCount: p.cancelled,
+        progress: p.progress,
+        budget: p.budget,
+      })),
+    };
+  });
+}
+
 export async function getOverview(db: DB) {
-  const [contracts, priorities, actions, places] = await Promise.all([
-    q.listContracts(db),
-    q.listPriorities(db),
-    q.listActionProgress(db),
+  const [contracts, places, examples] = await Promise.all([
+    contractSummaries(db),
     db.selectFrom("neighbourhoods").select(["id", "slug", "name", "kind", "code", "geometry"]).orderBy("position").execute(),
+    db.selectFrom("actions").select("id").where("is_example", "=", true).limit(1).execute(),
   ]);
-  const views = await Promise.all(
-    contracts.map(async (c) => {
-      const rule = c.progress_rule as ProgressRule;
-      const ps = priorities
-        .filter((p) => p.contract_id === c.id)
-        .map((p) => {
-          const children = actions.filter((a) => a.priority_id === p.id).map((a) => ({ progress: a.progress, budget: Number(a.budget), status: a.status }));
-          const r = rollUp(children, rule);
-          return { slug: p.slug, title: p.title, description: p.description, actionCount: children.length, progress: r.progress, budget: r.budget };
-        });
-      const overall = rollUp(
-        ps.filter((p) => p.progress !== null).map((p) => ({ progress: p.progress ?? 0, budget: p.budget })),
-        rule,
-      );
-      const funding = (await q.fundingByFunder(db, c.id)).map((f) => ({ funder: f.funder, total: Number(f.total) }));
-      return {
-        id: c.id,
-        slug: c.slug,
-        name: c.name,
-        generation: c.generation,
-        period: `${c.period_start}-${c.period_end}`,
-        description: c.description,
-        rule,
-        priorities: ps,
-        progress: overall.progress,
-        budget: ps.reduce((s, p) => s + p.budget, 0),
-        actionCount: ps.reduce((s, p) => s + p.actionCount, 0),
-        funding,
-      };
-    }),
-  );
-  const hasExamples = (await db.selectFrom("actions").select("id").where("is_example", "=", true).limit(1).execute()).length > 0;
-  return { contracts: views, places, hasExamples };
+  return { contracts, places, hasExamples: examples.length > 0 };
 }
 
 export interface ActionQuery {
@@ -76,13 +84,13 @@ export function parseActionQuery(query: ActionQuery) {
 
 export async function getActions(db: DB, query: ActionQuery, page: number) {
   const filter = parseActionQuery(query);
-  const [{ rows, total }, options] = await Promise.all([
+  const [{ rows, total, cancelled }, options] = await Promise.all([
     q.listActions(db, { ...filter, limit: ACTIONS_PAGE_SIZE, offset: (page - 1) * ACTIONS_PAGE_SIZE }),
     q.filterOptions(db),
   ]);
   const pageCount = Math.max(1, Math.ceil(total / ACTIONS_PAGE_SIZE));
   if (page > pageCount) throw new NotFoundError();
-  return { rows, total, page, pageCount, filter, options };
+  return { rows, total, cancelled, page, pageCount, filter, options };
 }
 
 export async function getAction(db: DB, slug: string, now: Date) {

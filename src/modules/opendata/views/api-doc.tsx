@@ -58,6 +58,7 @@ const actionExample = `{
       "porteur": { "slug": "centre-social", "nom": "Centre social" },
       "lieux": [{ "slug": "secteur-sud", "nom": "Secteur Sud", "type": "qpv", "code": "QN05972M" }],
       "financement_total": 20000.5,
+      "compte_dans_les_totaux": true,
       "exemple": false,
       …
     }
@@ -110,6 +111,25 @@ console.log(pagination.total, "actions en cours");`;
           Description technique pour les outils (générateurs de clients, Postman…) : <a href="/api/v1/openapi.json">openapi.json</a> (OpenAPI 3.1).
         </li>
       </ul>
+
+      <section class="section" aria-labelledby="regle-comptage">
+        <h2 id="regle-comptage">Les actions abandonnées dans les totaux</h2>
+        <p>
+          Comme sur la page <a href="/politique-de-la-ville">Politique de la Ville</a>, les actions abandonnées (<code>statut</code> :{" "}
+          <code>cancelled</code>) restent listées et sont comptées à part : leurs financements ne sont inclus dans aucun montant total, ni leur avancement
+          dans aucun pourcentage. Chaque action porte le champ <code>compte_dans_les_totaux</code> (<code>false</code> pour une action abandonnée) : la
+          somme des <code>financement_total</code> des actions où il vaut <code>true</code> donne les totaux publiés, que <code>/api/v1/contrats</code>{" "}
+          donne directement. Le fichier <a href="/donnees/financements.csv">financements.csv</a> a la même colonne pour chaque ligne de financement.
+        </p>
+      </section>
+
+      <Endpoint id="contrats" path="/api/v1/contrats" title="les contrats et leurs chiffres">
+        <p>
+          Chaque contrat de ville avec ses priorités : nombre d’actions (<code>actions</code>, dont <code>actions_abandonnees</code>), financement total, financements
+          par financeur et avancement, calculés comme sur la page Politique de la Ville. Pas de paramètre.
+        </p>
+        <pre><code>{`curl "${base}/contrats"`}</code></pre>
+      </Endpoint>
 
       <Endpoint id="qpv" path="/api/v1/qpv" title="les quartiers prioritaires">
         <p>Tous les quartiers prioritaires, avec leur code national, leurs communes, leur population et l’adresse de leur page.</p>

@@ -2,6 +2,7 @@
 // and the writes (always given the service's transaction).
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../../../core/db/schema.js";
+import { notCountedSql } from "../counting-rule.js";
 import type { ActionInput, ContractInput, IndicatorInput, OrganisationInput, PriorityInput } from "./validate.js";
 
 type Db = Kysely<Database>;
@@ -21,6 +22,7 @@ export async function counts(db: Db) {
       sql<number>`(select count(*)::int from priorities)`.as("priorities"),
       sql<number>`(select count(*)::int from objectives)`.as("objectives"),
       sql<number>`(select count(*)::int from actions)`.as("actions"),
+      sql<number>`(select count(*)::int from actions a where ${notCountedSql("a.status")})`.as("cancelled_actions"),
       sql<number>`(select count(*)::int from organisations)`.as("organisations"),
       sql<number>`(select count(*)::int from indicators)`.as("indicators"),
     ])
@@ -44,7 +46,7 @@ export async function attention(db: Db, today: string, limit = 50) {
     db
       .selectFrom("actions as a")
       .select(["a.id", "a.title"])
-      .where("a.status", "!=", "cancelled")
+      .where((eb) => eb.not(notCountedSql("a.status")))
       .where(({ not, exists, selectFrom }) => not(exists(selectFrom("funding_lines as f").select("f.id").whereRef("f.action_id", "=", "a.id"))))
       .orderBy("a.title")
       .limit(limit)
@@ -290,9 +292,9 @@ export async function listActions(db: Db, f: AdminActionFilter) {
       .limit(f.limit)
       .offset(f.offset)
       .execute(),
-    q.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow(),
+    q.select([sql<number>`count(*)::int`.as("n"), sql<number>`count(*) filter (where ${notCountedSql("a.status")})::int`.as("cancelled")]).executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: Number(count.n) };
+  return { rows, total: Number(count.n), cancelled: Number(count.cancelled) };
 }
 
 /** What the action form offers to choose from. */

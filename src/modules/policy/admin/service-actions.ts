@@ -27,14 +27,14 @@ export async function listActions(deps: PolicyDeps, query: AdminActionQuery, pag
     status: query.statut && ["planned", "in_progress", "delayed", "completed", "cancelled"].includes(query.statut) ? query.statut : undefined,
     placeId: id(query.quartier),
   };
-  const [{ rows, total }, contracts, options] = await Promise.all([
+  const [{ rows, total, cancelled }, contracts, options] = await Promise.all([
     q.listActions(deps.db, { ...filter, limit: ACTIONS_PAGE_SIZE, offset: (page - 1) * ACTIONS_PAGE_SIZE }),
     q.listContracts(deps.db),
     q.actionFormOptions(deps.db),
   ]);
   const pageCount = Math.max(1, Math.ceil(total / ACTIONS_PAGE_SIZE));
   if (page > pageCount) throw new NotFoundError();
-  return { rows, total, page, pageCount, contracts, priorities: options.priorities, places: options.places };
+  return { rows, total, cancelled, page, pageCount, contracts, priorities: options.priorities, places: options.places };
 }
 
 export type ActionFormData = Awaited<ReturnType<typeof actionFormData>>;

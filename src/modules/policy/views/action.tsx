@@ -8,9 +8,10 @@ import { absoluteUrl, Layout } from "../../../ui/layout.js";
 import { breadcrumbJsonLd, webPageJsonLd } from "../../../ui/seo.js";
 import { formatDate, isoDay } from "../../../lib/format.js";
 import { sanitizeBody } from "../../content/index.js";
+import { countsInTotals } from "../counting-rule.js";
 import { formatEuros, FUNDER_LABELS, ORGANISATION_KINDS } from "../present.js";
 import type { getAction } from "../service.js";
-import { ExampleBadge, FundingTable, ProgressBar, StatusTag } from "./parts.js";
+import { ActionProgress, ExampleBadge, FundingTable, StatusTag } from "./parts.js";
 
 type Data = Awaited<ReturnType<typeof getAction>>;
 
@@ -38,7 +39,7 @@ export function ActionPage({ ctx, data, map }: { ctx: PageContext; data: Data; m
           </p>
           <h1 id="titre-action">{a.title}</h1>
           {a.summary ? <p class="item__standfirst">{a.summary}</p> : null}
-          <ProgressBar value={a.status === "cancelled" ? null : a.progress} label="Avancement" />
+          <ActionProgress status={a.status} progress={a.progress} />
           <div class="item__actions">
             <FavouriteButton contentId={a.id} title={a.title} target="action" />
           </div>
@@ -125,6 +126,9 @@ export function ActionPage({ ctx, data, map }: { ctx: PageContext; data: Data; m
 
         <section class="section" aria-labelledby="action-financement">
           <h2 id="action-financement">Financement</h2>
+          {countsInTotals(a.status) ? null : (
+            <p class="hint">Cette action est abandonnée : ses financements restent affichés ici, mais ne sont comptés dans aucun total de la Politique de la Ville.</p>
+          )}
           <FundingTable rows={[...byFunder].map(([funder, total]) => ({ funder, total }))} caption="Financements par financeur" />
           {data.funding.length > 0 ? (
             <div class="table-scroll" role="region" tabIndex={0} aria-label="Détail des lignes de financement">

@@ -3,9 +3,9 @@ import type { Crumb } from "../../../ui/components/breadcrumb.js";
 import { Pagination } from "../../../ui/components/pagination.js";
 import { Layout } from "../../../ui/layout.js";
 import { breadcrumbJsonLd, webPageJsonLd } from "../../../ui/seo.js";
-import { FUNDER_LABELS, STATUS_LABELS } from "../present.js";
+import { actionCount, COUNTING_RULE_NOTE, FUNDER_LABELS, STATUS_LABELS } from "../present.js";
 import type { getActions } from "../service.js";
-import { ExampleBadge, ProgressBar, StatusTag } from "./parts.js";
+import { ActionProgress, ExampleBadge, StatusTag } from "./parts.js";
 
 type Data = Awaited<ReturnType<typeof getActions>>;
 
@@ -70,9 +70,10 @@ export function ActionsPage({ ctx, data, query }: { ctx: PageContext; data: Data
         </div>
       </form>
       <p class="result-count" role="status">
-        {data.total === 0 ? "Aucune action ne correspond à ces critères." : data.total === 1 ? "1 action" : `${data.total} actions`}
+        {data.total === 0 ? "Aucune action ne correspond à ces critères." : actionCount(data.total, data.cancelled)}
         {data.pageCount > 1 ? `, page ${data.page} sur ${data.pageCount}` : ""}
       </p>
+      {data.cancelled > 0 ? <p class="hint">{COUNTING_RULE_NOTE}</p> : null}
       <ul class="action-list">
         {data.rows.map((a) => (
           <li class="action-item">
@@ -83,7 +84,7 @@ export function ActionsPage({ ctx, data, query }: { ctx: PageContext; data: Data
               <StatusTag status={a.status} /> {a.is_example ? <ExampleBadge /> : null} <span>{a.priority_title}</span>
             </p>
             {a.summary ? <p>{a.summary}</p> : null}
-            <ProgressBar value={a.status === "cancelled" ? null : a.progress} label="Avancement" />
+            <ActionProgress status={a.status} progress={a.progress} />
           </li>
         ))}
       </ul>

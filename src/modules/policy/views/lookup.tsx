@@ -6,7 +6,7 @@ import { Layout } from "../../../ui/layout.js";
 import { webPageJsonLd } from "../../../ui/seo.js";
 import type { lookupPoint } from "../lookup.js";
 import { MapOrHowToImport, type MappablePlace } from "./map.js";
-import { ExampleBadge, ProgressBar, StatusTag } from "./parts.js";
+import { ActionProgress, ExampleBadge, StatusTag } from "./parts.js";
 
 type Answer = Awaited<ReturnType<typeof lookupPoint>>;
 
@@ -128,7 +128,7 @@ export function LookupPage({ ctx, view }: { ctx: PageContext; view: LookupView }
                     <p class="action-item__meta">
                       <StatusTag status={x.status} /> {x.is_example ? <ExampleBadge /> : null}
                     </p>
-                    <ProgressBar value={x.status === "cancelled" ? null : x.progress} label="Avancement" />
+                    <ActionProgress status={x.status} progress={x.progress} />
                   </li>
                 ))}
               </ul>

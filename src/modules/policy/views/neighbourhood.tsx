@@ -2,8 +2,9 @@
 import type { ComponentChildren } from "preact";
 import { FollowButton } from "../../../ui/components/follow.js";
 import type { IndicatorComparison } from "../neighbourhood.js";
+import { actionCount, COUNTING_RULE_NOTE, formatEuros } from "../present.js";
 import { MapOrHowToImport } from "./map.js";
-import { ExampleBadge, ProgressBar, StatusTag } from "./parts.js";
+import { ActionProgress, ExampleBadge, StatusTag } from "./parts.js";
 
 const number = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
 
@@ -43,6 +44,8 @@ export function NeighbourhoodPolicyBlock(props: {
   geometry: unknown;
   actions: Array<{ slug: string; title: string; status: string; progress: number; is_example: boolean }>;
   comparisons: IndicatorComparison[];
+  /** Every action of the neighbourhood, counted by the site's rule (figures.ts). */
+  figures?: { actionCount: number; cancelledCount: number; budget: number };
 }): ComponentChildren {
   const n = props.neighbourhood;
   return (
@@ -94,6 +97,16 @@ export function NeighbourhoodPolicyBlock(props: {
         {props.actions.length === 0 ? (
           <p>Aucune action n’est enregistrée pour ce quartier.</p>
         ) : (
+          <>
+          {props.figures ? (
+            <>
+              <p>
+                {actionCount(props.figures.actionCount, props.figures.cancelledCount)}. {formatEuros(props.figures.budget)} de financements.
+                {props.figures.actionCount > props.actions.length ? ` Les ${props.actions.length} premières sont listées ici ; toutes figurent dans la liste des actions.` : null}
+              </p>
+              {props.figures.cancelledCount > 0 ? <p class="hint">{COUNTING_RULE_NOTE}</p> : null}
+            </>
+          ) : null}
           <ul class="action-list">
             {props.actions.map((a) => (
               <li class="action-item">
@@ -103,10 +116,14 @@ export function NeighbourhoodPolicyBlock(props: {
                 <p class="action-item__meta">
                   <StatusTag status={a.status} /> {a.is_example ? <ExampleBadge /> : null}
                 </p>
-                <ProgressBar value={a.status === "cancelled" ? null : a.progress} label="Avancement" />
+                <ActionProgress status={a.status} progress={a.progress} />
               </li>
             ))}
           </ul>
+          <p>
+            <a href={`/politique-de-la-ville/actions?quartier=${n.slug}`}>Toutes les actions de ce quartier</a>
+          </p>
+          </>
         )}
       </section>
       <h2>Actualités du quartier</h2>

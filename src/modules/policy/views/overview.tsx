@@ -3,7 +3,7 @@ import type { Crumb } from "../../../ui/components/breadcrumb.js";
 import { Layout } from "../../../ui/layout.js";
 import { breadcrumbJsonLd, webPageJsonLd } from "../../../ui/seo.js";
 import type { ComponentChildren } from "preact";
-import { formatEuros } from "../present.js";
+import { actionCount, COUNTING_RULE_NOTE, formatEuros } from "../present.js";
 import type { getOverview } from "../service.js";
 import { FundingTable, ProgressBar } from "./parts.js";
 
@@ -73,11 +73,12 @@ export function OverviewPage({ ctx, data, map }: { ctx: PageContext; data: Overv
           {c.description ? <p>{c.description}</p> : null}
           <ProgressBar value={c.progress} label="Avancement d’ensemble" />
           <p>
-            {c.actionCount} action{c.actionCount > 1 ? "s" : ""}, {formatEuros(c.budget)} de financements.{" "}
+            {actionCount(c.actionCount, c.cancelledCount)}. {formatEuros(c.budget)} de financements.{" "}
             <span class="hint">
               Avancement calculé {c.rule === "budget" ? "en pondérant chaque action par son budget" : "en donnant le même poids à chaque action"}.
             </span>
           </p>
+          <p class="hint">{COUNTING_RULE_NOTE}</p>
           <h3>{c.generation === "2015" ? "Les trois piliers" : "Les priorités"}</h3>
           <ul class="priority-list">
             {c.priorities.map((p) => (
@@ -87,7 +88,7 @@ export function OverviewPage({ ctx, data, map }: { ctx: PageContext; data: Overv
                 </h4>
                 {p.description ? <p>{p.description}</p> : null}
                 <p class="priority__meta">
-                  {p.actionCount} action{p.actionCount > 1 ? "s" : ""} · {formatEuros(p.budget)}
+                  {actionCount(p.actionCount, p.cancelledCount)} · {formatEuros(p.budget)}
                 </p>
                 <ProgressBar value={p.progress} label="Avancement" />
               </li>

@@ -1,4 +1,5 @@
 // Small pieces shared by the Politique de la Ville pages.
+import { countsInTotals } from "../counting-rule.js";
 import { formatEuros, FUNDER_LABELS, statusLabel } from "../present.js";
 
 export function ProgressBar({ value, label }: { value: number | null; label: string }) {
@@ -13,6 +14,12 @@ export function ProgressBar({ value, label }: { value: number | null; label: str
       </progress>
     </div>
   );
+}
+
+/** An action's progress; an abandoned one has none to show (counting-rule.ts), not "0 %". */
+export function ActionProgress({ status, progress }: { status: string; progress: number }) {
+  if (!countsInTotals(status)) return <p class="progress progress--none">Avancement : sans objet, l’action est abandonnée</p>;
+  return <ProgressBar value={progress} label="Avancement" />;
 }
 
 export function StatusTag({ status }: { status: string }) {
