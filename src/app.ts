@@ -118,7 +118,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     });
     app.addHook("onClose", async () => bus.close());
   }
-  await registerLoadShedding(app, opts.loadShedding ?? (opts.config.nodeEnv === "test" ? false : {}));
+  registerLoadShedding(app, opts.loadShedding ?? (opts.config.nodeEnv === "test" ? false : {}));
 
   // Feature modules, in one explicit list.
   await app.register(siteRoutes);

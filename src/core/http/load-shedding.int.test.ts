@@ -66,3 +66,21 @@ describe("load shedding", () => {
     expect(status).toBe(200);
   });
 });
+
+describe("load shedding with the production thresholds", () => {
+  it("does not refuse the first requests after start-up (an interval without samples is not an infinite lag)", async () => {
+    const fresh = await buildApp({
+      config: loadConfig({ NODE_ENV: "test", DATA_DIR: "/tmp/portail-shedding", PUBLIC_URL: "https://portail.test" }),
+      db: t.db,
+      loadShedding: {},
+    });
+    try {
+      await fresh.ready();
+      expect((await fresh.inject("/robots.txt")).statusCode).toBe(200);
+      await sleep(1100); // one full sampling interval with nothing to sample
+      expect((await fresh.inject("/robots.txt")).statusCode).toBe(200);
+    } finally {
+      await fresh.close();
+    }
+  });
+});

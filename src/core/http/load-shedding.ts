@@ -3,14 +3,19 @@
 // with Retry-After at once (a small fixed page, no database), so the proxy or the visitor
 // retries and the requests it already has can finish. Probes (/healthz, /readyz, /metrics)
 // still answer, so an operator can see what is happening.
-import underPressure from "@fastify/under-pressure";
-import type { FastifyInstance } from "fastify";
+//
+// Measured here rather than with @fastify/under-pressure: that plugin reads an interval with
+// no event-loop sample as an infinite delay, so right after start-up (or any pause of the
+// sampler) it refused every request for a whole interval. Here the lag of an interval is
+// the larger of the histogram's mean and how late the sampler itself woke up.
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import v8 from "node:v8";
+import type { FastifyInstance } from "fastify";
 import { bareErrorHtml, errorMessage } from "../../ui/error-page.js";
 import { wantsJson } from "./errors.js";
 
 export interface LoadSheddingOptions {
-  /** Event-loop delay (ms) above which requests are refused; 0 turns the check off. */
+  /** Event-loop lag (ms) above which requests are refused; 0 turns the check off. */
   maxEventLoopDelayMs?: number;
   /** Heap use above which requests are refused, as a share of V8's heap limit. */
   maxHeapShare?: number;
@@ -21,25 +26,40 @@ export const SHED_RETRY_AFTER_SECONDS = 10;
 const PROBES = new Set(["/healthz", "/readyz", "/metrics"]);
 
 /** `false` turns shedding off: test worlds, whose loop the test runner and in-process PGlite may block for seconds. */
-export async function registerLoadShedding(app: FastifyInstance, opts: LoadSheddingOptions | false): Promise<void> {
+export function registerLoadShedding(app: FastifyInstance, opts: LoadSheddingOptions | false): void {
   if (opts === false) return;
-  const heapLimit = v8.getHeapStatistics().heap_size_limit;
-  await app.register(underPressure, {
-    maxEventLoopDelay: opts.maxEventLoopDelayMs ?? 1000,
-    maxHeapUsedBytes: Math.round(heapLimit * (opts.maxHeapShare ?? 0.9)),
-    sampleInterval: opts.sampleIntervalMs ?? 1000,
-    pressureHandler(request, reply, type, value) {
-      // Returning without sending lets the request through; once a reply is sent, Fastify
-      // stops the request there (runPreParsing checks reply.sent).
-      if (PROBES.has(request.routeOptions.url ?? "")) return;
-      request.log.warn({ type, value }, "under pressure: request shed");
-      reply.code(503).header("retry-after", String(SHED_RETRY_AFTER_SECONDS)).header("cache-control", "no-store");
-      if (wantsJson(request)) {
-        const m = errorMessage(503);
-        void reply.type("application/problem+json; charset=utf-8").send({ type: "about:blank", title: m.title, status: 503, detail: m.text });
-        return;
-      }
-      void reply.type("text/html; charset=utf-8").send(bareErrorHtml(503));
-    },
+  const maxDelay = opts.maxEventLoopDelayMs ?? 1000;
+  const maxHeap = v8.getHeapStatistics().heap_size_limit * (opts.maxHeapShare ?? 0.9);
+  const interval = opts.sampleIntervalMs ?? 1000;
+  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  histogram.enable();
+  let last = performance.now();
+  let overloaded: { type: string; value: number } | null = null;
+  const sample = () => {
+    const now = performance.now();
+    const late = Math.max(0, now - last - interval);
+    last = now;
+    const mean = histogram.count > 0 ? histogram.mean / 1e6 : 0;
+    histogram.reset();
+    const lag = Math.max(mean, late);
+    const heap = process.memoryUsage().heapUsed;
+    overloaded = maxDelay > 0 && lag > maxDelay ? { type: "eventLoopDelay", value: Math.round(lag) } : heap > maxHeap ? { type: "heapUsed", value: heap } : null;
+  };
+  const timer = setInterval(sample, interval);
+  timer.unref();
+  app.addHook("onClose", async () => {
+    clearInterval(timer);
+    histogram.disable();
+  });
+
+  app.addHook("onRequest", async (request, reply) => {
+    if (!overloaded || PROBES.has(request.routeOptions.url ?? "")) return;
+    request.log.warn(overloaded, "overloaded: request shed");
+    reply.code(503).header("retry-after", String(SHED_RETRY_AFTER_SECONDS)).header("cache-control", "no-store");
+    if (wantsJson(request)) {
+      const m = errorMessage(503);
+      return reply.type("application/problem+json; charset=utf-8").send({ type: "about:blank", title: m.title, status: 503, detail: m.text });
+    }
+    return reply.type("text/html; charset=utf-8").send(bareErrorHtml(503));
   });
 }
