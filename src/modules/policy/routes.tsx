@@ -79,7 +79,7 @@ export async function policyRoutes(app: FastifyInstance) {
       const data = await service.getOverview(app.deps.db);
       return {
         tags: ["policy", "neighbourhoods"],
-        render: (ctx) => <OverviewPage ctx={ctx} data={data} map={<MapOrHowToImport places={data.places} title="Carte des quartiers et des quartiers prioritaires" idPrefix="carte-pdv" />} />,
+        render: (ctx) => <OverviewPage ctx={ctx} data={data} map={<MapOrHowToImport places={data.places} idPrefix="carte-pdv" />} />,
       };
     }),
   );

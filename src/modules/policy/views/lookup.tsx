@@ -141,7 +141,6 @@ export function LookupPage({ ctx, view }: { ctx: PageContext; view: LookupView }
         <h2 id="lookup-carte">Carte des quartiers</h2>
         <MapOrHowToImport
           places={view.places}
-          title="Carte des quartiers et des quartiers prioritaires"
           idPrefix="carte-adresse"
           highlight={new Set(a ? [...a.qpv, ...a.quartiers].map((p) => p.slug) : [])}
           marker={a ? a.point : null}

@@ -27,9 +27,71 @@ function toFeatures(places: MappablePlace[], highlight?: ReadonlySet<string>): M
   return out.sort((a, b) => Number(a.kind === "qpv") - Number(b.kind === "qpv"));
 }
 
+const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
+
+/** "Carte des quartiers et des quartiers prioritaires", naming only the layers drawn. */
+export function mapTitle(features: readonly MapFeature[]): string {
+  const qpv = features.some((f) => f.kind === "qpv");
+  const others = features.some((f) => f.kind !== "qpv");
+  return qpv && others ? "Carte des quartiers et des quartiers prioritaires" : qpv ? "Carte des quartiers prioritaires" : "Carte des quartiers";
+}
+
+/**
+ * The map's description (its <desc>), built from what is really drawn: which layers have a
+ * perimeter, which places are missing from the picture because theirs is not loaded, what the
+ * highlight and the marker mean. A fixed sentence said "les quartiers prioritaires sont
+ * hachurés" on maps without any QPV outline (and a QPV is not hatched: see map.css).
+ */
+export function describeMap(
+  places: readonly MappablePlace[],
+  features: readonly MapFeature[],
+  opts: { marker?: boolean; markerLabel?: string } = {},
+): string {
+  const count = (kind: string) => features.filter((f) => f.kind === kind).length;
+  const qpv = count("qpv");
+  const quartiers = count("quartier");
+  const communes = count("commune");
+  const drawn = new Set(features.map((f) => f.id));
+  const missing = places.filter((p) => !drawn.has(p.slug));
+  const parts: string[] = [];
+  if (features.length === 1) {
+    parts.push(`La carte montre le périmètre de ${features[0]!.label}.`);
+  } else {
+    const layers = [
+      quartiers ? plural(quartiers, "quartier", "quartiers") : "",
+      communes ? plural(communes, "commune associée", "communes associées") : "",
+      qpv ? plural(qpv, "quartier prioritaire", "quartiers prioritaires") : "",
+    ].filter(Boolean);
+    parts.push(`La carte montre ${layers.length > 1 ? `${layers.slice(0, -1).join(", ")} et ${layers.at(-1)}` : layers[0]}.`);
+  }
+  if (qpv > 0 && qpv < features.length) parts.push("Les quartiers prioritaires sont dessinés en orange, bordés de tirets, par-dessus les quartiers.");
+  const missingQpv = missing.filter((p) => p.kind === "qpv").length;
+  const missingOthers = missing.length - missingQpv;
+  if (missingQpv > 0) {
+    parts.push(
+      qpv === 0
+        ? "Les périmètres des quartiers prioritaires ne sont pas encore chargés : ils ne figurent pas sur la carte."
+        : missingQpv > 1
+          ? `${missingQpv} quartiers prioritaires n’y figurent pas : leur périmètre n’est pas encore chargé.`
+          : "1 quartier prioritaire n’y figure pas : son périmètre n’est pas encore chargé.",
+    );
+  }
+  if (missingOthers > 0) {
+    parts.push(`${plural(missingOthers, "autre quartier n’y figure pas", "autres quartiers n’y figurent pas")}, faute de périmètre chargé.`);
+  }
+  const point = opts.markerLabel ? opts.markerLabel.toLowerCase() : "le point indiqué";
+  const highlighted = features.filter((f) => f.highlighted).length;
+  if (highlighted > 0) parts.push(`En jaune, avec un contour épais : ${highlighted > 1 ? "les zones qui contiennent" : "la zone qui contient"} ${point}.`);
+  if (opts.marker) parts.push(`Le point rouge : ${point}.`);
+  if (features.some((f) => f.href)) parts.push(features.length > 1 ? "Chaque zone est un lien vers la page du quartier." : "La zone est un lien vers la page du quartier.");
+  parts.push("La liste des zones figure dans le tableau qui suit la carte.");
+  return parts.join(" ");
+}
+
 export function MapOrHowToImport(props: {
   places: MappablePlace[];
-  title: string;
+  /** Default: named after the layers drawn (mapTitle). */
+  title?: string;
   idPrefix: string;
   compact?: boolean;
   highlight?: ReadonlySet<string>;
@@ -38,6 +100,7 @@ export function MapOrHowToImport(props: {
   pickable?: boolean;
 }) {
   const features = toFeatures(props.places, props.highlight);
+  const title = props.title ?? mapTitle(features);
   if (features.length === 0) {
     return props.compact ? null : (
       <p class="notice">
@@ -49,8 +112,8 @@ export function MapOrHowToImport(props: {
   return (
     <div class={props.compact ? "map-block map-block--compact" : "map-block"}>
       <SvgMap
-        title={props.title}
-        description="Chaque zone est un lien vers la page du quartier. Les quartiers prioritaires sont hachurés. La liste des zones figure dans le tableau qui suit la carte."
+        title={title}
+        description={describeMap(props.places, features, { marker: Boolean(props.marker), markerLabel: props.markerLabel })}
         features={features}
         idPrefix={props.idPrefix}
         marker={props.marker ?? null}
@@ -59,7 +122,7 @@ export function MapOrHowToImport(props: {
         pickable={props.pickable}
       />
       <MapDataTable
-        caption={props.title}
+        caption={title}
         features={features}
         summary="Voir les données de la carte"
         columns={[{ header: "Type", value: (f: MapFeature) => (f.kind === "qpv" ? "Quartier prioritaire" : f.kind === "commune" ? "Commune associée" : "Quartier") }]}
