@@ -16,6 +16,7 @@ import { safeReturnPath, signInHref } from "../../lib/return-path.js";
 import { accountDeps, interestChoices } from "./routes.js";
 import * as service from "./service.js";
 import { checked, ids, str } from "./validate.js";
+import { idList, idString } from "../../core/http/input-schemas.js";
 import { DashboardPage, DataPage, DeletedPage, FavouritesPage, FeedPage, PasswordPage, PreferencesPage, SessionsPage } from "./views/account.js";
 import type { Errors } from "../../ui/components/form.js";
 
@@ -89,7 +90,7 @@ export async function accountRoutes(app: FastifyInstance) {
   // Add or remove one favourite. A form POST redirects back; a fetch (Accept: JSON)
   // gets the new state. Both actions are idempotent, so repeated or parallel requests
   // end in the state the last one asked for.
-  app.post("/compte/favoris", async (request, reply) => {
+  app.post("/compte/favoris", { schema: { body: { type: "object", properties: { contenu: idString } } } }, async (request, reply) => {
     const contentId = Number(str(request.body, "contenu", 12));
     const action = str(request.body, "action", 10);
     const retour = safeReturnPath(str(request.body, "retour", 500));
@@ -118,7 +119,7 @@ export async function accountRoutes(app: FastifyInstance) {
   });
 
   // "Suivre ce quartier" / "Ne plus suivre": one neighbourhood in or out of the interests.
-  app.post("/compte/suivre", async (request, reply) => {
+  app.post("/compte/suivre", { schema: { body: { type: "object", properties: { quartier: idString } } } }, async (request, reply) => {
     const neighbourhoodId = Number(str(request.body, "quartier", 12));
     const retour = safeReturnPath(str(request.body, "retour", 500));
     if (!Number.isInteger(neighbourhoodId) || neighbourhoodId <= 0) throw new ValidationError({ quartier: "Quartier inconnu." });
@@ -161,7 +162,7 @@ export async function accountRoutes(app: FastifyInstance) {
     return preferencesPage(request, reply, session, { notice: NOTICES[request.query.statut ?? ""], welcome: request.query.bienvenue === "1" });
   });
 
-  app.post("/compte/preferences", async (request, reply) => {
+  app.post("/compte/preferences", { schema: { body: { type: "object", properties: { themes: idList, quartiers: idList } } } }, async (request, reply) => {
     const session = requireSession(request, reply);
     if (!session) return reply;
     const input = {

@@ -14,6 +14,7 @@ import { needsSecondFactor, recordSignIn } from "./second-factor.js";
 import { secondFactorRoutes, startSecondFactor } from "./second-factor-routes.js";
 import * as service from "./service.js";
 import { checked, ids, str } from "./validate.js";
+import { idList } from "../../core/http/input-schemas.js";
 import { ForgotPage, ResetPage, SignInPage, SignUpPage, SignUpSentPage, VerifyPage, type Choice } from "./views/auth.js";
 
 export async function accountDeps(app: FastifyInstance): Promise<service.AccountDeps> {
@@ -90,7 +91,7 @@ export async function authRoutes(app: FastifyInstance) {
     }));
   });
 
-  app.post("/compte/creer", async (request, reply) => {
+  app.post("/compte/creer", { schema: { body: { type: "object", properties: { themes: idList, quartiers: idList } } } }, async (request, reply) => {
     const body = request.body;
     const input = {
       email: str(body, "email", 300),
