@@ -7,7 +7,7 @@
 // --if-needed (used by `npm start`) skips the work when dist/ is newer than every source file.
 import fs from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { compileAssets, writeAssets } from "../src/core/http/assets.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -36,14 +36,14 @@ async function upToDate(): Promise<boolean> {
   return built !== null && built.mtimeMs >= (await newestSource());
 }
 
-export async function build(): Promise<void> {
+export async function build(dist = DIST): Promise<void> {
   const started = Date.now();
   // esbuild is a development dependency: a production install (npm ci --omit=dev) runs a
   // dist/ built beforehand and never gets here.
   const esbuild = await import("esbuild").catch(() => {
     throw new Error("esbuild est absent (installation sans dépendances de développement) : lancez « npm run build » là où elles sont installées, puis copiez dist/.");
   });
-  const work = `${DIST}.partial`;
+  const work = `${dist}.partial`;
   await fs.rm(work, { recursive: true, force: true });
   await esbuild.build({
     entryPoints: [path.join(ROOT, "src/server.ts")],
@@ -61,14 +61,16 @@ export async function build(): Promise<void> {
   await writeAssets(await compileAssets(), path.join(work, "assets"));
   await fs.writeFile(path.join(work, ".built"), new Date().toISOString());
   // Swap in one step, so a server starting meanwhile never sees half a build.
-  await fs.rm(DIST, { recursive: true, force: true });
-  await fs.rename(work, DIST);
+  await fs.rm(dist, { recursive: true, force: true });
+  await fs.rename(work, dist);
   process.stdout.write(`[portail] Construit dans dist/ en ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
 }
 
-const ifNeeded = process.argv.includes("--if-needed");
-if (ifNeeded && (await upToDate())) {
-  process.stdout.write("[portail] dist/ est à jour.\n");
-} else {
-  await build();
+const isMain = process.argv[1] !== undefined && pathToFileURL(process.argv[1]).href === import.meta.url;
+if (isMain) {
+  if (process.argv.includes("--if-needed") && (await upToDate())) {
+    process.stdout.write("[portail] dist/ est à jour.\n");
+  } else {
+    await build();
+  }
 }
