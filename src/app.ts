@@ -13,7 +13,7 @@ import { registerLoadShedding, type LoadSheddingOptions } from "./core/http/load
 import { PageCache } from "./core/http/page-cache.js";
 import { registerSecurityHeaders } from "./core/http/security.js";
 import { fastifyTrustProxy } from "./core/http/trust-proxy.js";
-import { loggerOptions } from "./core/logger.js";
+import { loggerOptions, type LogStream } from "./core/logger.js";
 import { accountRoutes } from "./modules/accounts/account-routes.js";
 import { authRoutes } from "./modules/accounts/routes.js";
 import { createMailTransport, type Mailer, type MailTransport } from "./core/mail/mailer.js";
@@ -64,11 +64,13 @@ export interface BuildAppOptions {
   /** Thresholds past which requests are answered 503 at once (core/http/load-shedding.ts); off by default in tests. */
   loadShedding?: LoadSheddingOptions | false;
   mailTransport?: MailTransport;
+  /** Where log lines go instead of standard output (tests read them). */
+  logStream?: LogStream;
 }
 
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: loggerOptions(opts.config),
+    logger: loggerOptions(opts.config, opts.logStream),
     trustProxy: fastifyTrustProxy(opts.config.trustProxy),
     requestTimeout: 60_000,
     bodyLimit: 1024 * 1024,

@@ -62,9 +62,20 @@ export class Agent {
     return res;
   }
 
-  /** Loads a page and returns the CSRF token of its first form. */
+  /** GET as a browser does: follows same-site redirects (e-mailed links answer 303 to the page without their token). */
+  async open(url: string, headers: Record<string, string> = {}) {
+    let res = await this.get(url, headers);
+    for (let hops = 0; hops < 5 && [301, 302, 303, 307, 308].includes(res.statusCode); hops++) {
+      const location = String(res.headers.location ?? "");
+      if (!location.startsWith("/") || location.startsWith("//")) break;
+      res = await this.get(location, headers);
+    }
+    return res;
+  }
+
+  /** Loads a page (following redirects) and returns the CSRF token of its first form. */
   async csrf(url: string): Promise<string> {
-    const res = await this.get(url);
+    const res = await this.open(url);
     const token = csrfIn(res.body);
     if (!token) throw new Error(`No CSRF token on ${url} (${res.statusCode})`);
     return token;

@@ -13,6 +13,7 @@ import { loadConfig, type Config } from "../src/config.js";
 import { connectPostgres, openPGlite, wrapPGlite, type DatabaseHandle, type DB } from "../src/core/db/create-db.js";
 import { migrateToLatest } from "../src/core/db/migrator.js";
 import type { PageCache } from "../src/core/http/page-cache.js";
+import type { LogStream } from "../src/core/logger.js";
 import { startWorker } from "../src/core/jobs/queue.js";
 import { createMailTransport } from "../src/core/mail/mailer.js";
 import { deliveryJobHandlers } from "../src/jobs.js";
@@ -73,6 +74,7 @@ export async function createTestWorld(
     /** more environment variables for loadConfig */ env?: Record<string, string>;
     /** false: no worker delivers queued e-mails (a test runs the jobs itself) */ mailWorker?: boolean;
     /** SMTP connection, greeting and socket timeouts (a test against a hung server) */ smtpTimeoutMs?: number;
+    /** receives the app's log lines (set LOG_LEVEL in env too: tests are silent by default) */ logStream?: LogStream;
   } = {},
 ): Promise<TestWorld> {
   const database = await createTestDatabase();
@@ -95,7 +97,7 @@ export async function createTestWorld(
   });
   // No load shedding in test worlds, whatever NODE_ENV a test sets: the test runner and
   // in-process PGlite block the loop for seconds (load-shedding.int.test.ts tests it).
-  const app = await buildApp({ config, db: database.db, now: () => clock.now, mailTransport, loadShedding: false });
+  const app = await buildApp({ config, db: database.db, now: () => clock.now, mailTransport, loadShedding: false, logStream: options.logStream });
   await app.ready();
   // E-mails are queued as jobs (src/core/mail/queue.ts): deliver them as the server does,
   // at once, on the test clock. Scheduled publications are left to the tests.

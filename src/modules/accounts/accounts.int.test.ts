@@ -262,7 +262,7 @@ describe("password reset and change", () => {
     const link = new URL(linkIn(await mail.waitFor(email, /nouveau mot de passe/), "/compte/reinitialiser?jeton="));
     const token = link.searchParams.get("jeton")!;
     const agent = new Agent(w.app);
-    expect((await agent.get(link.pathname + link.search)).statusCode).toBe(200);
+    expect((await agent.open(link.pathname + link.search)).statusCode).toBe(200);
     // a verification token is not a reset token
     const { token: verifyToken } = await verifiedResident();
     expect((await agent.submit(link.pathname + link.search, "/compte/reinitialiser", { jeton: verifyToken, password: "une toute nouvelle phrase" })).statusCode).toBe(400);
@@ -283,7 +283,7 @@ describe("password reset and change", () => {
     const saved = w.clock.now;
     try {
       w.clock.now = new Date(saved.getTime() + 61 * 60_000);
-      expect((await new Agent(w.app).get(link.pathname + link.search)).statusCode).toBe(400);
+      expect((await new Agent(w.app).open(link.pathname + link.search)).statusCode).toBe(400);
     } finally {
       w.clock.now = saved;
     }

@@ -6,6 +6,7 @@ import { sql } from "kysely";
 import { createSession, deleteSessionByToken } from "../../core/auth/sessions.js";
 import { ValidationError } from "../../core/errors.js";
 import { csrfTokenFor } from "../../core/http/csrf.js";
+import { forgetLinkToken, redirectWithoutToken, storedLinkToken, type LinkPage } from "../../core/http/link-token.js";
 import { servePage } from "../../core/http/render.js";
 import { clearSessionCookie, cookieNames, isSecure, setSessionCookie } from "../../core/http/session.js";
 import { addFavourite, isFavouritable } from "../favourites/queries.js";
@@ -67,6 +68,9 @@ async function suggestedTheme(app: FastifyInstance) {
 
 const retourQuery = { type: "object", properties: { retour: { type: "string", maxLength: 500 }, favori: { type: "string", maxLength: 12 }, statut: { type: "string", maxLength: 30 } } } as const;
 const tokenQuery = { type: "object", properties: { jeton: { type: "string", maxLength: 100 } } } as const;
+// E-mailed links: their GET moves the token out of the URL (core/http/link-token.ts).
+const VERIFY_PAGE: LinkPage = { path: "/compte/verifier", purpose: "verifier" };
+const RESET_PAGE: LinkPage = { path: "/compte/reinitialiser", purpose: "reinitialiser" };
 
 export async function authRoutes(app: FastifyInstance) {
   await secondFactorRoutes(app, startSession);
@@ -122,13 +126,16 @@ export async function authRoutes(app: FastifyInstance) {
   );
 
   // ---- address verification: GET only shows a button (mail scanners follow links), POST acts
-  app.get<{ Querystring: { jeton?: string } }>("/compte/verifier", { schema: { querystring: tokenQuery } }, async (request, reply) =>
-    servePage(request, reply, async () => ({
+  app.get<{ Querystring: { jeton?: string } }>("/compte/verifier", { schema: { querystring: tokenQuery } }, async (request, reply) => {
+    const moved = redirectWithoutToken(request, reply, VERIFY_PAGE);
+    if (moved) return moved;
+    const token = storedLinkToken(request, VERIFY_PAGE);
+    return servePage(request, reply, async () => ({
       tags: [],
       private: true,
-      render: (ctx) => <VerifyPage ctx={ctx} csrf={csrfTokenFor(request, reply)} token={request.query.jeton ?? ""} invalid={!request.query.jeton} />,
-    })),
-  );
+      render: (ctx) => <VerifyPage ctx={ctx} csrf={csrfTokenFor(request, reply)} token={token} invalid={!token} />,
+    }));
+  });
 
   app.post("/compte/verifier", async (request, reply) => {
     const userId = await service.verifyEmail(await accountDeps(app), str(request.body, "jeton", 100), request.ip);
@@ -142,6 +149,7 @@ export async function authRoutes(app: FastifyInstance) {
     }
     // The link proved the address belongs to this person: sign them in (a new session).
     if (request.session?.user.id !== userId) await startSession(request, reply, userId);
+    forgetLinkToken(request, reply, VERIFY_PAGE);
     return reply.redirect("/compte/preferences?bienvenue=1", 303);
   });
 
@@ -230,7 +238,9 @@ export async function authRoutes(app: FastifyInstance) {
   });
 
   app.get<{ Querystring: { jeton?: string } }>("/compte/reinitialiser", { schema: { querystring: tokenQuery } }, async (request, reply) => {
-    const token = request.query.jeton ?? "";
+    const moved = redirectWithoutToken(request, reply, RESET_PAGE);
+    if (moved) return moved;
+    const token = storedLinkToken(request, RESET_PAGE);
     const valid = token !== "" && (await service.isResetTokenValid(await accountDeps(app), token));
     return servePage(request, reply, async () => ({
       tags: [],
@@ -254,6 +264,7 @@ export async function authRoutes(app: FastifyInstance) {
       }
       // Every session ended with the reset, this browser's too: sign in again.
       clearSessionCookie(reply, isSecure(request));
+      forgetLinkToken(request, reply, RESET_PAGE);
       return reply.redirect("/compte/connexion?statut=mot-de-passe-modifie", 303);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;

@@ -4,6 +4,7 @@
 import type { FastifyInstance } from "fastify";
 import { ValidationError } from "../../core/errors.js";
 import { csrfTokenFor } from "../../core/http/csrf.js";
+import { forgetLinkToken, redirectWithoutToken, storedLinkToken, type LinkPage } from "../../core/http/link-token.js";
 import { servePage } from "../../core/http/render.js";
 import { clearSessionCookie, isSecure } from "../../core/http/session.js";
 import { str } from "../accounts/validate.js";
@@ -12,12 +13,16 @@ import { ROLE_LABELS } from "./staff-roles.js";
 import { InvitationPage } from "./views/invitation.js";
 
 const tokenQuery = { type: "object", properties: { jeton: { type: "string", maxLength: 100 } } } as const;
+// The e-mailed link's GET moves the token out of the URL (core/http/link-token.ts).
+const INVITATION_PAGE: LinkPage = { path: INVITATION_PATH, purpose: "invitation" };
 
 export async function invitationRoutes(app: FastifyInstance) {
   const { db } = app.deps;
 
   app.get<{ Querystring: { jeton?: string } }>(INVITATION_PATH, { schema: { querystring: tokenQuery } }, async (request, reply) => {
-    const token = request.query.jeton ?? "";
+    const moved = redirectWithoutToken(request, reply, INVITATION_PAGE);
+    if (moved) return moved;
+    const token = storedLinkToken(request, INVITATION_PAGE);
     const found = token ? await peekInvitation(db, token, app.deps.now()) : null;
     const invitation = found ? { role: ROLE_LABELS[found.role], email: found.email } : null;
     return servePage(request, reply, async () => ({
@@ -44,6 +49,7 @@ export async function invitationRoutes(app: FastifyInstance) {
       }
       // Every session of the account ended, this browser's too: sign in again, with the new password.
       clearSessionCookie(reply, isSecure(request));
+      forgetLinkToken(request, reply, INVITATION_PAGE);
       return reply.redirect(`/compte/connexion?statut=mot-de-passe-modifie&retour=${encodeURIComponent("/admin")}`, 303);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;

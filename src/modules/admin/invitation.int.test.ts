@@ -104,7 +104,7 @@ describe("inviting an address that already has a resident account", () => {
     // The owner of the mailbox follows the link and sets a new password.
     const owner = new Agent(world.app);
     const link = await invitationLink(email, 1);
-    const form = await owner.get(link);
+    const form = await owner.open(link);
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain("« Éditeur »");
     const weak = await accept(owner, link, "court");
@@ -196,7 +196,7 @@ describe("inviting an address that already has a resident account", () => {
     // The invitation was for the address, not for whoever holds the account now.
     expect((await admin.agent.get("/admin/equipe")).body).not.toContain(elsewhere);
     const link = await invitationLink(email, 1);
-    expect((await new Agent(world.app).get(link)).statusCode).toBe(400);
+    expect((await new Agent(world.app).open(link)).statusCode).toBe(400);
     expect((await accept(new Agent(world.app), link)).statusCode).toBe(400);
     const after = await world.db.selectFrom("users").select(["role", "password_hash"]).where("id", "=", moved.id).executeTakeFirstOrThrow();
     expect(after.role).toBe("resident");
@@ -249,7 +249,7 @@ describe("managing invitations", () => {
 
   it("answers a broken or unknown link with a page that says so", async () => {
     for (const link of ["/compte/invitation", "/compte/invitation?jeton=", "/compte/invitation?jeton=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"]) {
-      const res = await new Agent(world.app).get(link);
+      const res = await new Agent(world.app).open(link);
       expect(res.statusCode, link).toBe(400);
       expect(res.body).toContain("n’est plus valable");
     }

@@ -66,7 +66,7 @@ describe("team management", () => {
     expect((await admin.agent.get("/admin/equipe")).body).toContain("Invitation en attente");
 
     const nora = new Agent(world.app);
-    const form = await nora.get(link.pathname + link.search);
+    const form = await nora.open(link.pathname + link.search);
     expect(form.statusCode).toBe(200);
     const set = await nora.submit(link.pathname + link.search, "/compte/invitation", { jeton: link.searchParams.get("jeton")!, password: "Une phrase de passe pour Nora 2027" });
     expect(set.statusCode).toBe(303);
