@@ -35,6 +35,10 @@ export function reviewNoticeHandler(deps: Pick<AppDeps, "db" | "mailer" | "site"
     ]);
     const who = submitter ? submitter.display_name || submitter.email : "Un membre de l’équipe";
     const url = new URL(`/admin/contenus/${item.id}`, deps.config.publicUrl + "/").toString();
-    for (const r of recipients) await deps.mailer.send(mails.reviewRequested(r.email, site.view.name, who, item.title, url));
+    // One e-mail job per recipient (each delivered and retried on its own), queued all or
+    // none: a failure halfway does not leave the first recipients to be told again on retry.
+    await deps.db.transaction().execute(async (trx) => {
+      for (const r of recipients) await deps.mailer.send(mails.reviewRequested(r.email, site.view.name, who, item.title, url), trx);
+    });
   };
 }
