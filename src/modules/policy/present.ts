@@ -45,10 +45,14 @@ export function statusLabel(status: string): string {
  * apart (counting-rule.ts). The same words everywhere, so that figures can be compared.
  */
 export function actionCount(total: number, cancelled: number): string {
-  const actions = `${integer(total)} action${total > 1 ? "s" : ""}`;
-  if (cancelled === 0) return actions;
-  if (cancelled === total) return `${actions}, ${total > 1 ? "toutes abandonnées" : "abandonnée"}`;
-  return `${actions}, dont ${integer(cancelled)} abandonnée${cancelled > 1 ? "s" : ""}`;
+  return `${integer(total)} action${total > 1 ? "s" : ""}${cancelledPart(total, cancelled)}`;
+}
+
+/** ", dont 2 abandonnées" (or nothing): the part of actionCount after the number of actions. */
+export function cancelledPart(total: number, cancelled: number): string {
+  if (cancelled === 0) return "";
+  if (cancelled === total) return total > 1 ? ", toutes abandonnées" : ", abandonnée";
+  return `, dont ${integer(cancelled)} abandonnée${cancelled > 1 ? "s" : ""}`;
 }
 
 /** "1 234" with a no-break space, like formatEuros. */

@@ -1,7 +1,7 @@
 import type { PageContext } from "../../../../ui/context.js";
 import { Pagination } from "../../../../ui/components/pagination.js";
 import { AdminFrame, type StaffActor } from "../../../admin/index.js";
-import { actionCount, formatEuros, statusLabel } from "../../present.js";
+import { cancelledPart, formatEuros, statusLabel } from "../../present.js";
 import { STATUSES } from "../../queries.js";
 import type { listActions } from "../service.js";
 import { BASE, crumbs, Flash, Input, SectionNav, Select } from "./shared.js";
@@ -58,7 +58,7 @@ export function ActionsView(props: { ctx: PageContext; actor: StaffActor; data: 
         <div class="admin-table-wrap">
           <table class="table">
             <caption>
-              {filtered ? "Actions correspondant aux critères" : "Actions"} ({actionCount(data.total, data.cancelled)}){data.pageCount > 1 ? `, page ${data.page} sur ${data.pageCount}` : ""}
+              {filtered ? "Actions correspondant aux critères" : "Actions"} ({data.total}{cancelledPart(data.total, data.cancelled)}){data.pageCount > 1 ? `, page ${data.page} sur ${data.pageCount}` : ""}
             </caption>
             <thead>
               <tr>

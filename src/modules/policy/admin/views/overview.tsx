@@ -1,6 +1,6 @@
 import type { PageContext } from "../../../../ui/context.js";
 import { formatDate } from "../../../../lib/format.js";
-import { actionCount } from "../../present.js";
+import { cancelledPart } from "../../present.js";
 import { AdminFrame, type StaffActor } from "../../../admin/index.js";
 import type { overview } from "../service.js";
 import { BASE, SectionNav } from "./shared.js";
@@ -14,7 +14,7 @@ export function OverviewView({ ctx, actor, data }: { ctx: PageContext; actor: St
     { n: c.priorities, label: c.priorities === 1 ? "priorité" : "priorités", href: `${BASE}/contrats` },
     { n: c.objectives, label: c.objectives === 1 ? "objectif" : "objectifs", href: `${BASE}/contrats` },
     // "6 actions, dont 2 abandonnées": counted as on the public pages (counting-rule.ts).
-    { n: c.actions, label: actionCount(c.actions, c.cancelled_actions).replace(/^\d+ /, ""), href: `${BASE}/actions` },
+    { n: c.actions, label: `${c.actions === 1 ? "action" : "actions"}${cancelledPart(c.actions, c.cancelled_actions)}`, href: `${BASE}/actions` },
     { n: c.organisations, label: c.organisations === 1 ? "organisation" : "organisations", href: `${BASE}/organisations` },
     { n: c.indicators, label: c.indicators === 1 ? "valeur d’indicateur" : "valeurs d’indicateurs", href: `${BASE}/indicateurs` },
   ];
