@@ -81,9 +81,10 @@ function checkQuery(request: FastifyRequest): void {
   if (entries.length > MAX_FIELDS) throw new BadInputError("query", "too many parameters");
   for (const [key, value] of entries) {
     checkKey(key, "query key");
-    // "?page=1&page=2": one value per key unless the route's schema asks for a list.
+    // "?page=1&page=2": one value per key. A key the route's schema declares is left to the
+    // schema (it refuses a list where it expects one value, and names the parameter).
     const values = Array.isArray(value) ? value : [value];
-    if (Array.isArray(value) && declared[key]?.type !== "array") throw new BadInputError(`query ${key}`, "repeated parameter");
+    if (Array.isArray(value) && !declared[key]) throw new BadInputError(`query ${key}`, "repeated parameter");
     for (const v of values) {
       if (typeof v === "string") checkText(v, `query ${key}`, false, MAX_QUERY_VALUE);
       else if (v !== undefined && typeof v !== "number" && typeof v !== "boolean") throw new BadInputError(`query ${key}`, "not text");
