@@ -129,6 +129,18 @@ describe("found by the hostile-input suite", () => {
     expectFrenchHtml400(res, "multipart");
   });
 
+  it("raw invalid UTF-8 bytes in a form body (decoded to U+FFFD) answer 400 and store nothing", async () => {
+    const payload = Buffer.concat([Buffer.from(`_csrf=${admin.agent.csrfToken}&name=${MARK}`), Buffer.from([0xff, 0xc3, 0x28]), Buffer.from("&slug=contrat-octets")]);
+    const res = await w.app.inject({
+      method: "POST",
+      url: "/admin/politique-de-la-ville/contrats/nouveau",
+      headers: { cookie: admin.agent.cookieHeader()!, "content-type": "application/x-www-form-urlencoded" },
+      payload,
+    });
+    expectFrenchHtml400(res, "raw bytes");
+    expect(await w.db.selectFrom("contracts").select("id").where("slug", "=", "contrat-octets").execute()).toEqual([]);
+  });
+
   it("an undecodable path parameter answers the French 400 with the security headers", async () => {
     for (const url of ["/themes/%C3%28", "/admin/contenus/%FF", "/compte/sessions/%ED%A0%80/revoquer"]) {
       const res = await w.app.inject({ url, method: url.endsWith("revoquer") ? "POST" : "GET" });
