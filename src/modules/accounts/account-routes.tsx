@@ -287,7 +287,6 @@ export async function accountRoutes(app: FastifyInstance) {
   app.get("/compte/supprime", async (request, reply) =>
     servePage(request, reply, async () => ({ tags: [], private: true, render: (ctx) => <DeletedPage ctx={ctx} /> })),
   );
-
 }
 
 /** A short, readable description of a browser from its User-Agent. */

@@ -214,7 +214,7 @@ describe("managing invitations", () => {
     await invite(admin, email, "editor");
     const second = await invitationLink(email, 2);
     expect(second).not.toBe(first);
-    expect((await new Agent(world.app).get(first)).statusCode).toBe(400);
+    expect((await new Agent(world.app).open(first)).statusCode).toBe(400);
 
     const { id } = await userRow(email);
     const page = await admin.agent.get(`/admin/equipe/${id}`);
@@ -227,7 +227,7 @@ describe("managing invitations", () => {
     expect(changed.events[0]!.details).toEqual({ from: "editor", to: "policy" });
 
     const owner = new Agent(world.app);
-    expect((await owner.get(second)).body).toContain("« Politique de la ville »");
+    expect((await owner.open(second)).body).toContain("« Politique de la ville »");
     // "Habitant" cancels the invitation: the link stops working.
     expect((await admin.agent.send(`/admin/equipe/${id}/role`, { role: "resident" })).statusCode).toBe(303);
     expect((await accept(owner, second)).statusCode).toBe(400);
