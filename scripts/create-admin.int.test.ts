@@ -80,6 +80,30 @@ describe("createAdmin", () => {
     expect((await events(resident.id)).map((e) => e.details)).toEqual([{ promoted: true, previous_role: "resident" }]);
   });
 
+  it("promoting drops the second factor, recovery codes, links and invitation set up on the old credential", async () => {
+    const later = new Date(Date.now() + 7 * 86_400_000);
+    const squatter = await t.db
+      .insertInto("users")
+      .values({ email: "squat@ville.fr", password_hash: "old", role: "resident", totp_secret: "JBSWY3DPEHPK3PXP", totp_enabled_at: new Date() })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await t.db.insertInto("recovery_codes").values({ user_id: squatter.id, code_hash: "rc" }).execute();
+    await t.db.insertInto("user_tokens").values({ token_hash: "reset-old", user_id: squatter.id, purpose: "reset_password", expires_at: later }).execute();
+    await t.db.insertInto("pending_sign_ins").values({ token_hash: "pending-old", user_id: squatter.id, expires_at: later }).execute();
+    await t.db.insertInto("staff_invitations").values({ user_id: squatter.id, email: "squat@ville.fr", role: "editor", token_hash: "inv-old", expires_at: later, created_at: new Date() }).execute();
+
+    await createAdmin(t.db, { email: "squat@ville.fr", password: PASSWORD, promote: true });
+
+    const row = await t.db.selectFrom("users").select(["role", "totp_secret", "totp_enabled_at", "totp_required"]).where("id", "=", squatter.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ role: "admin", totp_secret: null, totp_enabled_at: null, totp_required: true });
+    expect(await t.db.selectFrom("recovery_codes").select("id").where("user_id", "=", squatter.id).execute()).toEqual([]);
+    expect(await t.db.selectFrom("pending_sign_ins").select("id").where("user_id", "=", squatter.id).execute()).toEqual([]);
+    const token = await t.db.selectFrom("user_tokens").select("used_at").where("token_hash", "=", "reset-old").executeTakeFirstOrThrow();
+    expect(token.used_at).not.toBeNull();
+    const invitation = await t.db.selectFrom("staff_invitations").select("revoked_at").where("token_hash", "=", "inv-old").executeTakeFirstOrThrow();
+    expect(invitation.revoked_at).not.toBeNull();
+  });
+
   it("gives one winner when two runs race for the same address", async () => {
     const results = await Promise.allSettled([1, 2, 3].map(() => createAdmin(t.db, { email: "course@ville.fr", password: PASSWORD, promote: false })));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);

@@ -11,6 +11,7 @@ import { pathToFileURL } from "node:url";
 import { sql } from "kysely";
 import { loadConfig } from "../src/config.js";
 import { recordEvent } from "../src/core/audit.js";
+import { dropPreviousCredential } from "../src/core/auth/credentials.js";
 import { hashPassword, passwordProblem } from "../src/core/auth/passwords.js";
 import type { DB } from "../src/core/db/create-db.js";
 import { openMigratedDatabase } from "../src/core/db/open.js";
@@ -82,7 +83,16 @@ export async function createAdmin(db: DB, input: CreateAdminInput): Promise<Crea
           })
           .where("id", "=", existing.id)
           .execute();
-        await trx.deleteFrom("sessions").where("user_id", "=", existing.id).execute();
+        // Like an accepted invitation: a second factor, recovery codes, sessions and links set
+        // up by whoever held the old password go, and an open invitation has nothing left to give.
+        await dropPreviousCredential(trx, existing.id, now);
+        await trx
+          .updateTable("staff_invitations")
+          .set({ revoked_at: now })
+          .where("user_id", "=", existing.id)
+          .where("accepted_at", "is", null)
+          .where("revoked_at", "is", null)
+          .execute();
         userId = existing.id;
       } else {
         const row = await trx

@@ -14,9 +14,8 @@ import type { DB } from "../../core/db/create-db.js";
 import type { Database } from "../../core/db/schema.js";
 import { recordEvent } from "../../core/audit.js";
 import { hashPassword, passwordProblem } from "../../core/auth/passwords.js";
-import { deleteRecoveryCodes } from "../../core/auth/recovery-codes.js";
+import { dropPreviousCredential } from "../../core/auth/credentials.js";
 import { isStaff, type Role } from "../../core/auth/roles.js";
-import { revokeUserSessions } from "../../core/auth/sessions.js";
 import { hashToken, randomToken } from "../../core/auth/tokens.js";
 import { ValidationError } from "../../core/errors.js";
 import type { Mailer } from "../../core/mail/mailer.js";
@@ -251,20 +250,12 @@ export async function acceptInvitation(deps: AcceptDeps, input: { token: string;
         password_hash: passwordHash,
         password_changed_at: now,
         email_verified_at: sql<Date>`coalesce(email_verified_at, ${now})`,
-        totp_required: true,
-        // A second factor set up before (by whoever held the old password) is not the invitee's.
-        totp_secret: null,
-        totp_enabled_at: null,
-        totp_last_step: null,
         updated_at: now,
       })
       .where("id", "=", user.id)
       .execute();
-    await deleteRecoveryCodes(trx, user.id);
-    await revokeUserSessions(trx, user.id);
-    await trx.deleteFrom("pending_sign_ins").where("user_id", "=", user.id).execute();
-    // Reset and verification links sent before (including an address change) die with the old credential.
-    await trx.updateTable("user_tokens").set({ used_at: now }).where("user_id", "=", user.id).where("used_at", "is", null).execute();
+    // A second factor, session or link set up by whoever held the old password is not the invitee's.
+    await dropPreviousCredential(trx, user.id, now);
     await recordEvent(trx, {
       actor: { id: user.id, label: label(user) },
       action: "staff.invitation_accept",
