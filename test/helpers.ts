@@ -55,6 +55,29 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return { db: handle.db, kind: "pglite", destroy: () => handle.close() };
 }
 
+/**
+ * An empty database of its own on the PostgreSQL server named by TEST_DATABASE_URL, for tests
+ * that need its URL (a second process, a proxy in between, pg_dump). Not migrated.
+ */
+export async function createServerDatabase(prefix = "portail_test"): Promise<{ url: string; name: string; drop(): Promise<void> }> {
+  const server = process.env.TEST_DATABASE_URL;
+  if (!server) throw new Error("createServerDatabase needs TEST_DATABASE_URL");
+  const name = `${prefix}_${crypto.randomBytes(5).toString("hex")}`;
+  const run = async (statement: string) => {
+    const c = new pg.Client({ connectionString: server });
+    await c.connect();
+    try {
+      await c.query(statement);
+    } finally {
+      await c.end();
+    }
+  };
+  await run(`create database ${name}`);
+  const u = new URL(server);
+  u.pathname = `/${name}`;
+  return { url: u.toString(), name, drop: () => run(`drop database if exists ${name} with (force)`) };
+}
+
 export interface TestWorld {
   app: FastifyInstance;
   db: DB;

@@ -1,16 +1,15 @@
 // A database outage, tried as an operator would: the link between the app and PostgreSQL is
 // cut, then frozen, mid-traffic. Expected: only 503s with Retry-After (or pages from the
 // cache), no hang beyond the timeouts, no crash, and service back by itself within 5 s.
-import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../app.js";
 import { loadConfig } from "../../config.js";
 import { createArticle, createSite } from "../../../test/factories.js";
+import { createServerDatabase } from "../../../test/helpers.js";
 import { startTcpProxy, type TcpProxy } from "../../../test/tcp-proxy.js";
 import { connectPostgres, type DatabaseHandle } from "../db/create-db.js";
 import { migrateToLatest } from "../db/migrator.js";
@@ -19,8 +18,7 @@ const url = process.env.TEST_DATABASE_URL;
 const onServer = process.env.TEST_DB === "postgres" && url !== undefined;
 
 describe.skipIf(!onServer)("database outage behind a TCP proxy", () => {
-  const name = `portail_outage_${crypto.randomBytes(5).toString("hex")}`;
-  let dbUrl: string;
+  let server: Awaited<ReturnType<typeof createServerDatabase>>;
   let proxy: TcpProxy;
   let direct: DatabaseHandle;
   let viaProxy: DatabaseHandle;
@@ -29,13 +27,9 @@ describe.skipIf(!onServer)("database outage behind a TCP proxy", () => {
   let articlePath: string;
 
   beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const u = new URL(url!);
-    u.pathname = `/${name}`;
-    dbUrl = u.toString();
+    server = await createServerDatabase("portail_outage");
+    const dbUrl = server.url;
+    const u = new URL(dbUrl);
     direct = connectPostgres(dbUrl, 2);
     await migrateToLatest(direct.db);
     await createSite(direct.db);
@@ -52,10 +46,7 @@ describe.skipIf(!onServer)("database outage behind a TCP proxy", () => {
     await viaProxy?.close();
     await proxy?.close();
     await direct?.close();
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
+    await server?.drop();
     if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
   });
 

@@ -2,17 +2,16 @@
 // pool, page cache and site cache, as two processes would have. A session opened on one
 // works on the other; a change published through one is served by the other within a
 // second; a due job runs once; a listener that lost its connection heals.
-import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { sql } from "kysely";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../app.js";
 import { loadConfig } from "../../config.js";
 import { Agent } from "../../../test/agent.js";
+import { createServerDatabase } from "../../../test/helpers.js";
 import { createArticle, createSite } from "../../../test/factories.js";
 import { hashPassword } from "../auth/passwords.js";
 import { connectPostgres, type DatabaseHandle } from "../db/create-db.js";
@@ -26,21 +25,15 @@ const onServer = process.env.TEST_DB === "postgres" && url !== undefined;
 const PASSWORD = "une phrase assez longue pour le test";
 
 describe.skipIf(!onServer)("two processes on one PostgreSQL database", () => {
-  const name = `portail_two_${crypto.randomBytes(5).toString("hex")}`;
-  let dbUrl: string;
+  let server: Awaited<ReturnType<typeof createServerDatabase>>;
   let handles: DatabaseHandle[] = [];
   let apps: FastifyInstance[] = [];
   let dataDir: string;
   let article: { id: number; path: string };
 
   beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const u = new URL(url!);
-    u.pathname = `/${name}`;
-    dbUrl = u.toString();
+    server = await createServerDatabase("portail_two");
+    const dbUrl = server.url;
     dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "portail-two-"));
     handles = [connectPostgres(dbUrl, 3), connectPostgres(dbUrl, 3)];
     await migrateToLatest(handles[0]!.db);
@@ -54,10 +47,7 @@ describe.skipIf(!onServer)("two processes on one PostgreSQL database", () => {
   afterAll(async () => {
     for (const app of apps) await app.close();
     for (const h of handles) await h.close();
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
+    await server?.drop();
     if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
   });
 
@@ -118,7 +108,7 @@ describe.skipIf(!onServer)("two processes on one PostgreSQL database", () => {
     await rename("Version trois");
     await servedBy(apps[1]!, "Version trois", 1000);
     // Kill every LISTEN connection on this database (both processes' listeners).
-    await sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${name} and query ilike ${`listen ${CACHE_CHANNEL}%`}`.execute(handles[0]!.db);
+    await sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${server.name} and query ilike ${`listen ${CACHE_CHANNEL}%`}`.execute(handles[0]!.db);
     await new Promise((r) => setTimeout(r, 1500)); // reconnection backoff starts at 250 ms
     await apps[1]!.inject(article.path); // cached again on the other process
     await rename("Version quatre");
