@@ -44,6 +44,25 @@ describe("article page", () => {
     expect(html).toMatch(/<meta property="og:image" content="https:\/\/portail\.test\/medias\//);
   });
 
+  it("loads the largest image above the fold first (article hero, home lead card) and every other image lazily", async () => {
+    const media = w.config.dataDir + "/media";
+    const heroId = await createImage(w.db, media, { alt: "Image principale", caption: "Légende.", credit: "Photo A." });
+    const other = await createImage(w.db, media, { alt: "Image secondaire", caption: "Légende.", credit: "Photo B." });
+    await createArticle(w.db, { title: "Plus ancienne", heroMediaId: other, publishedAt: new Date(Date.now() - 86_400_000 * 3) });
+    const lead = await createArticle(w.db, { title: "La plus récente", heroMediaId: heroId, publishedAt: new Date(Date.now() - 60_000) });
+    const imgs = (html: string) => [...html.matchAll(/<img [^>]*>/g)].map((m) => m[0]);
+    const priority = (tag: string) => /loading="eager"/.test(tag) && /fetchpriority="high"/.test(tag);
+
+    const home = imgs((await w.app.inject("/")).body);
+    const leadImg = home.find((t) => t.includes('alt="Image principale"'));
+    expect(leadImg && priority(leadImg)).toBe(true);
+    expect(home.filter(priority)).toHaveLength(1);
+    for (const t of home.filter((t) => !priority(t))) expect(t).toContain('loading="lazy"');
+
+    const article = imgs((await w.app.inject(lead.path)).body);
+    expect(article.filter(priority).map((t) => /alt="([^"]*)"/.exec(t)?.[1])).toEqual(["Image principale"]);
+  });
+
   it("answers 404 in French with the site layout for an unknown or unpublished article", async () => {
     const draft = await createArticle(w.db, { status: "draft" });
     for (const url of [draft.path, "/actualites/nexiste-pas", "/actualites/Bad%20Slug"]) {

@@ -5,14 +5,15 @@ import { Picture } from "./picture.js";
 
 const CARD_SIZES = "(min-width: 62em) 22rem, (min-width: 40em) 45vw, 92vw";
 
-export function Card({ card, headingLevel = 3 }: { card: CardView; headingLevel?: 2 | 3 }) {
+/** `priority`: this card's image is the largest paint of the page (the home lead). */
+export function Card({ card, headingLevel = 3, priority }: { card: CardView; headingLevel?: 2 | 3; priority?: boolean }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const titleId = `carte-${card.id}-titre`;
   return (
     <article class="card" aria-labelledby={titleId}>
       {card.image ? (
         <div class="card__media">
-          <Picture image={card.image} sizes={CARD_SIZES} crop />
+          <Picture image={card.image} sizes={CARD_SIZES} crop eager={priority} />
           {card.image.credit ? <p class="card__credit">{card.image.credit}</p> : null}
         </div>
       ) : null}

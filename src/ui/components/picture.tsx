@@ -3,7 +3,8 @@ import type { ImageView } from "../view-models.js";
 /**
  * Responsive image: AVIF then WebP when the image has them, JPEG fallback, fixed intrinsic
  * size to avoid layout shifts. `crop`: the image fills a fixed-ratio box (cards), framed on
- * its focal point through the focal-x-* / focal-y-* classes.
+ * its focal point through the focal-x-* / focal-y-* classes. `eager`: the image is the page's
+ * largest above the fold (article hero, home lead): loaded at once and first, never lazily.
  */
 export function Picture({ image, sizes, eager, crop }: { image: ImageView; sizes: string; eager?: boolean; crop?: boolean }) {
   return (
@@ -19,6 +20,7 @@ export function Picture({ image, sizes, eager, crop }: { image: ImageView; sizes
         height={image.height}
         alt={image.alt}
         loading={eager ? "eager" : "lazy"}
+        fetchpriority={eager ? "high" : undefined}
         decoding="async"
       />
     </picture>

@@ -47,7 +47,7 @@ export function HomePage({ ctx, data, forYou }: { ctx: PageContext; data: HomeDa
         </div>
         {lead ? (
           <div class="home__lead">
-            <Card card={lead} />
+            <Card card={lead} priority />
           </div>
         ) : (
           <p>Aucune actualité n’est publiée pour le moment.</p>
