@@ -22,6 +22,5 @@ export interface PageContext {
   publicUrl: string;
   /** Path + query of the current request, e.g. "/actualites?page=2". */
   currentUrl: string;
-  nonce: string;
   viewer: Viewer;
 }

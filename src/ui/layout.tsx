@@ -66,9 +66,9 @@ export function Layout(props: {
         {image ? <meta name="twitter:image" content={image.url} /> : null}
         {image ? <meta name="twitter:image:alt" content={image.alt} /> : null}
         {(meta.jsonLd ?? []).map((data) => (
-          <script type="application/ld+json" nonce={ctx.nonce} dangerouslySetInnerHTML={{ __html: jsonForScript(data) }} />
+          <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(data) }} />
         ))}
-        <script src={ctx.assets.js} defer nonce={ctx.nonce} />
+        <script src={ctx.assets.js} defer />
       </head>
       <body>
         <ViewerContext.Provider value={ctx.viewer}>

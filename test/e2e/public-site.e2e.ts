@@ -13,6 +13,31 @@ describe.skipIf(!hasChromium)("public site in a browser", () => {
   });
   afterAll(async () => w?.close());
 
+  it("runs its scripts and keeps its JSON-LD under the strict CSP, with no violation reported", async () => {
+    const page = await w.newPage();
+    const violations: string[] = [];
+    page.on("console", (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
+    });
+    await page.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (e) => {
+        (window as unknown as { cspViolations: string[] }).cspViolations ??= [];
+        (window as unknown as { cspViolations: string[] }).cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
+      });
+    });
+    const article = data.articles[0]!;
+    for (const url of [article.path, "/"]) {
+      // Twice: rendered, then served again from the page cache.
+      for (let i = 0; i < 2; i++) await page.goto(w.baseUrl + url);
+      // The client script ran (it marks the root element), and the JSON-LD block is there.
+      await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains("js"))).toBe(true);
+      expect(await page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? [])).toEqual([]);
+    }
+    expect(await page.locator('script[type="application/ld+json"]').count()).toBeGreaterThan(0);
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+
   it("opens an article and its share dialog by keyboard, keeps focus inside, closes with Escape and Fermer", async () => {
     const page = await w.newPage();
     const external: string[] = [];

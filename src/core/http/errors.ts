@@ -7,8 +7,7 @@ import { ConflictError, ForbiddenError, MovedError, NotFoundError, ValidationErr
 import { RateLimitedError } from "../rate-limit.js";
 import { isDatabaseUnavailable } from "../db/unavailable.js";
 import { bareErrorHtml, ErrorPage, errorMessage } from "../../ui/error-page.js";
-import { buildPageContext, cspNonce, PRIVATE_CACHE_CONTROL, renderDocument } from "./render.js";
-import { withNonce } from "./nonce.js";
+import { buildPageContext, PRIVATE_CACHE_CONTROL, renderDocument } from "./render.js";
 
 /** What a client is told to wait when the database is unavailable: the pool reconnects within seconds. */
 export const RETRY_AFTER_OUTAGE_SECONDS = 5;
@@ -57,7 +56,7 @@ export async function sendError(request: FastifyRequest, reply: FastifyReply, st
   reply.type("text/html; charset=utf-8");
   try {
     const ctx = await buildPageContext(request);
-    return reply.send(withNonce(renderDocument(ErrorPage({ ctx, status, errorId })), cspNonce(reply)));
+    return reply.send(renderDocument(ErrorPage({ ctx, status, errorId })));
   } catch (renderError) {
     request.log.error({ err: renderError }, "error page could not be rendered");
     return reply.send(bareErrorHtml(status, errorId));

@@ -9,7 +9,8 @@
 import crypto from "node:crypto";
 
 export interface CachedPage {
-  body: string; // HTML with the CSP nonce placeholder, substituted on every send
+  /** The page as sent: the same bytes for every anonymous visitor, written out without a copy. */
+  body: Buffer;
   etag: string;
   tags: ReadonlySet<string>;
   storedAt: number;
@@ -76,9 +77,10 @@ export class PageCache {
     if (renderGeneration !== this.#generation) return false;
     this.#delete(key);
     const tags = new Set(page.tags);
+    const body = Buffer.from(page.body);
     const entry: CachedPage = {
-      body: page.body,
-      etag: weakEtag(page.body),
+      body,
+      etag: weakEtag(body),
       tags,
       storedAt: this.#clock(),
       status: page.status ?? 200,
@@ -133,7 +135,7 @@ export class PageCache {
   }
 }
 
-export function weakEtag(body: string): string {
+export function weakEtag(body: string | Buffer): string {
   return `W/"${crypto.createHash("sha1").update(body).digest("base64url").slice(0, 27)}"`;
 }
 

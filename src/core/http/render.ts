@@ -1,12 +1,10 @@
 // Sends server-rendered pages: builds the page context, serves anonymous pages from the
 // page cache with ETag/304, and never caches or shares a personalised response.
-import crypto from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
 import type { NavLink, PageContext } from "../../ui/context.js";
 import { ANONYMOUS, type Viewer } from "../../ui/viewer.js";
-import { NONCE_PLACEHOLDER, withNonce } from "./nonce.js";
 import { weakEtag } from "./page-cache.js";
 import { SESSION_COOKIE_BASE } from "./session.js";
 
@@ -44,7 +42,6 @@ export async function buildPageContext(request: FastifyRequest): Promise<PageCon
     assets: { css: deps.assets.css, js: deps.assets.js, themeCss: site.themeCssUrl, adminJs: deps.assets.adminJs, adminCss: deps.assets.adminCss },
     publicUrl: deps.config.publicUrl,
     currentUrl: request.url,
-    nonce: NONCE_PLACEHOLDER,
     viewer,
   };
 }
@@ -71,13 +68,10 @@ export function renderDocument(node: VNode): string {
   return "<!doctype html>" + renderToString(node);
 }
 
-/** The nonce helmet generated for this response (scripts). */
-export function cspNonce(reply: FastifyReply): string {
-  const nonces = (reply as unknown as { cspNonce?: { script: string } }).cspNonce;
-  return nonces?.script ?? crypto.randomBytes(16).toString("base64");
-}
-
-function sendHtml(request: FastifyRequest, reply: FastifyReply, body: string, status: number, etag: string | null, cacheable: boolean) {
+// Pages carry no per-response value (no CSP nonce: scripts are files from our origin and
+// JSON-LD is a data block, which CSP does not govern), so a cached page goes out as the
+// very bytes stored: no copy, no rewrite.
+function sendHtml(request: FastifyRequest, reply: FastifyReply, body: string | Buffer, status: number, etag: string | null, cacheable: boolean) {
   reply.code(status).header("content-type", "text/html; charset=utf-8");
   reply.header("vary", "Accept-Encoding, Cookie");
   if (cacheable) {
@@ -92,7 +86,7 @@ function sendHtml(request: FastifyRequest, reply: FastifyReply, body: string, st
   } else {
     reply.header("cache-control", PRIVATE_CACHE_CONTROL);
   }
-  return reply.send(withNonce(body, cspNonce(reply)));
+  return reply.send(body);
 }
 
 /**

@@ -65,7 +65,7 @@ export function AdminFrame(props: AdminFrameProps) {
         <link rel="stylesheet" href={ctx.assets.themeCss} />
         <link rel="stylesheet" href={ctx.assets.adminCss} />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-        <script src={ctx.assets.adminJs} defer nonce={ctx.nonce} />
+        <script src={ctx.assets.adminJs} defer />
       </head>
       <body class="admin-body">
         <ViewerContext.Provider value={ctx.viewer}>
