@@ -13,7 +13,7 @@ import { registerLoadShedding, type LoadSheddingOptions } from "./core/http/load
 import { PageCache } from "./core/http/page-cache.js";
 import { registerSecurityHeaders } from "./core/http/security.js";
 import { fastifyTrustProxy } from "./core/http/trust-proxy.js";
-import { loggerOptions, type LogStream } from "./core/logger.js";
+import { loggerOptions, registerRequestLog, type LogStream } from "./core/logger.js";
 import { accountRoutes } from "./modules/accounts/account-routes.js";
 import { authRoutes } from "./modules/accounts/routes.js";
 import { createMailTransport, type Mailer, type MailTransport } from "./core/mail/mailer.js";
@@ -71,6 +71,8 @@ export interface BuildAppOptions {
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(opts.config, opts.logStream),
+    // One line per request (registerRequestLog), not Fastify's two.
+    disableRequestLogging: true,
     trustProxy: fastifyTrustProxy(opts.config.trustProxy),
     requestTimeout: 60_000,
     bodyLimit: 1024 * 1024,
@@ -108,6 +110,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   registerAdminGuard(app);
   registerErrorHandling(app);
   registerAssetRoutes(app, deps.assets);
+  registerRequestLog(app);
   registerObservability(app, { metricsToken: opts.config.metricsToken });
   // Several processes on one PostgreSQL server: every cache invalidation reaches them all.
   if (opts.config.databaseUrl) {
