@@ -1,0 +1,231 @@
+// HTTP benchmark of the production server, as a visitor's browser meets it.
+//
+//   npm run bench                        PGlite (and PostgreSQL too when BENCH_DATABASE_URL is set)
+//   npm run bench -- --seconds 10 --connections 50
+//
+// It builds the production bundle, seeds the demo into a fresh database, starts
+// `node dist/server.js` (NODE_ENV=production) as a separate process, and drives it over
+// loopback with autocannon from another process. Where `taskset` exists the server runs
+// on CPU 0 and the load generator on CPU 1. Every scenario is then replayed against a bare
+// node:http server sending the very same bytes from a Buffer, pinned the same way, in the
+// same run: the ratio app / bare is the figure to compare across machines and runs.
+// Results are printed and written to bench/RESULTS.md. Never part of `npm test`.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs/promises";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { build } from "../scripts/build.js";
+import { createSession } from "../src/core/auth/sessions.js";
+import { connectPostgres, createDatabase, type DatabaseHandle } from "../src/core/db/create-db.js";
+import { migrateToLatest } from "../src/core/db/migrator.js";
+import { seedDemo } from "../src/seed/seed.js";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const { values: args } = parseArgs({ options: { seconds: { type: "string", default: "5" }, connections: { type: "string", default: "50" } } });
+const SECONDS = Number(args.seconds);
+const CONNECTIONS = Number(args.connections);
+const pinned = spawnSync("taskset", ["-c", "0", "true"]).status === 0 && os.cpus().length >= 2;
+
+function pin(cpu: number, command: string[]): [string, string[]] {
+  return pinned ? ["taskset", ["-c", String(cpu), ...command]] : [command[0]!, command.slice(1)];
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function waitFor(child: ChildProcess, pattern: RegExp, what: string): Promise<void> {
+  let output = "";
+  return new Promise((resolve, reject) => {
+    const onData = (d: Buffer) => {
+      output += d.toString();
+      if (pattern.test(output)) resolve();
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.on("exit", (code) => reject(new Error(`${what} exited (${code}):\n${output.slice(-2000)}`)));
+  });
+}
+
+interface Scenario {
+  name: string;
+  path: string;
+  method?: "GET" | "POST";
+  headers?: Record<string, string>;
+  body?: string;
+  uniqueQuery?: boolean;
+}
+
+interface LoadResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+function load(url: string, s: Scenario): LoadResult {
+  const spec = { url, connections: CONNECTIONS, seconds: SECONDS, method: s.method, headers: s.headers, body: s.body, uniqueQuery: s.uniqueQuery };
+  const [cmd, argv] = pin(1, [process.execPath, "--import", "tsx", path.join(ROOT, "bench/load.ts"), JSON.stringify(spec)]);
+  const run = spawnSync(cmd, argv, { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 20 });
+  if (run.status !== 0) throw new Error(`load generator failed: ${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split("\n").pop()!) as LoadResult;
+}
+
+async function baselineFor(body: Buffer, contentType: string, s: Scenario): Promise<LoadResult> {
+  const file = path.join(os.tmpdir(), `portail-bench-body-${process.pid}`);
+  await fs.writeFile(file, body);
+  const port = await freePort();
+  const [cmd, argv] = pin(0, [process.execPath, "--import", "tsx", path.join(ROOT, "bench/baseline.ts"), String(port), file, contentType]);
+  const child = spawn(cmd, argv, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  try {
+    await waitFor(child, /ready/, "baseline");
+    return load(`http://127.0.0.1:${port}${s.path}`, { ...s, uniqueQuery: false });
+  } finally {
+    child.kill("SIGKILL");
+  }
+}
+
+async function prepare(handle: DatabaseHandle, dataDir: string) {
+  await migrateToLatest(handle.db);
+  await seedDemo(handle.db, { mediaDir: path.join(dataDir, "media") });
+  const db = handle.db;
+  const article = await db.selectFrom("content_items").select(["id", "path"]).where("kind", "=", "article").where("status", "=", "published").orderBy("published_at", "desc").executeTakeFirstOrThrow();
+  // A resident with interests and favourites, and an administrator, each with a session.
+  const resident = await db.insertInto("users").values({ email: "habitante@bench.test", password_hash: "x", display_name: "Habitante", email_verified_at: new Date() }).returning("id").executeTakeFirstOrThrow();
+  const themes = await db.selectFrom("themes").select("id").limit(3).execute();
+  const places = await db.selectFrom("neighbourhoods").select("id").limit(2).execute();
+  if (themes.length) await db.insertInto("user_themes").values(themes.map((t) => ({ user_id: resident.id, theme_id: t.id }))).execute();
+  if (places.length) await db.insertInto("user_neighbourhoods").values(places.map((p) => ({ user_id: resident.id, neighbourhood_id: p.id }))).execute();
+  const favourites = await db.selectFrom("content_items").select("id").where("status", "=", "published").where("id", "<>", article.id).limit(10).execute();
+  if (favourites.length) await db.insertInto("favourites").values(favourites.map((f) => ({ user_id: resident.id, content_id: f.id }))).execute();
+  const admin = await db.insertInto("users").values({ email: "admin@bench.test", password_hash: "x", role: "admin", email_verified_at: new Date() }).returning("id").executeTakeFirstOrThrow();
+  return {
+    article,
+    residentSession: await createSession(db, resident.id, "bench", new Date()),
+    adminSession: await createSession(db, admin.id, "bench", new Date()),
+  };
+}
+
+async function runOn(kind: "pglite" | "postgres", databaseUrl: string | null): Promise<string[]> {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "portail-bench-"));
+  const handle = databaseUrl ? connectPostgres(databaseUrl, 2) : await createDatabase({ databaseUrl: null, dataDir });
+  process.stdout.write(`[bench] ${kind}: seeding the demo…\n`);
+  const { article, residentSession, adminSession } = await prepare(handle, dataDir);
+  await handle.close();
+
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    SMTP_URL: "smtp://127.0.0.1:9",
+    DATA_DIR: dataDir,
+    SEED_ON_EMPTY: "false",
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  };
+  delete (env as Record<string, string | undefined>).LOG_LEVEL; // production's default (info)
+  const [cmd, argv] = pin(0, [process.execPath, path.join(ROOT, "dist/server.js")]);
+  const server = spawn(cmd, argv, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  await waitFor(server, /Prêt en/, "server");
+  server.stdout?.resume();
+  server.stderr?.resume();
+  const base = `http://127.0.0.1:${port}`;
+  const resident = { cookie: `portail_session=${residentSession.token}` };
+  const admin = { cookie: `portail_session=${adminSession.token}` };
+  const favouriteBody = new URLSearchParams({ _csrf: residentSession.csrfToken, contenu: String(article.id), action: "ajouter" }).toString();
+
+  const scenarios: Scenario[] = [
+    { name: "article, from the page cache", path: article.path },
+    { name: "home, from the page cache", path: "/" },
+    { name: "article, rendered (cache miss)", path: article.path, uniqueQuery: true },
+    { name: "/politique-de-la-ville", path: "/politique-de-la-ville" },
+    { name: "search", path: "/recherche?q=emploi" },
+    { name: "/api/v1/actions", path: "/api/v1/actions" },
+    { name: "sign-in form", path: "/compte/connexion" },
+    { name: "home signed in (interests, favourites)", path: "/", headers: resident },
+    {
+      name: "favourite toggle (JSON)",
+      path: "/compte/favoris",
+      method: "POST",
+      headers: { ...resident, "content-type": "application/x-www-form-urlencoded", accept: "application/json", origin: base },
+      body: favouriteBody,
+    },
+    { name: "back office: content list", path: "/admin/contenus", headers: admin },
+  ];
+
+  const rows: string[] = [];
+  try {
+    for (const s of scenarios) {
+      // One request first: warms the page cache and gives the bytes the bare server will send.
+      const first = await fetch(base + s.path, { method: s.method ?? "GET", headers: s.headers, body: s.body, redirect: "manual" });
+      const body = Buffer.from(await first.arrayBuffer());
+      if (first.status >= 400) throw new Error(`${s.name}: ${first.status} ${body.toString().slice(0, 300)}`);
+      const app = load(base + s.path, s);
+      const bare = await baselineFor(body, first.headers.get("content-type") ?? "text/html", s);
+      const ratio = app.rps / bare.rps;
+      rows.push(
+        `| ${kind} | ${s.name} | ${Math.round(app.rps)} | ${ratio.toFixed(3)} | ${app.p50} / ${app.p99} ms | ${app.errors + app.non2xx} | ${Math.round(bare.rps)} |`,
+      );
+      process.stdout.write(`${rows[rows.length - 1]}\n`);
+    }
+    const status = await fs.readFile(`/proc/${server.pid}/status`, "utf8").catch(() => "");
+    const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    rows.push(`| ${kind} | server RSS after the run | ${Math.round(rssKb / 1024)} MB | | | | |`);
+    process.stdout.write(`${rows[rows.length - 1]}\n`);
+  } finally {
+    server.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 500));
+    await fs.rm(dataDir, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+process.stdout.write("[bench] building the production server…\n");
+await build();
+const header = [
+  `## ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`,
+  "",
+  `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; ` +
+    `${pinned ? "server on CPU 0, load generator on CPU 1 (taskset)" : "not pinned (no taskset)"}; ${CONNECTIONS} connections, ${SECONDS} s per run.`,
+  `Command: \`npm run bench -- --seconds ${SECONDS} --connections ${CONNECTIONS}\``,
+  "",
+  "| database | scenario | req/s | ratio to bare node:http | p50 / p99 | errors + non-2xx | bare req/s |",
+  "|---|---|---|---|---|---|---|",
+];
+process.stdout.write(`${header.join("\n")}\n`);
+const rows = await runOn("pglite", null);
+const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
+if (pgUrl) {
+  const pg = (await import("pg")).default;
+  const name = `portail_bench_${process.pid}`;
+  const adminClient = new pg.Client({ connectionString: pgUrl });
+  await adminClient.connect();
+  await adminClient.query(`create database ${name}`);
+  await adminClient.end();
+  const u = new URL(pgUrl);
+  u.pathname = `/${name}`;
+  try {
+    rows.push(...(await runOn("postgres", u.toString())));
+  } finally {
+    const c = new pg.Client({ connectionString: pgUrl });
+    await c.connect();
+    await c.query(`drop database if exists ${name} with (force)`);
+    await c.end();
+  }
+}
+const results = path.join(ROOT, "bench/RESULTS.md");
+const previous = await fs.readFile(results, "utf8").catch(() => "# Benchmark results\n\nNewest first. Each run compares the app to a bare node:http server sending the same bytes, measured in the same run.\n");
+const [title, intro, ...rest] = previous.split("\n\n");
+await fs.writeFile(results, [title, intro, [...header, ...rows].join("\n"), ...rest].filter((b) => b !== undefined).join("\n\n"));
+process.stdout.write(`[bench] written to bench/RESULTS.md\n`);
