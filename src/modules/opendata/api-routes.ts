@@ -1,6 +1,7 @@
 // Read-only JSON API, registered under /api/v1 in its own plugin scope so that its CORS header
 // and its error format apply to nothing else.
-import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { weakEtag } from "../../core/http/page-cache.js";
 import { PRIVATE_CACHE_CONTROL } from "../../core/http/render.js";
 import { errorMessage } from "../../ui/error-page.js";
 import { actionQuery, contractQuery, indicatorQuery, placeQuery, slugParams, type ActionApiQuery, type IndicatorQuery, type PlaceQuery } from "./api-schemas.js";
@@ -8,8 +9,36 @@ import { FILE_CACHE_CONTROL } from "./file-routes.js";
 import { openApiDocument } from "./openapi.js";
 import * as service from "./service.js";
 
-function sendJson(reply: FastifyReply, body: object) {
+function sendJson(reply: FastifyReply, body: object | Buffer) {
   return reply.header("cache-control", FILE_CACHE_CONTROL).type("application/json; charset=utf-8").send(body);
+}
+
+// What each answer is made of: a change to these drops it from the cache (the policy back
+// office invalidates "policy", "neighbourhoods" and "opendata"; see page-cache.ts).
+const POLICY_DATA = ["opendata", "policy"];
+const PLACE_DATA = ["opendata", "neighbourhoods"];
+
+/**
+ * Serves an API answer from the shared page cache (key "api:" + URL, the same tags and
+ * cross-process invalidation as pages), with an ETag so a client that has it gets 304.
+ * Only successful answers are stored: a 404 or a 400 is thrown before.
+ */
+async function sendCachedJson(request: FastifyRequest, reply: FastifyReply, tags: string[], build: () => Promise<object>) {
+  const { pageCache } = request.server.deps;
+  const key = `api:${request.url}`;
+  let entry = pageCache.get(key);
+  if (!entry) {
+    const generation = pageCache.generation;
+    const body = JSON.stringify(await build());
+    pageCache.set(key, { body, tags }, generation);
+    entry = pageCache.get(key) ?? { body: Buffer.from(body), etag: weakEtag(body), tags: new Set(tags), storedAt: 0, status: 200 };
+  }
+  reply.header("etag", entry.etag);
+  const inm = request.headers["if-none-match"];
+  if (inm && inm.split(",").some((t) => t.trim() === entry.etag || t.trim() === "*")) {
+    return reply.code(304).header("cache-control", FILE_CACHE_CONTROL).send();
+  }
+  return sendJson(reply, entry.body);
 }
 
 type AjvError = { instancePath: string; keyword: string; params: Record<string, unknown> };
@@ -72,21 +101,23 @@ export async function apiRoutes(app: FastifyInstance) {
 
   for (const dataset of ["qpv", "quartiers"] as const) {
     app.get<{ Querystring: PlaceQuery }>(`/${dataset}`, { schema: { querystring: placeQuery } }, async (request, reply) =>
-      sendJson(reply, await service.apiPlaces(db, dataset, request.query.geometrie, publicUrl)),
+      sendCachedJson(request, reply, PLACE_DATA, () => service.apiPlaces(db, dataset, request.query.geometrie, publicUrl)),
     );
   }
 
-  app.get("/contrats", { schema: { querystring: contractQuery } }, async (_request, reply) => sendJson(reply, await service.apiContracts(db, publicUrl)));
+  app.get("/contrats", { schema: { querystring: contractQuery } }, async (request, reply) =>
+    sendCachedJson(request, reply, POLICY_DATA, () => service.apiContracts(db, publicUrl)),
+  );
 
   app.get<{ Querystring: ActionApiQuery }>("/actions", { schema: { querystring: actionQuery } }, async (request, reply) =>
-    sendJson(reply, await service.apiActions(db, request.query, publicUrl)),
+    sendCachedJson(request, reply, POLICY_DATA, () => service.apiActions(db, request.query, publicUrl)),
   );
 
   app.get<{ Params: { slug: string } }>("/actions/:slug", { schema: { params: slugParams } }, async (request, reply) =>
-    sendJson(reply, await service.apiAction(db, request.params.slug, publicUrl)),
+    sendCachedJson(request, reply, POLICY_DATA, () => service.apiAction(db, request.params.slug, publicUrl)),
   );
 
   app.get<{ Querystring: IndicatorQuery }>("/indicateurs", { schema: { querystring: indicatorQuery } }, async (request, reply) =>
-    sendJson(reply, await service.apiIndicators(db, request.query)),
+    sendCachedJson(request, reply, [...POLICY_DATA, ...PLACE_DATA], () => service.apiIndicators(db, request.query)),
   );
 }

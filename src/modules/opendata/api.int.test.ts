@@ -4,6 +4,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestWorld } from "../../../test/helpers.js";
+import { POLICY_TAGS } from "../policy/admin/service.js";
 import { createOpenDataWorld } from "./test-data.js";
 
 let w: TestWorld;
@@ -133,6 +134,32 @@ describe("API errors", () => {
       expect(body, url).toMatchObject({ type: "about:blank", title: "Demande incorrecte", status: 400 });
       expect(body["invalid-params"], url).toContainEqual({ name, reason: expect.stringMatching(reason) });
     }
+  });
+
+  it("answers from a cache dropped by any policy change, with an ETag that gives 304", async () => {
+    for (const url of ["/api/v1/actions", "/api/v1/actions/action-formule", "/api/v1/contrats", "/api/v1/qpv", "/api/v1/indicateurs"]) {
+      const first = await get(url);
+      const etag = first.headers.etag as string;
+      expect(etag, url).toMatch(/^W\/"/);
+      const again = await get(url);
+      expect(again.body, url).toBe(first.body);
+      expect(again.headers.etag, url).toBe(etag);
+      const notModified = await w.app.inject({ url, headers: { "if-none-match": etag } });
+      expect(notModified.statusCode, url).toBe(304);
+      expect(notModified.body, url).toBe("");
+      expect(notModified.headers["access-control-allow-origin"], url).toBe("*");
+    }
+    // The policy back office saves, then drops these tags: the next answer is the new one.
+    const before = await get("/api/v1/actions/action-formule");
+    await w.db.updateTable("actions").set({ title: "Titre corrigé par l’équipe" }).where("slug", "=", "action-formule").execute();
+    expect((await get("/api/v1/actions/action-formule")).body).toBe(before.body); // still cached
+    w.pageCache.invalidateTags(POLICY_TAGS);
+    const after = await get("/api/v1/actions/action-formule");
+    expect(json(after).data.titre).toBe("Titre corrigé par l’équipe");
+    expect(after.headers.etag).not.toBe(before.headers.etag);
+    expect((await w.app.inject({ url: "/api/v1/actions/action-formule", headers: { "if-none-match": before.headers.etag as string } })).statusCode).toBe(200);
+    await w.db.updateTable("actions").set({ title: json(before).data.titre }).where("slug", "=", "action-formule").execute();
+    w.pageCache.invalidateTags(POLICY_TAGS);
   });
 
   it("leaves CORS off the rest of the site", async () => {
