@@ -86,8 +86,13 @@ export function requireStaff(action: Action = "backoffice.access") {
  * ";params" dropped from each segment, empty and "." segments removed, ".." resolved.
  * Used only to decide whether a request is in the back office, never to route it.
  */
+const PLAIN_PATH = /^(?:\/[a-z0-9_-]+)*\/?$/;
+
 export function normalisedPath(url: string): string {
   let path = url.split(/[?#]/, 1)[0] ?? "";
+  // Fast path for the common case (every request goes through here): lower-case ASCII
+  // letters, digits, "-", "_" and single slashes have nothing to decode, fold or resolve.
+  if (PLAIN_PATH.test(path)) return path.length > 1 && path.endsWith("/") ? path.slice(0, -1) : path;
   for (let i = 0; i < 5; i++) {
     let decoded: string;
     try {
