@@ -45,14 +45,26 @@ export function wantsJson(request: FastifyRequest): boolean {
   return accept.includes("application/json") && !accept.includes("text/html");
 }
 
+function sendProblem(reply: FastifyReply, status: number, errorId?: string) {
+  const m = errorMessage(status);
+  return reply
+    .type("application/problem+json; charset=utf-8")
+    .send({ type: "about:blank", title: m.title, status, detail: m.text, ...(errorId ? { errorId } : {}) });
+}
+
+/**
+ * The error answer that needs nothing but the status: a JSON problem or the fixed French
+ * page, no database and no layout. For requests refused before the app can render
+ * (undecodable paths, an overloaded process). The caller sets the status and headers.
+ */
+export function sendBareError(request: FastifyRequest, reply: FastifyReply, status: number) {
+  if (wantsJson(request)) return sendProblem(reply, status);
+  return reply.type("text/html; charset=utf-8").send(bareErrorHtml(status));
+}
+
 export async function sendError(request: FastifyRequest, reply: FastifyReply, status: number, errorId?: string) {
   reply.code(status).header("cache-control", PRIVATE_CACHE_CONTROL);
-  if (wantsJson(request)) {
-    const m = errorMessage(status);
-    return reply
-      .type("application/problem+json; charset=utf-8")
-      .send({ type: "about:blank", title: m.title, status, detail: m.text, ...(errorId ? { errorId } : {}) });
-  }
+  if (wantsJson(request)) return sendProblem(reply, status, errorId);
   reply.type("text/html; charset=utf-8");
   try {
     const ctx = await buildPageContext(request);

@@ -18,7 +18,7 @@
 //     integer, slugs within their pattern.
 // A refusal is a 400 that the error handler renders as a French page or a JSON problem.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from "fastify";
-import { bareErrorHtml, errorMessage } from "../../ui/error-page.js";
+import { sendBareError } from "./errors.js";
 import { CONVENTIONAL_PARAMS } from "./input-schemas.js";
 
 export class BadInputError extends Error {
@@ -162,7 +162,6 @@ export function registerInputGuard(app: FastifyInstance): void {
  */
 export function onFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   request.log.info({ err: { code: error.code }, status: 400 }, "request rejected");
-  const m = errorMessage(400);
   void reply
     .code(400)
     .headers({
@@ -172,11 +171,5 @@ export function onFrameworkError(error: FastifyError, request: FastifyRequest, r
       "x-frame-options": "DENY",
       "content-security-policy": "default-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
     });
-  const url = request.raw.url ?? "";
-  const accept = request.headers.accept ?? "";
-  if (url.startsWith("/api/") || (accept.includes("application/json") && !accept.includes("text/html"))) {
-    void reply.type("application/problem+json; charset=utf-8").send({ type: "about:blank", title: m.title, status: 400, detail: m.text });
-    return;
-  }
-  void reply.type("text/html; charset=utf-8").send(bareErrorHtml(400));
+  void sendBareError(request, reply, 400);
 }

@@ -11,8 +11,7 @@
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import v8 from "node:v8";
 import type { FastifyInstance } from "fastify";
-import { bareErrorHtml, errorMessage } from "../../ui/error-page.js";
-import { wantsJson } from "./errors.js";
+import { sendBareError } from "./errors.js";
 
 export interface LoadSheddingOptions {
   /** Event-loop lag (ms) above which requests are refused; 0 turns the check off. */
@@ -56,10 +55,6 @@ export function registerLoadShedding(app: FastifyInstance, opts: LoadSheddingOpt
     if (!overloaded || PROBES.has(request.routeOptions.url ?? "")) return;
     request.log.warn(overloaded, "overloaded: request shed");
     reply.code(503).header("retry-after", String(SHED_RETRY_AFTER_SECONDS)).header("cache-control", "no-store");
-    if (wantsJson(request)) {
-      const m = errorMessage(503);
-      return reply.type("application/problem+json; charset=utf-8").send({ type: "about:blank", title: m.title, status: 503, detail: m.text });
-    }
-    return reply.type("text/html; charset=utf-8").send(bareErrorHtml(503));
+    return sendBareError(request, reply, 503);
   });
 }
