@@ -7,7 +7,6 @@ import { ConfigError, loadConfig, type Config } from "./config.js";
 import type { DatabaseHandle } from "./core/db/create-db.js";
 import { DataDirLockedError } from "./core/db/data-dir-lock.js";
 import { openMigratedDatabase } from "./core/db/open.js";
-import { isSeeded, seedDemo, seedPerimeters } from "./seed/seed.js";
 import { startWorker } from "./core/jobs/queue.js";
 import { runMaintenance } from "./core/maintenance.js";
 import { sweepMediaFiles } from "./modules/media/index.js";
@@ -19,8 +18,13 @@ function say(message: string) {
 
 async function prepareDatabase(config: Config): Promise<DatabaseHandle> {
   const handle = await openMigratedDatabase(config, say);
-  if (config.seedOnEmpty && !(await isSeeded(handle.db))) {
+  // The demo dataset is loaded only here, and only into an empty database (no site
+  // settings yet): a dynamic import keeps it off the request path and out of the
+  // modules evaluated at every start.
+  const seedNow = config.seedOnEmpty && (await handle.db.selectFrom("site_settings").select("id").executeTakeFirst()) === undefined;
+  if (seedNow) {
     say("Base vide : chargement du jeu de démonstration (une seule fois)…");
+    const { seedDemo, seedPerimeters } = await import("./seed/seed.js");
     await seedDemo(handle.db, { mediaDir: path.join(config.dataDir, "media"), onProgress: say });
     await seedPerimeters(handle.db, path.resolve("../shared/data"), say);
   }
