@@ -21,7 +21,7 @@ import { build } from "../scripts/build.js";
 import { createSession } from "../src/core/auth/sessions.js";
 import { connectPostgres, createDatabase, type DatabaseHandle } from "../src/core/db/create-db.js";
 import { migrateToLatest } from "../src/core/db/migrator.js";
-import { seedDemo } from "../src/seed/seed.js";
+import { seedDemo } from "../demo/seed.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { values: args } = parseArgs({ options: { seconds: { type: "string", default: "5" }, connections: { type: "string", default: "50" } } });

@@ -15,7 +15,7 @@ import { buildApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { openPGlite, wrapPGlite } from "../src/core/db/create-db.js";
 import { migrateToLatest } from "../src/core/db/migrator.js";
-import { seedDemo } from "../src/seed/seed.js";
+import { seedDemo } from "../demo/seed.js";
 import { createSession } from "../src/core/auth/sessions.js";
 
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "portail-bench-"));

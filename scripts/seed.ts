@@ -3,7 +3,7 @@
 import path from "node:path";
 import { loadConfig } from "../src/config.js";
 import { openMigratedDatabase } from "../src/core/db/open.js";
-import { isSeeded, seedDemo, seedPerimeters } from "../src/seed/seed.js";
+import { isSeeded, seedDemo, seedPerimeters } from "../demo/seed.js";
 
 const config = loadConfig();
 const handle = await openMigratedDatabase(config, (m) => console.log(m));

@@ -24,7 +24,7 @@ async function prepareDatabase(config: Config): Promise<DatabaseHandle> {
   const seedNow = config.seedOnEmpty && (await handle.db.selectFrom("site_settings").select("id").executeTakeFirst()) === undefined;
   if (seedNow) {
     say("Base vide : chargement du jeu de démonstration (une seule fois)…");
-    const { seedDemo, seedPerimeters } = await import("./seed/seed.js");
+    const { seedDemo, seedPerimeters } = await import("../demo/seed.js");
     await seedDemo(handle.db, { mediaDir: path.join(config.dataDir, "media"), onProgress: say });
     await seedPerimeters(handle.db, path.resolve("../shared/data"), say);
   }

@@ -4,14 +4,14 @@
 // files are removed, so a failed seed leaves nothing behind.
 import os from "node:os";
 import sharp from "sharp";
-import type { DB } from "../core/db/create-db.js";
-import { sanitizeBody } from "../modules/content/sanitize.js";
-import { insertMedia, removeFiles, writeVariants, type Variants } from "../modules/media/store.js";
+import type { DB } from "../src/core/db/create-db.js";
+import { sanitizeBody } from "../src/modules/content/index.js";
+import { insertMedia, removeFiles, writeVariants, type Variants } from "../src/modules/media/store.js";
 import { articles, neighbourhoods, pages, themes } from "./demo-content.js";
 import { demoPerimeterFiles, demoSite } from "./demo-site.js";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { formatIssue, importQuartiers } from "../modules/policy/import/index.js";
+import { formatIssue, importQuartiers } from "../src/modules/policy/import/index.js";
 import { illustrationSvg } from "./illustrations.js";
 import { sitePages } from "./site-pages.js";
 import { seedPolicy } from "./seed-policy.js";

@@ -1,7 +1,7 @@
 // Loads the Politique de la Ville demo data (see demo-policy.ts) inside the seed's
 // transaction. Every action is flagged is_example.
-import type { DB } from "../core/db/create-db.js";
-import { sanitizeBody } from "../modules/content/sanitize.js";
+import type { DB } from "../src/core/db/create-db.js";
+import { sanitizeBody } from "../src/modules/content/index.js";
 import { actions, contracts, indicators, organisations } from "./demo-policy.js";
 
 export async function seedPolicy(trx: DB, lookups: { neighbourhoodIds: Map<string, number>; articleIds: Map<string, number> }) {

@@ -3,9 +3,9 @@
 // image with alt, caption and credit for every article) and every page of it renders.
 import fs from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestWorld, type TestWorld } from "../../test/helpers.js";
+import { createTestWorld, type TestWorld } from "../test/helpers.js";
 import { isSeeded, seedDemo, seedPerimeters } from "./seed.js";
-import { SHARED_DATA_DIR, sharedFile } from "../../test/shared-data.js";
+import { SHARED_DATA_DIR, sharedFile } from "../test/shared-data.js";
 
 let w: TestWorld;
 beforeAll(async () => {
