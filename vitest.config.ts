@@ -4,12 +4,12 @@ import { defineConfig } from "vitest/config";
 //  - unit and integration tests on PGlite (always);
 //  - the integration tests again on a PostgreSQL server when TEST_DATABASE_URL is set;
 //  - browser tests (test/e2e) against Debian's Chromium, one file at a time.
-const integration = ["src/**/*.int.test.{ts,tsx}", "test/**/*.int.test.{ts,tsx}", "scripts/**/*.int.test.ts"];
+const integration = ["src/**/*.int.test.{ts,tsx}", "test/**/*.int.test.{ts,tsx}", "scripts/**/*.int.test.ts", "demo/**/*.int.test.ts"];
 const projects: any[] = [
   {
     test: {
       name: "pglite",
-      include: ["src/**/*.test.{ts,tsx}", "test/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"],
+      include: ["src/**/*.test.{ts,tsx}", "test/**/*.test.{ts,tsx}", "scripts/**/*.test.ts", "demo/**/*.test.ts"],
       exclude: ["test/e2e/**", "node_modules/**"],
       env: { TEST_DB: "pglite" },
       globalSetup: ["test/global-setup.ts"],
