@@ -16,7 +16,7 @@ const STAMP = path.join(DIST, ".built");
 
 async function newestSource(): Promise<number> {
   let newest = 0;
-  for (const dir of ["src", "package-lock.json"]) {
+  for (const dir of ["src", "demo", "package-lock.json"]) {
     const full = path.join(ROOT, dir);
     const stat = await fs.stat(full);
     if (!stat.isDirectory()) {
