@@ -4,7 +4,7 @@ import formbody from "@fastify/formbody";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Config } from "./config.js";
 import type { DB } from "./core/db/create-db.js";
-import { buildAssets, registerAssetRoutes, type Assets } from "./core/http/assets.js";
+import { buildAssets, registerAssetRoutes } from "./core/http/assets.js";
 import { registerErrorHandling } from "./core/http/errors.js";
 import { onFrameworkError, registerInputGuard } from "./core/http/input-guard.js";
 import { registerObservability } from "./core/http/observability.js";
@@ -14,46 +14,19 @@ import { PageCache } from "./core/http/page-cache.js";
 import { registerSecurityHeaders } from "./core/http/security.js";
 import { fastifyTrustProxy } from "./core/http/trust-proxy.js";
 import { loggerOptions, registerRequestLog, type LogStream } from "./core/logger.js";
-import { accountRoutes } from "./modules/accounts/account-routes.js";
-import { authRoutes } from "./modules/accounts/routes.js";
 import { createMailTransport, type Mailer, type MailTransport } from "./core/mail/mailer.js";
 import { createQueuedMailer } from "./core/mail/queue.js";
 import { JobSignal } from "./core/jobs/queue.js";
 import { registerSession } from "./core/http/session.js";
 import { registerCsrf } from "./core/http/csrf.js";
-import { contentRoutes } from "./modules/content/index.js";
-import { mediaRoutes } from "./modules/media/routes.js";
-import { policyRoutes } from "./modules/policy/routes.js";
-import { openDataRoutes } from "./modules/opendata/routes.js";
-import { siteRoutes } from "./modules/site/routes.js";
-import { SiteService } from "./modules/site/service.js";
-import { adminRoutes, registerAdminGuard } from "./modules/admin/index.js";
-import { contentAdminRoutes } from "./modules/content/admin-routes.js";
-import { mediaAdminRoutes } from "./modules/media/admin-routes.js";
-import { policyAdminRoutes } from "./modules/policy/admin-routes.js";
+import { installPermissions } from "./core/auth/roles.js";
+import type { AppDeps } from "./core/deps.js";
+import { ModuleRegistry, type ModuleManifest } from "./core/module.js";
+import { SiteService } from "./modules/site/index.js";
+import { MODULES } from "./modules.js";
 import path from "node:path";
 
-export interface AppDeps {
-  config: Config;
-  db: DB;
-  pageCache: PageCache;
-  site: SiteService;
-  assets: Assets;
-  mediaDir: string;
-  /** Queues e-mails as jobs (core/mail/queue.ts); `mailTransport` delivers them from the job. */
-  mailer: Mailer;
-  mailTransport: MailTransport;
-  /** Wakes this process's job workers when a job is enqueued (e-mails leave at once). */
-  jobSignal: JobSignal;
-  /** The clock, injectable so tests can move time (publication dates). */
-  now: () => Date;
-}
-
-declare module "fastify" {
-  interface FastifyInstance {
-    deps: AppDeps;
-  }
-}
+export type { AppDeps };
 
 export interface BuildAppOptions {
   config: Config;
@@ -66,6 +39,8 @@ export interface BuildAppOptions {
   mailTransport?: MailTransport;
   /** Where log lines go instead of standard output (tests read them). */
   logStream?: LogStream;
+  /** The feature modules (src/modules.ts); a test may register a module of its own besides them. */
+  modules?: readonly ModuleManifest[];
 }
 
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
@@ -87,10 +62,15 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   const mailTransport =
     opts.mailTransport ??
     createMailTransport({ smtpUrl: opts.config.smtpUrl, from: opts.config.mailFrom, outboxDir: path.join(opts.config.dataDir, "outbox") });
+  const modules = new ModuleRegistry(opts.modules ?? MODULES);
+  installPermissions(modules.permissions());
+  const pageCache = opts.pageCache ?? new PageCache();
+  // A tag no module declared would never be invalidated: refuse it where it is written.
+  if (opts.config.nodeEnv !== "production") pageCache.knowsTag = (tag) => modules.knowsTag(tag);
   const deps: AppDeps = {
     config: opts.config,
     db: opts.db,
-    pageCache: opts.pageCache ?? new PageCache(),
+    pageCache,
     site: new SiteService(opts.db),
     assets: await buildAssets(),
     mediaDir: path.join(opts.config.dataDir, "media"),
@@ -98,6 +78,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     mailTransport,
     jobSignal,
     now,
+    modules,
   };
   app.decorate("deps", deps);
 
@@ -107,7 +88,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   registerInputGuard(app); // before every route: its onRoute hook gives ids and slugs their schema
   await registerSession(app);
   registerCsrf(app);
-  registerAdminGuard(app);
+  // Module hooks that must see every request before the routes (the back-office guard).
+  for (const m of modules.modules) if (m.setup) await m.setup(app);
   registerErrorHandling(app);
   registerAssetRoutes(app, deps.assets);
   registerRequestLog(app);
@@ -125,18 +107,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   }
   registerLoadShedding(app, opts.loadShedding ?? (opts.config.nodeEnv === "test" ? false : {}));
 
-  // Feature modules, in one explicit list.
-  await app.register(siteRoutes);
-  await app.register(mediaRoutes);
-  await app.register(authRoutes);
-  await app.register(accountRoutes);
-  await app.register(policyRoutes);
-  await app.register(openDataRoutes);
-  await app.register(adminRoutes);
-  await app.register(contentAdminRoutes);
-  await app.register(mediaAdminRoutes);
-  await app.register(policyAdminRoutes);
-  await app.register(contentRoutes); // last: it owns the catch-all for nested pages
+  // Feature modules (src/modules.ts): public routes, back-office routes, then the catch-alls.
+  for (const m of modules.modules) if (m.routes) await app.register(m.routes);
+  for (const m of modules.modules) if (m.adminRoutes) await app.register(m.adminRoutes);
+  for (const m of modules.modules) if (m.lastRoutes) await app.register(m.lastRoutes);
 
   return app;
 }

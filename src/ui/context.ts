@@ -23,4 +23,6 @@ export interface PageContext {
   /** Path + query of the current request, e.g. "/actualites?page=2". */
   currentUrl: string;
   viewer: Viewer;
+  /** Back-office pages only: the side navigation the modules declare, before the role filter. */
+  adminMenu?: readonly { href: string; label: string; action: string }[];
 }

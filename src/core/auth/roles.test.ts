@@ -1,7 +1,14 @@
-// The role x action matrix written out independently of roles.ts: every cell is a test,
-// so a change to the table has to be made here too, on purpose (ASVS 4.0.3 1.1.3 / 5.0 8.1.2).
+// The role x action matrix written out independently of the modules' declarations: every
+// cell is a test, so a change to a manifest's permissions has to be made here too, on purpose
+// (ASVS 4.0.3 1.1.3 / 5.0 8.1.2). The table is built from the registered modules (src/modules.ts).
 import { describe, expect, it } from "vitest";
-import { ACTIONS, ROLES, can, canEditContent, isStaff, type Action, type Role } from "./roles.js";
+import { ModuleRegistry } from "../module.js";
+import { MODULES } from "../../modules.js";
+import { canEditContent } from "../../modules/content/can-edit.js";
+import { ROLES, can, installPermissions, isStaff, knownActions, type Action, type Role } from "./roles.js";
+
+installPermissions(new ModuleRegistry(MODULES).permissions());
+const ACTIONS = knownActions();
 
 // Y: always; O: own item in an allowed status; N: never
 type Cell = "Y" | "O" | "N";
@@ -28,7 +35,7 @@ const matrix: Record<Action, [Cell, Cell, Cell, Cell, Cell]> = {
 
 const ME = 7;
 const OTHER = 8;
-const cells = ACTIONS.flatMap((action) => columns.map((role, i) => ({ role, action, cell: matrix[action][i]! })));
+const cells = ACTIONS.flatMap((action) => columns.map((role, i) => ({ role, action, cell: matrix[action]?.[i] ?? ("?" as Cell) })));
 
 describe("role x action table", () => {
   it("covers every role and every action", () => {
@@ -120,5 +127,26 @@ describe("deny by default", () => {
 
   it("knows which roles are staff", () => {
     expect(ROLES.filter((r) => isStaff(r))).toEqual(["contributor", "editor", "policy", "admin"]);
+  });
+});
+
+describe("the table is built from the modules' declarations", () => {
+  it("refuses an action declared twice, a grant to residents, an unknown role", () => {
+    expect(() => installPermissions([{ action: "x.do", grants: {} }, { action: "x.do", grants: {} }])).toThrow(/twice/);
+    expect(() => installPermissions([{ action: "x.do", grants: { resident: true } }])).toThrow(/Residents/);
+    expect(() => installPermissions([{ action: "x.do", grants: { ["root" as Role]: true } }])).toThrow(/Unknown role/);
+    // A failed install leaves the previous table in place.
+    expect(can({ id: ME, role: "editor" }, "content.publish")).toBe(true);
+  });
+
+  it("gives the administrator every declared action, and nothing undeclared", () => {
+    try {
+      installPermissions([{ action: "x.do", grants: { editor: true } }]);
+      expect(can({ id: ME, role: "admin" }, "x.do")).toBe(true);
+      expect(can({ id: ME, role: "admin" }, "content.publish")).toBe(false);
+      expect(can({ id: ME, role: "policy" }, "x.do")).toBe(false);
+    } finally {
+      installPermissions(new ModuleRegistry(MODULES).permissions());
+    }
   });
 });

@@ -9,32 +9,22 @@ export type { Role };
 
 export const ROLES = ["resident", "contributor", "editor", "policy", "admin"] as const satisfies readonly Role[];
 
-export const ACTIONS = [
-  "backoffice.access",
-  "content.read",
-  "content.create",
-  "content.edit_own",
-  "content.edit_any",
-  "content.submit",
-  "content.publish",
-  "content.schedule",
-  "content.unpublish",
-  "content.delete",
-  "media.upload",
-  "media.delete",
-  "revision.restore",
-  "policy.edit",
-  "audit.read",
-  "staff.manage",
-] as const;
-
-export type Action = (typeof ACTIONS)[number];
-
 /**
  * `true`: always; `"own"`: only on a subject the actor wrote, and only while the subject
- * is in one of the statuses listed for that action in OWN_STATUSES. Absent: refused.
+ * is in one of the statuses listed for that action (`ownStatuses`). Absent: refused.
  */
 export type Grant = true | "own";
+
+/** An action name, "<module>.<verb>": each module declares its own in its manifest. */
+export type Action = string;
+
+/** One action a module adds to the role table, and the roles granted it. */
+export interface PermissionDeclaration {
+  action: Action;
+  grants: Partial<Record<Role, Grant>>;
+  /** For "own" grants: the subject statuses in which they apply. */
+  ownStatuses?: readonly string[];
+}
 
 export interface Actor {
   id: number;
@@ -46,82 +36,76 @@ export interface Subject {
   status?: string;
 }
 
-// Contributors write; editors decide what the public sees. A contributor's rights on an
-// item stop once it leaves their hands (scheduled, published...), otherwise they could
-// change published text without review.
-const CONTRIBUTOR: Partial<Record<Action, Grant>> = {
-  "backoffice.access": true,
-  "content.read": true,
-  "content.create": true,
-  "content.edit_own": "own",
-  "content.submit": "own",
-  "media.upload": true,
-  "revision.restore": "own",
-};
+/**
+ * Core's own action: who may enter the back office, hence who is staff (shorter sessions, a
+ * second factor). Every other action comes from the modules' manifests (core/module.ts).
+ */
+const CORE_PERMISSIONS: readonly PermissionDeclaration[] = [
+  { action: "backoffice.access", grants: { contributor: true, editor: true, policy: true } },
+];
 
-const EDITOR: Partial<Record<Action, Grant>> = {
-  "backoffice.access": true,
-  "content.read": true,
-  "content.create": true,
-  "content.edit_own": true,
-  "content.edit_any": true,
-  "content.submit": true,
-  "content.publish": true,
-  "content.schedule": true,
-  "content.unpublish": true,
-  "content.delete": true,
-  "media.upload": true,
-  "media.delete": true,
-  "revision.restore": true,
-};
+interface Table {
+  actions: readonly Action[];
+  grants: Readonly<Record<Role, Readonly<Record<Action, Grant>>>>;
+  ownStatuses: Readonly<Record<Action, readonly string[]>>;
+}
 
-// The Politique de la Ville team maintains contracts, actions and indicators; it reads
-// articles (to link them to actions) but does not write or publish them.
-const POLICY: Partial<Record<Action, Grant>> = {
-  "backoffice.access": true,
-  "content.read": true,
-  "policy.edit": true,
-};
+function buildTable(declarations: readonly PermissionDeclaration[]): Table {
+  const grants = Object.fromEntries(ROLES.map((r) => [r, Object.create(null) as Record<Action, Grant>])) as Record<Role, Record<Action, Grant>>;
+  const ownStatuses: Record<Action, readonly string[]> = Object.create(null);
+  const actions: Action[] = [];
+  for (const d of [...CORE_PERMISSIONS, ...declarations]) {
+    if (actions.includes(d.action)) throw new Error(`Permission declared twice: ${d.action}`);
+    actions.push(d.action);
+    for (const [role, grant] of Object.entries(d.grants) as [Role, Grant][]) {
+      if (!Object.hasOwn(grants, role)) throw new Error(`Unknown role in ${d.action}: ${role}`);
+      if (role === "resident") throw new Error(`Residents get no back-office action (${d.action})`);
+      grants[role][d.action] = grant;
+    }
+    if (d.ownStatuses) ownStatuses[d.action] = Object.freeze([...d.ownStatuses]);
+    // The administrator may do everything, always.
+    grants.admin[d.action] = true;
+  }
+  for (const r of ROLES) Object.freeze(grants[r]);
+  return { actions: Object.freeze(actions), grants: Object.freeze(grants), ownStatuses: Object.freeze(ownStatuses) };
+}
 
-const ADMIN: Partial<Record<Action, Grant>> = Object.fromEntries(ACTIONS.map((a) => [a, true]));
+let table = buildTable([]);
 
-export const ROLE_TABLE: Readonly<Record<Role, Readonly<Partial<Record<Action, Grant>>>>> = Object.freeze({
-  resident: Object.freeze({}),
-  contributor: Object.freeze(CONTRIBUTOR),
-  editor: Object.freeze(EDITOR),
-  policy: Object.freeze(POLICY),
-  admin: Object.freeze(ADMIN),
-});
+/**
+ * Builds the role table from the registered modules' declarations (app.ts, at start). Until
+ * then only core's action exists, so every module action is refused: fail closed.
+ */
+export function installPermissions(declarations: readonly PermissionDeclaration[]): void {
+  table = buildTable(declarations);
+}
 
-/** Statuses in which an "own" grant applies. */
-const OWN_STATUSES: Partial<Record<Action, readonly string[]>> = {
-  "content.edit_own": ["draft", "review"],
-  "revision.restore": ["draft", "review"],
-  // submitting moves draft -> review; from review there is nothing left to submit
-  "content.submit": ["draft"],
-};
+/** Every action known to the table, in declaration order. */
+export function knownActions(): readonly Action[] {
+  return table.actions;
+}
+
+/** One role's grants (for the staff page and the matrix test). */
+export function grantsOf(role: Role): Readonly<Record<Action, Grant>> {
+  return Object.hasOwn(table.grants, role) ? table.grants[role] : Object.freeze({});
+}
 
 export function can(actor: Actor | null | undefined, action: Action, subject?: Subject): boolean {
   if (!actor || !Number.isInteger(actor.id)) return false;
   // hasOwn: a role or action name such as "__proto__" or "toString" must not find anything
-  if (!Object.hasOwn(ROLE_TABLE, actor.role)) return false;
-  const grants = ROLE_TABLE[actor.role];
+  if (!Object.hasOwn(table.grants, actor.role)) return false;
+  const grants = table.grants[actor.role];
   if (!Object.hasOwn(grants, action)) return false;
   const grant = grants[action];
   if (grant === true) return true;
   if (grant !== "own") return false;
   // Ownership needs a subject that says who wrote it and where it stands; missing facts refuse.
   if (!subject || subject.authorId == null || subject.authorId !== actor.id) return false;
-  const statuses = OWN_STATUSES[action];
+  const statuses = table.ownStatuses[action];
   return statuses !== undefined && subject.status !== undefined && statuses.includes(subject.status);
-}
-
-/** The one question an edit form asks: any item for editors, own drafts for contributors. */
-export function canEditContent(actor: Actor | null | undefined, subject: Subject): boolean {
-  return can(actor, "content.edit_any", subject) || can(actor, "content.edit_own", subject);
 }
 
 /** Staff roles: back-office access, hence shorter sessions and a second factor. */
 export function isStaff(role: Role | string): boolean {
-  return Object.hasOwn(ROLE_TABLE, role) && can({ id: 0, role: role as Role }, "backoffice.access");
+  return Object.hasOwn(table.grants, role) && can({ id: 0, role: role as Role }, "backoffice.access");
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PageCache, tagsForContentChange, weakEtag } from "./page-cache.js";
+import { PageCache, weakEtag } from "./page-cache.js";
 
 describe("PageCache", () => {
   it("stores pages with a weak ETag and drops those carrying an invalidated tag", () => {
@@ -32,14 +32,13 @@ describe("PageCache", () => {
   });
 });
 
-describe("tagsForContentChange", () => {
-  it("covers the item, its lists, home, feeds and the themes and places before and after", () => {
-    const tags = tagsForContentChange(
-      { id: 7, kind: "article", themeIds: [1, 2], neighbourhoodIds: [5] },
-      { id: 7, kind: "article", themeIds: [3], neighbourhoodIds: [] },
-    );
-    expect(new Set(tags)).toEqual(
-      new Set(["home", "sitemap", "search", "feeds", "content:7", "list:articles", "theme:1", "theme:2", "theme:3", "neighbourhood:5"]),
-    );
+describe("tag vocabulary", () => {
+  it("refuses a tag no module declared, when stored and when invalidated", () => {
+    const cache = new PageCache({ knowsTag: (tag) => tag === "home" || tag.startsWith("content:") });
+    expect(cache.set("/", { body: "A", tags: ["home", "content:1"] })).toBe(true);
+    expect(() => cache.set("/x", { body: "B", tags: ["contnet:1"] })).toThrow(/contnet:1/);
+    expect(() => cache.invalidateTags(["hom"])).toThrow(/hom/);
+    // Another process's message is applied as it comes: the sender checked it.
+    expect(cache.invalidateTags(["home"], { fromRemote: true })).toBe(1);
   });
 });

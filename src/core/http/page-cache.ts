@@ -3,7 +3,9 @@
 // Every cached page lists the tags of what it shows: "content:12" for each item on it
 // (the main item and every card), "theme:3" / "neighbourhood:5" for the themes and
 // places it lists or ranks by, "list:articles", "home", "sitemap"... A change to an item
-// drops every page carrying one of the tags that item touches (see tagsForContentChange).
+// drops every page carrying one of the tags that item touches. The vocabulary belongs to
+// the modules: each declares the tag prefixes it uses in its manifest (core/module.ts),
+// and a tag nobody declared is refused outside production (a typo would never match).
 // Entries also expire after a TTL, so an item whose publication time passes while it
 // sits in the cache shows up without any invalidation.
 import crypto from "node:crypto";
@@ -21,6 +23,8 @@ export interface PageCacheOptions {
   maxEntries?: number;
   ttlMs?: number;
   clock?: () => number;
+  /** Refuses tags outside the declared vocabulary (tests and development). */
+  knowsTag?: (tag: string) => boolean;
 }
 
 export class PageCache {
@@ -39,7 +43,11 @@ export class PageCache {
    */
   onInvalidate: ((change: { tags: string[] } | { clear: true }) => void) | null = null;
 
+  /** Checks every tag stored or invalidated (set by app.ts from the module manifests). */
+  knowsTag: ((tag: string) => boolean) | null;
+
   constructor(opts: PageCacheOptions = {}) {
+    this.knowsTag = opts.knowsTag ?? null;
     this.#maxEntries = opts.maxEntries ?? 1000;
     this.#ttlMs = opts.ttlMs ?? 5 * 60_000;
     this.#clock = opts.clock ?? Date.now;
@@ -77,6 +85,7 @@ export class PageCache {
     if (renderGeneration !== this.#generation) return false;
     this.#delete(key);
     const tags = new Set(page.tags);
+    this.#checkTags(tags);
     const body = Buffer.from(page.body);
     const entry: CachedPage = {
       body,
@@ -103,6 +112,7 @@ export class PageCache {
   invalidateTags(tags: Iterable<string>, opts: { fromRemote?: boolean } = {}): number {
     this.#generation++;
     const list = [...tags];
+    if (!opts.fromRemote) this.#checkTags(list);
     if (!opts.fromRemote) this.onInvalidate?.({ tags: list });
     let dropped = 0;
     for (const tag of list) {
@@ -133,33 +143,13 @@ export class PageCache {
     }
     return true;
   }
+
+  #checkTags(tags: Iterable<string>): void {
+    if (!this.knowsTag) return;
+    for (const tag of tags) if (!this.knowsTag(tag)) throw new Error(`Cache tag declared by no module: ${tag}`);
+  }
 }
 
 export function weakEtag(body: string | Buffer): string {
   return `W/"${crypto.createHash("sha1").update(body).digest("base64url").slice(0, 27)}"`;
-}
-
-/** What a content item touches, before and after a change (themes or places may move). */
-export interface ContentChange {
-  id: number;
-  kind: "article" | "page";
-  themeIds: readonly number[];
-  neighbourhoodIds: readonly number[];
-}
-
-/**
- * The tags to drop when an item is created, edited, published, unpublished or deleted.
- * Give the item as it was and as it is: a page listing the old theme must lose it, a
- * page listing the new theme must gain it. "Lire aussi" blocks of neighbours are
- * tagged with the themes and places they rank by, so they are refreshed too.
- */
-export function tagsForContentChange(...states: ContentChange[]): string[] {
-  const tags = new Set<string>(["home", "sitemap", "search", "feeds"]);
-  for (const s of states) {
-    tags.add(`content:${s.id}`);
-    tags.add(s.kind === "article" ? "list:articles" : "list:pages");
-    for (const t of s.themeIds) tags.add(`theme:${t}`);
-    for (const n of s.neighbourhoodIds) tags.add(`neighbourhood:${n}`);
-  }
-  return [...tags];
 }

@@ -49,18 +49,15 @@ export async function buildPageContext(request: FastifyRequest): Promise<PageCon
 async function loadViewer(request: FastifyRequest): Promise<Omit<Viewer, "currentUrl">> {
   const session = request.session;
   if (!session) return ANONYMOUS;
-  const db = request.server.deps.db;
-  const [rows, followed] = await Promise.all([
-    db.selectFrom("favourites").select(["content_id", "action_id"]).where("user_id", "=", session.user.id).limit(10_000).execute(),
-    db.selectFrom("user_neighbourhoods").select("neighbourhood_id").where("user_id", "=", session.user.id).execute(),
-  ]);
+  const { deps } = request.server;
+  // Each module tells what it knows about the viewer (favourites, followed places...).
+  const facts = await deps.modules.viewerFacts(deps, session.user.id);
   return {
+    ...ANONYMOUS,
+    ...facts,
     signedIn: true,
     displayName: session.user.displayName || session.user.email,
     csrfToken: session.csrfToken,
-    favourites: new Set(rows.flatMap((r) => (r.content_id !== null ? [r.content_id] : []))),
-    favouriteActions: new Set(rows.flatMap((r) => (r.action_id !== null ? [r.action_id] : []))),
-    followed: new Set(followed.map((f) => f.neighbourhood_id)),
   };
 }
 

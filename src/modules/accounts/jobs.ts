@@ -1,7 +1,7 @@
 // The accounts module's durable jobs. A password reset request is only queued by the form
 // (the same insert for every address); this job looks the address up and, for an account,
 // creates the link and queues its e-mail. The payload (an address) is erased once done.
-import type { AppDeps } from "../../app.js";
+import type { AppDeps } from "../../core/deps.js";
 import type { JobHandler } from "../../core/jobs/queue.js";
 import { RESET_REQUEST_JOB, sendPasswordReset } from "./service.js";
 

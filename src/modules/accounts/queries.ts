@@ -87,3 +87,9 @@ export async function listSessions(db: DB, userId: number) {
     .orderBy("last_seen_at", "desc")
     .execute();
 }
+
+/** The neighbourhoods a person follows, for the "Suivre ce quartier" buttons of every page. */
+export async function followedNeighbourhoods(db: DB, userId: number): Promise<Set<number>> {
+  const rows = await db.selectFrom("user_neighbourhoods").select("neighbourhood_id").where("user_id", "=", userId).execute();
+  return new Set(rows.map((r) => r.neighbourhood_id));
+}

@@ -9,7 +9,7 @@ import { revokeUserSessions } from "../../core/auth/sessions.js";
 import { hashToken } from "../../core/auth/tokens.js";
 import { enqueue } from "../../core/jobs/queue.js";
 import type { Mailer } from "../../core/mail/mailer.js";
-import { mails } from "../../core/mail/templates.js";
+import { mails } from "./mails.js";
 import { hitRateLimit, RateLimitedError, type RateLimitRule } from "../../core/rate-limit.js";
 import * as q from "./queries.js";
 import { displayNameProblem, emailProblem, normaliseEmail, type FieldErrors } from "./validate.js";

@@ -3,7 +3,7 @@
 // script. Every /admin page renders inside it, through serveAdminPage().
 import type { ComponentChildren, VNode } from "preact";
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { can, type Action } from "../../core/auth/roles.js";
+import { can } from "../../core/auth/roles.js";
 import { STAFF_IDLE_MS } from "../../core/auth/sessions.js";
 import { servePage } from "../../core/http/render.js";
 import type { PageContext } from "../../ui/context.js";
@@ -11,27 +11,12 @@ import { Breadcrumb, type Crumb } from "../../ui/components/breadcrumb.js";
 import { ViewerContext } from "../../ui/viewer.js";
 import { staffActor, type StaffActor } from "./guard.js";
 
-export interface AdminLink {
-  href: string;
-  label: string;
-  /** Shown to roles granted this action. */
-  action: Action;
-}
+type MenuLink = NonNullable<PageContext["adminMenu"]>[number];
 
-export const ADMIN_LINKS: readonly AdminLink[] = [
-  { href: "/admin", label: "Tableau de bord", action: "backoffice.access" },
-  { href: "/admin/contenus", label: "Contenus", action: "content.read" },
-  { href: "/admin/medias", label: "Médiathèque", action: "media.upload" },
-  { href: "/admin/politique-de-la-ville", label: "Politique de la ville", action: "policy.edit" },
-  { href: "/admin/equipe", label: "Équipe", action: "staff.manage" },
-  { href: "/admin/journal", label: "Journal d’activité", action: "audit.read" },
-  { href: "/admin/securite", label: "Ma sécurité", action: "backoffice.access" },
-];
-
-function currentLink(path: string): string | null {
+function currentLink(links: readonly MenuLink[], path: string): string | null {
   // the longest link that prefixes the path ("/admin" only for the dashboard itself)
   let best: string | null = null;
-  for (const l of ADMIN_LINKS) {
+  for (const l of links) {
     const match = l.href === "/admin" ? path === "/admin" : path === l.href || path.startsWith(l.href + "/");
     if (match && (best === null || l.href.length > best.length)) best = l.href;
   }
@@ -52,7 +37,9 @@ export interface AdminFrameProps {
 export function AdminFrame(props: AdminFrameProps) {
   const { ctx, actor } = props;
   const path = ctx.currentUrl.split("?")[0] ?? "";
-  const current = currentLink(path);
+  // The side navigation: every module's entries (core/module.ts adminMenu), for the roles granted them.
+  const links = (ctx.adminMenu ?? []).filter((l) => can(actor, l.action));
+  const current = currentLink(links, path);
   const crumbs: Crumb[] = [{ label: "Administration", href: "/admin" }, ...(props.breadcrumb ?? (path === "/admin" ? [] : [{ label: props.title }]))];
   return (
     <html lang="fr" dir="ltr">
@@ -96,7 +83,7 @@ export function AdminFrame(props: AdminFrameProps) {
                 Menu
               </button>
               <ul id="menu-admin-liste" data-menu-list>
-                {ADMIN_LINKS.filter((l) => can(actor, l.action)).map((l) => (
+                {links.map((l) => (
                   <li>
                     <a href={l.href} aria-current={l.href === current ? (l.href === path ? "page" : "true") : undefined}>{l.label}</a>
                   </li>
@@ -126,6 +113,7 @@ export function serveAdminPage(request: FastifyRequest, reply: FastifyReply, bui
   const actor = staffActor(request);
   return servePage(request, reply, async () => {
     const result = await build();
-    return { tags: [], private: true, status: result.status, render: (ctx) => result.render(ctx, actor) };
+    const adminMenu = request.server.deps.modules.adminMenu;
+    return { tags: [], private: true, status: result.status, render: (ctx) => result.render({ ...ctx, adminMenu }, actor) };
   });
 }

@@ -19,7 +19,7 @@ import { isStaff, type Role } from "../../core/auth/roles.js";
 import { hashToken, randomToken } from "../../core/auth/tokens.js";
 import { ValidationError } from "../../core/errors.js";
 import type { Mailer } from "../../core/mail/mailer.js";
-import { mails } from "../../core/mail/templates.js";
+import { mails } from "./mails.js";
 import { hitRateLimit, RateLimitedError, type RateLimitRule } from "../../core/rate-limit.js";
 import { emailProblem, normaliseEmail } from "../accounts/index.js";
 import type { StaffActor } from "./guard.js";

@@ -1,9 +1,8 @@
-// What the content module offers to the rest of the app.
+// What the content module offers to other modules (its manifest is in manifest.ts).
 import type { AppDeps } from "../../app.js";
-import { tagsForContentChange, type ContentChange } from "../../core/http/page-cache.js";
+import { tagsForContentChange, type ContentChange } from "./cache-tags.js";
 import { findCacheFacts } from "./queries.js";
 
-export { contentRoutes } from "./routes.js";
 export { sanitizeBody } from "./sanitize.js";
 export { rankRelated } from "./related.js";
 

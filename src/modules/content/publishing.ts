@@ -2,7 +2,7 @@
 // enqueues a durable job for that time; the worker publishes it within its polling
 // interval, also after a restart, since both live in the database. Publishing drops the
 // cached pages that show the item and is recorded in the audit trail.
-import type { AppDeps } from "../../app.js";
+import type { AppDeps } from "../../core/deps.js";
 import { recordEvent } from "../../core/audit.js";
 import type { DB } from "../../core/db/create-db.js";
 import { ConflictError, NotFoundError } from "../../core/errors.js";

@@ -69,3 +69,12 @@ export async function isFavouritable(db: DB, contentId: number, now: Date): Prom
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** What every signed-in page shows as "in my favourites": one indexed read by user. */
+export async function favouriteFacts(db: DB, userId: number): Promise<{ favourites: Set<number>; favouriteActions: Set<number> }> {
+  const rows = await db.selectFrom("favourites").select(["content_id", "action_id"]).where("user_id", "=", userId).limit(10_000).execute();
+  return {
+    favourites: new Set(rows.flatMap((r) => (r.content_id !== null ? [r.content_id] : []))),
+    favouriteActions: new Set(rows.flatMap((r) => (r.action_id !== null ? [r.action_id] : []))),
+  };
+}

@@ -2,21 +2,14 @@
 // and kept in memory until content changes.
 import crypto from "node:crypto";
 import type { DB } from "../../core/db/create-db.js";
+import type { SiteFrame, SiteFrameData } from "../../core/deps.js";
 import type { NavLink, SiteView } from "../../ui/context.js";
 
-export interface SiteData {
-  view: SiteView;
-  nav: NavLink[];
-  themeCss: string;
-  themeCssUrl: string;
-  brandCss: string;
-  /** INSEE codes of the territory (the first one biases address searches). */
-  communeCodes: string[];
-}
+export type SiteData = SiteFrameData;
 
 const FALLBACK: SiteView = { name: "Portail", shortName: "Portail", tagline: "", contactEmail: "", contactAddress: "" };
 
-export class SiteService {
+export class SiteService implements SiteFrame {
   #cached: Promise<SiteData> | null = null;
   constructor(private readonly db: DB) {}
 

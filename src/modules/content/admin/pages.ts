@@ -1,5 +1,6 @@
 // Loads what each back-office content page shows, as view-models (never raw rows).
-import { can, canEditContent } from "../../../core/auth/roles.js";
+import { can } from "../../../core/auth/roles.js";
+import { canEditContent } from "../can-edit.js";
 import type { ContentKind, ContentStatus, RevisionOrigin } from "../../../core/db/schema.js";
 import { ForbiddenError, NotFoundError } from "../../../core/errors.js";
 import { diffWords } from "../../../lib/diff.js";

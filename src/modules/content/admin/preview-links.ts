@@ -1,7 +1,8 @@
 // Private preview links: an unguessable token (only its hash is stored), valid seven
 // days, shown once, replaced or revoked by whoever may edit or publish the item.
 import { recordEvent } from "../../../core/audit.js";
-import { can, canEditContent } from "../../../core/auth/roles.js";
+import { can } from "../../../core/auth/roles.js";
+import { canEditContent } from "../can-edit.js";
 import { hashToken, randomToken } from "../../../core/auth/tokens.js";
 import { ForbiddenError, NotFoundError } from "../../../core/errors.js";
 import * as q from "./queries.js";

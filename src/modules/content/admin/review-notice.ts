@@ -2,10 +2,10 @@
 // it by e-mail. Sent through the durable job queue (enqueued in the submission's
 // transaction), so a mail server that is down delays the message instead of losing it or
 // failing the submission; an item no longer in review by then is not announced.
-import type { AppDeps } from "../../../app.js";
+import type { AppDeps } from "../../../core/deps.js";
 import { enqueue, type JobHandler } from "../../../core/jobs/queue.js";
 import type { DB } from "../../../core/db/create-db.js";
-import { mails } from "../../../core/mail/templates.js";
+import { mails } from "../mails.js";
 
 export const REVIEW_NOTICE_JOB = "content.review_notice";
 

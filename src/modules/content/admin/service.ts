@@ -1,9 +1,10 @@
 // Use cases of the editorial back office: (actor, input) -> result. Each state change is
 // one transaction holding the change, its revision (for content changes) and its audit
 // event; cached public pages that show the item are dropped after the commit.
-import type { AppDeps } from "../../../app.js";
+import type { AppDeps } from "../../../core/deps.js";
 import { recordEvent } from "../../../core/audit.js";
-import { can, canEditContent, type Action, type Role } from "../../../core/auth/roles.js";
+import { can, type Action, type Role } from "../../../core/auth/roles.js";
+import { canEditContent } from "../can-edit.js";
 import type { DB } from "../../../core/db/create-db.js";
 import type { ContentKind, ContentStatus } from "../../../core/db/schema.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../../core/errors.js";

@@ -1,0 +1,53 @@
+// What every module receives: the services built once per process by app.ts. It lives in
+// core so that modules never import app.ts (no import circle through the app).
+import type { Config } from "../config.js";
+import type { NavLink, SiteView } from "../ui/context.js";
+import type { DB } from "./db/create-db.js";
+import type { Assets } from "./http/assets.js";
+import type { PageCache } from "./http/page-cache.js";
+import type { JobSignal } from "./jobs/queue.js";
+import type { Mailer, MailTransport } from "./mail/mailer.js";
+import type { ModuleRegistry } from "./module.js";
+
+/** The site's identity and navigation as every page frame needs them (owned by the site module). */
+export interface SiteFrameData {
+  view: SiteView;
+  nav: NavLink[];
+  /** The stylesheet of the site's theme colours, and its fingerprinted URL. */
+  themeCss: string;
+  themeCssUrl: string;
+  brandCss: string;
+  /** INSEE codes of the territory (the first one biases address searches). */
+  communeCodes: string[];
+}
+
+export interface SiteFrame {
+  load(): Promise<SiteFrameData>;
+  invalidate(opts?: { fromRemote?: boolean }): void;
+  /** Told of every invalidation made in this process (the cache bus tells the other processes). */
+  onInvalidate: (() => void) | null;
+}
+
+export interface AppDeps {
+  config: Config;
+  db: DB;
+  pageCache: PageCache;
+  site: SiteFrame;
+  assets: Assets;
+  mediaDir: string;
+  /** Queues e-mails as jobs (core/mail/queue.ts); `mailTransport` delivers them from the job. */
+  mailer: Mailer;
+  mailTransport: MailTransport;
+  /** Wakes this process's job workers when a job is enqueued (e-mails leave at once). */
+  jobSignal: JobSignal;
+  /** The clock, injectable so tests can move time (publication dates). */
+  now: () => Date;
+  /** What the registered modules contribute (menu, viewer facts, jobs...): core/module.ts. */
+  modules: ModuleRegistry;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+}

@@ -1,0 +1,120 @@
+// The module contract (docs/decisions/0014-module-contract.md). A feature module exports one
+// manifest from its index.ts; app.ts registers the list in src/modules.ts. Core reads what the
+// manifests declare and knows no feature table: the back-office menu, the role table, the job
+// handlers, the facts a signed-in page needs about its viewer and the cache tags all come from
+// here.
+import type { FastifyInstance } from "fastify";
+import type { ViewerFacts } from "../ui/viewer.js";
+import type { PermissionDeclaration } from "./auth/roles.js";
+import type { AppDeps } from "./deps.js";
+import type { JobHandler } from "./jobs/queue.js";
+import type { MailMessage } from "./mail/mailer.js";
+
+export type RoutePlugin = (app: FastifyInstance) => Promise<void> | void;
+
+export interface AdminMenuEntry {
+  href: string;
+  label: string;
+  /** Shown to roles granted this action. */
+  action: string;
+  /** Position in the side navigation, smallest first. */
+  order: number;
+}
+
+export type { PermissionDeclaration };
+
+/** Work repeated on a timer by the server process (housekeeping, sweeps). */
+export interface RecurringTask {
+  name: string;
+  everyMs: number;
+  run: (deps: AppDeps, now: Date) => Promise<unknown>;
+}
+
+export interface ModuleManifest {
+  /** Folder name under src/modules. */
+  name: string;
+  /**
+   * Hooks that must run before any route (e.g. the back-office guard). Called in module order
+   * after the core plugins.
+   */
+  setup?: RoutePlugin;
+  /** Public routes. */
+  routes?: RoutePlugin;
+  /** Back-office routes (under /admin, behind the staff guard). */
+  adminRoutes?: RoutePlugin;
+  /** Routes registered after every other module's (a catch-all for nested page paths). */
+  lastRoutes?: RoutePlugin;
+  adminMenu?: readonly AdminMenuEntry[];
+  permissions?: readonly PermissionDeclaration[];
+  /** Durable job handlers by kind, run by the server's worker (or `npm run worker`). */
+  jobs?: (deps: AppDeps) => Record<string, JobHandler>;
+  /**
+   * Jobs that deliver something as soon as queued (e-mails, reset links): test worlds run these
+   * too, while scheduled ones wait for the test to run them.
+   */
+  deliveryJobs?: (deps: AppDeps) => Record<string, JobHandler>;
+  recurring?: readonly RecurringTask[];
+  /** The e-mails this module sends, by name (rendered by the mail catalogue test). */
+  mails?: Readonly<Record<string, (...args: never[]) => MailMessage>>;
+  /** What a signed-in page needs to know about its viewer, from this module's tables. */
+  viewerFacts?: (deps: AppDeps, userId: number) => Promise<Partial<ViewerFacts>>;
+  /** Prefixes of the page-cache tags this module's pages carry and its changes drop ("content:", "home"). */
+  cacheTags?: readonly string[];
+}
+
+/** Identity function that checks a manifest's shape where it is written. */
+export function defineModule(manifest: ModuleManifest): ModuleManifest {
+  return manifest;
+}
+
+/** What core reads from the registered manifests, computed once per app. */
+export class ModuleRegistry {
+  readonly adminMenu: readonly AdminMenuEntry[];
+  readonly cacheTags: readonly string[];
+  readonly #viewerLoaders: NonNullable<ModuleManifest["viewerFacts"]>[];
+
+  constructor(readonly modules: readonly ModuleManifest[]) {
+    const names = new Set<string>();
+    for (const m of modules) {
+      if (names.has(m.name)) throw new Error(`Module registered twice: ${m.name}`);
+      names.add(m.name);
+    }
+    this.adminMenu = modules.flatMap((m) => m.adminMenu ?? []).sort((a, b) => a.order - b.order);
+    this.cacheTags = modules.flatMap((m) => m.cacheTags ?? []);
+    this.#viewerLoaders = modules.flatMap((m) => (m.viewerFacts ? [m.viewerFacts] : []));
+  }
+
+  permissions(): PermissionDeclaration[] {
+    return this.modules.flatMap((m) => m.permissions ?? []);
+  }
+
+  jobHandlers(deps: AppDeps, only: "all" | "delivery" = "all"): Record<string, JobHandler> {
+    const handlers: Record<string, JobHandler> = {};
+    const add = (more: Record<string, JobHandler>, owner: string) => {
+      for (const [kind, handler] of Object.entries(more)) {
+        if (Object.hasOwn(handlers, kind)) throw new Error(`Job kind declared twice: ${kind} (${owner})`);
+        handlers[kind] = handler;
+      }
+    };
+    for (const m of this.modules) {
+      if (m.deliveryJobs) add(m.deliveryJobs(deps), m.name);
+      if (only === "all" && m.jobs) add(m.jobs(deps), m.name);
+    }
+    return handlers;
+  }
+
+  recurring(): RecurringTask[] {
+    return this.modules.flatMap((m) => m.recurring ?? []);
+  }
+
+  /** Merges every module's facts about a signed-in viewer (one query or two per module, in parallel). */
+  async viewerFacts(deps: AppDeps, userId: number): Promise<Partial<ViewerFacts>> {
+    const parts = await Promise.all(this.#viewerLoaders.map((load) => load(deps, userId)));
+    return Object.assign({}, ...parts);
+  }
+
+  /** True when a tag belongs to the vocabulary a module declared. */
+  knowsTag(tag: string): boolean {
+    return this.cacheTags.some((prefix) => (prefix.endsWith(":") ? tag.startsWith(prefix) : tag === prefix));
+  }
+}

@@ -1,0 +1,24 @@
+// The feature modules of this portal, in registration order: adding a module is one line
+// here plus its own folder (docs/decisions/0014-module-contract.md).
+import type { ModuleManifest } from "./core/module.js";
+import { accountsModule } from "./modules/accounts/manifest.js";
+import { adminModule } from "./modules/admin/manifest.js";
+import { contentModule } from "./modules/content/manifest.js";
+import { favouritesModule } from "./modules/favourites/manifest.js";
+import { mediaModule } from "./modules/media/manifest.js";
+import { openDataModule } from "./modules/opendata/manifest.js";
+import { placesModule } from "./modules/places/manifest.js";
+import { policyModule } from "./modules/policy/manifest.js";
+import { siteModule } from "./modules/site/manifest.js";
+
+export const MODULES: readonly ModuleManifest[] = [
+  siteModule,
+  placesModule,
+  mediaModule,
+  accountsModule,
+  favouritesModule,
+  policyModule,
+  openDataModule,
+  adminModule,
+  contentModule,
+];

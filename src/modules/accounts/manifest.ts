@@ -1,0 +1,18 @@
+import { defineModule } from "../../core/module.js";
+import { accountRoutes } from "./account-routes.js";
+import { accountJobHandlers } from "./jobs.js";
+import { mails } from "./mails.js";
+import { followedNeighbourhoods } from "./queries.js";
+import { authRoutes } from "./routes.js";
+
+export const accountsModule = defineModule({
+  name: "accounts",
+  routes: async (app) => {
+    await app.register(authRoutes);
+    await app.register(accountRoutes);
+  },
+  // A reset request is looked up and mailed at once (the form only queues it).
+  deliveryJobs: accountJobHandlers,
+  mails,
+  viewerFacts: async (deps, userId) => ({ followed: await followedNeighbourhoods(deps.db, userId) }),
+});
