@@ -9,7 +9,6 @@ import { DataDirLockedError } from "./core/db/data-dir-lock.js";
 import { openMigratedDatabase } from "./core/db/open.js";
 import { startWorker } from "./core/jobs/queue.js";
 import { runMaintenance } from "./core/maintenance.js";
-import { sweepMediaFiles } from "./modules/media/index.js";
 import { allJobHandlers } from "./jobs.js";
 
 function say(message: string) {
@@ -84,18 +83,26 @@ async function main() {
     now: () => new Date(),
     onError: (error) => app.log.error({ err: error }, "job worker"),
   });
-  // Retention promised on the privacy page: purge expired sessions, links and counters.
-  const housekeeping = async () => {
+  // Retention promised on the privacy page: purge expired sessions, links and counters (core),
+  // then each module's recurring tasks (core/module.ts), each on its own timer.
+  const runTask = (name: string, run: () => Promise<unknown>) => async () => {
     try {
-      await runMaintenance(handle.db, new Date());
-      await sweepMediaFiles(handle.db, app.deps.mediaDir, new Date());
+      await run();
     } catch (error) {
-      app.log.error({ err: error }, "maintenance");
+      app.log.error({ err: error, task: name }, "recurring task");
     }
   };
-  void housekeeping();
-  const maintenance = setInterval(() => void housekeeping(), 3600_000);
-  maintenance.unref();
+  const tasks = [
+    { name: "maintenance", everyMs: 3600_000, run: () => runMaintenance(handle.db, new Date()) },
+    ...app.deps.modules.recurring().map((t) => ({ name: t.name, everyMs: t.everyMs, run: () => t.run(app.deps, new Date()) })),
+  ];
+  const timers = tasks.map((t) => {
+    const tick = runTask(t.name, t.run);
+    void tick();
+    const timer = setInterval(() => void tick(), t.everyMs);
+    timer.unref();
+    return timer;
+  });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
@@ -110,7 +117,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     try {
-      clearInterval(maintenance);
+      for (const timer of timers) clearInterval(timer);
       await worker.stop();
       await app.close();
       await handle.close();
