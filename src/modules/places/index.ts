@@ -1,0 +1,14 @@
+// What the places module offers: the themes and the neighbourhoods (quartiers and QPV) that
+// content, accounts, the Politique de la Ville and open data all refer to.
+export {
+  listThemes,
+  findThemeBySlug,
+  themeColours,
+  listNeighbourhoods,
+  findNeighbourhoodBySlug,
+  themeChoices,
+  neighbourhoodChoices,
+  existingThemeIds,
+  existingNeighbourhoodIds,
+  neighbourhoodExists,
+} from "./queries.js";
