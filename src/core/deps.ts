@@ -7,7 +7,8 @@ import type { Assets } from "./http/assets.js";
 import type { PageCache } from "./http/page-cache.js";
 import type { JobSignal } from "./jobs/queue.js";
 import type { Mailer, MailTransport } from "./mail/mailer.js";
-import type { ModuleRegistry } from "./module.js";
+import type { JobHandler } from "./jobs/queue.js";
+import type { ViewerFacts } from "../ui/viewer.js";
 
 /** The site's identity and navigation as every page frame needs them (owned by the site module). */
 export interface SiteFrameData {
@@ -43,7 +44,32 @@ export interface AppDeps {
   /** The clock, injectable so tests can move time (publication dates). */
   now: () => Date;
   /** What the registered modules contribute (menu, viewer facts, jobs...): core/module.ts. */
-  modules: ModuleRegistry;
+  modules: ModuleFacts;
+}
+
+export interface AdminMenuEntry {
+  href: string;
+  label: string;
+  /** Shown to roles granted this action. */
+  action: string;
+  /** Position in the side navigation, smallest first. */
+  order: number;
+}
+
+/** Work repeated on a timer by the server process (housekeeping, sweeps). */
+export interface RecurringTask {
+  name: string;
+  everyMs: number;
+  run: (deps: AppDeps, now: Date) => Promise<unknown>;
+}
+
+/** What core asks of the registered modules (implemented by ModuleRegistry in module.ts). */
+export interface ModuleFacts {
+  readonly adminMenu: readonly AdminMenuEntry[];
+  jobHandlers(deps: AppDeps, only?: "all" | "delivery"): Record<string, JobHandler>;
+  recurring(): RecurringTask[];
+  viewerFacts(deps: AppDeps, userId: number): Promise<Partial<ViewerFacts>>;
+  knowsTag(tag: string): boolean;
 }
 
 declare module "fastify" {

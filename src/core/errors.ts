@@ -9,8 +9,11 @@ export class NotFoundError extends Error {
 
 export class ValidationError extends Error {
   constructor(
+    /** A French message per form field. */
     public readonly fields: Record<string, string>,
     message = "Validation failed",
+    /** The values as typed (or normalised by the service), to fill the form again. */
+    public readonly values?: unknown,
   ) {
     super(message);
     this.name = "ValidationError";

@@ -6,29 +6,15 @@
 import type { FastifyInstance } from "fastify";
 import type { ViewerFacts } from "../ui/viewer.js";
 import type { PermissionDeclaration } from "./auth/roles.js";
-import type { AppDeps } from "./deps.js";
+import type { AdminMenuEntry, AppDeps, ModuleFacts, RecurringTask } from "./deps.js";
 import type { JobHandler } from "./jobs/queue.js";
 import type { MailMessage } from "./mail/mailer.js";
 
 export type RoutePlugin = (app: FastifyInstance) => Promise<void> | void;
 
-export interface AdminMenuEntry {
-  href: string;
-  label: string;
-  /** Shown to roles granted this action. */
-  action: string;
-  /** Position in the side navigation, smallest first. */
-  order: number;
-}
-
 export type { PermissionDeclaration };
 
-/** Work repeated on a timer by the server process (housekeeping, sweeps). */
-export interface RecurringTask {
-  name: string;
-  everyMs: number;
-  run: (deps: AppDeps, now: Date) => Promise<unknown>;
-}
+export type { AdminMenuEntry, RecurringTask };
 
 export interface ModuleManifest {
   /** Folder name under src/modules. */
@@ -68,7 +54,7 @@ export function defineModule(manifest: ModuleManifest): ModuleManifest {
 }
 
 /** What core reads from the registered manifests, computed once per app. */
-export class ModuleRegistry {
+export class ModuleRegistry implements ModuleFacts {
   readonly adminMenu: readonly AdminMenuEntry[];
   readonly cacheTags: readonly string[];
   readonly #viewerLoaders: NonNullable<ModuleManifest["viewerFacts"]>[];

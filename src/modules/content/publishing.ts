@@ -7,7 +7,7 @@ import { recordEvent } from "../../core/audit.js";
 import type { DB } from "../../core/db/create-db.js";
 import { ConflictError, NotFoundError } from "../../core/errors.js";
 import { cancelPending, enqueue, type JobHandler } from "../../core/jobs/queue.js";
-import { invalidateContent } from "./index.js";
+import { invalidateContent } from "./invalidate.js";
 
 export const PUBLISH_JOB = "content.publish";
 

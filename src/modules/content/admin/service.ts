@@ -12,7 +12,7 @@ import { articlePath, moveContent, pagePath } from "../paths.js";
 import { cancelScheduled, scheduleInTransaction } from "../publishing.js";
 import { recordAutosaveRevision, recordRevision, recordSnapshot, restoreRevision, type Snapshot } from "../revisions.js";
 import { sanitizeBody } from "../sanitize.js";
-import { invalidateContent } from "../index.js";
+import { invalidateContent } from "../invalidate.js";
 import { findCacheFacts } from "../queries.js";
 import * as q from "./queries.js";
 import { formValues, parseContentForm, parseSchedule, relatedReference, RELATED_FIELDS, RELATED_MAX, type ContentFormValues, type ContentInput, type RawForm } from "./validate.js";

@@ -1,0 +1,70 @@
+// The one way an HTML form is handled: its route declares a schema built from these fragments
+// (types and lengths: what only a hostile client gets wrong, answered by the generic French 400),
+// then `handleForm` runs the use case, and if the service refuses the input (ValidationError)
+// the form is shown again with status 400, the values as typed and a French message next to
+// each field. JSON endpoints use the same schemas and answer a problem document instead.
+import { ValidationError } from "../errors.js";
+import { idList, idString } from "./input-schemas.js";
+
+export type FieldErrors = Record<string, string>;
+
+/** A one-line or multi-line text field, bounded. Fields are optional unless listed as required. */
+export function text(maxLength = 1000) {
+  return { type: "string", maxLength } as const;
+}
+
+/** One value among a fixed list (radio buttons, a select, a submit button's value). */
+export function oneOf<const T extends readonly string[]>(values: T) {
+  return { type: "string", enum: values } as const;
+}
+
+/** A checkbox: browsers send its value ("on" by default) only when it is ticked. */
+export const checkbox = { type: "string", maxLength: 10 } as const;
+
+export { idString as id, idList as ids };
+
+/**
+ * The body of an HTML form: the fields it reads, each bounded. Other fields are ignored by the
+ * code, never read (mass assignment is impossible by construction) and left out of the type.
+ */
+export function formBody<const P extends Record<string, object>, const R extends readonly (keyof P & string)[] = []>(properties: P, required?: R) {
+  return { type: "object", properties, ...(required?.length ? { required } : {}) } as const;
+}
+
+/** A query string: the parameters the route reads, each bounded; others are ignored. */
+export function queryOf<const P extends Record<string, object>>(properties: P) {
+  return { type: "object", properties } as const;
+}
+
+/** For routes that read nothing from the query string (tracking parameters and cache busters pass). */
+export const noQuery = { type: "object" } as const;
+
+/** For POST routes whose form carries nothing but its CSRF token. */
+export const emptyForm = { type: "object", properties: { _csrf: { type: "string", maxLength: 200 } } } as const;
+
+export interface Refused<V> {
+  errors: FieldErrors;
+  /** What the person typed, to show again (a service may give back normalised values). */
+  values: V | undefined;
+  status: 400;
+}
+
+/**
+ * Runs `action`; on success answers with `done(result)`; when the service throws a
+ * ValidationError, answers with `again({ errors, values, status: 400 })`, which renders the
+ * same form. Any other error goes to the error handler.
+ */
+export async function handleForm<T, V = unknown>(
+  action: () => Promise<T>,
+  done: (result: T) => unknown,
+  again: (refused: Refused<V>) => unknown,
+): Promise<unknown> {
+  let result: T;
+  try {
+    result = await action();
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    return again({ errors: error.fields, values: error.values as V | undefined, status: 400 });
+  }
+  return done(result);
+}
