@@ -3,7 +3,7 @@
 // then `handleForm` runs the use case, and if the service refuses the input (ValidationError)
 // the form is shown again with status 400, the values as typed and a French message next to
 // each field. JSON endpoints use the same schemas and answer a problem document instead.
-import { ValidationError } from "../errors.js";
+import { NotFoundError, ValidationError } from "../errors.js";
 import { idList, idString } from "./input-schemas.js";
 
 export type FieldErrors = Record<string, string>;
@@ -67,4 +67,63 @@ export async function handleForm<T, V = unknown>(
     return again({ errors: error.fields, values: error.values as V | undefined, status: 400 });
   }
   return done(result);
+}
+
+// ---- reading a form body. A field arrives as a string, or as an array when repeated
+// (checkbox groups); anything else is ignored, including fields nobody reads.
+
+type Body = unknown;
+
+function raw(body: Body, name: string): unknown {
+  return body !== null && typeof body === "object" && Object.hasOwn(body, name) ? (body as Record<string, unknown>)[name] : undefined;
+}
+
+/** The first value of a field, cut at `max` characters ("" when absent); `trim` strips surrounding space. */
+export function field(body: Body, name: string, opts: { max?: number; trim?: boolean } = {}): string {
+  const v = raw(body, name);
+  const first = Array.isArray(v) ? v[0] : v;
+  const s = typeof first === "string" ? first.slice(0, opts.max ?? 100_000) : "";
+  return opts.trim ? s.trim() : s;
+}
+
+/** Every non-empty value of a repeated field, trimmed. */
+export function fieldList(body: Body, name: string, max = 200): string[] {
+  const v = raw(body, name);
+  const list = Array.isArray(v) ? v : v === undefined ? [] : [v];
+  return list
+    .slice(0, max)
+    .flatMap((x) => (typeof x === "string" ? [x.trim()] : []))
+    .filter((x) => x !== "");
+}
+
+/** Positive integer ids of a checkbox group, without duplicates; anything else is dropped. */
+export function fieldIds(body: Body, name: string): number[] {
+  const out = new Set<number>();
+  for (const x of fieldList(body, name)) {
+    if (!/^[0-9]{1,10}$/.test(x)) continue;
+    const n = Number(x);
+    if (n > 0 && n <= 2_147_483_647) out.add(n);
+  }
+  return [...out];
+}
+
+/** A ticked checkbox ("on" by default in browsers, or "1" / "true"). */
+export function isChecked(body: Body, name: string): boolean {
+  const v = field(body, name, { max: 10 });
+  return v === "on" || v === "1" || v === "true";
+}
+
+// ---- pagination: "?page=N" on every list.
+
+export const MAX_PAGE = 10_000;
+
+/** The query-string schema of a page number. */
+export const pageParam = { type: "string", pattern: "^[0-9]{1,6}$" } as const;
+
+/** The page asked for: 1 when absent; a page that cannot exist is a 404, as a missing page is. */
+export function pageNumber(raw: unknown): number {
+  if (raw === undefined || raw === "") return 1;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE) throw new NotFoundError("Invalid page");
+  return n;
 }
