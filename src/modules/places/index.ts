@@ -12,3 +12,5 @@ export {
   existingNeighbourhoodIds,
   neighbourhoodExists,
 } from "./queries.js";
+// Perimeters (the Politique de la Ville maps, lookup and imports).
+export { neighbourhoodsForMap, neighbourhoodPerimeter, neighbourhoodsForImport, insertNeighbourhood, updateNeighbourhood } from "./queries.js";

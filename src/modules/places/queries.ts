@@ -1,8 +1,8 @@
 // The places module's tables: themes and neighbourhoods (quartiers, QPV). Every other module
 // reads them through these functions; joins onto them for a label stay in the joining
 // module's own queries.ts.
-import type { Kysely, Transaction } from "kysely";
-import type { Database, ThemeRow } from "../../core/db/schema.js";
+import type { Insertable, Kysely, Transaction, Updateable } from "kysely";
+import type { Database, NeighbourhoodsTable, ThemeRow } from "../../core/db/schema.js";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -54,4 +54,29 @@ export async function existingNeighbourhoodIds(db: Db, ids: readonly number[]): 
 
 export async function neighbourhoodExists(db: Db, id: number): Promise<boolean> {
   return (await existingNeighbourhoodIds(db, [id])).length === 1;
+}
+
+// ---- For the Politique de la Ville: maps, the perimeter lookup and the perimeter imports.
+
+/** Every neighbourhood with its perimeter (null while none is imported), in menu order: maps. */
+export async function neighbourhoodsForMap(db: Db) {
+  return db.selectFrom("neighbourhoods").select(["id", "slug", "name", "kind", "code", "geometry"]).orderBy("position").execute();
+}
+
+/** One neighbourhood's perimeter and communes (its page compares its figures with theirs). */
+export async function neighbourhoodPerimeter(db: Db, id: number) {
+  return db.selectFrom("neighbourhoods").select(["geometry", "commune_codes"]).where("id", "=", id).executeTakeFirst();
+}
+
+/** What the perimeter imports compare a file with, for every neighbourhood. */
+export async function neighbourhoodsForImport(db: Db) {
+  return db.selectFrom("neighbourhoods").select(["id", "slug", "name", "kind", "code", "geometry", "population", "commune_codes"]).execute();
+}
+
+export async function insertNeighbourhood(db: Db, values: Insertable<NeighbourhoodsTable>): Promise<{ id: number }> {
+  return db.insertInto("neighbourhoods").values(values).returning(["id"]).executeTakeFirstOrThrow();
+}
+
+export async function updateNeighbourhood(db: Db, id: number, changes: Updateable<NeighbourhoodsTable>): Promise<void> {
+  await db.updateTable("neighbourhoods").set(changes).where("id", "=", id).execute();
 }
