@@ -6,12 +6,13 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
+import { noQuery } from "../../core/http/form.js";
 import { isLoopbackAddress } from "../../lib/net.js";
 
 export function devOutboxRoutes(app: FastifyInstance) {
   if (app.deps.config.nodeEnv === "production" || app.deps.mailer.kind !== "outbox") return;
   const outbox = path.join(app.deps.config.dataDir, "outbox");
-  app.get("/dev/outbox", async (request, reply) => {
+  app.get("/dev/outbox", { schema: { querystring: noQuery } }, async (request, reply) => {
     // Elsewhere the page does not exist: the same 404 as any unknown address.
     if (!isLoopbackAddress(request.socket.remoteAddress)) return reply.callNotFound();
     const files = (await fs.readdir(outbox).catch(() => [] as string[])).filter((f) => f.endsWith(".eml")).sort().reverse().slice(0, 50);

@@ -4,6 +4,8 @@ import crypto from "node:crypto";
 import type { DB } from "../../core/db/create-db.js";
 import type { SiteFrame, SiteFrameData } from "../../core/deps.js";
 import type { NavLink, SiteView } from "../../ui/context.js";
+import { themeColours } from "../places/index.js";
+import { menuPages, siteSettings } from "./queries.js";
 
 export type SiteData = SiteFrameData;
 
@@ -31,21 +33,7 @@ export class SiteService implements SiteFrame {
   }
 
   async #read(): Promise<SiteData> {
-    const [settings, themes, menu] = await Promise.all([
-      this.db
-        .selectFrom("site_settings")
-        .select(["site_name", "short_name", "tagline", "brand_color", "brand_color_dark", "contact_email", "contact_address", "commune_codes"])
-        .executeTakeFirst(),
-      this.db.selectFrom("themes").select(["slug", "color"]).orderBy("position").execute(),
-      this.db
-        .selectFrom("content_items")
-        .select(["path", "menu_title"])
-        .where("kind", "=", "page")
-        .where("status", "=", "published")
-        .where("menu_title", "is not", null)
-        .orderBy("menu_position")
-        .execute(),
-    ]);
+    const [settings, themes, menu] = await Promise.all([siteSettings(this.db), themeColours(this.db), menuPages(this.db)]);
     const view: SiteView = settings
       ? {
           name: settings.site_name,
