@@ -4,7 +4,8 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { weakEtag } from "../../core/http/page-cache.js";
 import { PRIVATE_CACHE_CONTROL } from "../../core/http/render.js";
 import { errorMessage } from "../../ui/error-page.js";
-import { actionQuery, contractQuery, indicatorQuery, placeQuery, slugParams, type ActionApiQuery, type IndicatorQuery, type PlaceQuery } from "./api-schemas.js";
+import { noQuery } from "../../core/http/form.js";
+import { actionDetailQuery, actionQuery, contractQuery, indicatorQuery, placeQuery, slugParams, type ActionApiQuery, type IndicatorQuery, type PlaceQuery } from "./api-schemas.js";
 import { FILE_CACHE_CONTROL } from "./file-routes.js";
 import { openApiDocument } from "./openapi.js";
 import * as service from "./service.js";
@@ -97,7 +98,7 @@ export async function apiRoutes(app: FastifyInstance) {
       .send({ type: "about:blank", title: m.title, status: 400, detail: "Un paramètre de la demande est inconnu ou sa valeur n’est pas acceptée.", "invalid-params": invalid });
   });
 
-  app.get("/openapi.json", async (_request, reply) => sendJson(reply, openApi));
+  app.get("/openapi.json", { schema: { querystring: noQuery } }, async (_request, reply) => sendJson(reply, openApi));
 
   for (const dataset of ["qpv", "quartiers"] as const) {
     app.get<{ Querystring: PlaceQuery }>(`/${dataset}`, { schema: { querystring: placeQuery } }, async (request, reply) =>
@@ -113,7 +114,7 @@ export async function apiRoutes(app: FastifyInstance) {
     sendCachedJson(request, reply, POLICY_DATA, () => service.apiActions(db, request.query, publicUrl)),
   );
 
-  app.get<{ Params: { slug: string } }>("/actions/:slug", { schema: { params: slugParams } }, async (request, reply) =>
+  app.get<{ Params: { slug: string } }>("/actions/:slug", { schema: { params: slugParams, querystring: actionDetailQuery } }, async (request, reply) =>
     sendCachedJson(request, reply, POLICY_DATA, () => service.apiAction(db, request.params.slug, publicUrl)),
   );
 

@@ -52,6 +52,9 @@ export const indicatorQuery = closedQuery({
   ...pagination,
 });
 
+/** No parameter on one action either: its answer is cached by URL, so a stray one is a 400, not another cache entry. */
+export const actionDetailQuery = closedQuery({});
+
 export const slugParams = {
   type: "object",
   properties: { slug: slug("Identifiant de l’action, tel qu’il figure dans son adresse.") },

@@ -4,10 +4,11 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestWorld } from "../../../test/helpers.js";
-import { POLICY_TAGS } from "../policy/admin/service.js";
 import { createOpenDataWorld } from "./test-data.js";
 
 let w: TestWorld;
+/** What a save in the policy back office drops from the page cache. */
+const POLICY_TAGS = ["policy", "neighbourhoods", "opendata"];
 const get = (url: string) => w.app.inject({ url });
 const json = (res: LightMyRequestResponse) => JSON.parse(res.body) as any;
 const slugs = async (url: string) => {
@@ -123,6 +124,7 @@ describe("API errors", () => {
       ["/api/v1/qpv?geometrie=oui", "geometrie", /true ou false/],
       ["/api/v1/indicateurs?metric=x&ville=lille", "ville", /paramètre inconnu/],
       ["/api/v1/contrats?annee=2024", "annee", /paramètre inconnu/],
+      ["/api/v1/actions/action-formule?v=2", "v", /paramètre inconnu/],
       ["/api/v1/actions/PAS_UN_SLUG", "slug", /format invalide/],
     ];
     for (const [url, name, reason] of cases) {

@@ -1,5 +1,6 @@
 // Downloadable files under /donnees: whole datasets, no parameters.
 import type { FastifyInstance, FastifyReply } from "fastify";
+import { noQuery } from "../../core/http/form.js";
 import * as service from "./service.js";
 
 /** Five minutes: fresh enough for data that changes a few times a year, cheap under load. */
@@ -21,16 +22,19 @@ function sendFile(reply: FastifyReply, filename: string, kind: keyof typeof TYPE
     .send(Buffer.from(typeof body === "string" ? body : JSON.stringify(body)));
 }
 
+// Whole files: no parameter is read, and any query string (a cache buster) is let through.
+const schema = { querystring: noQuery };
+
 export async function fileRoutes(app: FastifyInstance) {
   const { db, config } = app.deps;
   for (const dataset of ["qpv", "quartiers"] as const) {
-    app.get(`/donnees/${dataset}.csv`, async (_request, reply) => sendFile(reply, `${dataset}.csv`, "csv", await service.placesCsv(db, dataset, config.publicUrl)));
-    app.get(`/donnees/${dataset}.geojson`, async (_request, reply) =>
+    app.get(`/donnees/${dataset}.csv`, { schema }, async (_request, reply) => sendFile(reply, `${dataset}.csv`, "csv", await service.placesCsv(db, dataset, config.publicUrl)));
+    app.get(`/donnees/${dataset}.geojson`, { schema }, async (_request, reply) =>
       sendFile(reply, `${dataset}.geojson`, "geojson", await service.placesGeoJson(db, dataset, config.publicUrl)),
     );
   }
-  app.get("/donnees/actions.csv", async (_request, reply) => sendFile(reply, "actions.csv", "csv", await service.actionsCsv(db, config.publicUrl)));
-  app.get("/donnees/actions.json", async (_request, reply) => sendFile(reply, "actions.json", "json", await service.actionsJson(db, config.publicUrl)));
-  app.get("/donnees/financements.csv", async (_request, reply) => sendFile(reply, "financements.csv", "csv", await service.fundingCsv(db)));
-  app.get("/donnees/indicateurs.csv", async (_request, reply) => sendFile(reply, "indicateurs.csv", "csv", await service.indicatorsCsv(db)));
+  app.get("/donnees/actions.csv", { schema }, async (_request, reply) => sendFile(reply, "actions.csv", "csv", await service.actionsCsv(db, config.publicUrl)));
+  app.get("/donnees/actions.json", { schema }, async (_request, reply) => sendFile(reply, "actions.json", "json", await service.actionsJson(db, config.publicUrl)));
+  app.get("/donnees/financements.csv", { schema }, async (_request, reply) => sendFile(reply, "financements.csv", "csv", await service.fundingCsv(db)));
+  app.get("/donnees/indicateurs.csv", { schema }, async (_request, reply) => sendFile(reply, "indicateurs.csv", "csv", await service.indicatorsCsv(db)));
 }

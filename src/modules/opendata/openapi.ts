@@ -2,7 +2,7 @@
 // listed from the schemas the routes validate with (api-schemas.ts); the tests check that every
 // route is documented and that real responses match the response schemas below.
 import { FUNDERS, STATUSES } from "../policy/index.js";
-import { actionQuery, contractQuery, indicatorQuery, placeQuery, slugParams, type ParamSchema } from "./api-schemas.js";
+import { actionDetailQuery, actionQuery, contractQuery, indicatorQuery, placeQuery, slugParams, type ParamSchema } from "./api-schemas.js";
 import { LICENCE } from "./present.js";
 
 const str = { type: "string" } as const;
@@ -198,6 +198,7 @@ export function openApiDocument(publicUrl: string) {
         summary: "Une action",
         description: "Une action avec ses lignes de financement, ses étapes, ses partenaires et ses lieux.",
         path: [{ name: "slug", in: "path", required: true, description: slugDescription, schema: slugSchema }],
+        query: actionDetailQuery,
         schema: ref("ActionResponse"),
         notFound: true,
       }),

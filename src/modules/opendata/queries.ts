@@ -103,6 +103,12 @@ export async function listIndicators(db: DB, f: IndicatorFilter) {
   return { rows: list, total: Number(count.n) };
 }
 
+/** True when some action is marked as an example (demo data): the catalogue says so. */
+export async function hasExampleActions(db: DB): Promise<boolean> {
+  const rows = await db.selectFrom("actions").select("id").where("is_example", "=", true).limit(1).execute();
+  return rows.length > 0;
+}
+
 /** Row counts and last-change dates shown on /donnees. */
 export async function datasetStats(db: DB) {
   const places = (kinds: NeighbourhoodKind[]) =>

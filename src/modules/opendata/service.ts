@@ -29,10 +29,7 @@ export interface DatasetView {
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString("fr-FR")} ${n > 1 ? many : one}`;
 
 export async function getCatalogue(db: DB): Promise<{ datasets: DatasetView[]; hasExamples: boolean }> {
-  const [s, examples] = await Promise.all([
-    q.datasetStats(db),
-    db.selectFrom("actions").select("id").where("is_example", "=", true).limit(1).execute(),
-  ]);
+  const [s, hasExamples] = await Promise.all([q.datasetStats(db), q.hasExampleActions(db)]);
   const datasets: DatasetView[] = [
     {
       id: "qpv",
@@ -87,7 +84,7 @@ export async function getCatalogue(db: DB): Promise<{ datasets: DatasetView[]; h
       apiPath: "/api/v1/indicateurs",
     },
   ];
-  return { datasets, hasExamples: examples.length > 0 };
+  return { datasets, hasExamples };
 }
 
 // ---- Files
