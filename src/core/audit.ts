@@ -5,6 +5,7 @@
 import type { Transaction } from "kysely";
 import type { DB } from "./db/create-db.js";
 import type { Database } from "./db/schema.js";
+import { insertAuditEvent, selectAuditEvents } from "./queries/audit.js";
 
 /** "<target>.<verb>", lower case: "content.publish", "staff.role_change", "auth.sign_in". */
 const ACTION = /^[a-z_]+(\.[a-z_]+)*$/;
@@ -91,9 +92,7 @@ export async function recordEvent(trx: Transaction<Database>, event: AuditEventI
   if (!trx.isTransaction) throw new Error("recordEvent must run inside the transaction of the change it records");
   if (!ACTION.test(event.action)) throw new Error(`Invalid audit action: ${JSON.stringify(event.action)}`);
   const details = cleanDetails(event.details ?? {});
-  const row = await trx
-    .insertInto("audit_events")
-    .values({
+  const row = await insertAuditEvent(trx, {
       ...(event.at ? { occurred_at: event.at } : {}),
       actor_id: event.actor?.id ?? null,
       actor_label: (event.actor?.label ?? "").slice(0, 200),
@@ -102,10 +101,8 @@ export async function recordEvent(trx: Transaction<Database>, event: AuditEventI
       target_id: String(event.target.id),
       target_label: event.target.label.slice(0, 300),
       details: JSON.stringify(details),
-      ip: (event.ip ?? "").slice(0, 64),
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
+    ip: (event.ip ?? "").slice(0, 64),
+  });
   return Number(row.id);
 }
 
@@ -130,33 +127,18 @@ export async function listEvents(db: DB, filters: AuditFilters): Promise<{ event
   const limit = Math.min(Math.max(Math.trunc(filters.limit) || 1, 1), AUDIT_PAGE_MAX);
   const offset = Math.max(Math.trunc(filters.offset) || 0, 0);
 
-  let query = db.selectFrom("audit_events");
-  if (filters.actorId !== undefined) query = query.where("actor_id", "=", filters.actorId);
+  let action: { exact: string } | { like: string } | undefined;
   if (filters.action !== undefined) {
     if (filters.action.endsWith(".*")) {
       const family = filters.action.slice(0, -2);
       if (!ACTION.test(family)) return { events: [], total: 0 };
       // "_" is a LIKE wildcard and may appear in action names: escape it
-      query = query.where("action", "like", `${family.replace(/_/g, "\\_")}.%`);
+      action = { like: `${family.replace(/_/g, "\\_")}.%` };
     } else {
-      query = query.where("action", "=", filters.action);
+      action = { exact: filters.action };
     }
   }
-  if (filters.targetType !== undefined) query = query.where("target_type", "=", filters.targetType);
-  if (filters.targetId !== undefined) query = query.where("target_id", "=", String(filters.targetId));
-  if (filters.from) query = query.where("occurred_at", ">=", filters.from);
-  if (filters.to) query = query.where("occurred_at", "<", filters.to);
-
-  const [rows, count] = await Promise.all([
-    query
-      .select(["id", "occurred_at", "actor_id", "actor_label", "action", "target_type", "target_id", "target_label", "details", "ip"])
-      .orderBy("occurred_at", "desc")
-      .orderBy("id", "desc")
-      .limit(limit)
-      .offset(offset)
-      .execute(),
-    query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-  ]);
+  const [rows, count] = await selectAuditEvents(db, { ...filters, action, limit, offset });
   return {
     total: Number(count.n),
     events: rows.map((r) => ({

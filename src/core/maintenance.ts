@@ -8,6 +8,7 @@
 //  - audit events: one year; unfinished second sign-in steps: once expired.
 import type { DB } from "./db/create-db.js";
 import { MAX_ATTEMPTS } from "./jobs/queue.js";
+import { deleteAuditEventsBefore, deleteExpiredPendingSignIns, deleteExpiredSessions, deleteOldJobs, deleteSpentTokens } from "./queries/maintenance.js";
 import { purgeRateLimits } from "./rate-limit.js";
 import { SESSION_IDLE_MS } from "./auth/sessions.js";
 
@@ -24,28 +25,13 @@ export async function runMaintenance(db: DB, now: Date): Promise<MaintenanceRepo
   // Absolute expiry is stored; idle expiry depends on the role, so only sessions idle
   // longer than the longest idle limit (residents') are removed here; loadSession
   // refuses the others on their next use anyway.
-  const sessions = await db
-    .deleteFrom("sessions")
-    .where((eb) => eb.or([eb("expires_at", "<=", now), eb("last_seen_at", "<", new Date(now.getTime() - SESSION_IDLE_MS))]))
-    .executeTakeFirst();
+  const sessions = await deleteExpiredSessions(db, now, new Date(now.getTime() - SESSION_IDLE_MS));
   const weekAgo = new Date(now.getTime() - 7 * DAY);
-  const tokens = await db
-    .deleteFrom("user_tokens")
-    .where((eb) => eb.or([eb("expires_at", "<", weekAgo), eb("used_at", "<", weekAgo)]))
-    .executeTakeFirst();
+  const tokens = await deleteSpentTokens(db, weekAgo);
   // The audit trail is kept one year (docs/decisions/0007).
-  await db.deleteFrom("audit_events").where("occurred_at", "<", new Date(now.getTime() - 365 * DAY)).execute();
+  await deleteAuditEventsBefore(db, new Date(now.getTime() - 365 * DAY));
   // Abandoned second-factor steps: they live five minutes.
-  await db.deleteFrom("pending_sign_ins").where("expires_at", "<", now).execute();
-  const jobs = await db
-    .deleteFrom("jobs")
-    .where((eb) =>
-      eb.or([
-        eb("done_at", "<", new Date(now.getTime() - 30 * DAY)),
-        // Given up: run_at is when the last failure would have been retried.
-        eb.and([eb("done_at", "is", null), eb("attempts", ">=", MAX_ATTEMPTS), eb("run_at", "<", new Date(now.getTime() - 30 * DAY))]),
-      ]),
-    )
-    .executeTakeFirst();
+  await deleteExpiredPendingSignIns(db, now);
+  const jobs = await deleteOldJobs(db, new Date(now.getTime() - 30 * DAY), MAX_ATTEMPTS);
   return { sessions: Number(sessions.numDeletedRows), tokens: Number(tokens.numDeletedRows), jobs: Number(jobs.numDeletedRows) };
 }

@@ -2,8 +2,8 @@
 // processes. A key ("signin:ip:1.2.3.4") may be hit `limit` times per window; the next
 // hit is refused until the window ends. A person locked out by someone else's attempts
 // waits at most one window (documented in docs/decisions/0006-accounts.md).
-import { sql } from "kysely";
 import type { DB } from "./db/create-db.js";
+import { countHit, deleteWindowsBefore } from "./queries/rate-limits.js";
 
 export interface RateLimitRule {
   limit: number;
@@ -17,19 +17,14 @@ export interface RateLimitResult {
 
 export async function hitRateLimit(db: DB, key: string, rule: RateLimitRule, now: Date): Promise<RateLimitResult> {
   const windowStart = new Date(Math.floor(now.getTime() / rule.windowMs) * rule.windowMs);
-  const row = await db
-    .insertInto("rate_limits")
-    .values({ key, window_start: windowStart, count: 1 })
-    .onConflict((oc) => oc.columns(["key", "window_start"]).doUpdateSet({ count: sql`rate_limits.count + 1` }))
-    .returning("count")
-    .executeTakeFirstOrThrow();
+  const row = await countHit(db, key, windowStart);
   const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + rule.windowMs - now.getTime()) / 1000));
   return { allowed: row.count <= rule.limit, retryAfterSeconds };
 }
 
 /** Removes windows that ended more than a day ago (called opportunistically). */
 export async function purgeRateLimits(db: DB, now: Date): Promise<void> {
-  await db.deleteFrom("rate_limits").where("window_start", "<", new Date(now.getTime() - 86_400_000)).execute();
+  await deleteWindowsBefore(db, new Date(now.getTime() - 86_400_000));
 }
 
 export class RateLimitedError extends Error {

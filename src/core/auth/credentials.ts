@@ -5,17 +5,14 @@
 import type { DB } from "../db/create-db.js";
 import { deleteRecoveryCodes } from "./recovery-codes.js";
 import { revokeUserSessions } from "./sessions.js";
+import { deletePendingSignIns, resetSecondFactor, useUpUserTokens } from "./queries.js";
 
 /** Run inside the transaction that sets the new password; also requires a new second factor. */
 export async function dropPreviousCredential(trx: DB, userId: number, now: Date): Promise<void> {
-  await trx
-    .updateTable("users")
-    .set({ totp_required: true, totp_secret: null, totp_enabled_at: null, totp_last_step: null })
-    .where("id", "=", userId)
-    .execute();
+  await resetSecondFactor(trx, userId);
   await deleteRecoveryCodes(trx, userId);
   await revokeUserSessions(trx, userId);
-  await trx.deleteFrom("pending_sign_ins").where("user_id", "=", userId).execute();
+  await deletePendingSignIns(trx, userId);
   // Reset and verification links sent before (including an address change) die with the old credential.
-  await trx.updateTable("user_tokens").set({ used_at: now }).where("user_id", "=", userId).where("used_at", "is", null).execute();
+  await useUpUserTokens(trx, userId, now);
 }

@@ -6,6 +6,7 @@
 // every account at once, and a code is only ever valid for its own account.
 import crypto from "node:crypto";
 import type { DB } from "../db/create-db.js";
+import { countUnusedRecoveryCodeRows, deleteRecoveryCodeRows, insertRecoveryCodes, markRecoveryCodeUsed } from "./queries.js";
 
 export const RECOVERY_CODE_COUNT = 10;
 // No 0/o, 1/l/i: nothing to confuse when reading a printout or a handwritten copy.
@@ -57,11 +58,11 @@ export function hashRecoveryCode(userId: number, code: string): string | null {
 export async function replaceRecoveryCodes(db: DB, userId: number): Promise<string[]> {
   const codes = generateRecoveryCodes();
   const write = async (trx: DB) => {
-    await trx.deleteFrom("recovery_codes").where("user_id", "=", userId).execute();
-    await trx
-      .insertInto("recovery_codes")
-      .values(codes.map((code) => ({ user_id: userId, code_hash: hashRecoveryCode(userId, code)! })))
-      .execute();
+    await deleteRecoveryCodeRows(trx, userId);
+    await insertRecoveryCodes(
+      trx,
+      codes.map((code) => ({ user_id: userId, code_hash: hashRecoveryCode(userId, code)! })),
+    );
   };
   if (db.isTransaction) await write(db);
   else await db.transaction().execute(write);
@@ -76,29 +77,15 @@ export async function replaceRecoveryCodes(db: DB, userId: number): Promise<stri
 export async function consumeRecoveryCode(db: DB, userId: number, code: string, now = new Date()): Promise<boolean> {
   const hash = hashRecoveryCode(userId, code);
   if (hash === null) return false;
-  const row = await db
-    .updateTable("recovery_codes")
-    .set({ used_at: now })
-    .where("user_id", "=", userId)
-    .where("code_hash", "=", hash)
-    .where("used_at", "is", null)
-    .returning("id")
-    .executeTakeFirst();
-  return row !== undefined;
+  return (await markRecoveryCodeUsed(db, userId, hash, now)) !== undefined;
 }
 
 /** Codes still unused, so the account page can say "3 codes restants" or ask for new ones. */
 export async function countUnusedRecoveryCodes(db: DB, userId: number): Promise<number> {
-  const row = await db
-    .selectFrom("recovery_codes")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("user_id", "=", userId)
-    .where("used_at", "is", null)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return countUnusedRecoveryCodeRows(db, userId);
 }
 
 /** When the second factor is switched off, its codes go with it. */
 export async function deleteRecoveryCodes(db: DB, userId: number): Promise<void> {
-  await db.deleteFrom("recovery_codes").where("user_id", "=", userId).execute();
+  await deleteRecoveryCodeRows(db, userId);
 }

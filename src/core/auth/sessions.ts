@@ -5,6 +5,7 @@ import type { DB } from "../db/create-db.js";
 import type { Role } from "../db/schema.js";
 import { hashToken, randomToken } from "./tokens.js";
 import { isStaff } from "./roles.js";
+import { deleteSession, deleteSessionByTokenHash, deleteUserSessions, findSessionByTokenHash, findUserRole, insertSession, touchSession } from "./queries.js";
 
 export const SESSION_IDLE_MS = 14 * 86_400_000;
 export const SESSION_ABSOLUTE_MS = 30 * 86_400_000;
@@ -36,42 +37,33 @@ export interface CurrentSession {
 }
 
 export async function createSession(db: DB, userId: number, userAgent: string, now: Date) {
-  const user = await db.selectFrom("users").select("role").where("id", "=", userId).executeTakeFirstOrThrow();
+  const user = await findUserRole(db, userId);
   const limits = sessionLimits(user.role);
   const token = randomToken();
   const csrfToken = randomToken();
-  const row = await db
-    .insertInto("sessions")
-    .values({
-      token_hash: hashToken(token),
-      user_id: userId,
-      csrf_token: csrfToken,
-      created_at: now,
-      last_seen_at: now,
-      expires_at: new Date(now.getTime() + limits.absoluteMs),
-      user_agent: userAgent.slice(0, 300),
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
+  const row = await insertSession(db, {
+    token_hash: hashToken(token),
+    user_id: userId,
+    csrf_token: csrfToken,
+    created_at: now,
+    last_seen_at: now,
+    expires_at: new Date(now.getTime() + limits.absoluteMs),
+    user_agent: userAgent.slice(0, 300),
+  });
   return { token, csrfToken, id: row.id };
 }
 
 export async function loadSession(db: DB, token: string, now: Date): Promise<CurrentSession | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
-  const row = await db
-    .selectFrom("sessions as s")
-    .innerJoin("users as u", "u.id", "s.user_id")
-    .select(["s.id", "s.csrf_token", "s.last_seen_at", "s.expires_at", "u.id as user_id", "u.email", "u.display_name", "u.role", "u.email_verified_at", "u.totp_enabled_at", "u.totp_required"])
-    .where("s.token_hash", "=", hashToken(token))
-    .executeTakeFirst();
+  const row = await findSessionByTokenHash(db, hashToken(token));
   if (!row) return null;
   const idleExpired = now.getTime() - row.last_seen_at.getTime() > sessionLimits(row.role).idleMs;
   if (idleExpired || row.expires_at.getTime() <= now.getTime()) {
-    await db.deleteFrom("sessions").where("id", "=", row.id).execute();
+    await deleteSession(db, row.id);
     return null;
   }
   if (now.getTime() - row.last_seen_at.getTime() > Math.min(TOUCH_EVERY_MS, sessionLimits(row.role).idleMs / 10)) {
-    await db.updateTable("sessions").set({ last_seen_at: now }).where("id", "=", row.id).execute();
+    await touchSession(db, row.id, now);
   }
   return {
     id: row.id,
@@ -89,12 +81,10 @@ export async function loadSession(db: DB, token: string, now: Date): Promise<Cur
 }
 
 export async function deleteSessionByToken(db: DB, token: string): Promise<void> {
-  await db.deleteFrom("sessions").where("token_hash", "=", hashToken(token)).execute();
+  await deleteSessionByTokenHash(db, hashToken(token));
 }
 
 /** Ends every session of a user, or every one but `exceptId`. */
 export async function revokeUserSessions(db: DB, userId: number, exceptId?: number): Promise<void> {
-  let q = db.deleteFrom("sessions").where("user_id", "=", userId);
-  if (exceptId !== undefined) q = q.where("id", "<>", exceptId);
-  await q.execute();
+  await deleteUserSessions(db, userId, exceptId);
 }

@@ -8,7 +8,7 @@
 // database serves a single process and needs none of this.
 import crypto from "node:crypto";
 import pg from "pg";
-import { sql } from "kysely";
+import { notify } from "../db/probe.js";
 import type { DB } from "../db/create-db.js";
 import type { PageCache } from "./page-cache.js";
 
@@ -115,7 +115,7 @@ export async function startPgCacheBus(opts: PgCacheBusOptions): Promise<CacheBus
       let payload = JSON.stringify({ origin, ...message });
       if (Buffer.byteLength(payload) > MAX_PAYLOAD) payload = JSON.stringify({ origin, clear: true });
       // After the change is committed; a lost notification is bounded by the cache TTL.
-      sql`select pg_notify(${CACHE_CHANNEL}, ${payload})`.execute(opts.db).catch((error: unknown) => opts.onError?.(error));
+      notify(opts.db, CACHE_CHANNEL, payload).catch((error: unknown) => opts.onError?.(error));
     },
     async close() {
       closed = true;

@@ -8,7 +8,7 @@
 // None of them is logged at info level: probes every few seconds would drown the log.
 import crypto from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { sql } from "kysely";
+import { ping } from "../db/probe.js";
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import { poolStats } from "../db/create-db.js";
 import { pendingMigrations } from "../db/migrator.js";
@@ -138,7 +138,7 @@ export function registerObservability(app: FastifyInstance, opts: { metricsToken
   app.get("/readyz", quiet, async (_request, reply) => {
     const checks: Record<string, Check> = {};
     try {
-      await withTimeout(sql`select 1`.execute(db), PROBE_TIMEOUT_MS);
+      await withTimeout(ping(db), PROBE_TIMEOUT_MS);
       checks.database = { ok: true };
     } catch (error) {
       checks.database = { ok: false, detail: (error as Error).message.slice(0, 200) };

@@ -7,69 +7,13 @@
 // "run this at that time, at least once, retry with backoff". Claiming uses
 // FOR UPDATE SKIP LOCKED, so several processes on a PostgreSQL server never take the same
 // job; a claimed job is leased (locked_until) so a crashed worker's job is retried later.
-import { sql } from "kysely";
 import type { DB } from "../db/create-db.js";
+import { claimDue, markJobDone, scheduleRetry } from "./queries.js";
+import { MAX_ATTEMPTS, type JobHandler } from "./types.js";
 
-export interface Job {
-  id: number;
-  kind: string;
-  payload: unknown;
-  attempts: number;
-}
+export { MAX_ATTEMPTS, type Job, type JobHandler } from "./types.js";
+export { enqueue, cancelPending, claimDue } from "./queries.js";
 
-/**
- * Runs one job. A handler marked `erasePayload` has its job's payload replaced by `{}` once
- * the job is done or has given up: e-mails carry sign-in and reset links that must not
- * stay readable in the table for the 30 days finished jobs are kept.
- */
-export type JobHandler = ((job: Job, ctx: { db: DB; now: Date }) => Promise<void>) & { erasePayload?: boolean };
-
-export const MAX_ATTEMPTS = 5;
-const LEASE_MS = 60_000;
-
-export async function enqueue(db: DB, kind: string, payload: unknown, runAt: Date): Promise<number> {
-  const row = await db
-    .insertInto("jobs")
-    .values({ kind, payload: JSON.stringify(payload ?? {}), run_at: runAt })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-/** Cancels the pending jobs of a kind whose payload contains `match` (e.g. a content id). */
-export async function cancelPending(db: DB, kind: string, match: Record<string, unknown>): Promise<number> {
-  const result = await db
-    .deleteFrom("jobs")
-    .where("kind", "=", kind)
-    .where("done_at", "is", null)
-    .where(sql<boolean>`payload @> ${JSON.stringify(match)}::jsonb`)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
-}
-
-/**
- * Takes at most `limit` due jobs, leasing them to this worker. With `kinds`, only jobs of
- * those kinds: a worker never claims a job it has no handler for (a test's mail-only
- * worker leaves scheduled publications alone; a process of an older version leaves a new
- * kind to the processes that know it).
- */
-export async function claimDue(db: DB, now: Date, limit = 10, kinds?: readonly string[]): Promise<Job[]> {
-  if (kinds && kinds.length === 0) return [];
-  const lease = new Date(now.getTime() + LEASE_MS);
-  const ofKinds = kinds ? sql`and kind in (${sql.join(kinds.map((k) => sql`${k}`))})` : sql``;
-  const result = await sql<{ id: number; kind: string; payload: unknown; attempts: number }>`
-    update jobs set locked_until = ${lease}, attempts = attempts + 1
-    where id in (
-      select id from jobs
-      where done_at is null and run_at <= ${now} and attempts < ${MAX_ATTEMPTS}
-        and (locked_until is null or locked_until < ${now}) ${ofKinds}
-      order by run_at, id
-      limit ${limit}
-      for update skip locked
-    )
-    returning id, kind, payload, attempts`.execute(db);
-  return result.rows.map((r) => ({ ...r, payload: typeof r.payload === "string" ? JSON.parse(r.payload) : r.payload }));
-}
 
 /**
  * Runs the due jobs once, at most `limit` of them, claiming one at a time so each lease
@@ -92,24 +36,14 @@ export async function runDueJobs(
     const [job] = await claimDue(db, at, 1, kinds);
     if (!job) break;
     const handler = handlers[job.kind]!;
-    const erase = handler.erasePayload ? { payload: "{}" } : {};
     try {
       await handler(job, { db, now: at });
-      await db.updateTable("jobs").set({ done_at: at, locked_until: null, last_error: null, ...erase }).where("id", "=", job.id).execute();
+      await markJobDone(db, job.id, at, handler.erasePayload === true);
       done++;
     } catch (error) {
       const retryIn = 30_000 * 2 ** (job.attempts - 1);
       const dead = job.attempts >= MAX_ATTEMPTS;
-      await db
-        .updateTable("jobs")
-        .set({
-          locked_until: null,
-          run_at: new Date(at.getTime() + retryIn),
-          last_error: String((error as Error).message ?? error).slice(0, 1000),
-          ...(dead ? erase : {}),
-        })
-        .where("id", "=", job.id)
-        .execute();
+      await scheduleRetry(db, job.id, new Date(at.getTime() + retryIn), String((error as Error).message ?? error).slice(0, 1000), dead && handler.erasePayload === true);
       failed++;
     }
   }

@@ -1,8 +1,7 @@
 // Queue figures for readiness and metrics: how much is waiting, how late the oldest due
 // job is, how many gave up. A queue with due work hours old has no worker running.
-import { sql } from "kysely";
 import type { DB } from "../db/create-db.js";
-import { MAX_ATTEMPTS } from "./queue.js";
+import { queueCounts } from "./queries.js";
 
 export interface QueueStats {
   /** Jobs not done and still to be tried (due now or later). */
@@ -16,14 +15,7 @@ export interface QueueStats {
 }
 
 export async function queueStats(db: DB, now: Date): Promise<QueueStats> {
-  const result = await sql<{ pending: number | string; due: number | string; oldest: Date | string | null; dead: number | string }>`
-    select
-      count(*) filter (where done_at is null and attempts < ${MAX_ATTEMPTS}) as pending,
-      count(*) filter (where done_at is null and attempts < ${MAX_ATTEMPTS} and run_at <= ${now}) as due,
-      min(run_at) filter (where done_at is null and attempts < ${MAX_ATTEMPTS} and run_at <= ${now}) as oldest,
-      count(*) filter (where done_at is null and attempts >= ${MAX_ATTEMPTS}) as dead
-    from jobs`.execute(db);
-  const row = result.rows[0];
+  const row = await queueCounts(db, now);
   const oldest = row?.oldest ? new Date(row.oldest) : null;
   return {
     pending: Number(row?.pending ?? 0),
