@@ -8,6 +8,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
+import { noQuery } from "./form.js";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SRC = path.resolve(HERE, "../..");
@@ -130,7 +131,7 @@ export async function compileAssets(): Promise<Assets> {
 }
 
 export function registerAssetRoutes(app: FastifyInstance, assets: Assets): void {
-  app.get<{ Params: { name: string } }>("/static/:name", async (request, reply) => {
+  app.get<{ Params: { name: string } }>("/static/:name", { schema: { params: { type: "object", properties: { name: { type: "string", maxLength: 120 } } }, querystring: noQuery } }, async (request, reply) => {
     const asset = assets.files.get(request.params.name);
     if (!asset) return reply.callNotFound();
     return reply

@@ -14,6 +14,7 @@ import { poolStats } from "../db/create-db.js";
 import { pendingMigrations } from "../db/migrator.js";
 import { queueStats } from "../jobs/stats.js";
 import { isLoopbackAddress } from "../../lib/net.js";
+import { noQuery } from "./form.js";
 
 const PROBE_TIMEOUT_MS = 2000;
 /** Due jobs older than this mean no worker is taking them. */
@@ -129,7 +130,8 @@ export function registerObservability(app: FastifyInstance, opts: { metricsToken
     latency.observe({ route }, reply.elapsedTime / 1000);
   });
 
-  const quiet = { logLevel: "warn" as const };
+  // Probes read no input: query strings are ignored (a cache buster passes).
+  const quiet = { logLevel: "warn" as const, schema: { querystring: noQuery } };
 
   app.get("/healthz", quiet, async (_request, reply) => {
     return reply.header("cache-control", "no-store").send({ status: "ok" });
