@@ -5,6 +5,7 @@
 //   dist/assets/       client scripts and stylesheets, compiled and fingerprinted once,
 //                      with manifest.json (the server reads them instead of compiling)
 // --if-needed (used by `npm start`) skips the work when dist/ is newer than every source file.
+import { migrationFiles } from "../src/core/db/migrator.js";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -57,7 +58,9 @@ export async function build(dist = DIST): Promise<void> {
     legalComments: "none",
     logLevel: "warning",
   });
-  await fs.cp(path.join(ROOT, "src/core/db/migrations"), path.join(work, "migrations"), { recursive: true });
+  // Core's migrations and every module's, side by side (names are timestamps, unique).
+  await fs.mkdir(path.join(work, "migrations"));
+  for (const [name, file] of await migrationFiles()) await fs.copyFile(file, path.join(work, "migrations", name));
   await writeAssets(await compileAssets(), path.join(work, "assets"));
   await fs.writeFile(path.join(work, ".built"), new Date().toISOString());
   // Swap in one step, so a server starting meanwhile never sees half a build.
