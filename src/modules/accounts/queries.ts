@@ -1,7 +1,14 @@
+// The accounts module's tables: users, user_themes, user_neighbourhoods and user_tokens.
+// A few reads and writes of core's auth tables (sessions, pending_sign_ins) are here too,
+// marked CORE TABLE, until core/auth offers them (see README.md); and one TEMPORARY read of
+// the content tables (the sign-up suggestion).
 import { sql } from "kysely";
 import type { DB } from "../../core/db/create-db.js";
 import type { TokenPurpose } from "../../core/db/schema.js";
 import { hashToken, randomToken } from "../../core/auth/tokens.js";
+import { existingNeighbourhoodIds, existingThemeIds } from "../places/index.js";
+
+// ---- users
 
 export async function findUserByEmail(db: DB, email: string) {
   return db
@@ -19,6 +26,94 @@ export async function findUserById(db: DB, id: number) {
     .executeTakeFirst();
 }
 
+export interface NewUser {
+  email: string;
+  passwordHash: string;
+  displayName: string;
+  digestConsent: boolean;
+  now: Date;
+}
+
+/** Inserts an account; undefined when the address is taken (the unique index on lower(email) makes it a no-op). */
+export async function insertUserUnlessTaken(db: DB, u: NewUser) {
+  return db
+    .insertInto("users")
+    .values({
+      email: u.email,
+      password_hash: u.passwordHash,
+      display_name: u.displayName,
+      digest_consent: u.digestConsent,
+      digest_consent_at: u.digestConsent ? u.now : null,
+      created_at: u.now,
+      updated_at: u.now,
+      password_changed_at: u.now,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .returning("id")
+    .executeTakeFirst();
+}
+
+/** The address confirmed from a link (a new one replaces the old). */
+export async function setVerifiedEmail(db: DB, userId: number, email: string, now: Date): Promise<void> {
+  await db.updateTable("users").set({ email, email_verified_at: now, updated_at: now }).where("id", "=", userId).execute();
+}
+
+export async function recordLastSignIn(db: DB, userId: number, now: Date): Promise<void> {
+  await db.updateTable("users").set({ last_sign_in_at: now }).where("id", "=", userId).execute();
+}
+
+/** A new password; a reset link also proves the address, so it confirms an unconfirmed one. */
+export async function setPassword(db: DB, userId: number, passwordHash: string, now: Date, opts: { confirmsEmail?: boolean } = {}): Promise<void> {
+  await db
+    .updateTable("users")
+    .set({
+      password_hash: passwordHash,
+      password_changed_at: now,
+      updated_at: now,
+      ...(opts.confirmsEmail ? { email_verified_at: sql<Date>`coalesce(email_verified_at, ${now})` } : {}),
+    })
+    .where("id", "=", userId)
+    .execute();
+}
+
+export async function updateProfile(db: DB, userId: number, p: { displayName: string; digestConsent: boolean; digestConsentAt: Date | null; now: Date }): Promise<void> {
+  await db
+    .updateTable("users")
+    .set({ display_name: p.displayName, digest_consent: p.digestConsent, digest_consent_at: p.digestConsentAt, updated_at: p.now })
+    .where("id", "=", userId)
+    .execute();
+}
+
+/** Sessions, tokens, interests and favourites go with the row (ON DELETE CASCADE). */
+export async function deleteUser(db: DB, userId: number): Promise<void> {
+  await db.deleteFrom("users").where("id", "=", userId).execute();
+}
+
+/** Who signs in, for the audit trail of back-office sign-ins. */
+export async function findUserLabel(db: DB, userId: number) {
+  return db.selectFrom("users").select(["email", "display_name", "role"]).where("id", "=", userId).executeTakeFirst();
+}
+
+// ---- second factor (TOTP columns of users)
+
+export async function findTotpState(db: DB, userId: number) {
+  return db.selectFrom("users").select(["totp_enabled_at", "totp_secret", "totp_last_step"]).where("id", "=", userId).executeTakeFirst();
+}
+
+/** Stores the accepted TOTP step only if it is newer than the last one: a replayed or raced code stores nothing (false). */
+export async function storeTotpStep(db: DB, userId: number, step: number): Promise<boolean> {
+  const stored = await db
+    .updateTable("users")
+    .set({ totp_last_step: step })
+    .where("id", "=", userId)
+    .where((eb) => eb.or([eb("totp_last_step", "is", null), eb("totp_last_step", "<", step)]))
+    .returning("id")
+    .executeTakeFirst();
+  return stored !== undefined;
+}
+
+// ---- interests
+
 export async function findInterests(db: DB, userId: number) {
   const [themes, places] = await Promise.all([
     db.selectFrom("user_themes").select(["theme_id", "created_at"]).where("user_id", "=", userId).execute(),
@@ -31,17 +126,44 @@ export async function findInterests(db: DB, userId: number) {
 export async function setInterests(db: DB, userId: number, themeIds: number[], neighbourhoodIds: number[]) {
   await db.deleteFrom("user_themes").where("user_id", "=", userId).execute();
   await db.deleteFrom("user_neighbourhoods").where("user_id", "=", userId).execute();
-  if (themeIds.length > 0) {
-    const valid = await db.selectFrom("themes").select("id").where("id", "in", themeIds).execute();
-    if (valid.length > 0) await db.insertInto("user_themes").values(valid.map((t) => ({ user_id: userId, theme_id: t.id }))).execute();
-  }
-  if (neighbourhoodIds.length > 0) {
-    const valid = await db.selectFrom("neighbourhoods").select("id").where("id", "in", neighbourhoodIds).execute();
-    if (valid.length > 0) {
-      await db.insertInto("user_neighbourhoods").values(valid.map((n) => ({ user_id: userId, neighbourhood_id: n.id }))).execute();
-    }
-  }
+  const [themes, places] = [await existingThemeIds(db, themeIds), await existingNeighbourhoodIds(db, neighbourhoodIds)];
+  if (themes.length > 0) await db.insertInto("user_themes").values(themes.map((id) => ({ user_id: userId, theme_id: id }))).execute();
+  if (places.length > 0) await db.insertInto("user_neighbourhoods").values(places.map((id) => ({ user_id: userId, neighbourhood_id: id }))).execute();
 }
+
+export async function addThemeInterest(db: DB, userId: number, themeId: number): Promise<void> {
+  await db.insertInto("user_themes").values({ user_id: userId, theme_id: themeId }).onConflict((oc) => oc.doNothing()).execute();
+}
+
+export async function addNeighbourhoodInterest(db: DB, userId: number, neighbourhoodId: number): Promise<void> {
+  await db.insertInto("user_neighbourhoods").values({ user_id: userId, neighbourhood_id: neighbourhoodId }).onConflict((oc) => oc.doNothing()).execute();
+}
+
+export async function removeNeighbourhoodInterest(db: DB, userId: number, neighbourhoodId: number): Promise<void> {
+  await db.deleteFrom("user_neighbourhoods").where("user_id", "=", userId).where("neighbourhood_id", "=", neighbourhoodId).execute();
+}
+
+/** The neighbourhoods a person follows, for the "Suivre ce quartier" buttons of every page. */
+export async function followedNeighbourhoods(db: DB, userId: number): Promise<Set<number>> {
+  const rows = await db.selectFrom("user_neighbourhoods").select("neighbourhood_id").where("user_id", "=", userId).execute();
+  return new Set(rows.map((r) => r.neighbourhood_id));
+}
+
+/** Interests with their names (the places module's tables, joined for a label), for the data export. */
+export async function interestsForExport(db: DB, userId: number) {
+  const [themes, places] = await Promise.all([
+    db.selectFrom("user_themes as ut").innerJoin("themes as t", "t.id", "ut.theme_id").select(["t.name", "t.slug", "ut.created_at"]).where("ut.user_id", "=", userId).execute(),
+    db
+      .selectFrom("user_neighbourhoods as un")
+      .innerJoin("neighbourhoods as n", "n.id", "un.neighbourhood_id")
+      .select(["n.name", "n.slug", "un.created_at"])
+      .where("un.user_id", "=", userId)
+      .execute(),
+  ]);
+  return { themes, places };
+}
+
+// ---- e-mailed links (user_tokens)
 
 export async function createUserToken(db: DB, userId: number, purpose: TokenPurpose, lifetimeMs: number, now: Date, email: string | null = null) {
   const token = randomToken();
@@ -79,6 +201,17 @@ export async function peekUserToken(db: DB, token: string, purpose: TokenPurpose
     .executeTakeFirst();
 }
 
+/** Every other unused link of this purpose stops working (a reset ends the other reset links). */
+export async function useUpTokens(db: DB, userId: number, purpose: TokenPurpose, now: Date): Promise<void> {
+  await db.updateTable("user_tokens").set({ used_at: now }).where("user_id", "=", userId).where("purpose", "=", purpose).where("used_at", "is", null).execute();
+}
+
+export async function tokensForExport(db: DB, userId: number) {
+  return db.selectFrom("user_tokens").select(["purpose", "email", "created_at", "expires_at", "used_at"]).where("user_id", "=", userId).execute();
+}
+
+// ---- CORE TABLE sessions: a person's own sessions (list, revoke one, export)
+
 export async function listSessions(db: DB, userId: number) {
   return db
     .selectFrom("sessions")
@@ -88,8 +221,57 @@ export async function listSessions(db: DB, userId: number) {
     .execute();
 }
 
-/** The neighbourhoods a person follows, for the "Suivre ce quartier" buttons of every page. */
-export async function followedNeighbourhoods(db: DB, userId: number): Promise<Set<number>> {
-  const rows = await db.selectFrom("user_neighbourhoods").select("neighbourhood_id").where("user_id", "=", userId).execute();
-  return new Set(rows.map((r) => r.neighbourhood_id));
+/** Scoped to the owner: another account's session id deletes nothing (false). */
+export async function deleteOwnSession(db: DB, userId: number, sessionId: number): Promise<boolean> {
+  const result = await db.deleteFrom("sessions").where("id", "=", sessionId).where("user_id", "=", userId).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+// ---- CORE TABLE pending_sign_ins: the second sign-in step
+
+export async function replacePendingSignIn(db: DB, row: { tokenHash: string; userId: number; returnTo: string; now: Date; expiresAt: Date }): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom("pending_sign_ins").where("user_id", "=", row.userId).execute();
+    await trx
+      .insertInto("pending_sign_ins")
+      .values({ token_hash: row.tokenHash, user_id: row.userId, return_to: row.returnTo, created_at: row.now, expires_at: row.expiresAt })
+      .execute();
+  });
+}
+
+export async function findPendingSignIn(db: DB, tokenHash: string) {
+  return db.selectFrom("pending_sign_ins").select(["id", "user_id", "return_to", "expires_at", "attempts"]).where("token_hash", "=", tokenHash).executeTakeFirst();
+}
+
+/** Counts one attempt, conditionally, so parallel guesses cannot exceed the limit; undefined once used up. */
+export async function countPendingAttempt(db: DB, id: number, maxAttempts: number) {
+  return db
+    .updateTable("pending_sign_ins")
+    .set((eb) => ({ attempts: eb("attempts", "+", 1) }))
+    .where("id", "=", id)
+    .where("attempts", "<", maxAttempts)
+    .returning("attempts")
+    .executeTakeFirst();
+}
+
+/** True for the one request that deletes the row (a parallel one finishing the same step gets false). */
+export async function deletePendingSignIn(db: DB, id: number): Promise<boolean> {
+  return (await db.deleteFrom("pending_sign_ins").where("id", "=", id).returning("id").executeTakeFirst()) !== undefined;
+}
+
+// ---- TEMPORARY read of the content tables (content_themes, content_items), until content/index.ts offers it
+
+/** The theme with the most content published since `since`: suggested at sign-up. */
+export async function mostActiveTheme(db: DB, since: Date) {
+  return db
+    .selectFrom("content_themes as ct")
+    .innerJoin("content_items as c", "c.id", "ct.content_id")
+    .innerJoin("themes as t", "t.id", "ct.theme_id")
+    .select(["t.id", "t.name", sql<number>`count(*)::int`.as("n")])
+    .where("c.status", "=", "published")
+    .where("c.published_at", ">=", since)
+    .groupBy(["t.id", "t.name"])
+    .orderBy("n", "desc")
+    .orderBy("t.id")
+    .executeTakeFirst();
 }

@@ -2,21 +2,19 @@
 // are private (never cached) and carry a CSRF token. Every POST answers with a redirect
 // (PRG) or the same form again with French messages next to the fields.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { sql } from "kysely";
 import { createSession, deleteSessionByToken } from "../../core/auth/sessions.js";
-import { ValidationError } from "../../core/errors.js";
 import { csrfTokenFor } from "../../core/http/csrf.js";
+import { checkbox, emptyForm, field, fieldIds, formBody, handleForm, ids, isChecked, noQuery, queryOf, text } from "../../core/http/form.js";
 import { forgetLinkToken, redirectWithoutToken, storedLinkToken, type LinkPage } from "../../core/http/link-token.js";
 import { servePage } from "../../core/http/render.js";
 import { clearSessionCookie, cookieNames, isSecure, setSessionCookie } from "../../core/http/session.js";
-import { addFavourite, isFavouritable } from "../favourites/queries.js";
+import { addFavouriteAfterSignIn } from "../favourites/index.js";
 import { safeReturnPath } from "../../lib/return-path.js";
 import { needsSecondFactor, recordSignIn } from "./second-factor.js";
 import { secondFactorRoutes, startSecondFactor } from "./second-factor-routes.js";
 import * as service from "./service.js";
-import { checked, ids, str } from "./validate.js";
-import { idList } from "../../core/http/input-schemas.js";
-import { ForgotPage, ResetPage, SignInPage, SignUpPage, SignUpSentPage, VerifyPage, type Choice } from "./views/auth.js";
+import type { Errors } from "../../ui/components/form.js";
+import { ForgotPage, ResetPage, SignInPage, SignUpPage, SignUpSentPage, VerifyPage, type SignUpValues } from "./views/auth.js";
 
 export async function accountDeps(app: FastifyInstance): Promise<service.AccountDeps> {
   const site = await app.deps.site.load();
@@ -39,35 +37,26 @@ export async function startSession(request: FastifyRequest, reply: FastifyReply,
   setSessionCookie(reply, token, secure);
 }
 
-export async function interestChoices(app: FastifyInstance): Promise<{ themes: Choice[]; places: Choice[] }> {
-  const [themes, places] = await Promise.all([
-    app.deps.db.selectFrom("themes").select(["id", "name"]).orderBy("position").orderBy("name").execute(),
-    app.deps.db.selectFrom("neighbourhoods").select(["id", "name", "kind", "code"]).orderBy("position").orderBy("name").execute(),
-  ]);
-  return {
-    themes: themes.map((t) => ({ value: t.id, label: t.name })),
-    places: places.map((p) => ({ value: p.id, label: p.kind === "qpv" ? `${p.name} (quartier prioritaire)` : p.name })),
-  };
-}
+// Bounds a browser never reaches (the pages' own limits are lower and answered in French:
+// 254 characters for an address, 128 for a password, 80 for a name); past them, the generic 400.
+const EMAIL = text(300);
+const PASSWORD = text(4096);
+const RETOUR = text(500);
+/** A content id to add as a favourite once signed in; anything but 1 to 9 digits is ignored. */
+const FAVORI = text(12);
+const TOKEN = text(100);
 
-/** The theme with the most content published in the last 90 days: suggested at sign-up. */
-async function suggestedTheme(app: FastifyInstance) {
-  const since = new Date(app.deps.now().getTime() - 90 * 86_400_000);
-  return app.deps.db
-    .selectFrom("content_themes as ct")
-    .innerJoin("content_items as c", "c.id", "ct.content_id")
-    .innerJoin("themes as t", "t.id", "ct.theme_id")
-    .select(["t.id", "t.name", sql<number>`count(*)::int`.as("n")])
-    .where("c.status", "=", "published")
-    .where("c.published_at", ">=", since)
-    .groupBy(["t.id", "t.name"])
-    .orderBy("n", "desc")
-    .orderBy("t.id")
-    .executeTakeFirst();
-}
+const signUpBody = formBody({ email: EMAIL, password: PASSWORD, displayName: text(200), themes: ids, quartiers: ids, digest: checkbox });
+const signInQuery = queryOf({ retour: RETOUR, favori: FAVORI, statut: text(30) });
+const signInBody = formBody({ email: EMAIL, password: PASSWORD, retour: RETOUR, favori: FAVORI });
+const tokenQuery = queryOf({ jeton: TOKEN });
+const tokenBody = formBody({ jeton: TOKEN });
+const statusQuery = queryOf({ statut: text(30) });
+const forgotBody = formBody({ email: EMAIL });
+const resetBody = formBody({ jeton: TOKEN, password: PASSWORD });
 
-const retourQuery = { type: "object", properties: { retour: { type: "string", maxLength: 500 }, favori: { type: "string", maxLength: 12 }, statut: { type: "string", maxLength: 30 } } } as const;
-const tokenQuery = { type: "object", properties: { jeton: { type: "string", maxLength: 100 } } } as const;
+const favouriteId = (raw: string | undefined) => (/^\d{1,9}$/.test(raw ?? "") ? raw! : "");
+
 // E-mailed links: their GET moves the token out of the URL (core/http/link-token.ts).
 const VERIFY_PAGE: LinkPage = { path: "/compte/verifier", purpose: "verifier" };
 const RESET_PAGE: LinkPage = { path: "/compte/reinitialiser", purpose: "reinitialiser" };
@@ -76,52 +65,45 @@ export async function authRoutes(app: FastifyInstance) {
   await secondFactorRoutes(app, startSession);
 
   // ---- sign-up
-  app.get("/compte/creer", async (request, reply) => {
-    if (request.session) return reply.redirect("/compte", 303);
-    const [choices, suggestion] = await Promise.all([interestChoices(app), suggestedTheme(app)]);
+  const signUpPage = async (request: FastifyRequest, reply: FastifyReply, values: SignUpValues, suggestion: string | null, errors: Errors = {}, status?: number) => {
+    const choices = await service.interestChoices(app.deps.db);
     return servePage(request, reply, async () => ({
       tags: [],
       private: true,
-      render: (ctx) => (
-        <SignUpPage
-          ctx={ctx}
-          csrf={csrfTokenFor(request, reply)}
-          values={{ email: "", displayName: "", themeIds: suggestion ? [suggestion.id] : [], neighbourhoodIds: [], digestConsent: false }}
-          errors={{}}
-          suggestion={suggestion?.name ?? null}
-          {...choices}
-        />
-      ),
+      status,
+      render: (ctx) => <SignUpPage ctx={ctx} csrf={csrfTokenFor(request, reply)} values={values} errors={errors} suggestion={suggestion} {...choices} />,
     }));
+  };
+
+  app.get("/compte/creer", { schema: { querystring: noQuery } }, async (request, reply) => {
+    if (request.session) return reply.redirect("/compte", 303);
+    const suggestion = await service.suggestedTheme(app.deps.db, app.deps.now());
+    const values = { email: "", displayName: "", themeIds: suggestion ? [suggestion.id] : [], neighbourhoodIds: [], digestConsent: false };
+    return signUpPage(request, reply, values, suggestion?.name ?? null);
   });
 
-  app.post("/compte/creer", { schema: { body: { type: "object", properties: { themes: idList, quartiers: idList } } } }, async (request, reply) => {
+  app.post("/compte/creer", { schema: { body: signUpBody } }, async (request, reply) => {
     const body = request.body;
     const input = {
-      email: str(body, "email", 300),
-      password: str(body, "password", 4096),
-      displayName: str(body, "displayName", 200),
-      themeIds: ids(body, "themes"),
-      neighbourhoodIds: ids(body, "quartiers"),
-      digestConsent: checked(body, "digest"),
+      email: field(body, "email"),
+      password: field(body, "password"),
+      displayName: field(body, "displayName"),
+      themeIds: fieldIds(body, "themes"),
+      neighbourhoodIds: fieldIds(body, "quartiers"),
+      digestConsent: isChecked(body, "digest"),
       ip: request.ip,
     };
-    try {
-      await service.signUp(await accountDeps(app), input);
-      return reply.redirect("/compte/creer/merci", 303);
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      const choices = await interestChoices(app);
-      return servePage(request, reply, async () => ({
-        tags: [],
-        private: true,
-        status: 400,
-        render: (ctx) => <SignUpPage ctx={ctx} csrf={csrfTokenFor(request, reply)} values={input} errors={error.fields} suggestion={null} {...choices} />,
-      }));
-    }
+    return handleForm(
+      async () => service.signUp(await accountDeps(app), input),
+      () => reply.redirect("/compte/creer/merci", 303),
+      ({ errors, status }) => {
+        const { email, displayName, themeIds, neighbourhoodIds, digestConsent } = input;
+        return signUpPage(request, reply, { email, displayName, themeIds, neighbourhoodIds, digestConsent }, null, errors, status);
+      },
+    );
   });
 
-  app.get("/compte/creer/merci", async (request, reply) =>
+  app.get("/compte/creer/merci", { schema: { querystring: noQuery } }, async (request, reply) =>
     servePage(request, reply, async () => ({ tags: [], private: true, render: (ctx) => <SignUpSentPage ctx={ctx} /> })),
   );
 
@@ -137,8 +119,8 @@ export async function authRoutes(app: FastifyInstance) {
     }));
   });
 
-  app.post("/compte/verifier", async (request, reply) => {
-    const userId = await service.verifyEmail(await accountDeps(app), str(request.body, "jeton", 100), request.ip);
+  app.post("/compte/verifier", { schema: { body: tokenBody } }, async (request, reply) => {
+    const userId = await service.verifyEmail(await accountDeps(app), field(request.body, "jeton"), request.ip);
     if (userId === null) {
       return servePage(request, reply, async () => ({
         tags: [],
@@ -153,16 +135,16 @@ export async function authRoutes(app: FastifyInstance) {
     return reply.redirect("/compte/preferences?bienvenue=1", 303);
   });
 
-  app.post("/compte/renvoyer-confirmation", async (request, reply) => {
+  app.post("/compte/renvoyer-confirmation", { schema: { body: emptyForm } }, async (request, reply) => {
     if (!request.session) return reply.redirect("/compte/connexion", 303);
     await service.resendVerification(await accountDeps(app), request.session.user.id, request.ip);
     return reply.redirect("/compte?statut=lien-envoye", 303);
   });
 
   // ---- sign-in / sign-out
-  app.get<{ Querystring: { retour?: string; favori?: string; statut?: string } }>("/compte/connexion", { schema: { querystring: retourQuery } }, async (request, reply) => {
+  app.get<{ Querystring: { retour?: string; favori?: string; statut?: string } }>("/compte/connexion", { schema: { querystring: signInQuery } }, async (request, reply) => {
     const retour = safeReturnPath(request.query.retour);
-    const favori = /^\d{1,9}$/.test(request.query.favori ?? "") ? request.query.favori! : "";
+    const favori = favouriteId(request.query.favori);
     // Already signed in: back to the page, where the real favourite button is. Nothing is
     // added on a GET (a link or an <img> elsewhere must not change anyone's favourites).
     if (request.session) return reply.redirect(retour, 303);
@@ -179,12 +161,12 @@ export async function authRoutes(app: FastifyInstance) {
     }));
   });
 
-  app.post("/compte/connexion", async (request, reply) => {
+  app.post("/compte/connexion", { schema: { body: signInBody } }, async (request, reply) => {
     const body = request.body;
-    const email = str(body, "email", 300);
-    const retour = safeReturnPath(str(body, "retour", 500));
-    const favori = /^\d{1,9}$/.test(str(body, "favori", 12)) ? str(body, "favori", 12) : "";
-    const userId = await service.signIn(await accountDeps(app), { email, password: str(body, "password", 4096), ip: request.ip });
+    const email = field(body, "email");
+    const retour = safeReturnPath(field(body, "retour"));
+    const favori = favouriteId(field(body, "favori"));
+    const userId = await service.signIn(await accountDeps(app), { email, password: field(body, "password"), ip: request.ip });
     if (userId === null) {
       return servePage(request, reply, async () => ({
         tags: [],
@@ -198,13 +180,11 @@ export async function authRoutes(app: FastifyInstance) {
     if (await needsSecondFactor(app.deps.db, userId)) return startSecondFactor(request, reply, userId, retour);
     await startSession(request, reply, userId);
     await recordSignIn(app.deps.db, userId, { secondFactor: "none" }, request.ip, app.deps.now());
-    if (favori && (await isFavouritable(app.deps.db, Number(favori), app.deps.now()))) {
-      await addFavourite(app.deps.db, userId, Number(favori), app.deps.now());
-    }
+    if (favori) await addFavouriteAfterSignIn(app.deps, userId, Number(favori));
     return reply.redirect(retour, 303);
   });
 
-  app.post("/compte/deconnexion", async (request, reply) => {
+  app.post("/compte/deconnexion", { schema: { body: emptyForm } }, async (request, reply) => {
     const secure = isSecure(request);
     const token = request.cookies[cookieNames(secure).session];
     if (token) await deleteSessionByToken(app.deps.db, token);
@@ -213,67 +193,56 @@ export async function authRoutes(app: FastifyInstance) {
   });
 
   // ---- forgotten password
-  app.get<{ Querystring: { statut?: string } }>("/compte/mot-de-passe-oublie", async (request, reply) =>
+  const forgotPage = (request: FastifyRequest, reply: FastifyReply, email: string, sent: boolean, errors: Errors = {}, status?: number) =>
     servePage(request, reply, async () => ({
       tags: [],
       private: true,
-      render: (ctx) => <ForgotPage ctx={ctx} csrf={csrfTokenFor(request, reply)} email="" errors={{}} sent={request.query.statut === "envoye"} />,
-    })),
+      status,
+      render: (ctx) => <ForgotPage ctx={ctx} csrf={csrfTokenFor(request, reply)} email={email} errors={errors} sent={sent} />,
+    }));
+
+  app.get<{ Querystring: { statut?: string } }>("/compte/mot-de-passe-oublie", { schema: { querystring: statusQuery } }, async (request, reply) =>
+    forgotPage(request, reply, "", request.query.statut === "envoye"),
   );
 
-  app.post("/compte/mot-de-passe-oublie", async (request, reply) => {
-    const email = str(request.body, "email", 300);
-    try {
-      await service.requestPasswordReset(await accountDeps(app), { email, ip: request.ip });
-      return reply.redirect("/compte/mot-de-passe-oublie?statut=envoye", 303);
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      return servePage(request, reply, async () => ({
-        tags: [],
-        private: true,
-        status: 400,
-        render: (ctx) => <ForgotPage ctx={ctx} csrf={csrfTokenFor(request, reply)} email={email} errors={error.fields} sent={false} />,
-      }));
-    }
+  app.post("/compte/mot-de-passe-oublie", { schema: { body: forgotBody } }, async (request, reply) => {
+    const email = field(request.body, "email");
+    return handleForm(
+      async () => service.requestPasswordReset(await accountDeps(app), { email, ip: request.ip }),
+      () => reply.redirect("/compte/mot-de-passe-oublie?statut=envoye", 303),
+      ({ errors, status }) => forgotPage(request, reply, email, false, errors, status),
+    );
   });
+
+  const resetPage = (request: FastifyRequest, reply: FastifyReply, token: string, valid: boolean, errors: Errors = {}, status?: number) =>
+    servePage(request, reply, async () => ({
+      tags: [],
+      private: true,
+      status,
+      render: (ctx) => <ResetPage ctx={ctx} csrf={csrfTokenFor(request, reply)} token={token} valid={valid} errors={errors} />,
+    }));
 
   app.get<{ Querystring: { jeton?: string } }>("/compte/reinitialiser", { schema: { querystring: tokenQuery } }, async (request, reply) => {
     const moved = redirectWithoutToken(request, reply, RESET_PAGE);
     if (moved) return moved;
     const token = storedLinkToken(request, RESET_PAGE);
     const valid = token !== "" && (await service.isResetTokenValid(await accountDeps(app), token));
-    return servePage(request, reply, async () => ({
-      tags: [],
-      private: true,
-      status: valid ? 200 : 400,
-      render: (ctx) => <ResetPage ctx={ctx} csrf={csrfTokenFor(request, reply)} token={token} valid={valid} errors={{}} />,
-    }));
+    return resetPage(request, reply, token, valid, {}, valid ? 200 : 400);
   });
 
-  app.post("/compte/reinitialiser", async (request, reply) => {
-    const token = str(request.body, "jeton", 100);
-    try {
-      const userId = await service.resetPassword(await accountDeps(app), { token, password: str(request.body, "password", 4096), ip: request.ip });
-      if (userId === null) {
-        return servePage(request, reply, async () => ({
-          tags: [],
-          private: true,
-          status: 400,
-          render: (ctx) => <ResetPage ctx={ctx} csrf={csrfTokenFor(request, reply)} token="" valid={false} errors={{}} />,
-        }));
-      }
-      // Every session ended with the reset, this browser's too: sign in again.
-      clearSessionCookie(reply, isSecure(request));
-      forgetLinkToken(request, reply, RESET_PAGE);
-      return reply.redirect("/compte/connexion?statut=mot-de-passe-modifie", 303);
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      return servePage(request, reply, async () => ({
-        tags: [],
-        private: true,
-        status: 400,
-        render: (ctx) => <ResetPage ctx={ctx} csrf={csrfTokenFor(request, reply)} token={token} valid errors={error.fields} />,
-      }));
-    }
+  app.post("/compte/reinitialiser", { schema: { body: resetBody } }, async (request, reply) => {
+    const token = field(request.body, "jeton");
+    return handleForm(
+      async () => service.resetPassword(await accountDeps(app), { token, password: field(request.body, "password"), ip: request.ip }),
+      (userId) => {
+        // A bad, used or expired link: the page says so, with nothing to fill in.
+        if (userId === null) return resetPage(request, reply, "", false, {}, 400);
+        // Every session ended with the reset, this browser's too: sign in again.
+        clearSessionCookie(reply, isSecure(request));
+        forgetLinkToken(request, reply, RESET_PAGE);
+        return reply.redirect("/compte/connexion?statut=mot-de-passe-modifie", 303);
+      },
+      ({ errors, status }) => resetPage(request, reply, token, true, errors, status),
+    );
   });
 }

@@ -2,12 +2,13 @@
 // its own short-lived cookie; the session cookie is only set once the code is right.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { csrfTokenFor } from "../../core/http/csrf.js";
+import { field, formBody, noQuery, text } from "../../core/http/form.js";
 import { servePage } from "../../core/http/render.js";
 import { isSecure } from "../../core/http/session.js";
 import { beginSecondFactor, completeSecondFactor, findPending, PENDING_TTL_MS, recordSignIn } from "./second-factor.js";
-import { str } from "./validate.js";
 import { SecondFactorPage } from "./views/second-factor.js";
 
+const codeBody = formBody({ code: text(64) });
 const COOKIE_BASE = "portail_2fa";
 const cookieName = (secure: boolean) => (secure ? "__Host-" : "") + COOKIE_BASE;
 
@@ -27,15 +28,15 @@ export async function secondFactorRoutes(app: FastifyInstance, startSession: (re
       render: (ctx) => <SecondFactorPage ctx={ctx} csrf={csrfTokenFor(request, reply)} error={error} />,
     }));
 
-  app.get("/compte/connexion/code", async (request, reply) => {
+  app.get("/compte/connexion/code", { schema: { querystring: noQuery } }, async (request, reply) => {
     const pending = await findPending(app.deps.db, request.cookies[cookieName(isSecure(request))], app.deps.now());
     if (!pending) return reply.redirect("/compte/connexion", 303);
     return page(request, reply);
   });
 
-  app.post("/compte/connexion/code", async (request, reply) => {
+  app.post("/compte/connexion/code", { schema: { body: codeBody } }, async (request, reply) => {
     const secure = isSecure(request);
-    const code = str(request.body, "code", 64);
+    const code = field(request.body, "code");
     if (!code.trim()) {
       const pending = await findPending(app.deps.db, request.cookies[cookieName(secure)], app.deps.now());
       if (!pending) return reply.redirect("/compte/connexion", 303);

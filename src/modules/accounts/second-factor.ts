@@ -11,6 +11,7 @@ import { consumeRecoveryCode, countUnusedRecoveryCodes, normaliseRecoveryCode } 
 import { hashToken, randomToken } from "../../core/auth/tokens.js";
 import { verifyTotp } from "../../core/auth/totp.js";
 import { hitRateLimit, RateLimitedError, type RateLimitRule } from "../../core/rate-limit.js";
+import { countPendingAttempt, deletePendingSignIn, findPendingSignIn, findTotpState, findUserLabel, replacePendingSignIn, storeTotpStep } from "./queries.js";
 
 export const PENDING_TTL_MS = 5 * 60_000;
 export const PENDING_MAX_ATTEMPTS = 5;
@@ -20,20 +21,14 @@ const LIMITS = {
 } satisfies Record<string, RateLimitRule>;
 
 export async function needsSecondFactor(db: DB, userId: number): Promise<boolean> {
-  const user = await db.selectFrom("users").select(["totp_enabled_at", "totp_secret"]).where("id", "=", userId).executeTakeFirst();
+  const user = await findTotpState(db, userId);
   return Boolean(user?.totp_enabled_at && user.totp_secret);
 }
 
 /** Opens the pending step; returns the token for the cookie. Older pending steps of the user end. */
 export async function beginSecondFactor(db: DB, userId: number, returnTo: string, now: Date): Promise<string> {
   const token = randomToken();
-  await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom("pending_sign_ins").where("user_id", "=", userId).execute();
-    await trx
-      .insertInto("pending_sign_ins")
-      .values({ token_hash: hashToken(token), user_id: userId, return_to: returnTo, created_at: now, expires_at: new Date(now.getTime() + PENDING_TTL_MS) })
-      .execute();
-  });
+  await replacePendingSignIn(db, { tokenHash: hashToken(token), userId, returnTo, now, expiresAt: new Date(now.getTime() + PENDING_TTL_MS) });
   return token;
 }
 
@@ -45,11 +40,7 @@ export interface PendingSignIn {
 
 export async function findPending(db: DB, token: string | undefined, now: Date): Promise<PendingSignIn | null> {
   if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
-  const row = await db
-    .selectFrom("pending_sign_ins")
-    .select(["id", "user_id", "return_to", "expires_at", "attempts"])
-    .where("token_hash", "=", hashToken(token))
-    .executeTakeFirst();
+  const row = await findPendingSignIn(db, hashToken(token));
   if (!row || row.expires_at.getTime() <= now.getTime() || row.attempts >= PENDING_MAX_ATTEMPTS) return null;
   return { id: row.id, userId: row.user_id, returnTo: row.return_to };
 }
@@ -74,46 +65,33 @@ export async function completeSecondFactor(db: DB, input: { token: string | unde
     if (!r.allowed) throw new RateLimitedError(r.retryAfterSeconds);
   }
   // Count the attempt first (conditional, so parallel guesses cannot exceed the limit).
-  const counted = await db
-    .updateTable("pending_sign_ins")
-    .set((eb) => ({ attempts: eb("attempts", "+", 1) }))
-    .where("id", "=", pending.id)
-    .where("attempts", "<", PENDING_MAX_ATTEMPTS)
-    .returning("attempts")
-    .executeTakeFirst();
+  const counted = await countPendingAttempt(db, pending.id, PENDING_MAX_ATTEMPTS);
   if (!counted) return { ok: false, reason: "expired" };
 
   const method = await checkCode(db, pending.userId, input.code, input.now);
   if (!method) {
     const attemptsLeft = PENDING_MAX_ATTEMPTS - counted.attempts;
     if (attemptsLeft <= 0) {
-      await db.deleteFrom("pending_sign_ins").where("id", "=", pending.id).execute();
+      await deletePendingSignIn(db, pending.id);
       return { ok: false, reason: "expired" };
     }
     return { ok: false, reason: "invalid", attemptsLeft };
   }
   // The row is deleted once: a second request finishing the same step in parallel gets nothing.
-  const finished = await db.deleteFrom("pending_sign_ins").where("id", "=", pending.id).returning("id").executeTakeFirst();
+  const finished = await deletePendingSignIn(db, pending.id);
   if (!finished) return { ok: false, reason: "expired" };
   const recoveryCodesLeft = method === "recovery_code" ? await countUnusedRecoveryCodes(db, pending.userId) : null;
   return { ok: true, userId: pending.userId, returnTo: pending.returnTo, method, recoveryCodesLeft };
 }
 
 async function checkCode(db: DB, userId: number, code: string, now: Date): Promise<"totp" | "recovery_code" | null> {
-  const user = await db.selectFrom("users").select(["totp_secret", "totp_last_step"]).where("id", "=", userId).executeTakeFirst();
+  const user = await findTotpState(db, userId);
   if (!user?.totp_secret) return null;
   const typed = code.trim().slice(0, 64);
   if (/^[\d\s-]{6,9}$/.test(typed)) {
     const step = verifyTotp(user.totp_secret, typed, { now, lastStep: user.totp_last_step === null ? null : Number(user.totp_last_step) });
     if (step === null) return null;
-    const stored = await db
-      .updateTable("users")
-      .set({ totp_last_step: step })
-      .where("id", "=", userId)
-      .where((eb) => eb.or([eb("totp_last_step", "is", null), eb("totp_last_step", "<", step)]))
-      .returning("id")
-      .executeTakeFirst();
-    return stored ? "totp" : null;
+    return (await storeTotpStep(db, userId, step)) ? "totp" : null;
   }
   if (normaliseRecoveryCode(typed) !== null && (await consumeRecoveryCode(db, userId, typed, now))) return "recovery_code";
   return null;
@@ -121,7 +99,7 @@ async function checkCode(db: DB, userId: number, code: string, now: Date): Promi
 
 /** Back-office sign-ins go to the audit trail (residents' do not: they are not back-office events). */
 export async function recordSignIn(db: DB, userId: number, details: { secondFactor: "totp" | "recovery_code" | "none"; recoveryCodesLeft?: number | null }, ip: string, now: Date): Promise<void> {
-  const user = await db.selectFrom("users").select(["email", "display_name", "role"]).where("id", "=", userId).executeTakeFirst();
+  const user = await findUserLabel(db, userId);
   if (!user || !isStaff(user.role)) return;
   const label = user.display_name ? `${user.display_name} <${user.email}>` : user.email;
   await db.transaction().execute((trx) =>

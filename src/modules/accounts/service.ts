@@ -1,9 +1,8 @@
 // Account use cases. Each takes its dependencies and plain input, validates it, owns its
 // transaction, and throws typed errors (ValidationError with French field messages,
 // RateLimitedError) that the routes turn into pages.
-import { sql } from "kysely";
 import type { DB } from "../../core/db/create-db.js";
-import { ValidationError } from "../../core/errors.js";
+import { NotFoundError, ValidationError } from "../../core/errors.js";
 import { hashPassword, passwordProblem, verifyAgainstDummy, verifyPassword } from "../../core/auth/passwords.js";
 import { revokeUserSessions } from "../../core/auth/sessions.js";
 import { hashToken } from "../../core/auth/tokens.js";
@@ -11,6 +10,8 @@ import { enqueue } from "../../core/jobs/queue.js";
 import type { Mailer } from "../../core/mail/mailer.js";
 import { mails } from "./mails.js";
 import { hitRateLimit, RateLimitedError, type RateLimitRule } from "../../core/rate-limit.js";
+import { listNeighbourhoods, neighbourhoodExists, themeChoices } from "../places/index.js";
+import { presentPlaceChoices, presentPreferences, presentSession, presentThemeChoices, type Choice, type PreferencesValues, type SessionView } from "./present.js";
 import * as q from "./queries.js";
 import { displayNameProblem, emailProblem, normaliseEmail, type FieldErrors } from "./validate.js";
 
@@ -84,21 +85,7 @@ export async function signUp(deps: AccountDeps, input: SignUpInput): Promise<voi
   const passwordHash = await hashPassword(input.password);
   const now = deps.now();
   await deps.db.transaction().execute(async (trx) => {
-    const created = await trx
-      .insertInto("users")
-      .values({
-        email,
-        password_hash: passwordHash,
-        display_name: input.displayName.trim(),
-        digest_consent: input.digestConsent,
-        digest_consent_at: input.digestConsent ? now : null,
-        created_at: now,
-        updated_at: now,
-        password_changed_at: now,
-      })
-      .onConflict((oc) => oc.doNothing())
-      .returning("id")
-      .executeTakeFirst();
+    const created = await q.insertUserUnlessTaken(trx, { email, passwordHash, displayName: input.displayName.trim(), digestConsent: input.digestConsent, now });
     if (!created) {
       await deps.mailer.send(mails.alreadyRegistered(email, deps.siteName, url(deps, "/compte/connexion"), url(deps, "/compte/mot-de-passe-oublie")), trx);
       return;
@@ -123,7 +110,7 @@ export async function verifyEmail(deps: AccountDeps, token: string, ip: string):
       const taken = await q.findUserByEmail(trx, used.email);
       if (taken) return null;
     }
-    await trx.updateTable("users").set({ email: used.email, email_verified_at: now, updated_at: now }).where("id", "=", user.id).execute();
+    await q.setVerifiedEmail(trx, user.id, used.email, now);
     if (changing) await deps.mailer.send(mails.emailChanged(user.email, deps.siteName, used.email), trx);
     return user.id;
   });
@@ -151,7 +138,7 @@ export async function signIn(deps: AccountDeps, input: { email: string; password
     return null;
   }
   if (!(await verifyPassword(user.password_hash, input.password))) return null;
-  await deps.db.updateTable("users").set({ last_sign_in_at: deps.now() }).where("id", "=", user.id).execute();
+  await q.recordLastSignIn(deps.db, user.id, deps.now());
   return user.id;
 }
 
@@ -197,12 +184,8 @@ export async function resetPassword(deps: AccountDeps, input: { token: string; p
   const userId = await deps.db.transaction().execute(async (trx) => {
     const used = await q.consumeUserToken(trx, input.token, "reset_password", now);
     if (!used) return null;
-    await trx
-      .updateTable("users")
-      .set({ password_hash: passwordHash, password_changed_at: now, updated_at: now, email_verified_at: sql`coalesce(email_verified_at, ${now})` })
-      .where("id", "=", used.user_id)
-      .execute();
-    await trx.updateTable("user_tokens").set({ used_at: now }).where("user_id", "=", used.user_id).where("purpose", "=", "reset_password").where("used_at", "is", null).execute();
+    await q.setPassword(trx, used.user_id, passwordHash, now, { confirmsEmail: true });
+    await q.useUpTokens(trx, used.user_id, "reset_password", now);
     await revokeUserSessions(trx, used.user_id);
     await deps.mailer.send(mails.passwordChanged(user.email, deps.siteName, url(deps, "/compte/mot-de-passe-oublie")), trx);
     return used.user_id;
@@ -221,7 +204,7 @@ export async function changePassword(deps: AccountDeps, input: { userId: number;
   const now = deps.now();
   const passwordHash = await hashPassword(input.next);
   await deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable("users").set({ password_hash: passwordHash, password_changed_at: now, updated_at: now }).where("id", "=", user.id).execute();
+    await q.setPassword(trx, user.id, passwordHash, now);
     await revokeUserSessions(trx, user.id, input.sessionId);
     await deps.mailer.send(mails.passwordChanged(user.email, deps.siteName, url(deps, "/compte/mot-de-passe-oublie")), trx);
   });
@@ -242,33 +225,36 @@ export async function updatePreferences(deps: AccountDeps, input: PreferencesInp
   await deps.db.transaction().execute(async (trx) => {
     const user = await q.findUserById(trx, input.userId);
     if (!user) return;
-    await trx
-      .updateTable("users")
-      .set({
-        display_name: input.displayName.trim(),
-        digest_consent: input.digestConsent,
-        // The date records when consent was given; withdrawing clears it.
-        digest_consent_at: input.digestConsent ? (user.digest_consent ? user.digest_consent_at : now) : null,
-        updated_at: now,
-      })
-      .where("id", "=", input.userId)
-      .execute();
+    await q.updateProfile(trx, input.userId, {
+      displayName: input.displayName.trim(),
+      digestConsent: input.digestConsent,
+      // The date records when consent was given; withdrawing clears it.
+      digestConsentAt: input.digestConsent ? (user.digest_consent ? user.digest_consent_at : now) : null,
+      now,
+    });
     await q.setInterests(trx, input.userId, input.themeIds, input.neighbourhoodIds);
   });
 }
 
 /** Adds one theme or place to a person's interests ("Suivre ce quartier"). */
-export async function follow(deps: AccountDeps, userId: number, what: { themeId?: number; neighbourhoodId?: number }) {
-  if (what.themeId) {
-    await deps.db.insertInto("user_themes").values({ user_id: userId, theme_id: what.themeId }).onConflict((oc) => oc.doNothing()).execute();
-  }
-  if (what.neighbourhoodId) {
-    await deps.db
-      .insertInto("user_neighbourhoods")
-      .values({ user_id: userId, neighbourhood_id: what.neighbourhoodId })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  }
+export async function follow(deps: Pick<AccountDeps, "db">, userId: number, what: { themeId?: number; neighbourhoodId?: number }) {
+  if (what.themeId) await q.addThemeInterest(deps.db, userId, what.themeId);
+  if (what.neighbourhoodId) await q.addNeighbourhoodInterest(deps.db, userId, what.neighbourhoodId);
+}
+
+/**
+ * "Suivre ce quartier" / "Ne plus suivre": one existing neighbourhood in or out of the
+ * interests (NotFoundError for an unknown one). Both ways are idempotent.
+ */
+export async function setFollowed(deps: Pick<AccountDeps, "db">, userId: number, neighbourhoodId: number, followed: boolean): Promise<void> {
+  if (!(await neighbourhoodExists(deps.db, neighbourhoodId))) throw new NotFoundError();
+  if (followed) await q.addNeighbourhoodInterest(deps.db, userId, neighbourhoodId);
+  else await q.removeNeighbourhoodInterest(deps.db, userId, neighbourhoodId);
+}
+
+/** Ends one of the person's own sessions ("Mes connexions"); another account's id is a 404. */
+export async function revokeOwnSession(deps: Pick<AccountDeps, "db">, userId: number, sessionId: number): Promise<void> {
+  if (!(await q.deleteOwnSession(deps.db, userId, sessionId))) throw new NotFoundError();
 }
 
 /**
@@ -301,7 +287,34 @@ export async function deleteAccount(deps: AccountDeps, input: { userId: number; 
   if (!(await verifyPassword(user.password_hash, input.password))) throw new ValidationError({ password: "Le mot de passe est incorrect." });
   // One statement in one transaction: sessions, tokens, interests and favourites go with
   // the row (ON DELETE CASCADE), so nothing personal is left and every session ends.
-  await deps.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom("users").where("id", "=", user.id).execute();
-  });
+  await deps.db.transaction().execute((trx) => q.deleteUser(trx, user.id));
+}
+
+// ---- what the account pages show
+
+/** The interest checkboxes: themes and neighbourhoods in menu order (QPV labelled as such). */
+export async function interestChoices(db: DB): Promise<{ themes: Choice[]; places: Choice[] }> {
+  const [themes, places] = await Promise.all([themeChoices(db), listNeighbourhoods(db)]);
+  return { themes: presentThemeChoices(themes), places: presentPlaceChoices(places) };
+}
+
+/** The theme with the most content published in the last 90 days: suggested at sign-up. */
+export async function suggestedTheme(db: DB, now: Date): Promise<{ id: number; name: string } | null> {
+  const row = await q.mostActiveTheme(db, new Date(now.getTime() - 90 * 86_400_000));
+  return row ? { id: row.id, name: row.name } : null;
+}
+
+export async function preferencesValues(db: DB, userId: number): Promise<PreferencesValues | null> {
+  const [user, interests] = await Promise.all([q.findUserById(db, userId), q.findInterests(db, userId)]);
+  return user ? presentPreferences(user, interests) : null;
+}
+
+export async function interestCount(db: DB, userId: number): Promise<number> {
+  const interests = await q.findInterests(db, userId);
+  return interests.themeIds.length + interests.neighbourhoodIds.length;
+}
+
+/** "Mes connexions": the person's sessions, most recently used first, this one marked. */
+export async function sessionsOf(db: DB, userId: number, currentSessionId: number): Promise<SessionView[]> {
+  return (await q.listSessions(db, userId)).map((row) => presentSession(row, currentSessionId));
 }

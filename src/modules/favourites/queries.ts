@@ -1,48 +1,29 @@
+// The favourites table: one row per person and content item or Politique de la Ville action.
+// Every query is scoped to one user id. Two reads still look at other modules' tables (marked
+// TEMPORARY below) until content and policy offer them through their index.ts.
 import type { DB } from "../../core/db/create-db.js";
 
-/** Idempotent: adding twice keeps one row (primary key + ON CONFLICT DO NOTHING). */
 export type FavouriteTarget = { contentId: number } | { actionId: number };
 
-function targetValues(target: number | FavouriteTarget) {
-  const t = typeof target === "number" ? { contentId: target } : target;
-  return "contentId" in t ? { content_id: t.contentId, action_id: null } : { content_id: null, action_id: t.actionId };
+function targetValues(target: FavouriteTarget) {
+  return "contentId" in target ? { content_id: target.contentId, action_id: null } : { content_id: null, action_id: target.actionId };
 }
 
-/** Idempotent: the partial unique indexes keep one row per person and target. */
-export async function addFavourite(db: DB, userId: number, target: number | FavouriteTarget, now: Date): Promise<void> {
+/** Idempotent: the partial unique indexes keep one row per person and target (ON CONFLICT DO NOTHING). */
+export async function addFavourite(db: DB, userId: number, target: FavouriteTarget, now: Date): Promise<void> {
   await db.insertInto("favourites").values({ user_id: userId, ...targetValues(target), created_at: now }).onConflict((oc) => oc.doNothing()).execute();
 }
 
-export async function removeFavourite(db: DB, userId: number, target: number | FavouriteTarget): Promise<void> {
+export async function removeFavourite(db: DB, userId: number, target: FavouriteTarget): Promise<void> {
   const v = targetValues(target);
   let q = db.deleteFrom("favourites").where("user_id", "=", userId);
   q = v.content_id !== null ? q.where("content_id", "=", v.content_id) : q.where("action_id", "=", v.action_id!);
   await q.execute();
 }
 
-export async function listFavouriteActions(db: DB, userId: number) {
-  return db
-    .selectFrom("favourites as f")
-    .innerJoin("actions as a", "a.id", "f.action_id")
-    .select(["a.id", "a.slug", "a.title", "a.status", "a.progress", "f.created_at"])
-    .where("f.user_id", "=", userId)
-    .orderBy("f.created_at", "desc")
-    .limit(200)
-    .execute();
-}
-
-export async function actionExists(db: DB, actionId: number): Promise<boolean> {
-  return (await db.selectFrom("actions").select("id").where("id", "=", actionId).executeTakeFirst()) !== undefined;
-}
-
-export async function favouriteIdsAmong(db: DB, userId: number, contentIds: number[]): Promise<Set<number>> {
-  if (contentIds.length === 0) return new Set();
-  const rows = await db.selectFrom("favourites").select("content_id").where("user_id", "=", userId).where("content_id", "in", contentIds).execute();
-  return new Set(rows.flatMap((r) => (r.content_id !== null ? [r.content_id] : [])));
-}
-
+/** A page of favourite content ids, newest first, and how many there are. */
 export async function listFavourites(db: DB, userId: number, limit: number, offset: number) {
-  const [rows, count] = await Promise.all([
+  const [rows, total] = await Promise.all([
     db
       .selectFrom("favourites as f")
       .innerJoin("content_items as c", "c.id", "f.content_id")
@@ -53,12 +34,54 @@ export async function listFavourites(db: DB, userId: number, limit: number, offs
       .limit(limit)
       .offset(offset)
       .execute(),
-    db.selectFrom("favourites").select((eb) => eb.fn.countAll<number>().as("n")).where("user_id", "=", userId).where("content_id", "is not", null).executeTakeFirstOrThrow(),
+    countFavourites(db, userId),
   ]);
-  return { ids: rows.map((r) => r.id), total: Number(count.n) };
+  return { ids: rows.map((r) => r.id), total };
 }
 
-/** A content item can be a favourite only while it is published. */
+/** How many content items a person keeps (the dashboard's count). */
+export async function countFavourites(db: DB, userId: number): Promise<number> {
+  const row = await db
+    .selectFrom("favourites")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("user_id", "=", userId)
+    .where("content_id", "is not", null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * TEMPORARY join onto the policy module's `actions` table (title and slug for the list and
+ * the export), until policy/index.ts offers actions by ids. The list page shows 200 at most;
+ * the data export takes "all".
+ */
+export async function listFavouriteActions(db: DB, userId: number, limit: number | "all" = 200) {
+  const q = db
+    .selectFrom("favourites as f")
+    .innerJoin("actions as a", "a.id", "f.action_id")
+    .select(["a.id", "a.slug", "a.title", "f.created_at"])
+    .where("f.user_id", "=", userId)
+    .orderBy("f.created_at", "desc");
+  return (limit === "all" ? q : q.limit(limit)).execute();
+}
+
+/** TEMPORARY join onto the content module's `content_items` (title and path for the data export). */
+export async function listFavouriteContentForExport(db: DB, userId: number) {
+  return db
+    .selectFrom("favourites as f")
+    .innerJoin("content_items as c", "c.id", "f.content_id")
+    .select(["c.title", "c.path", "f.created_at"])
+    .where("f.user_id", "=", userId)
+    .orderBy("f.created_at", "desc")
+    .execute();
+}
+
+/** TEMPORARY read of the policy module's `actions` table, until policy/index.ts exports an existence check. */
+export async function actionExists(db: DB, actionId: number): Promise<boolean> {
+  return (await db.selectFrom("actions").select("id").where("id", "=", actionId).executeTakeFirst()) !== undefined;
+}
+
+/** TEMPORARY read of the content module's `content_items`: only a published, visible item can be a favourite. */
 export async function isFavouritable(db: DB, contentId: number, now: Date): Promise<boolean> {
   const row = await db
     .selectFrom("content_items")

@@ -1,15 +1,13 @@
-// Pages of a signed-in resident: dashboard, feed, favourites, preferences, password,
-// sessions, data export and account deletion.
+// Pages of a signed-in resident: dashboard, feed, preferences, password, sessions, data
+// export and account deletion ("Mes favoris" is the favourites module's page).
 import type { PageContext } from "../../../ui/context.js";
 import { CardGrid } from "../../../ui/components/card.js";
 import { Checkbox, CheckboxGroup, CsrfField, ErrorSummary, Field, Notice, type Errors } from "../../../ui/components/form.js";
 import { Pagination } from "../../../ui/components/pagination.js";
 import type { CardView } from "../../../ui/view-models.js";
-import { FavouriteButton } from "../../../ui/components/favourite.js";
 import { formatDate } from "../../../lib/format.js";
-import { pageHref } from "../../content/views/listing.js";
 import { PASSWORD_MIN } from "../../../core/auth/passwords.js";
-import type { Choice } from "./auth.js";
+import type { Choice, PreferencesValues, SessionView } from "../present.js";
 import { AccountFrame } from "./frame.js";
 
 export function DashboardPage(props: { ctx: PageContext; email: string; verified: boolean; notice?: string; interestCount: number; favouriteCount: number }) {
@@ -42,13 +40,15 @@ export function DashboardPage(props: { ctx: PageContext; email: string; verified
   );
 }
 
+const feedPageHref = (n: number) => (n > 1 ? `/compte/mon-fil?page=${n}` : "/compte/mon-fil");
+
 export function FeedPage(props: { ctx: PageContext; cards: CardView[]; page: number; pageCount: number; hasInterests: boolean }) {
   return (
     <AccountFrame ctx={props.ctx} title="Mon fil" path="/compte/mon-fil" menu>
       {props.hasInterests ? null : <EmptyInterests />}
       {props.hasInterests && props.cards.length === 0 ? <p class="empty">Rien de récent pour vos thèmes et vos quartiers. Revenez bientôt, ou élargissez vos <a href="/compte/preferences">préférences</a>.</p> : null}
       <CardGrid cards={props.cards} headingLevel={2} />
-      <Pagination page={props.page} pageCount={props.pageCount} href={pageHref("/compte/mon-fil")} />
+      <Pagination page={props.page} pageCount={props.pageCount} href={feedPageHref} />
     </AccountFrame>
   );
 }
@@ -62,53 +62,6 @@ export function EmptyInterests() {
       </p>
     </div>
   );
-}
-
-export function FavouritesPage(props: {
-  ctx: PageContext;
-  cards: CardView[];
-  page: number;
-  pageCount: number;
-  total: number;
-  actions: Array<{ id: number; slug: string; title: string }>;
-}) {
-  return (
-    <AccountFrame ctx={props.ctx} title="Mes favoris" path="/compte/favoris" menu>
-      {props.actions.length > 0 ? (
-        <section class="section" aria-labelledby="favoris-actions">
-          <h2 id="favoris-actions">Actions de la Politique de la Ville</h2>
-          <ul class="action-list">
-            {props.actions.map((a) => (
-              <li class="action-item">
-                <h3 class="action-item__title">
-                  <a href={`/politique-de-la-ville/actions/${a.slug}`}>{a.title}</a>
-                </h3>
-                <FavouriteButton contentId={a.id} title={a.title} target="action" compact />
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {props.total === 0 && props.actions.length === 0 ? (
-        <p class="empty">Vous n’avez pas encore de favori. Utilisez le bouton « Ajouter à mes favoris » sur un article ou une page pour le retrouver ici.</p>
-      ) : props.total === 0 ? null : (
-        <>
-          <p class="result-count">{props.total === 1 ? "1 favori" : `${props.total} favoris`}, du plus récent au plus ancien</p>
-          <CardGrid cards={props.cards} headingLevel={2} />
-          <Pagination page={props.page} pageCount={props.pageCount} href={pageHref("/compte/favoris")} />
-        </>
-      )}
-    </AccountFrame>
-  );
-}
-
-export interface PreferencesValues {
-  displayName: string;
-  themeIds: number[];
-  neighbourhoodIds: number[];
-  digestConsent: boolean;
-  email: string;
-  newEmail: string;
 }
 
 export function PreferencesPage(props: { ctx: PageContext; values: PreferencesValues; errors: Errors; themes: Choice[]; places: Choice[]; notice?: string; welcome: boolean }) {
@@ -165,14 +118,6 @@ export function PasswordPage(props: { ctx: PageContext; errors: Errors; notice?:
       </form>
     </AccountFrame>
   );
-}
-
-export interface SessionView {
-  id: number;
-  current: boolean;
-  device: string;
-  startedAt: Date;
-  lastSeenAt: Date;
 }
 
 export function SessionsPage(props: { ctx: PageContext; sessions: SessionView[]; notice?: string }) {

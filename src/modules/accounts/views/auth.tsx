@@ -3,12 +3,8 @@ import type { ComponentChildren } from "preact";
 import type { PageContext } from "../../../ui/context.js";
 import { Checkbox, CheckboxGroup, CsrfField, ErrorSummary, Field, Notice, type Errors } from "../../../ui/components/form.js";
 import { PASSWORD_MIN } from "../../../core/auth/passwords.js";
+import type { Choice } from "../present.js";
 import { AccountFrame } from "./frame.js";
-
-export interface Choice {
-  value: number;
-  label: string;
-}
 
 export interface SignUpValues {
   email: string;

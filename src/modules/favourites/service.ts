@@ -1,0 +1,70 @@
+// Favourites use cases: add or remove one (idempotent), the list page, the data export, and
+// the favourite asked for by an anonymous visitor, added once they sign in.
+import type { DB } from "../../core/db/create-db.js";
+import { NotFoundError } from "../../core/errors.js";
+import type { CardView } from "../../ui/view-models.js";
+// TEMPORARY deep imports: the content helper is adding findItemsByIds, loadCards and
+// PAGE_SIZE to content/index.ts (see README.md).
+import { findItemsByIds } from "../content/queries/items.js";
+import { loadCards, PAGE_SIZE } from "../content/service.js";
+import { presentExport, presentFavouriteAction, type FavouriteActionView, type FavouritesExport } from "./present.js";
+import * as q from "./queries.js";
+
+export interface FavouritesDeps {
+  db: DB;
+  now: () => Date;
+}
+
+export interface ToggleInput {
+  /** A content item's id, or an action's when `target` is "action". */
+  id: number;
+  target: "contenu" | "action";
+  add: boolean;
+}
+
+/**
+ * Puts one favourite in or out and returns whether it is now a favourite. Both ways are
+ * idempotent, so repeated or parallel requests end in the state the last one asked for.
+ * Only an existing action or a published content item can be added (404 otherwise).
+ */
+export async function toggleFavourite(deps: FavouritesDeps, userId: number, input: ToggleInput): Promise<boolean> {
+  const target = input.target === "action" ? { actionId: input.id } : { contentId: input.id };
+  if (!input.add) {
+    await q.removeFavourite(deps.db, userId, target);
+    return false;
+  }
+  const exists = input.target === "action" ? await q.actionExists(deps.db, input.id) : await q.isFavouritable(deps.db, input.id, deps.now());
+  if (!exists) throw new NotFoundError();
+  await q.addFavourite(deps.db, userId, target, deps.now());
+  return true;
+}
+
+/** The favourite an anonymous visitor asked for before signing in; nothing when it cannot be one. */
+export async function addFavouriteAfterSignIn(deps: FavouritesDeps, userId: number, contentId: number): Promise<void> {
+  if (await q.isFavouritable(deps.db, contentId, deps.now())) await q.addFavourite(deps.db, userId, { contentId }, deps.now());
+}
+
+export interface FavouritesPageView {
+  cards: CardView[];
+  page: number;
+  pageCount: number;
+  total: number;
+  /** Favourite actions, on the first page only. */
+  actions: FavouriteActionView[];
+}
+
+/** One page of a person's favourites, newest first; a page past the end is a 404. */
+export async function favouritesPage(db: DB, userId: number, page: number): Promise<FavouritesPageView> {
+  const { ids, total } = await q.listFavourites(db, userId, PAGE_SIZE, (page - 1) * PAGE_SIZE);
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  if (page > pageCount) throw new NotFoundError();
+  const [rows, actions] = await Promise.all([findItemsByIds(db, ids), page === 1 ? q.listFavouriteActions(db, userId) : Promise.resolve([])]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const cards = await loadCards(db, ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])));
+  return { cards, page, pageCount, total, actions: actions.map(presentFavouriteAction) };
+}
+
+export async function exportFavourites(db: DB, userId: number): Promise<FavouritesExport> {
+  const [content, actions] = await Promise.all([q.listFavouriteContentForExport(db, userId), q.listFavouriteActions(db, userId, "all")]);
+  return presentExport(content, actions);
+}
