@@ -3,22 +3,22 @@
 // Routes stay thin: parse, call one service function, render or redirect. Every route
 // declares its action (requireStaff); per-item rules (own drafts) live in the service.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { ConflictError, NotFoundError, ValidationError } from "../../core/errors.js";
+import { ConflictError, ValidationError } from "../../core/errors.js";
+import { emptyForm, field, formBody, handleForm, ids, noQuery, pageParam, queryOf, text } from "../../core/http/form.js";
 import { servePage } from "../../core/http/render.js";
 import { serveAdminPage, requireStaff, staffActor } from "../admin/index.js";
 import * as pages from "./admin/pages.js";
-import { previewItem } from "./admin/preview.js";
 import * as service from "./admin/service.js";
-import { AutosaveRefusedError, ContentFormError, type EditorActor, type SaveConflict, type WorkflowAction } from "./admin/service.js";
-import { parseSchedule, type RawForm } from "./admin/validate.js";
+import { AutosaveRefusedError, parseVersion, type EditorActor, type SaveConflict, type WorkflowAction } from "./admin/service.js";
+import { BODY_FIELD_MAX, formValues, type ContentFormValues, type RawForm } from "./admin/validate.js";
 import { ContentEditPage } from "./admin/views/edit.js";
 import { ConflictPage, DeletePage, RevisionsPage } from "./admin/views/history.js";
 import { ContentListPage } from "./admin/views/list.js";
 import { formatDateTime } from "../../lib/format.js";
+import { getItemPreview } from "./service.js";
 import { ItemPage } from "./views/item.js";
 import { STATUS_LABELS } from "./admin/views/common.js";
 import * as previewLinks from "./admin/preview-links.js";
-import { formValues } from "./admin/validate.js";
 
 const idParams = {
   type: "object",
@@ -32,55 +32,53 @@ const revisionParams = {
   properties: { id: { type: "string", pattern: "^[0-9]{1,9}$" }, rid: { type: "string", pattern: "^[0-9]{1,9}$" } },
 } as const;
 
-const short = { type: "string", maxLength: 1000 } as const;
-const idList = { type: "array", maxItems: 200, items: { type: "string", maxLength: 12 } } as const;
+/**
+ * Checkbox groups of theme and place ids. Bounded strings rather than `ids`: the service
+ * answers a value that is not an id with the form's French message next to the field.
+ */
+const choices = { type: "array", maxItems: 200, items: text(12) } as const;
 
-/** The edit form's body: only these fields are read; anything else is dropped. */
-const contentBody = {
-  type: "object",
-  additionalProperties: false,
-  properties: {
-    _csrf: short,
-    version: short,
-    title: short,
-    slug: short,
-    standfirst: { type: "string", maxLength: 5000 },
-    body: { type: "string", maxLength: 400_000 },
-    themes: idList,
-    neighbourhoods: idList,
-    hero: short,
-    parent: short,
-    related1: short,
-    related2: short,
-    related3: short,
-    image_q: short,
-    chercher_images: short,
-  },
-} as const;
-
-/** The version a posted form was loaded with. */
-function postedVersion(body: RawForm | undefined): number | undefined {
-  const v = body?.version;
-  return typeof v === "string" && /^\d{1,9}$/.test(v) ? Number(v) : undefined;
-}
+/** The edit form's body: only these fields are read. */
+const contentBody = formBody({
+  _csrf: text(200),
+  version: text(20),
+  title: text(),
+  slug: text(),
+  standfirst: text(5000),
+  body: text(BODY_FIELD_MAX),
+  themes: choices,
+  neighbourhoods: choices,
+  hero: text(),
+  parent: text(),
+  related1: text(),
+  related2: text(),
+  related3: text(),
+  image_q: text(),
+  chercher_images: text(10),
+});
 
 /** "Chercher" in the hero picker: show the form again with the typed values, save nothing. */
 function imageSearchOf(body: RawForm | undefined): string | null {
-  if (!body || body.chercher_images !== "1") return null;
-  return typeof body.image_q === "string" ? body.image_q.trim().slice(0, 100) : "";
+  if (field(body, "chercher_images", { max: 10 }) !== "1") return null;
+  return field(body, "image_q", { max: 100, trim: true });
 }
 
-const actionBody = {
-  type: "object",
-  additionalProperties: false,
-  properties: { _csrf: short, version: short, date: short, time: short, confirm: short },
-} as const;
+/** Workflow buttons, deletion and restoring: the loaded version, the schedule, the confirmation. */
+const actionBody = formBody({ _csrf: text(200), version: text(20), date: text(20), time: text(20), confirm: text(10) });
 
-const listQuery = {
-  type: "object",
-  additionalProperties: false,
-  properties: Object.fromEntries(["q", "type", "statut", "theme", "quartier", "auteur", "tri", "page"].map((k) => [k, { type: "string", maxLength: 200 }])),
-} as const;
+const listQuery = queryOf({
+  q: text(200),
+  type: text(20),
+  statut: text(20),
+  theme: text(12),
+  quartier: text(12),
+  auteur: text(12),
+  tri: text(20),
+  page: pageParam,
+});
+
+/** After a redirect, which notice the page shows ("?fait=enregistre"). */
+const noticeQuery = queryOf({ fait: text(40) });
 
 type IdRoute = { Params: { id: string } };
 
@@ -111,9 +109,9 @@ function editorActor(request: FastifyRequest): EditorActor {
   return { id: a.id, role: a.role, label: a.label };
 }
 
-function noticeOf(request: FastifyRequest): string | null {
-  const fait = (request.query as { fait?: unknown } | undefined)?.fait;
-  return typeof fait === "string" ? (NOTICES[fait] ?? null) : null;
+function noticeOf(request: FastifyRequest<{ Querystring: { fait?: string } }>): string | null {
+  const fait = request.query.fait;
+  return fait !== undefined && Object.hasOwn(NOTICES, fait) ? NOTICES[fait]! : null;
 }
 
 function problem(reply: FastifyReply, status: number, body: Record<string, unknown>) {
@@ -134,46 +132,44 @@ export async function contentAdminRoutes(app: FastifyInstance) {
     }),
   );
 
+  /** The edit page; shown again after refused input (400) or for the hero picker's search. */
+  const editPage = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    target: { id: number } | { kind: "article" | "page" },
+    o: pages.EditOverrides & { status?: number },
+  ) =>
+    serveAdminPage(request, reply, async () => {
+      const data = await pages.loadEdit(deps(), editorActor(request), target, o);
+      return { status: o.status ?? 200, render: (ctx, a) => <ContentEditPage ctx={ctx} actor={a} data={data} /> };
+    });
+
   // ---- Create
-  const kindQuery = { type: "object", properties: { type: { type: "string", maxLength: 20 } } } as const;
+  const kindQuery = queryOf({ type: text(20) });
   type NewRoute = { Querystring: { type?: string }; Body: RawForm };
   const kindOf = (request: FastifyRequest<NewRoute>) => (request.query.type === "page" ? "page" : "article");
 
   app.get<NewRoute>("/admin/contenus/nouveau", { preHandler: requireStaff("content.create"), schema: { querystring: kindQuery } }, async (request, reply) =>
-    serveAdminPage(request, reply, async () => {
-      const data = await pages.loadEdit(deps(), editorActor(request), { kind: kindOf(request) });
-      return { render: (ctx, actor) => <ContentEditPage ctx={ctx} actor={actor} data={data} /> };
-    }),
+    editPage(request, reply, { kind: kindOf(request) }, {}),
   );
 
   app.post<NewRoute>("/admin/contenus/nouveau", { preHandler: requireStaff("content.create"), schema: { querystring: kindQuery, body: contentBody } }, async (request, reply) => {
-    const actor = editorActor(request);
     const kind = kindOf(request);
-    const imageSearch = imageSearchOf(request.body);
-    if (imageSearch !== null) {
-      return serveAdminPage(request, reply, async () => {
-        const data = await pages.loadEdit(deps(), actor, { kind }, { values: formValues(request.body ?? {}), imageSearch });
-        return { render: (ctx, a) => <ContentEditPage ctx={ctx} actor={a} data={data} /> };
-      });
-    }
-    try {
-      const { id } = await service.createItem(deps(), actor, kind, request.body ?? {});
-      return reply.redirect(`/admin/contenus/${id}?fait=cree`, 303);
-    } catch (error) {
-      if (!(error instanceof ContentFormError)) throw error;
-      return serveAdminPage(request, reply, async () => {
-        const data = await pages.loadEdit(deps(), actor, { kind }, { values: error.values, errors: error.fields });
-        return { status: 400, render: (ctx, a) => <ContentEditPage ctx={ctx} actor={a} data={data} /> };
-      });
-    }
+    const body = request.body ?? {};
+    const imageSearch = imageSearchOf(body);
+    if (imageSearch !== null) return editPage(request, reply, { kind }, { values: formValues(body), imageSearch });
+    return handleForm<{ id: number }, ContentFormValues>(
+      () => service.createItem(deps(), editorActor(request), kind, body),
+      ({ id }) => reply.redirect(`/admin/contenus/${id}?fait=cree`, 303),
+      ({ errors, values, status }) => editPage(request, reply, { kind }, { values: values ?? formValues(body), errors, status }),
+    );
   });
 
   // ---- Edit
-  app.get<IdRoute>("/admin/contenus/:id", { preHandler: requireStaff("content.read"), schema: { params: idParams } }, async (request, reply) =>
-    serveAdminPage(request, reply, async () => {
-      const data = await pages.loadEdit(deps(), editorActor(request), { id: Number(request.params.id) }, { notice: noticeOf(request) });
-      return { render: (ctx, actor) => <ContentEditPage ctx={ctx} actor={actor} data={data} /> };
-    }),
+  app.get<IdRoute & { Querystring: { fait?: string } }>(
+    "/admin/contenus/:id",
+    { preHandler: requireStaff("content.read"), schema: { params: idParams, querystring: noticeQuery } },
+    async (request, reply) => editPage(request, reply, { id: Number(request.params.id) }, { notice: noticeOf(request) }),
   );
 
   const renderConflict = (request: FastifyRequest, reply: FastifyReply, id: number, revisionId: number, status: number) =>
@@ -184,26 +180,20 @@ export async function contentAdminRoutes(app: FastifyInstance) {
 
   app.post<IdRoute & { Body: RawForm }>("/admin/contenus/:id", { preHandler: requireStaff("content.read"), schema: { params: idParams, body: contentBody } }, async (request, reply) => {
     const id = Number(request.params.id);
-    const actor = editorActor(request);
-    const imageSearch = imageSearchOf(request.body);
-    if (imageSearch !== null) {
-      return serveAdminPage(request, reply, async () => {
-        const data = await pages.loadEdit(deps(), actor, { id }, { values: formValues(request.body ?? {}), imageSearch, version: postedVersion(request.body) });
-        return { render: (ctx, a) => <ContentEditPage ctx={ctx} actor={a} data={data} /> };
-      });
-    }
-    try {
-      const result = await service.saveItem(deps(), actor, id, request.body ?? {});
-      if (result.kind === "conflict") return renderConflict(request, reply, id, result.revisionId, 409);
-      const row = await app.deps.db.selectFrom("content_items").select("status").where("id", "=", id).executeTakeFirst();
-      return reply.redirect(`/admin/contenus/${id}?fait=${row?.status === "published" ? "enregistre-en-ligne" : "enregistre"}`, 303);
-    } catch (error) {
-      if (!(error instanceof ContentFormError)) throw error;
-      return serveAdminPage(request, reply, async () => {
-        const data = await pages.loadEdit(deps(), actor, { id }, { values: error.values, errors: error.fields, version: postedVersion(request.body) });
-        return { status: 400, render: (ctx, a) => <ContentEditPage ctx={ctx} actor={a} data={data} /> };
-      });
-    }
+    const body = request.body ?? {};
+    // Shown again, the form keeps the version it was loaded with: the next save still detects
+    // someone else's change meanwhile.
+    const version = parseVersion(body) ?? undefined;
+    const imageSearch = imageSearchOf(body);
+    if (imageSearch !== null) return editPage(request, reply, { id }, { values: formValues(body), imageSearch, version });
+    return handleForm<service.SaveResult, ContentFormValues>(
+      () => service.saveItem(deps(), editorActor(request), id, body),
+      (result) =>
+        result.kind === "conflict"
+          ? renderConflict(request, reply, id, result.revisionId, 409)
+          : reply.redirect(`/admin/contenus/${id}?fait=${result.status === "published" ? "enregistre-en-ligne" : "enregistre"}`, 303),
+      ({ errors, values, status }) => editPage(request, reply, { id }, { values: values ?? formValues(body), errors, version, status }),
+    );
   });
 
   // Autosave (the editor script): JSON in the shape agreed with src/client/admin/content.ts.
@@ -223,7 +213,7 @@ export async function contentAdminRoutes(app: FastifyInstance) {
       reply.header("cache-control", "private, no-store");
       return { version: result.version, savedAt: result.savedAt.toISOString(), message: `Brouillon enregistré à ${time}` };
     } catch (error) {
-      if (error instanceof ContentFormError) {
+      if (error instanceof ValidationError) {
         return problem(reply, 400, { type: "urn:portail:probleme:formulaire-invalide", title: "Le formulaire contient des erreurs", detail: Object.values(error.fields).join(" "), errors: error.fields });
       }
       if (error instanceof AutosaveRefusedError) {
@@ -233,8 +223,10 @@ export async function contentAdminRoutes(app: FastifyInstance) {
     }
   });
 
-  app.get<{ Params: { id: string; rid: string } }>("/admin/contenus/:id/conflit/:rid", { preHandler: requireStaff("content.read"), schema: { params: revisionParams } }, async (request, reply) =>
-    renderConflict(request, reply, Number(request.params.id), Number(request.params.rid), 200),
+  app.get<{ Params: { id: string; rid: string } }>(
+    "/admin/contenus/:id/conflit/:rid",
+    { preHandler: requireStaff("content.read"), schema: { params: revisionParams, querystring: noQuery } },
+    async (request, reply) => renderConflict(request, reply, Number(request.params.id), Number(request.params.rid), 200),
   );
 
   // ---- Workflow
@@ -242,50 +234,43 @@ export async function contentAdminRoutes(app: FastifyInstance) {
     const permission = action === "submit" ? "content.read" : service.WORKFLOW_PERMISSION[action];
     app.post<IdRoute & { Body: RawForm }>(`/admin/contenus/:id/${path}`, { preHandler: requireStaff(permission), schema: { params: idParams, body: actionBody } }, async (request, reply) => {
       const id = Number(request.params.id);
-      const actor = editorActor(request);
-      try {
-        const before = await app.deps.db.selectFrom("content_items").select("status").where("id", "=", id).executeTakeFirst();
-        const result = await service.runWorkflow(deps(), actor, id, action, request.body ?? {});
-        const fait = { submit: "soumis", publish: "publie", schedule: "programme", unpublish: before?.status === "scheduled" ? "deprogramme" : "depublie", archive: "archive" }[action];
-        return reply.redirect(result.noop ? `/admin/contenus/${id}` : `/admin/contenus/${id}?fait=${fait}`, 303);
-      } catch (error) {
-        if (!(error instanceof ValidationError) || action !== "schedule") throw error;
-        const schedule = parseSchedule(request.body ?? {}, app.deps.now());
-        return serveAdminPage(request, reply, async () => {
-          const data = await pages.loadEdit(deps(), actor, { id }, { schedule: { ...schedule.values, errors: error.fields } });
-          return { status: 400, render: (ctx, a) => <ContentEditPage ctx={ctx} actor={a} data={data} /> };
-        });
-      }
+      // Only scheduling refuses input (date and time): the form comes back with them.
+      return handleForm<Awaited<ReturnType<typeof service.runWorkflow>>, { date: string; time: string }>(
+        () => service.runWorkflow(deps(), editorActor(request), id, action, request.body ?? {}),
+        (result) => {
+          const fait = { submit: "soumis", publish: "publie", schedule: "programme", unpublish: result.from === "scheduled" ? "deprogramme" : "depublie", archive: "archive" }[action];
+          return reply.redirect(result.noop ? `/admin/contenus/${id}` : `/admin/contenus/${id}?fait=${fait}`, 303);
+        },
+        ({ errors, values, status }) => editPage(request, reply, { id }, { schedule: { date: values?.date ?? "", time: values?.time ?? "", errors }, status }),
+      );
     });
   }
 
   const deletePage = (request: FastifyRequest<IdRoute>, reply: FastifyReply, errors: Record<string, string>) =>
     serveAdminPage(request, reply, async () => {
-      const row = await app.deps.db.selectFrom("content_items").select(["id", "title", "status"]).where("id", "=", Number(request.params.id)).executeTakeFirst();
-      if (!row) throw new NotFoundError();
+      const item = await pages.loadDelete(deps(), Number(request.params.id));
       return {
         status: Object.keys(errors).length ? 400 : 200,
-        render: (ctx, actor) => <DeletePage ctx={ctx} actor={actor} item={{ id: row.id, title: row.title, published: row.status === "published" }} errors={errors} />,
+        render: (ctx, actor) => <DeletePage ctx={ctx} actor={actor} item={item} errors={errors} />,
       };
     });
 
-  app.get<IdRoute>("/admin/contenus/:id/supprimer", { preHandler: requireStaff("content.delete"), schema: { params: idParams } }, async (request, reply) => deletePage(request, reply, {}));
+  app.get<IdRoute>("/admin/contenus/:id/supprimer", { preHandler: requireStaff("content.delete"), schema: { params: idParams, querystring: noQuery } }, async (request, reply) =>
+    deletePage(request, reply, {}),
+  );
 
-  app.post<IdRoute & { Body: RawForm }>("/admin/contenus/:id/supprimer", { preHandler: requireStaff("content.delete"), schema: { params: idParams, body: actionBody } }, async (request, reply) => {
-    if ((request.body as { confirm?: string } | undefined)?.confirm !== "oui") return deletePage(request, reply, { confirm: "Confirmez la suppression avec le bouton « Supprimer définitivement »." });
-    try {
-      await service.deleteItem(deps(), editorActor(request), Number(request.params.id));
-    } catch (error) {
-      if (error instanceof ValidationError) return deletePage(request, reply, error.fields);
-      throw error;
-    }
-    return reply.redirect("/admin/contenus", 303);
-  });
+  app.post<IdRoute & { Body: RawForm }>("/admin/contenus/:id/supprimer", { preHandler: requireStaff("content.delete"), schema: { params: idParams, body: actionBody } }, async (request, reply) =>
+    handleForm(
+      () => service.deleteItem(deps(), editorActor(request), Number(request.params.id), request.body ?? {}),
+      () => reply.redirect("/admin/contenus", 303),
+      ({ errors }) => deletePage(request, reply, errors),
+    ),
+  );
 
   // ---- Revisions
   app.get<IdRoute & { Querystring: { de?: string; a?: string } }>(
     "/admin/contenus/:id/revisions",
-    { preHandler: requireStaff("content.read"), schema: { params: idParams, querystring: { type: "object", properties: { de: { type: "string", maxLength: 12 }, a: { type: "string", maxLength: 12 } } } } },
+    { preHandler: requireStaff("content.read"), schema: { params: idParams, querystring: queryOf({ de: text(12), a: text(12) }) } },
     async (request, reply) =>
       serveAdminPage(request, reply, async () => {
         const data = await pages.loadRevisions(deps(), editorActor(request), Number(request.params.id), request.query);
@@ -313,44 +298,40 @@ export async function contentAdminRoutes(app: FastifyInstance) {
     },
   );
 
-  // ---- Previews
-  app.get<IdRoute>("/admin/contenus/:id/apercu", { preHandler: requireStaff("content.read"), schema: { params: idParams } }, async (request, reply) => {
-    staffActor(request);
-    reply.header("x-robots-tag", "noindex, nofollow");
-    return servePage(request, reply, async () => {
-      const item = await previewItem(app.deps.db, Number(request.params.id), app.deps.now());
+  // ---- Previews: the public page's own loader and view, whatever the status; never cached
+  // (private), never indexed.
+  const servePreview = (request: FastifyRequest, reply: FastifyReply, itemId: () => Promise<number>) =>
+    servePage(request, reply, async () => {
+      const item = await getItemPreview(deps(), await itemId());
       return { tags: [], private: true, render: (ctx) => <ItemPage ctx={ctx} item={item} preview={{ status: STATUS_LABELS[item.status] }} /> };
     });
+
+  app.get<IdRoute>("/admin/contenus/:id/apercu", { preHandler: requireStaff("content.read"), schema: { params: idParams, querystring: noQuery } }, async (request, reply) => {
+    staffActor(request);
+    reply.header("x-robots-tag", "noindex, nofollow");
+    return servePreview(request, reply, async () => Number(request.params.id));
   });
 
-  app.post<IdRoute>("/admin/contenus/:id/lien-apercu", { preHandler: requireStaff("content.read"), schema: { params: idParams, body: actionBody } }, async (request, reply) => {
+  app.post<IdRoute>("/admin/contenus/:id/lien-apercu", { preHandler: requireStaff("content.read"), schema: { params: idParams, body: emptyForm } }, async (request, reply) => {
     const id = Number(request.params.id);
-    const actor = editorActor(request);
-    const link = await previewLinks.createPreviewLink(deps(), actor, id);
+    const link = await previewLinks.createPreviewLink(deps(), editorActor(request), id);
     // Shown once, on this response: only its hash is stored.
-    return serveAdminPage(request, reply, async () => {
-      const data = await pages.loadEdit(deps(), actor, { id }, { previewLink: { url: `${app.deps.config.publicUrl}/apercu/${link.token}`, expiresAt: link.expiresAt } });
-      return { render: (ctx, a) => <ContentEditPage ctx={ctx} actor={a} data={data} /> };
-    });
+    return editPage(request, reply, { id }, { previewLink: { url: `${app.deps.config.publicUrl}/apercu/${link.token}`, expiresAt: link.expiresAt } });
   });
 
-  app.post<IdRoute>("/admin/contenus/:id/lien-apercu/revoquer", { preHandler: requireStaff("content.read"), schema: { params: idParams, body: actionBody } }, async (request, reply) => {
+  app.post<IdRoute>("/admin/contenus/:id/lien-apercu/revoquer", { preHandler: requireStaff("content.read"), schema: { params: idParams, body: emptyForm } }, async (request, reply) => {
     const id = Number(request.params.id);
     await previewLinks.revokePreviewLink(deps(), editorActor(request), id);
     return reply.redirect(`/admin/contenus/${id}?fait=lien-revoque`, 303);
   });
 
-  // A shared preview: anyone holding the link, no account; never cached, never indexed.
+  // A shared preview: anyone holding the link, no account.
   app.get<{ Params: { token: string } }>(
     "/apercu/:token",
-    { schema: { params: { type: "object", required: ["token"], properties: { token: { type: "string", maxLength: 64 } } } } },
+    { schema: { params: { type: "object", required: ["token"], properties: { token: { type: "string", maxLength: 64 } } }, querystring: noQuery } },
     async (request, reply) => {
       reply.header("x-robots-tag", "noindex, nofollow").header("referrer-policy", "no-referrer");
-      return servePage(request, reply, async () => {
-        const id = await previewLinks.findPreviewItem(deps(), request.params.token);
-        const item = await previewItem(app.deps.db, id, app.deps.now());
-        return { tags: [], private: true, render: (ctx) => <ItemPage ctx={ctx} item={item} preview={{ status: STATUS_LABELS[item.status] }} /> };
-      });
+      return servePreview(request, reply, () => previewLinks.findPreviewItem(deps(), request.params.token));
     },
   );
 }

@@ -110,7 +110,9 @@ describe("lists", () => {
     expect(page2.statusCode).toBe(200);
     expect((page2.body.match(/class="card"/g) ?? []).length).toBe(2);
     expect((await w.app.inject({ url: `/themes/${theme.slug}?page=3` })).statusCode).toBe(404);
-    expect((await w.app.inject({ url: `/themes/${theme.slug}?page=abc` })).statusCode).toBe(404);
+    expect((await w.app.inject({ url: `/themes/${theme.slug}?page=0` })).statusCode).toBe(404);
+    // Not a page number at all: refused by the route's declared query string.
+    expect((await w.app.inject({ url: `/themes/${theme.slug}?page=abc` })).statusCode).toBe(400);
     expect((await w.app.inject({ url: `/themes/${theme.slug}?page=1&page=2` })).statusCode).toBe(400);
     expect((await w.app.inject({ url: "/actualites" })).statusCode).toBe(200);
   });

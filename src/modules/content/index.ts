@@ -4,6 +4,10 @@ import type { AppDeps } from "../../core/deps.js";
 export { sanitizeBody } from "./sanitize.js";
 export { invalidateContent } from "./invalidate.js";
 export { rankRelated } from "./related.js";
+// Cards of published items (accounts' favourites and personal feed, policy's linked articles).
+export { loadCards, PAGE_SIZE } from "./service.js";
+export { findItemsByIds, findFeedCandidates, isPublishedNow, type ItemRow, type FeedCandidateRow } from "./queries/items.js";
+export { pageHref } from "./paging.js";
 
 import { PUBLISH_JOB, publishJobHandler } from "./publishing.js";
 import { REVIEW_NOTICE_JOB, reviewNoticeHandler } from "./admin/review-notice.js";

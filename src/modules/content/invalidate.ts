@@ -1,7 +1,7 @@
 // Drops the cached pages a content change makes stale (core/http/page-cache.ts explains tags).
 import type { AppDeps } from "../../core/deps.js";
 import { tagsForContentChange, type ContentChange } from "./cache-tags.js";
-import { findCacheFacts } from "./queries.js";
+import { findCacheFacts } from "./queries/items.js";
 
 /**
  * Call after any change to a content item (create, edit, publish, unpublish, delete,

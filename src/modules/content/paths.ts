@@ -2,7 +2,8 @@
 // its parent's path plus its slug, so renaming or moving a page moves its descendants
 // too; every old path is kept in slug_redirects and answers 301 to the new one.
 import type { DB } from "../../core/db/create-db.js";
-import { ConflictError } from "../../core/errors.js";
+import { ConflictError, NotFoundError } from "../../core/errors.js";
+import * as q from "./queries/paths.js";
 
 export function articlePath(slug: string): string {
   return `/actualites/${slug}`;
@@ -17,11 +18,13 @@ export function pagePath(parentPath: string | null, slug: string): string {
  * all its descendants and recording the old paths as redirects. Call inside a transaction.
  */
 export async function moveContent(trx: DB, contentId: number, change: { slug: string; parentId?: number | null }): Promise<{ oldPath: string; newPath: string }> {
-  const item = await trx.selectFrom("content_items").select(["id", "kind", "slug", "path", "parent_id"]).where("id", "=", contentId).executeTakeFirstOrThrow();
+  const item = await q.findPathFacts(trx, contentId);
+  if (!item) throw new NotFoundError("Content not found");
   const parentId = item.kind === "page" ? (change.parentId !== undefined ? change.parentId : item.parent_id) : null;
   let parentPath: string | null = null;
   if (parentId !== null) {
-    const parent = await trx.selectFrom("content_items").select(["path", "kind"]).where("id", "=", parentId).executeTakeFirstOrThrow();
+    const parent = await q.findParentFacts(trx, parentId);
+    if (!parent) throw new NotFoundError("Parent not found");
     if (parent.kind !== "page") throw new ConflictError("A page can only be placed under a page");
     // A page cannot go under itself or one of its descendants.
     if (parent.path === item.path || parent.path.startsWith(item.path + "/")) throw new ConflictError("A page cannot be moved under itself");
@@ -29,38 +32,15 @@ export async function moveContent(trx: DB, contentId: number, change: { slug: st
   }
   const newPath = item.kind === "article" ? articlePath(change.slug) : pagePath(parentPath, change.slug);
   if (newPath === item.path) return { oldPath: item.path, newPath };
-  const taken = await trx.selectFrom("content_items").select("id").where("path", "=", newPath).executeTakeFirst();
-  if (taken) throw new ConflictError(`Path ${newPath} is already used`);
+  if (await q.findItemAtPath(trx, newPath)) throw new ConflictError(`Path ${newPath} is already used`);
 
-  const descendants = item.kind === "page" ? await trx.selectFrom("content_items").select(["id", "path"]).where("path", "like", `${escapeLike(item.path)}/%`).execute() : [];
-  await trx.updateTable("content_items").set({ slug: change.slug, path: newPath, parent_id: parentId, updated_at: new Date() }).where("id", "=", contentId).execute();
+  const descendants = item.kind === "page" ? await q.findDescendantPaths(trx, item.path) : [];
+  await q.setSlugAndPath(trx, contentId, { slug: change.slug, path: newPath, parentId, now: new Date() });
   const moves = [{ id: item.id, from: item.path, to: newPath }, ...descendants.map((d) => ({ id: d.id, from: d.path, to: newPath + d.path.slice(item.path.length) }))];
-  for (const m of moves.slice(1)) await trx.updateTable("content_items").set({ path: m.to }).where("id", "=", m.id).execute();
-  for (const m of moves) {
-    // An old path that now belongs to an item again must not redirect away from it.
-    await trx.deleteFrom("slug_redirects").where("old_path", "=", m.to).execute();
-    await trx
-      .insertInto("slug_redirects")
-      .values({ old_path: m.from, content_id: m.id })
-      .onConflict((oc) => oc.column("old_path").doUpdateSet({ content_id: m.id }))
-      .execute();
-  }
+  for (const m of moves.slice(1)) await q.setPath(trx, m.id, m.to);
+  // An old path that now belongs to an item again must not redirect away from it.
+  for (const m of moves) await q.recordRedirect(trx, m.from, m.to, m.id);
   return { oldPath: item.path, newPath };
 }
 
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-/** Where an old path now lives, if it was renamed or moved (and is published). */
-export async function findRedirect(db: DB, oldPath: string, now: Date): Promise<string | null> {
-  const row = await db
-    .selectFrom("slug_redirects as r")
-    .innerJoin("content_items as c", "c.id", "r.content_id")
-    .select("c.path")
-    .where("r.old_path", "=", oldPath)
-    .where("c.status", "=", "published")
-    .where("c.published_at", "<=", now)
-    .executeTakeFirst();
-  return row?.path ?? null;
-}
+export { findRedirect } from "./queries/paths.js";

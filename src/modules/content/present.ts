@@ -3,7 +3,7 @@ import type { MediaRow } from "../../core/db/schema.js";
 import { truncateAtWord } from "../../lib/text.js";
 import type { CardView, TagView } from "../../ui/view-models.js";
 import { presentImage } from "../media/index.js";
-import type { ItemRow, ItemTheme } from "./queries.js";
+import type { ItemRow, ItemTheme } from "./queries/items.js";
 
 export const TEASER_LENGTH = 150;
 

@@ -8,6 +8,7 @@ import type { DB } from "../../core/db/create-db.js";
 import { ConflictError, NotFoundError } from "../../core/errors.js";
 import { cancelPending, enqueue, type JobHandler } from "../../core/jobs/queue.js";
 import { invalidateContent } from "./invalidate.js";
+import * as q from "./queries/publishing.js";
 
 export const PUBLISH_JOB = "content.publish";
 
@@ -20,14 +21,10 @@ export async function schedulePublication(db: DB, contentId: number, at: Date): 
 
 /** The same, inside the caller's transaction (which also records who scheduled it). */
 export async function scheduleInTransaction(trx: DB, contentId: number, at: Date, now: Date = new Date(), userId: number | null = null): Promise<void> {
-  const item = await trx.selectFrom("content_items").select(["id", "status"]).where("id", "=", contentId).forUpdate().executeTakeFirst();
+  const item = await q.lockStatus(trx, contentId);
   if (!item) throw new NotFoundError();
   if (item.status === "published") throw new ConflictError("Already published");
-  await trx
-    .updateTable("content_items")
-    .set((eb) => ({ status: "scheduled", scheduled_at: at, updated_at: now, ...(userId !== null ? { updated_by: userId } : {}), version: eb("version", "+", 1) }))
-    .where("id", "=", contentId)
-    .execute();
+  await q.markScheduled(trx, contentId, at, now, userId);
   await cancelPending(trx, PUBLISH_JOB, { contentId });
   await enqueue(trx, PUBLISH_JOB, { contentId }, at);
 }
@@ -43,14 +40,7 @@ export function publishJobHandler(deps: Pick<AppDeps, "db" | "pageCache" | "site
     const contentId = Number((job.payload as { contentId?: unknown }).contentId);
     if (!Number.isInteger(contentId)) return;
     const published = await deps.db.transaction().execute(async (trx) => {
-      const row = await trx
-        .updateTable("content_items")
-        .set((eb) => ({ status: "published", published_at: eb.ref("scheduled_at"), updated_at: now, version: eb("version", "+", 1) }))
-        .where("id", "=", contentId)
-        .where("status", "=", "scheduled")
-        .where("scheduled_at", "<=", now)
-        .returning(["id", "kind", "title", "scheduled_at"])
-        .executeTakeFirst();
+      const row = await q.publishIfDue(trx, contentId, now);
       if (row) {
         await recordEvent(trx, {
           actor: { id: null, label: SCHEDULER_LABEL },

@@ -5,6 +5,9 @@ import type { RevisionOrigin } from "../../core/db/schema.js";
 import { NotFoundError } from "../../core/errors.js";
 import { diffWords, type DiffPart } from "../../lib/diff.js";
 import { plainText } from "../../lib/text.js";
+import { existingNeighbourhoodIds, existingThemeIds } from "../places/index.js";
+import { findLinkIds, setNeighbourhoods, setThemes } from "./queries/links.js";
+import * as q from "./queries/revisions.js";
 import { sanitizeBody } from "./sanitize.js";
 
 export interface Snapshot {
@@ -18,20 +21,26 @@ export interface Snapshot {
 }
 
 export async function currentSnapshot(db: DB, contentId: number): Promise<Snapshot> {
-  const item = await db.selectFrom("content_items").select(["title", "slug", "standfirst", "body", "hero_media_id"]).where("id", "=", contentId).executeTakeFirst();
+  const [item, links] = await Promise.all([q.findItemText(db, contentId), findLinkIds(db, contentId)]);
   if (!item) throw new NotFoundError();
-  const [themes, places] = await Promise.all([
-    db.selectFrom("content_themes").select("theme_id").where("content_id", "=", contentId).orderBy("position").execute(),
-    db.selectFrom("content_neighbourhoods").select("neighbourhood_id").where("content_id", "=", contentId).orderBy("neighbourhood_id").execute(),
-  ]);
   return {
     title: item.title,
     slug: item.slug,
     standfirst: item.standfirst,
     body: item.body,
-    themeIds: themes.map((t) => t.theme_id),
-    neighbourhoodIds: places.map((p) => p.neighbourhood_id),
+    themeIds: links.themeIds,
+    neighbourhoodIds: links.neighbourhoodIds,
     heroMediaId: item.hero_media_id,
+  };
+}
+
+function fieldsOf(s: Snapshot): q.RevisionFields {
+  return {
+    title: s.title,
+    slug: s.slug,
+    standfirst: s.standfirst,
+    body: s.body,
+    data: JSON.stringify({ themeIds: s.themeIds, neighbourhoodIds: s.neighbourhoodIds, heroMediaId: s.heroMediaId }),
   };
 }
 
@@ -52,22 +61,7 @@ export async function recordRevision(trx: DB, contentId: number, authorId: numbe
  * save refused by a conflict is kept this way ("conflict"), so nothing typed is lost.
  */
 export async function recordSnapshot(trx: DB, contentId: number, authorId: number | null, s: Snapshot, options: RevisionOptions = {}): Promise<number> {
-  const row = await trx
-    .insertInto("content_revisions")
-    .values({
-      content_id: contentId,
-      author_id: authorId,
-      title: s.title,
-      slug: s.slug,
-      standfirst: s.standfirst,
-      body: s.body,
-      data: JSON.stringify({ themeIds: s.themeIds, neighbourhoodIds: s.neighbourhoodIds, heroMediaId: s.heroMediaId }),
-      origin: options.origin ?? "save",
-      ...(options.at ? { created_at: options.at } : {}),
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return q.insertRevision(trx, contentId, authorId, fieldsOf(s), options.origin ?? "save", options.at);
 }
 
 /** How long an autosave revision keeps absorbing the same author's later autosaves. */
@@ -81,50 +75,18 @@ export const AUTOSAVE_WINDOW_MS = 10 * 60_000;
  * the latest autosaved text of each ten-minute stretch.
  */
 export async function recordAutosaveRevision(trx: DB, contentId: number, authorId: number, at: Date): Promise<number> {
-  const latest = await trx
-    .selectFrom("content_revisions")
-    .select(["id", "author_id", "origin", "created_at"])
-    .where("content_id", "=", contentId)
-    .orderBy("created_at", "desc")
-    .orderBy("id", "desc")
-    .limit(1)
-    .executeTakeFirst();
+  const latest = await q.findLatestRevision(trx, contentId);
   if (latest && latest.origin === "autosave" && latest.author_id === authorId && at.getTime() - latest.created_at.getTime() < AUTOSAVE_WINDOW_MS) {
-    const s = await currentSnapshot(trx, contentId);
-    await trx
-      .updateTable("content_revisions")
-      .set({
-        title: s.title,
-        slug: s.slug,
-        standfirst: s.standfirst,
-        body: s.body,
-        data: JSON.stringify({ themeIds: s.themeIds, neighbourhoodIds: s.neighbourhoodIds, heroMediaId: s.heroMediaId }),
-      })
-      .where("id", "=", latest.id)
-      .execute();
+    await q.overwriteRevision(trx, latest.id, fieldsOf(await currentSnapshot(trx, contentId)));
     return latest.id;
   }
   return recordRevision(trx, contentId, authorId, { origin: "autosave", at });
 }
 
-export async function listRevisions(db: DB, contentId: number) {
-  return db
-    .selectFrom("content_revisions as r")
-    .leftJoin("users as u", "u.id", "r.author_id")
-    .select(["r.id", "r.created_at", "r.title", "r.origin", "u.display_name", "u.email"])
-    .where("r.content_id", "=", contentId)
-    .orderBy("r.created_at", "desc")
-    .orderBy("r.id", "desc")
-    .execute();
-}
+export { listRevisions, countRevisions } from "./queries/revisions.js";
 
 export async function loadRevision(db: DB, contentId: number, revisionId: number): Promise<Snapshot> {
-  const r = await db
-    .selectFrom("content_revisions")
-    .select(["title", "slug", "standfirst", "body", "data"])
-    .where("id", "=", revisionId)
-    .where("content_id", "=", contentId)
-    .executeTakeFirst();
+  const r = await q.findRevision(db, contentId, revisionId);
   if (!r) throw new NotFoundError();
   const data = (typeof r.data === "string" ? JSON.parse(r.data) : r.data) as Partial<Snapshot>;
   return {
@@ -136,6 +98,11 @@ export async function loadRevision(db: DB, contentId: number, revisionId: number
     neighbourhoodIds: data.neighbourhoodIds ?? [],
     heroMediaId: data.heroMediaId ?? null,
   };
+}
+
+/** A revision's origin ("save", "conflict"...), or undefined when it is not this item's. */
+export async function revisionOrigin(db: DB, contentId: number, revisionId: number): Promise<RevisionOrigin | undefined> {
+  return (await q.findRevision(db, contentId, revisionId))?.origin;
 }
 
 export interface FieldDiff {
@@ -163,20 +130,11 @@ export async function compareRevisions(db: DB, contentId: number, fromId: number
  */
 export async function restoreRevision(trx: DB, contentId: number, revisionId: number, authorId: number | null, at?: Date): Promise<number> {
   const s = await loadRevision(trx, contentId, revisionId);
-  // The image may have been deleted from the library since: restore without it then.
-  const hero = s.heroMediaId === null ? undefined : await trx.selectFrom("media").select("id").where("id", "=", s.heroMediaId).executeTakeFirst();
-  await trx
-    .updateTable("content_items")
-    .set((eb) => ({ title: s.title, standfirst: s.standfirst, body: sanitizeBody(s.body), hero_media_id: hero?.id ?? null, updated_at: at ?? new Date(), updated_by: authorId, version: eb("version", "+", 1) }))
-    .where("id", "=", contentId)
-    .execute();
-  await trx.deleteFrom("content_themes").where("content_id", "=", contentId).execute();
-  await trx.deleteFrom("content_neighbourhoods").where("content_id", "=", contentId).execute();
-  const themes = await trx.selectFrom("themes").select("id").where("id", "in", s.themeIds.length ? s.themeIds : [-1]).execute();
-  const known = new Set(themes.map((t) => t.id));
-  const themeRows = s.themeIds.filter((id) => known.has(id)).map((theme_id, position) => ({ content_id: contentId, theme_id, position }));
-  if (themeRows.length) await trx.insertInto("content_themes").values(themeRows).execute();
-  const places = await trx.selectFrom("neighbourhoods").select("id").where("id", "in", s.neighbourhoodIds.length ? s.neighbourhoodIds : [-1]).execute();
-  if (places.length) await trx.insertInto("content_neighbourhoods").values(places.map((p) => ({ content_id: contentId, neighbourhood_id: p.id }))).execute();
+  // The image, themes or places may have been deleted since: restore without them then.
+  const heroMediaId = s.heroMediaId !== null && (await q.mediaExists(trx, s.heroMediaId)) ? s.heroMediaId : null;
+  await q.restoreItemText(trx, contentId, { title: s.title, standfirst: s.standfirst, body: sanitizeBody(s.body), heroMediaId }, at ?? new Date(), authorId);
+  const knownThemes = new Set(await existingThemeIds(trx, s.themeIds));
+  await setThemes(trx, contentId, s.themeIds.filter((id) => knownThemes.has(id)));
+  await setNeighbourhoods(trx, contentId, await existingNeighbourhoodIds(trx, s.neighbourhoodIds));
   return recordRevision(trx, contentId, authorId, { origin: "restore", at });
 }

@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { servePage } from "../../core/http/render.js";
 import { NotFoundError } from "../../core/errors.js";
+import { noQuery, pageNumber, pageParam, queryOf, text } from "../../core/http/form.js";
 import * as service from "./service.js";
 import { HomePage } from "./views/home.js";
 import { ItemPage } from "./views/item.js";
@@ -13,10 +14,7 @@ import { SLUG_PATTERN } from "../../lib/text.js";
 import { personalFeed } from "../accounts/index.js";
 import { neighbourhoodPolicy, NeighbourhoodPolicyBlock } from "../policy/index.js";
 
-const pageQuery = {
-  type: "object",
-  properties: { page: { type: "string", maxLength: 6 } },
-} as const;
+const pageQuery = queryOf({ page: pageParam });
 
 const slugParams = {
   type: "object",
@@ -30,7 +28,7 @@ type SlugRoute = PageQuery & { Params: { slug: string } };
 export async function contentRoutes(app: FastifyInstance) {
   const deps = () => ({ db: app.deps.db, now: app.deps.now });
 
-  app.get("/", async (request, reply) =>
+  app.get("/", { schema: { querystring: noQuery } }, async (request, reply) =>
     servePage(request, reply, async () => {
       const { data, tags } = await service.getHome(deps());
       // Signed-in residents open on "Pour vous" (such a request is never cached).
@@ -42,7 +40,7 @@ export async function contentRoutes(app: FastifyInstance) {
 
   app.get<PageQuery>("/actualites", { schema: { querystring: pageQuery } }, async (request, reply) =>
     servePage(request, reply, async () => {
-      const { data, tags } = await service.getArticleList(deps(), service.parsePage(request.query.page));
+      const { data, tags } = await service.getArticleList(deps(), pageNumber(request.query.page));
       return {
         tags,
         render: (ctx) => (
@@ -60,7 +58,7 @@ export async function contentRoutes(app: FastifyInstance) {
     }),
   );
 
-  app.get<{ Params: { slug: string } }>("/actualites/:slug", { schema: { params: slugParams } }, async (request, reply) =>
+  app.get<{ Params: { slug: string } }>("/actualites/:slug", { schema: { params: slugParams, querystring: noQuery } }, async (request, reply) =>
     servePage(request, reply, async () => {
       if (!SLUG_PATTERN.test(request.params.slug)) throw new NotFoundError();
       const { data, tags } = await service.getItemByPath(deps(), `/actualites/${request.params.slug}`);
@@ -69,7 +67,7 @@ export async function contentRoutes(app: FastifyInstance) {
     }),
   );
 
-  app.get("/themes", async (request, reply) =>
+  app.get("/themes", { schema: { querystring: noQuery } }, async (request, reply) =>
     servePage(request, reply, async () => {
       const { data, tags } = await service.getThemeIndex(deps());
       return { tags, render: (ctx) => <ThemeIndexPage ctx={ctx} themes={data} /> };
@@ -78,7 +76,7 @@ export async function contentRoutes(app: FastifyInstance) {
 
   app.get<SlugRoute>("/themes/:slug", { schema: { params: slugParams, querystring: pageQuery } }, async (request, reply) =>
     servePage(request, reply, async () => {
-      const { data, tags } = await service.getThemePage(deps(), request.params.slug, service.parsePage(request.query.page));
+      const { data, tags } = await service.getThemePage(deps(), request.params.slug, pageNumber(request.query.page));
       return {
         tags,
         render: (ctx) => (
@@ -97,7 +95,7 @@ export async function contentRoutes(app: FastifyInstance) {
     }),
   );
 
-  app.get("/quartiers", async (request, reply) =>
+  app.get("/quartiers", { schema: { querystring: noQuery } }, async (request, reply) =>
     servePage(request, reply, async () => {
       const { data, tags } = await service.getNeighbourhoodIndex(deps());
       return { tags, render: (ctx) => <NeighbourhoodIndexPage ctx={ctx} places={data} /> };
@@ -106,7 +104,7 @@ export async function contentRoutes(app: FastifyInstance) {
 
   app.get<SlugRoute>("/quartiers/:slug", { schema: { params: slugParams, querystring: pageQuery } }, async (request, reply) =>
     servePage(request, reply, async () => {
-      const { data, tags } = await service.getNeighbourhoodPage(deps(), request.params.slug, service.parsePage(request.query.page));
+      const { data, tags } = await service.getNeighbourhoodPage(deps(), request.params.slug, pageNumber(request.query.page));
       const n = data.neighbourhood;
       const policy = await neighbourhoodPolicy(app.deps.db, { id: n.id, slug: n.slug, kind: n.kind, code: n.code });
       return {
@@ -132,28 +130,23 @@ export async function contentRoutes(app: FastifyInstance) {
   app.get<{ Querystring: { q?: string; page?: string } }>(
     "/recherche",
     {
-      schema: {
-        querystring: {
-          type: "object",
-          properties: { q: { type: "string", maxLength: 500 }, page: { type: "string", maxLength: 6 } },
-        },
-      },
+      schema: { querystring: queryOf({ q: text(500), page: pageParam }) },
     },
     async (request, reply) =>
       servePage(request, reply, async () => {
-        const { data, tags } = await service.search(deps(), request.query.q ?? "", service.parsePage(request.query.page));
+        const { data, tags } = await service.search(deps(), request.query.q ?? "", pageNumber(request.query.page));
         return { tags, render: (ctx) => <SearchPage ctx={ctx} {...data} /> };
       }),
   );
 
-  app.get("/plan-du-site", async (request, reply) =>
+  app.get("/plan-du-site", { schema: { querystring: noQuery } }, async (request, reply) =>
     servePage(request, reply, async () => {
       const { data, tags } = await service.getSiteMap(deps());
       return { tags, render: (ctx) => <SiteMapPage ctx={ctx} {...data} /> };
     }),
   );
 
-  app.get("/sitemap.xml", async (_request, reply) => {
+  app.get("/sitemap.xml", { schema: { querystring: noQuery } }, async (_request, reply) => {
     const entries = await service.getSitemapEntries(deps());
     const base = app.deps.config.publicUrl;
     const fixed = ["/", "/actualites", "/themes", "/quartiers", "/plan-du-site", "/politique-de-la-ville", "/politique-de-la-ville/actions", "/politique-de-la-ville/adresse", "/donnees"];
@@ -170,7 +163,7 @@ export async function contentRoutes(app: FastifyInstance) {
 
   // Institutional pages live at their nested path; this catch-all comes last (Fastify
   // ranks static routes before wildcards, so it never shadows the routes above).
-  app.get("/*", async (request: FastifyRequest, reply) => {
+  app.get("/*", { schema: { querystring: noQuery } }, async (request: FastifyRequest, reply) => {
     const path = request.url.split("?")[0] ?? "";
     if (path.length > 1 && path.endsWith("/")) {
       // One URL per page: "/solidarite/" answers with a permanent redirect to "/solidarite".

@@ -1,11 +1,13 @@
 // Use cases of the public site: each returns view-models and the cache tags of what it shows.
 import type { DB } from "../../core/db/create-db.js";
 import { MovedError, NotFoundError } from "../../core/errors.js";
-import { findRedirect } from "./paths.js";
+import type { ContentStatus } from "../../core/db/schema.js";
 import { plainText, truncateAtWord } from "../../lib/text.js";
 import type { CardView, ImageView, TagView } from "../../ui/view-models.js";
+import { findNeighbourhoodBySlug, findThemeBySlug, listNeighbourhoods, listThemes } from "../places/index.js";
 import { presentCard, presentImage, presentTag } from "./present.js";
-import * as q from "./queries.js";
+import * as q from "./queries/items.js";
+import { findRedirect } from "./queries/paths.js";
 import { rankRelated } from "./related.js";
 import { sanitizeBody } from "./sanitize.js";
 
@@ -15,6 +17,10 @@ export interface ContentDeps {
 }
 
 export const PAGE_SIZE = 12;
+
+// Temporary: accounts and policy still import parsePage from here; core/http/form.ts's
+// pageNumber replaces it. Delete once they import pageNumber.
+export { pageNumber as parsePage } from "../../core/http/form.js";
 
 export interface Tagged<T> {
   data: T;
@@ -42,13 +48,6 @@ function cardTags(cards: CardView[]): string[] {
   return cards.map((c) => `content:${c.id}`);
 }
 
-export function parsePage(raw: unknown): number {
-  if (raw === undefined) return 1;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new NotFoundError("Invalid page");
-  return n;
-}
-
 export interface Listing {
   cards: CardView[];
   page: number;
@@ -74,8 +73,8 @@ export async function getHome(deps: ContentDeps) {
   const [latest, featured, themes, neighbourhoods] = await Promise.all([
     q.listPublished(deps.db, { kind: "article", limit: 7, offset: 0, now }),
     q.listPublished(deps.db, { kind: "page", featured: true, limit: 4, offset: 0, now }),
-    q.listThemes(deps.db),
-    q.listNeighbourhoods(deps.db),
+    listThemes(deps.db),
+    listNeighbourhoods(deps.db),
   ]);
   const [latestCards, featuredCards] = await Promise.all([loadCards(deps.db, latest.rows), loadCards(deps.db, featured.rows)]);
   return {
@@ -107,12 +106,12 @@ export async function getArticleList(deps: ContentDeps, page: number): Promise<T
 }
 
 export async function getThemeIndex(deps: ContentDeps) {
-  const themes = await q.listThemes(deps.db);
+  const themes = await listThemes(deps.db);
   return { data: themes.map((t) => ({ ...presentTag(t), description: t.description })), tags: ["themes"] };
 }
 
 export async function getThemePage(deps: ContentDeps, slug: string, page: number) {
-  const theme = await q.findThemeBySlug(deps.db, slug);
+  const theme = await findThemeBySlug(deps.db, slug);
   if (!theme) throw new NotFoundError("Theme not found");
   const data = await listing(deps, page, { themeId: theme.id });
   return {
@@ -122,12 +121,12 @@ export async function getThemePage(deps: ContentDeps, slug: string, page: number
 }
 
 export async function getNeighbourhoodIndex(deps: ContentDeps) {
-  const rows = await q.listNeighbourhoods(deps.db);
+  const rows = await listNeighbourhoods(deps.db);
   return { data: rows.map(presentNeighbourhoodLink), tags: ["neighbourhoods"] };
 }
 
 export async function getNeighbourhoodPage(deps: ContentDeps, slug: string, page: number) {
-  const n = await q.findNeighbourhoodBySlug(deps.db, slug);
+  const n = await findNeighbourhoodBySlug(deps.db, slug);
   if (!n) throw new NotFoundError("Neighbourhood not found");
   const data = await listing(deps, page, { neighbourhoodId: n.id });
   return {
@@ -154,6 +153,7 @@ export interface ItemView {
   related: CardView[];
 }
 
+/** The published page at `path`; an old path answers with where the item lives now. */
 export async function getItemByPath(deps: ContentDeps, path: string): Promise<Tagged<ItemView>> {
   const now = deps.now();
   const item = await q.findPublishedByPath(deps.db, path, now);
@@ -162,15 +162,33 @@ export async function getItemByPath(deps: ContentDeps, path: string): Promise<Ta
     if (moved) throw new MovedError(moved);
     throw new NotFoundError("Content not found");
   }
+  return itemPage(deps.db, item, now);
+}
+
+/**
+ * An item's public page whatever its status, for previews (staff preview, private preview
+ * links): the same loader as the published page, so what is previewed is what will be
+ * published, "Lire aussi" and sub-pages included (they list published items only, as they
+ * will). Only the status is added, for the preview banner; the caller neither caches nor
+ * lets it be indexed.
+ */
+export async function getItemPreview(deps: ContentDeps, id: number): Promise<ItemView & { status: ContentStatus }> {
+  const item = await q.findItemById(deps.db, id);
+  if (!item) throw new NotFoundError("Content not found");
+  const { data } = await itemPage(deps.db, item, deps.now());
+  return { ...data, status: item.status as ContentStatus };
+}
+
+async function itemPage(db: DB, item: q.ItemRow, now: Date): Promise<Tagged<ItemView>> {
   const [themes, places, media, ancestors, pinned] = await Promise.all([
-    q.findThemesOf(deps.db, [item.id]),
-    q.findNeighbourhoodsOf(deps.db, [item.id]),
-    item.hero_media_id ? q.findMediaByIds(deps.db, [item.hero_media_id]) : Promise.resolve([]),
-    q.findAncestors(deps.db, item.parent_id),
-    q.findPinnedIds(deps.db, item.id),
+    q.findThemesOf(db, [item.id]),
+    q.findNeighbourhoodsOf(db, [item.id]),
+    item.hero_media_id ? q.findMediaByIds(db, [item.hero_media_id]) : Promise.resolve([]),
+    q.findAncestors(db, item.parent_id),
+    q.findPinnedIds(db, item.id),
   ]);
   const subject = { id: item.id, themeIds: themes.map((t) => t.id), neighbourhoodIds: places.map((p) => p.id) };
-  const candidates = await q.findRelatedCandidates(deps.db, subject, pinned, now);
+  const candidates = await q.findRelatedCandidates(db, subject, pinned, now);
   const relatedIds = rankRelated(
     subject,
     pinned,
@@ -183,17 +201,13 @@ export async function getItemByPath(deps: ContentDeps, path: string): Promise<Ta
     })),
     { now, limit: 3 },
   );
-  const relatedRows = await q.findItemsByIds(deps.db, relatedIds);
+  const relatedRows = await q.findItemsByIds(db, relatedIds);
   const byId = new Map(relatedRows.map((r) => [r.id, r]));
   const related = await loadCards(
-    deps.db,
+    db,
     relatedIds.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])),
   );
-  let children: CardView[] = [];
-  if (item.kind === "page") {
-    const rows = await q.findPublishedChildren(deps.db, item.id, now);
-    children = await loadCards(deps.db, rows);
-  }
+  const children = item.kind === "page" ? await loadCards(db, await q.findPublishedChildren(db, item.id, now)) : [];
   const ancestorIds = ancestors.map((a) => a.id);
   const data: ItemView = {
     id: item.id,
@@ -203,7 +217,8 @@ export async function getItemByPath(deps: ContentDeps, path: string): Promise<Ta
     standfirst: item.standfirst,
     description: truncateAtWord(item.standfirst || plainText(item.body), 160),
     bodyHtml: sanitizeBody(item.body),
-    publishedAt: item.published_at,
+    // A published item always has its date; a draft in preview shows the date it would get today.
+    publishedAt: item.published_at ?? now,
     updatedAt: item.updated_at,
     tags: themes.map(presentTag),
     places: places.map((p) => presentNeighbourhoodLink({ ...p, kind: p.kind as NeighbourhoodLink["kind"], code: null })),
@@ -245,8 +260,8 @@ export async function getSiteMap(deps: ContentDeps) {
   const now = deps.now();
   const [pages, themes, neighbourhoods] = await Promise.all([
     q.listPublishedPages(deps.db, now),
-    q.listThemes(deps.db),
-    q.listNeighbourhoods(deps.db),
+    listThemes(deps.db),
+    listNeighbourhoods(deps.db),
   ]);
   return {
     data: {

@@ -404,6 +404,38 @@ describe("previews", () => {
     expect((await w.app.inject({ url: "/apercu/pas-un-jeton" })).statusCode).toBe(404);
   });
 
+  it("renders exactly the published page: the same main content, places and 'Lire aussi', plus the banner", async () => {
+    const theme = await createTheme(w.db, { name: "Sport" });
+    const place = await createNeighbourhood(w.db, { name: "Moulins" });
+    for (let i = 0; i < 3; i++) await createArticle(w.db, { title: `Voisin sportif ${i}`, themeIds: [theme.id] });
+    const id = await createAs(editor, {
+      title: "Tournoi de quartier",
+      standfirst: "Inscriptions ouvertes.",
+      body: "<p>Rendez-vous au gymnase.</p>",
+      themes: [String(theme.id)],
+      neighbourhoods: [String(place.id)],
+    });
+    expect((await editor.agent.send(`/admin/contenus/${id}/publier`)).statusCode).toBe(303);
+    const created = await editor.agent.send(`/admin/contenus/${id}/lien-apercu`);
+    const link = /value="https:\/\/portail\.test(\/apercu\/[A-Za-z0-9_-]{43})"/.exec(created.body)![1]!;
+    // Both anonymous, so that the page frame around the item is the same too.
+    const published = await w.app.inject({ url: (await item(id)).path });
+    const preview = await w.app.inject({ url: link });
+    expect(published.statusCode).toBe(200);
+    expect(preview.statusCode).toBe(200);
+    const main = (html: string) => /<article class="item"[\s\S]*<\/main>/.exec(html)?.[0] ?? "";
+    expect(main(published.body)).toContain("Rendez-vous au gymnase.");
+    expect(main(published.body)).toContain(`href="/quartiers/${place.slug}"`);
+    expect(main(published.body)).toContain("Lire aussi");
+    expect(main(published.body)).toContain("Voisin sportif");
+    // The cards' favourite buttons bring the visitor back to the page they are on after
+    // signing in: the one difference is that address.
+    const path = (await item(id)).path;
+    expect(main(preview.body).replaceAll(encodeURIComponent(link), encodeURIComponent(path))).toBe(main(published.body));
+    expect(preview.body).toContain("(statut : Publié)");
+    expect(published.body).not.toContain("preview-banner");
+  });
+
   it("expires a private link after seven days", async () => {
     const id = await createAs(editor, { title: "Lien qui expire" });
     const created = await editor.agent.send(`/admin/contenus/${id}/lien-apercu`);

@@ -5,9 +5,10 @@ import type { ContentKind, ContentStatus, RevisionOrigin } from "../../../core/d
 import { ForbiddenError, NotFoundError } from "../../../core/errors.js";
 import { diffWords } from "../../../lib/diff.js";
 import { plainText } from "../../../lib/text.js";
-import { listNeighbourhoods, listThemes } from "../queries.js";
+import { pageNumber } from "../../../core/http/form.js";
+import { listNeighbourhoods, listThemes } from "../../places/index.js";
 import { formatsOf, mediaUrl } from "../../media/index.js";
-import { compareRevisions, currentSnapshot, listRevisions, loadRevision, type Snapshot } from "../revisions.js";
+import { compareRevisions, countRevisions, currentSnapshot, listRevisions, loadRevision, revisionOrigin, type Snapshot } from "../revisions.js";
 import * as q from "./queries.js";
 import { allowedActions, type AdminDeps, type EditorActor } from "./service.js";
 import type { ContentFormValues } from "./validate.js";
@@ -24,7 +25,6 @@ function positiveId(v: string): number | undefined {
 }
 
 export function parseListQuery(query: Record<string, string | undefined>): ListFilters & { page: number } {
-  const page = positiveId(query.page ?? "1") ?? 1;
   return {
     q: (query.q ?? "").replace(/\s+/g, " ").trim().slice(0, 200),
     type: query.type === "article" || query.type === "page" ? query.type : "",
@@ -33,7 +33,7 @@ export function parseListQuery(query: Record<string, string | undefined>): ListF
     quartier: positiveId(query.quartier ?? "") !== undefined ? query.quartier! : "",
     auteur: positiveId(query.auteur ?? "") !== undefined ? query.auteur! : "",
     tri: query.tri === "ancien" ? "ancien" : "recent",
-    page: Math.max(1, Math.min(page, 10_000)),
+    page: pageNumber(query.page),
   };
 }
 
@@ -101,7 +101,7 @@ export async function loadEdit(deps: AdminDeps, actor: EditorActor, target: { id
     listNeighbourhoods(deps.db),
     kind === "page" ? q.listParentOptions(deps.db, row ? { id: row.id, path: row.path } : null) : Promise.resolve([]),
     q.listHeroCandidates(deps.db, HERO_CHOICES, o.values?.hero && /^\d{1,9}$/.test(o.values.hero) ? Number(o.values.hero) : (row?.hero_media_id ?? null), o.imageSearch ?? ""),
-    row ? deps.db.selectFrom("content_revisions").select((eb) => eb.fn.countAll<number>().as("n")).where("content_id", "=", row.id).executeTakeFirstOrThrow() : Promise.resolve({ n: 0 }),
+    row ? countRevisions(deps.db, row.id) : Promise.resolve(0),
   ]);
   const values: ContentFormValues =
     o.values ??
@@ -149,7 +149,7 @@ export async function loadEdit(deps: AdminDeps, actor: EditorActor, target: { id
           publishedAt: row.published_at,
           scheduledAt: row.scheduled_at,
           previewExpiresAt: row.preview_expires_at && row.preview_expires_at > now ? row.preview_expires_at : null,
-          revisionCount: Number(revisions.n),
+          revisionCount: revisions,
         }
       : null,
     values,
@@ -208,8 +208,7 @@ export async function loadConflict(deps: AdminDeps, actor: EditorActor, id: numb
   const row = await itemOrThrow(deps, id);
   const subject = { authorId: row.author_id, status: row.status };
   if (!canEditContent(actor, subject)) throw new ForbiddenError("May not edit this item");
-  const origin = await deps.db.selectFrom("content_revisions").select(["origin", "author_id"]).where("id", "=", revisionId).where("content_id", "=", id).executeTakeFirst();
-  if (!origin || origin.origin !== "conflict") throw new NotFoundError();
+  if ((await revisionOrigin(deps.db, id, revisionId)) !== "conflict") throw new NotFoundError();
   const [saved, mine] = await Promise.all([currentSnapshot(deps.db, id), loadRevision(deps.db, id, revisionId)]);
   const text = (s: Snapshot) => ({ title: s.title, standfirst: s.standfirst, body: plainText(s.body) });
   return {
@@ -222,4 +221,11 @@ export async function loadConflict(deps: AdminDeps, actor: EditorActor, id: numb
     diffs: snapshotDiffs(saved, mine),
     canRestore: can(actor, "revision.restore", subject),
   };
+}
+
+/** The delete confirmation page. */
+export async function loadDelete(deps: AdminDeps, id: number): Promise<{ id: number; title: string; published: boolean }> {
+  const row = await q.findItemRef(deps.db, { id });
+  if (!row) throw new NotFoundError();
+  return { id: row.id, title: row.title, published: row.status === "published" };
 }

@@ -17,7 +17,7 @@ export async function createPreviewLink(deps: AdminDeps, actor: EditorActor, id:
   await deps.db.transaction().execute(async (trx) => {
     const item = await loadForUpdate(trx, id);
     if (!canEditContent(actor, subjectOf(item)) && !can(actor, "content.publish", subjectOf(item))) throw new ForbiddenError("May not share");
-    await trx.updateTable("content_items").set({ preview_token_hash: hashToken(token), preview_expires_at: expiresAt }).where("id", "=", id).execute();
+    await q.setPreviewToken(trx, id, { hash: hashToken(token), expiresAt });
     await recordEvent(trx, { actor, action: "content.preview_link", target: { type: "content", id, label: item.title }, details: { expiresAt }, at: now });
   });
   return { token, expiresAt };
@@ -28,7 +28,7 @@ export async function revokePreviewLink(deps: AdminDeps, actor: EditorActor, id:
   await deps.db.transaction().execute(async (trx) => {
     const item = await loadForUpdate(trx, id);
     if (!canEditContent(actor, subjectOf(item)) && !can(actor, "content.publish", subjectOf(item))) throw new ForbiddenError("May not share");
-    await trx.updateTable("content_items").set({ preview_token_hash: null, preview_expires_at: null }).where("id", "=", id).execute();
+    await q.setPreviewToken(trx, id, null);
     await recordEvent(trx, { actor, action: "content.preview_revoke", target: { type: "content", id, label: item.title }, at: now });
   });
 }

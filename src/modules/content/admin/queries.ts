@@ -2,8 +2,9 @@
 // transaction; the service owns transactions.
 import { sql } from "kysely";
 import type { DB } from "../../../core/db/create-db.js";
-import type { ContentKind, ContentStatus } from "../../../core/db/schema.js";
+import type { ContentKind, ContentStatus, Role } from "../../../core/db/schema.js";
 import { imageSearchExpr } from "../../media/index.js";
+import { escapeLike } from "../queries/paths.js";
 
 export const ADMIN_PAGE_SIZE = 25;
 
@@ -30,10 +31,6 @@ export interface AdminListRow {
   scheduled_at: Date | null;
   author_id: number | null;
   author_name: string | null;
-}
-
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 export async function listForAdmin(db: DB, f: AdminListFilter): Promise<{ rows: AdminListRow[]; total: number }> {
@@ -207,4 +204,118 @@ export async function findByPreviewHash(db: DB, hash: string, now: Date) {
     .where("preview_token_hash", "=", hash)
     .where("preview_expires_at", ">", now)
     .executeTakeFirst();
+}
+
+export interface NewItem {
+  kind: ContentKind;
+  slug: string;
+  path: string;
+  parentId: number | null;
+  title: string;
+  standfirst: string;
+  /** Sanitised. */
+  body: string;
+  heroMediaId: number | null;
+  authorId: number;
+  now: Date;
+}
+
+/** A new draft; returns its id. */
+export async function insertDraft(trx: DB, n: NewItem): Promise<number> {
+  const row = await trx
+    .insertInto("content_items")
+    .values({
+      kind: n.kind,
+      slug: n.slug,
+      path: n.path,
+      parent_id: n.parentId,
+      title: n.title,
+      standfirst: n.standfirst,
+      body: n.body,
+      status: "draft",
+      hero_media_id: n.heroMediaId,
+      author_id: n.authorId,
+      updated_by: n.authorId,
+      created_at: n.now,
+      updated_at: n.now,
+    })
+    .returning(["id"])
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/**
+ * Saves the text of the version the form was loaded with: returns the new version, or
+ * undefined when someone else saved meanwhile.
+ */
+export async function updateText(
+  trx: DB,
+  id: number,
+  loadedVersion: number,
+  t: { title: string; standfirst: string; body: string; heroMediaId: number | null; by: number; now: Date },
+): Promise<number | undefined> {
+  const row = await trx
+    .updateTable("content_items")
+    .set((eb) => ({ title: t.title, standfirst: t.standfirst, body: t.body, hero_media_id: t.heroMediaId, updated_at: t.now, updated_by: t.by, version: eb("version", "+", 1) }))
+    .where("id", "=", id)
+    .where("version", "=", loadedVersion)
+    .returning(["version"])
+    .executeTakeFirst();
+  return row?.version;
+}
+
+/** A workflow step: the new status, and the publication dates it sets or clears. */
+export async function setStatus(
+  trx: DB,
+  id: number,
+  change: { status: ContentStatus; by: number; now: Date; publishedAt?: Date | null; clearSchedule?: boolean },
+): Promise<void> {
+  await trx
+    .updateTable("content_items")
+    .set((eb) => ({
+      status: change.status,
+      updated_at: change.now,
+      updated_by: change.by,
+      version: eb("version", "+", 1),
+      ...(change.publishedAt !== undefined ? { published_at: change.publishedAt } : {}),
+      ...(change.clearSchedule ? { scheduled_at: null } : {}),
+    }))
+    .where("id", "=", id)
+    .execute();
+}
+
+export async function deleteItem(trx: DB, id: number): Promise<void> {
+  await trx.deleteFrom("content_items").where("id", "=", id).execute();
+}
+
+/** Stores the hash of a private preview token (null clears it: the link stops working). */
+export async function setPreviewToken(trx: DB, id: number, token: { hash: string; expiresAt: Date } | null): Promise<void> {
+  await trx
+    .updateTable("content_items")
+    .set({ preview_token_hash: token?.hash ?? null, preview_expires_at: token?.expiresAt ?? null })
+    .where("id", "=", id)
+    .execute();
+}
+
+// ---- review notices: the item, who submitted it, who may publish it. The users table is
+// core's (accounts and roles); these reads only pick names and confirmed addresses.
+
+export async function findReviewItem(db: DB, id: number) {
+  return db.selectFrom("content_items").select(["id", "title", "status"]).where("id", "=", id).executeTakeFirst();
+}
+
+export async function findUserName(db: DB, id: number): Promise<{ display_name: string | null; email: string } | undefined> {
+  return db.selectFrom("users").select(["display_name", "email"]).where("id", "=", id).executeTakeFirst();
+}
+
+/** Confirmed addresses of the people with these roles, but one. */
+export async function listConfirmedEmails(db: DB, roles: readonly Role[], except: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom("users")
+    .select(["email"])
+    .where("role", "in", [...roles])
+    .where("email_verified_at", "is not", null)
+    .where("id", "<>", except)
+    .execute();
+  return rows.map((r) => r.email);
 }

@@ -6,6 +6,7 @@ import type { AppDeps } from "../../../core/deps.js";
 import { enqueue, type JobHandler } from "../../../core/jobs/queue.js";
 import type { DB } from "../../../core/db/create-db.js";
 import { mails } from "../mails.js";
+import * as q from "./queries.js";
 
 export const REVIEW_NOTICE_JOB = "content.review_notice";
 
@@ -19,18 +20,12 @@ export function reviewNoticeHandler(deps: Pick<AppDeps, "db" | "mailer" | "site"
     const contentId = Number(payload.contentId);
     const submittedBy = Number(payload.submittedBy);
     if (!Number.isInteger(contentId)) return;
-    const item = await deps.db.selectFrom("content_items").select(["id", "title", "status"]).where("id", "=", contentId).executeTakeFirst();
+    const item = await q.findReviewItem(deps.db, contentId);
     if (!item || item.status !== "review") return;
     const [submitter, recipients, site] = await Promise.all([
-      deps.db.selectFrom("users").select(["display_name", "email"]).where("id", "=", submittedBy).executeTakeFirst(),
+      q.findUserName(deps.db, submittedBy),
       // Roles that may publish (core/auth/roles.ts: content.publish), with a confirmed address.
-      deps.db
-        .selectFrom("users")
-        .select(["email"])
-        .where("role", "in", ["editor", "admin"])
-        .where("email_verified_at", "is not", null)
-        .where("id", "<>", Number.isInteger(submittedBy) ? submittedBy : -1)
-        .execute(),
+      q.listConfirmedEmails(deps.db, ["editor", "admin"], Number.isInteger(submittedBy) ? submittedBy : -1),
       deps.site.load(),
     ]);
     const who = submitter ? submitter.display_name || submitter.email : "Un membre de l’équipe";
@@ -38,7 +33,7 @@ export function reviewNoticeHandler(deps: Pick<AppDeps, "db" | "mailer" | "site"
     // One e-mail job per recipient (each delivered and retried on its own), queued all or
     // none: a failure halfway does not leave the first recipients to be told again on retry.
     await deps.db.transaction().execute(async (trx) => {
-      for (const r of recipients) await deps.mailer.send(mails.reviewRequested(r.email, site.view.name, who, item.title, url), trx);
+      for (const email of recipients) await deps.mailer.send(mails.reviewRequested(email, site.view.name, who, item.title, url), trx);
     });
   };
 }

@@ -8,12 +8,17 @@ import { canEditContent } from "../can-edit.js";
 import type { DB } from "../../../core/db/create-db.js";
 import type { ContentKind, ContentStatus } from "../../../core/db/schema.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../../core/errors.js";
+import { field } from "../../../core/http/form.js";
 import { articlePath, moveContent, pagePath } from "../paths.js";
 import { cancelScheduled, scheduleInTransaction } from "../publishing.js";
 import { recordAutosaveRevision, recordRevision, recordSnapshot, restoreRevision, type Snapshot } from "../revisions.js";
 import { sanitizeBody } from "../sanitize.js";
 import { invalidateContent } from "../invalidate.js";
-import { findCacheFacts } from "../queries.js";
+import { existingNeighbourhoodIds, existingThemeIds } from "../../places/index.js";
+import { findCacheFacts } from "../queries/items.js";
+import { setNeighbourhoods, setRelated, setThemes } from "../queries/links.js";
+import { findItemAtPath, findParentFacts } from "../queries/paths.js";
+import { maxRevisionId } from "../queries/revisions.js";
 import * as q from "./queries.js";
 import { formValues, parseContentForm, parseSchedule, relatedReference, RELATED_FIELDS, RELATED_MAX, type ContentFormValues, type ContentInput, type RawForm } from "./validate.js";
 import { enqueueReviewNotice } from "./review-notice.js";
@@ -26,17 +31,9 @@ export interface EditorActor {
   label: string;
 }
 
-/** How long a private preview link works. */
-
-/** A save refused with field errors, carrying the values to show again. */
-export class ContentFormError extends ValidationError {
-  constructor(
-    fields: Record<string, string>,
-    public readonly values: ContentFormValues,
-  ) {
-    super(fields);
-    this.name = "ContentFormError";
-  }
+/** A save refused with field errors: a ValidationError carrying the values to show again. */
+function formError(fields: Record<string, string>, values: ContentFormValues): ValidationError {
+  return new ValidationError(fields, "Invalid content form", values);
 }
 
 /** Autosave asked for an item whose text is public or about to be. */
@@ -56,7 +53,7 @@ export interface SaveConflict {
   savedAt: Date;
 }
 
-export type SaveResult = { kind: "saved"; id: number; version: number; savedAt: Date } | SaveConflict;
+export type SaveResult = { kind: "saved"; id: number; version: number; savedAt: Date; status: ContentStatus } | SaveConflict;
 
 export function subjectOf(row: { author_id: number | null; status: string }) {
   return { authorId: row.author_id, status: row.status };
@@ -72,21 +69,18 @@ export async function loadForUpdate(trx: DB, id: number) {
   return row;
 }
 
-function parseVersion(raw: RawForm): number | null {
-  const v = raw.version;
-  return typeof v === "string" && /^\d{1,9}$/.test(v) ? Number(v) : null;
+/** The version a posted form was loaded with (null when missing or malformed). */
+export function parseVersion(raw: RawForm): number | null {
+  const v = field(raw, "version", { max: 20 });
+  return /^\d{1,9}$/.test(v) ? Number(v) : null;
 }
 
 /** Turns the checked input into database references, or field errors. */
 async function resolveReferences(deps: AdminDeps, trx: DB, item: { id: number; kind: ContentKind; path: string } | null, kind: ContentKind, input: ContentInput) {
   const errors: Record<string, string> = {};
-  if (input.themeIds.length) {
-    const found = await trx.selectFrom("themes").select("id").where("id", "in", input.themeIds).execute();
-    if (found.length !== input.themeIds.length) errors.themes = "Un des thèmes choisis n’existe plus : vérifiez la liste.";
-  }
-  if (input.neighbourhoodIds.length) {
-    const found = await trx.selectFrom("neighbourhoods").select("id").where("id", "in", input.neighbourhoodIds).execute();
-    if (found.length !== input.neighbourhoodIds.length) errors.neighbourhoods = "Un des quartiers choisis n’existe plus : vérifiez la liste.";
+  if ((await existingThemeIds(trx, input.themeIds)).length !== input.themeIds.length) errors.themes = "Un des thèmes choisis n’existe plus : vérifiez la liste.";
+  if ((await existingNeighbourhoodIds(trx, input.neighbourhoodIds)).length !== input.neighbourhoodIds.length) {
+    errors.neighbourhoods = "Un des quartiers choisis n’existe plus : vérifiez la liste.";
   }
   if (input.heroMediaId !== null) {
     const media = await q.findMediaFacts(trx, input.heroMediaId);
@@ -97,7 +91,7 @@ async function resolveReferences(deps: AdminDeps, trx: DB, item: { id: number; k
   }
   let parent: { id: number; path: string } | null = null;
   if (kind === "page" && input.parentId !== null) {
-    const p = await trx.selectFrom("content_items").select(["id", "path", "kind"]).where("id", "=", input.parentId).executeTakeFirst();
+    const p = await findParentFacts(trx, input.parentId);
     if (!p || p.kind !== "page") errors.parent = "Choisissez une page parente dans la liste.";
     else if (item && (p.id === item.id || p.path.startsWith(item.path + "/"))) errors.parent = "Une page ne peut pas être placée sous elle-même ou sous une de ses sous-pages.";
     else parent = { id: p.id, path: p.path };
@@ -121,7 +115,7 @@ async function freeSlug(trx: DB, kind: ContentKind, parentPath: string | null, i
   for (let n = 1; n <= 50; n++) {
     const suffix = n === 1 ? "" : `-${n}`;
     const slug = `${input.slug.slice(0, 80 - suffix.length).replace(/-+$/, "")}${suffix}`;
-    const taken = await trx.selectFrom("content_items").select(["id", "title"]).where("path", "=", pathOf(slug)).executeTakeFirst();
+    const taken = await findItemAtPath(trx, pathOf(slug));
     if (!taken || taken.id === selfId) return { slug };
     if (input.slugGiven) return { error: `Cette adresse est déjà utilisée par « ${taken.title} » : choisissez-en une autre.` };
   }
@@ -129,18 +123,15 @@ async function freeSlug(trx: DB, kind: ContentKind, parentPath: string | null, i
 }
 
 async function writeLinks(trx: DB, id: number, input: ContentInput, relatedIds: number[]) {
-  await trx.deleteFrom("content_themes").where("content_id", "=", id).execute();
-  await trx.deleteFrom("content_neighbourhoods").where("content_id", "=", id).execute();
-  await trx.deleteFrom("content_related").where("content_id", "=", id).execute();
-  if (input.themeIds.length) await trx.insertInto("content_themes").values(input.themeIds.map((theme_id, position) => ({ content_id: id, theme_id, position }))).execute();
-  if (input.neighbourhoodIds.length) await trx.insertInto("content_neighbourhoods").values(input.neighbourhoodIds.map((neighbourhood_id) => ({ content_id: id, neighbourhood_id }))).execute();
-  if (relatedIds.length) await trx.insertInto("content_related").values(relatedIds.map((related_id, position) => ({ content_id: id, related_id, position }))).execute();
+  await setThemes(trx, id, input.themeIds);
+  await setNeighbourhoods(trx, id, input.neighbourhoodIds);
+  await setRelated(trx, id, relatedIds);
 }
 
 function parseOrThrow(raw: RawForm): { values: ContentFormValues; input: ContentInput } {
   const values = formValues(raw);
   const { input, errors } = parseContentForm(values);
-  if (!input) throw new ContentFormError(errors, values);
+  if (!input) throw formError(errors, values);
   return { values, input };
 }
 
@@ -155,30 +146,23 @@ export async function createItem(deps: AdminDeps, actor: EditorActor, kind: Cont
     const parentPath = refs.parent?.path ?? null;
     const slug = await freeSlug(trx, kind, parentPath, input, null);
     if ("error" in slug) refs.errors.slug = slug.error;
-    if (Object.keys(refs.errors).length || "error" in slug) throw new ContentFormError(refs.errors, values);
-    const row = await trx
-      .insertInto("content_items")
-      .values({
-        kind,
-        slug: slug.slug,
-        path: kind === "article" ? articlePath(slug.slug) : pagePath(parentPath, slug.slug),
-        parent_id: kind === "page" ? (refs.parent?.id ?? null) : null,
-        title: input.title,
-        standfirst: input.standfirst,
-        body: sanitizeBody(input.body),
-        status: "draft",
-        hero_media_id: input.heroMediaId,
-        author_id: actor.id,
-        updated_by: actor.id,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning(["id"])
-      .executeTakeFirstOrThrow();
-    await writeLinks(trx, row.id, input, refs.relatedIds);
-    await recordRevision(trx, row.id, actor.id, { at: now });
-    await recordEvent(trx, { actor, action: "content.create", target: { type: "content", id: row.id, label: input.title }, details: { kind }, at: now });
-    return { id: row.id };
+    if (Object.keys(refs.errors).length || "error" in slug) throw formError(refs.errors, values);
+    const id = await q.insertDraft(trx, {
+      kind,
+      slug: slug.slug,
+      path: kind === "article" ? articlePath(slug.slug) : pagePath(parentPath, slug.slug),
+      parentId: kind === "page" ? (refs.parent?.id ?? null) : null,
+      title: input.title,
+      standfirst: input.standfirst,
+      body: sanitizeBody(input.body),
+      heroMediaId: input.heroMediaId,
+      authorId: actor.id,
+      now,
+    });
+    await writeLinks(trx, id, input, refs.relatedIds);
+    await recordRevision(trx, id, actor.id, { at: now });
+    await recordEvent(trx, { actor, action: "content.create", target: { type: "content", id, label: input.title }, details: { kind }, at: now });
+    return { id };
   });
 }
 
@@ -234,38 +218,31 @@ export async function saveItem(deps: AdminDeps, actor: EditorActor, id: number, 
       if ("error" in free) refs.errors.slug = free.error;
       else slug = free.slug;
     }
-    if (Object.keys(refs.errors).length) throw new ContentFormError(refs.errors, values);
+    if (Object.keys(refs.errors).length) throw formError(refs.errors, values);
     if (wantsMove) {
       try {
         await moveContent(trx, id, { slug, parentId: item.kind === "page" ? (refs.parent?.id ?? null) : undefined });
       } catch (error) {
-        if (error instanceof ConflictError) throw new ContentFormError({ slug: "Cette adresse est déjà utilisée : choisissez-en une autre." }, values);
+        if (error instanceof ConflictError) throw formError({ slug: "Cette adresse est déjà utilisée : choisissez-en une autre." }, values);
         throw error;
       }
     }
-    const updated = await trx
-      .updateTable("content_items")
-      .set((eb) => ({
-        title: input.title,
-        standfirst: input.standfirst,
-        body: sanitizeBody(input.body),
-        hero_media_id: input.heroMediaId,
-        updated_at: now,
-        updated_by: actor.id,
-        version: eb("version", "+", 1),
-      }))
-      .where("id", "=", id)
-      .where("version", "=", item.version)
-      .returning(["version"])
-      .executeTakeFirst();
-    if (!updated) throw new ConflictError("Version changed during the save");
+    const newVersion = await q.updateText(trx, id, item.version, {
+      title: input.title,
+      standfirst: input.standfirst,
+      body: sanitizeBody(input.body),
+      heroMediaId: input.heroMediaId,
+      by: actor.id,
+      now,
+    });
+    if (newVersion === undefined) throw new ConflictError("Version changed during the save");
     await writeLinks(trx, id, input, refs.relatedIds);
     if (options.autosave) {
-      const latestBefore = await trx.selectFrom("content_revisions").select((eb) => eb.fn.max("id").as("id")).where("content_id", "=", id).executeTakeFirst();
+      const latestBefore = await maxRevisionId(trx, id);
       const revisionId = await recordAutosaveRevision(trx, id, actor.id, now);
       // The trail gets one line per autosave revision, not one per keystroke pause.
-      if (revisionId !== latestBefore?.id) {
-        await recordEvent(trx, { actor, action: "content.update", target: { type: "content", id, label: input.title }, details: { autosave: true, version: updated.version }, at: now });
+      if (revisionId !== latestBefore) {
+        await recordEvent(trx, { actor, action: "content.update", target: { type: "content", id, label: input.title }, details: { autosave: true, version: newVersion }, at: now });
       }
     } else {
       await recordRevision(trx, id, actor.id, { at: now });
@@ -273,11 +250,11 @@ export async function saveItem(deps: AdminDeps, actor: EditorActor, id: number, 
         actor,
         action: "content.update",
         target: { type: "content", id, label: input.title },
-        details: { version: updated.version, status: item.status, ...(slug !== item.slug ? { slug: { from: item.slug, to: slug } } : {}) },
+        details: { version: newVersion, status: item.status, ...(slug !== item.slug ? { slug: { from: item.slug, to: slug } } : {}) },
         at: now,
       });
     }
-    return { kind: "saved", id, version: updated.version, savedAt: now };
+    return { kind: "saved", id, version: newVersion, savedAt: now, status: item.status };
   });
   const b = box.before;
   if (result.kind === "saved" && b?.wasPublic) await invalidateContent(deps, { id, kind: b.kind }, { id, kind: b.kind, themeIds: b.themeIds, neighbourhoodIds: b.neighbourhoodIds, inMenu: b.inMenu });
@@ -312,7 +289,13 @@ export function allowedActions(actor: EditorActor, item: { author_id: number | n
   return { workflow, canDelete: can(actor, "content.delete", subject), canEdit: canEditContent(actor, subject), canRestore: can(actor, "revision.restore", subject) };
 }
 
-export async function runWorkflow(deps: AdminDeps, actor: EditorActor, id: number, action: WorkflowAction, raw: RawForm = {}): Promise<{ status: ContentStatus; noop?: boolean }> {
+export async function runWorkflow(
+  deps: AdminDeps,
+  actor: EditorActor,
+  id: number,
+  action: WorkflowAction,
+  raw: RawForm = {},
+): Promise<{ status: ContentStatus; from: ContentStatus; noop?: boolean }> {
   const now = deps.now();
   let wasPublic = false;
   let kind: ContentKind = "article";
@@ -323,43 +306,39 @@ export async function runWorkflow(deps: AdminDeps, actor: EditorActor, id: numbe
     wasPublic = item.status === "published";
     // A second click on the same button: nothing more to do.
     const target: Partial<Record<WorkflowAction, ContentStatus>> = { submit: "review", publish: "published", archive: "archived" };
-    if (target[action] === item.status) return { status: item.status, noop: true };
+    if (target[action] === item.status) return { status: item.status, from: item.status, noop: true };
     if (!FROM[action].includes(item.status)) throw new ConflictError(`Cannot ${action} from ${item.status}`);
     let status: ContentStatus;
     const details: Record<string, unknown> = { from: item.status };
     if (action === "schedule") {
       const schedule = parseSchedule(raw, now);
-      if (!schedule.at) throw new ValidationError(schedule.errors);
+      if (!schedule.at) throw new ValidationError(schedule.errors, "Invalid schedule", schedule.values);
       await scheduleInTransaction(trx, id, schedule.at, now, actor.id);
       details.scheduledAt = schedule.at;
       status = "scheduled";
     } else {
       status = action === "submit" ? "review" : action === "publish" ? "published" : action === "archive" ? "archived" : item.status === "scheduled" ? "draft" : "unpublished";
-      await trx
-        .updateTable("content_items")
-        .set((eb) => ({
-          status,
-          updated_at: now,
-          updated_by: actor.id,
-          version: eb("version", "+", 1),
-          ...(action === "publish" ? { published_at: item.status === "scheduled" || item.published_at === null ? now : item.published_at, scheduled_at: null } : {}),
-          ...(action === "unpublish" || action === "archive" ? { scheduled_at: null } : {}),
-        }))
-        .where("id", "=", id)
-        .execute();
+      await q.setStatus(trx, id, {
+        status,
+        by: actor.id,
+        now,
+        ...(action === "publish" ? { publishedAt: item.status === "scheduled" || item.published_at === null ? now : item.published_at } : {}),
+        clearSchedule: action === "publish" || action === "unpublish" || action === "archive",
+      });
       if (action !== "submit") await cancelScheduled(trx, id);
       else await enqueueReviewNotice(trx, id, actor.id, now);
     }
     const verb = action === "unpublish" && item.status === "scheduled" ? "unschedule" : action;
     await recordEvent(trx, { actor, action: `content.${verb}`, target: { type: "content", id, label: item.title }, details: { ...details, to: status }, at: now });
-    return { status };
+    return { status, from: item.status };
   });
   if (!result.noop && (wasPublic || result.status === "published")) await invalidateContent(deps, { id, kind });
   return result;
 }
 
-/** Deletes an item (not a page that still has sub-pages). */
-export async function deleteItem(deps: AdminDeps, actor: EditorActor, id: number): Promise<void> {
+/** Deletes an item (not a page that still has sub-pages), once the person has confirmed. */
+export async function deleteItem(deps: AdminDeps, actor: EditorActor, id: number, raw: RawForm): Promise<void> {
+  if (field(raw, "confirm", { max: 10 }) !== "oui") throw new ValidationError({ confirm: "Confirmez la suppression avec le bouton « Supprimer définitivement »." });
   const now = deps.now();
   const before = await deps.db.transaction().execute(async (trx) => {
     const item = await loadForUpdate(trx, id);
@@ -369,7 +348,7 @@ export async function deleteItem(deps: AdminDeps, actor: EditorActor, id: number
     }
     const facts = await findCacheFacts(trx, id);
     await cancelScheduled(trx, id);
-    await trx.deleteFrom("content_items").where("id", "=", id).execute();
+    await q.deleteItem(trx, id);
     await recordEvent(trx, { actor, action: "content.delete", target: { type: "content", id, label: item.title }, details: { kind: item.kind, status: item.status, path: item.path }, at: now });
     return { kind: item.kind, wasPublic: item.status === "published", ...facts };
   });

@@ -3,10 +3,13 @@
 // per field. Values are kept as typed so a form with an error shows them again.
 import { isValidSlug, slugify } from "../../../lib/text.js";
 import { parisParts, parisToUtc } from "../../../lib/paris-time.js";
+import { field, fieldList } from "../../../core/http/form.js";
 
 export const TITLE_MAX = 200;
 export const STANDFIRST_MAX = 600;
 export const BODY_MAX = 200_000;
+/** What the edit form's schema lets through for the body (markup included), above BODY_MAX. */
+export const BODY_FIELD_MAX = 400_000;
 export const RELATED_MAX = 3;
 export const RELATED_FIELDS = ["related1", "related2", "related3"] as const;
 
@@ -43,18 +46,6 @@ export interface ContentInput {
 
 export type RawForm = Record<string, unknown>;
 
-function text(raw: RawForm, name: string): string {
-  const v = raw[name];
-  const s = Array.isArray(v) ? v[0] : v;
-  return typeof s === "string" ? s : "";
-}
-
-function list(raw: RawForm, name: string): string[] {
-  const v = raw[name];
-  const arr = Array.isArray(v) ? v : v === undefined ? [] : [v];
-  return arr.filter((x): x is string => typeof x === "string").slice(0, 200);
-}
-
 /** Line endings normalised, so the same text typed twice compares equal. */
 function clean(s: string): string {
   return s.replace(/\r\n?/g, "\n");
@@ -62,17 +53,18 @@ function clean(s: string): string {
 
 export function formValues(raw: RawForm): ContentFormValues {
   return {
-    title: clean(text(raw, "title")),
-    slug: text(raw, "slug").trim(),
-    standfirst: clean(text(raw, "standfirst")),
-    body: clean(text(raw, "body")),
-    themes: list(raw, "themes"),
-    neighbourhoods: list(raw, "neighbourhoods"),
-    hero: text(raw, "hero").trim(),
-    parent: text(raw, "parent").trim(),
-    related1: text(raw, "related1").trim(),
-    related2: text(raw, "related2").trim(),
-    related3: text(raw, "related3").trim(),
+    title: clean(field(raw, "title")),
+    slug: field(raw, "slug", { trim: true }),
+    standfirst: clean(field(raw, "standfirst")),
+    // Longer than BODY_MAX is refused below with a message, not cut here.
+    body: clean(field(raw, "body", { max: BODY_FIELD_MAX })),
+    themes: fieldList(raw, "themes"),
+    neighbourhoods: fieldList(raw, "neighbourhoods"),
+    hero: field(raw, "hero", { trim: true }),
+    parent: field(raw, "parent", { trim: true }),
+    related1: field(raw, "related1", { trim: true }),
+    related2: field(raw, "related2", { trim: true }),
+    related3: field(raw, "related3", { trim: true }),
   };
 }
 
@@ -171,8 +163,8 @@ export function relatedReference(value: string, publicOrigin: string): { path: s
 
 /** Checks the scheduling fields: a valid date and time, in the future. */
 export function parseSchedule(raw: RawForm, now: Date): { at: Date | null; errors: Record<string, string>; values: { date: string; time: string } } {
-  const date = text(raw, "date").trim();
-  const time = text(raw, "time").trim();
+  const date = field(raw, "date", { trim: true });
+  const time = field(raw, "time", { trim: true });
   const errors: Record<string, string> = {};
   if (!date) errors.date = "Saisissez la date de publication.";
   if (!time) errors.time = "Saisissez l’heure de publication.";

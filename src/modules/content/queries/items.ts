@@ -1,7 +1,8 @@
-// SQL for content, themes, neighbourhoods and media. Every function takes the Kysely
-// handle (or a transaction) so that services own transactions.
+// SQL of the public site: published items, their themes, places, images and neighbours.
+// Every function takes the Kysely handle (or a transaction) so that services own transactions.
+// Themes and neighbourhoods belong to the places module: only joins for a label live here.
 import { sql, type Kysely } from "kysely";
-import type { ContentKind, Database, MediaRow, ThemeRow } from "../../core/db/schema.js";
+import type { ContentKind, Database, MediaRow } from "../../../core/db/schema.js";
 
 type Db = Kysely<Database>;
 
@@ -25,39 +26,6 @@ const ITEM_COLUMNS = [
   "id", "kind", "parent_id", "slug", "path", "title", "standfirst", "body", "status",
   "published_at", "updated_at", "hero_media_id", "featured",
 ] as const;
-
-export async function findSiteSettings(db: Db) {
-  return db
-    .selectFrom("site_settings")
-    .select(["site_name", "short_name", "tagline", "brand_color", "brand_color_dark", "contact_email", "contact_address"])
-    .where("id", "=", 1)
-    .executeTakeFirst();
-}
-
-export async function listThemes(db: Db): Promise<ThemeRow[]> {
-  return db.selectFrom("themes").select(["id", "slug", "name", "description", "color", "position"]).orderBy("position").orderBy("name").execute();
-}
-
-export async function listNeighbourhoods(db: Db) {
-  return db
-    .selectFrom("neighbourhoods")
-    .select(["id", "slug", "name", "kind", "code", "description", "position"])
-    .orderBy("position")
-    .orderBy("name")
-    .execute();
-}
-
-export async function findThemeBySlug(db: Db, slug: string) {
-  return db.selectFrom("themes").select(["id", "slug", "name", "description", "color", "position"]).where("slug", "=", slug).executeTakeFirst();
-}
-
-export async function findNeighbourhoodBySlug(db: Db, slug: string) {
-  return db
-    .selectFrom("neighbourhoods")
-    .select(["id", "slug", "name", "kind", "code", "description", "position"])
-    .where("slug", "=", slug)
-    .executeTakeFirst();
-}
 
 export async function findPublishedByPath(db: Db, path: string, now: Date): Promise<ItemRow | undefined> {
   return db
@@ -287,6 +255,23 @@ export async function findCacheFacts(db: Db, contentId: number) {
     db.selectFrom("content_items").select("menu_title").where("id", "=", contentId).executeTakeFirst(),
   ]);
   return { inMenu: Boolean(item?.menu_title), themeIds: themes.map((t) => t.theme_id), neighbourhoodIds: places.map((p) => p.neighbourhood_id) };
+}
+
+/** True when the item is published and visible now (favourites may only point at such items). */
+export async function isPublishedNow(db: Db, contentId: number, now: Date): Promise<boolean> {
+  const row = await db
+    .selectFrom("content_items")
+    .select("id")
+    .where("id", "=", contentId)
+    .where("status", "=", "published")
+    .where("published_at", "<=", now)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Any item by id, whatever its status (previews). */
+export async function findItemById(db: Db, id: number): Promise<ItemRow | undefined> {
+  return db.selectFrom("content_items").select(ITEM_COLUMNS).where("id", "=", id).executeTakeFirst();
 }
 
 export async function findPublishedChildren(db: Db, parentId: number, now: Date): Promise<ItemRow[]> {

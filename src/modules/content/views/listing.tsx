@@ -7,15 +7,10 @@ import { Layout } from "../../../ui/layout.js";
 import { breadcrumbJsonLd, webPageJsonLd } from "../../../ui/seo.js";
 import { formatNumber } from "../../../lib/format.js";
 import type { Listing } from "../service.js";
+import { pageHref } from "../paging.js";
 
-export function pageHref(basePath: string, extra: Record<string, string> = {}) {
-  return (n: number) => {
-    const params = new URLSearchParams(extra);
-    if (n > 1) params.set("page", String(n));
-    const qs = params.toString();
-    return qs ? `${basePath}?${qs}` : basePath;
-  };
-}
+// Other modules take it from content/index.ts; kept here until accounts/views/account.tsx does.
+export { pageHref };
 
 /** A titled, paginated list of cards: news, a theme, a neighbourhood. */
 export function ListingPage(props: {

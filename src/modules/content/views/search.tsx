@@ -5,7 +5,7 @@ import { Pagination } from "../../../ui/components/pagination.js";
 import { Layout } from "../../../ui/layout.js";
 import { formatNumber } from "../../../lib/format.js";
 import type { CardView } from "../../../ui/view-models.js";
-import { pageHref } from "./listing.js";
+import { pageHref } from "../paging.js";
 
 export function SearchPage(props: { ctx: PageContext; query: string; cards: CardView[]; page: number; pageCount: number; total: number }) {
   const { ctx, query } = props;
