@@ -16,6 +16,7 @@ import { illustrationSvg } from "./illustrations.js";
 import { sitePages } from "./site-pages.js";
 import { seedPolicy } from "./seed-policy.js";
 import type { DemoIllustration, DemoPage } from "./types.js";
+import { siteConfigured } from "../src/modules/site/index.js";
 
 export interface SeedOptions {
   mediaDir: string;
@@ -42,9 +43,9 @@ export async function seedPerimeters(db: DB, dataDir: string, progress: (m: stri
   return loaded;
 }
 
+/** A database with site settings has been set up (by this seed or by an operator): never seed it again. */
 export async function isSeeded(db: DB): Promise<boolean> {
-  const row = await db.selectFrom("site_settings").select("id").executeTakeFirst();
-  return row !== undefined;
+  return siteConfigured(db);
 }
 
 const DAY = 86_400_000;

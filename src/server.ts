@@ -10,6 +10,7 @@ import { openMigratedDatabase } from "./core/db/open.js";
 import { startWorker } from "./core/jobs/queue.js";
 import { runMaintenance } from "./core/maintenance.js";
 import { allJobHandlers } from "./jobs.js";
+import { siteConfigured } from "./modules/site/index.js";
 
 function say(message: string) {
   process.stdout.write(`[portail] ${message}\n`);
@@ -20,7 +21,7 @@ async function prepareDatabase(config: Config): Promise<DatabaseHandle> {
   // The demo dataset is loaded only here, and only into an empty database (no site
   // settings yet): a dynamic import keeps it off the request path and out of the
   // modules evaluated at every start.
-  const seedNow = config.seedOnEmpty && (await handle.db.selectFrom("site_settings").select("id").executeTakeFirst()) === undefined;
+  const seedNow = config.seedOnEmpty && !(await siteConfigured(handle.db));
   if (seedNow) {
     say("Base vide : chargement du jeu de démonstration (une seule fois)…");
     const { seedDemo, seedPerimeters } = await import("../demo/seed.js");
