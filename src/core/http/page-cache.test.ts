@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PageCache, weakEtag } from "./page-cache.js";
+import { etagMatches, PageCache, weakEtag } from "./page-cache.js";
 
 describe("PageCache", () => {
   it("stores pages with a weak ETag and drops those carrying an invalidated tag", () => {
@@ -40,5 +40,17 @@ describe("tag vocabulary", () => {
     expect(() => cache.invalidateTags(["hom"])).toThrow(/hom/);
     // Another process's message is applied as it comes: the sender checked it.
     expect(cache.invalidateTags(["home"], { fromRemote: true })).toBe(1);
+  });
+});
+
+describe("etagMatches", () => {
+  it("compares weakly, in a list, and accepts *", () => {
+    const tag = weakEtag("A");
+    expect(etagMatches(tag, tag)).toBe(true);
+    expect(etagMatches(`"other", ${tag}`, tag)).toBe(true);
+    expect(etagMatches(tag.replace(/^W\//, ""), tag)).toBe(true);
+    expect(etagMatches("*", tag)).toBe(true);
+    expect(etagMatches(undefined, tag)).toBe(false);
+    expect(etagMatches('W/"nope"', tag)).toBe(false);
   });
 });

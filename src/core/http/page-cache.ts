@@ -150,6 +150,19 @@ export class PageCache {
   }
 }
 
+/**
+ * True when the request's If-None-Match names this entity tag (or "*"): answer 304. Weak
+ * comparison (RFC 9110 13.1.2), as fits the weak tags this app gives.
+ */
+export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const bare = etag.replace(/^W\//, "");
+  return ifNoneMatch.split(",").some((t) => {
+    const tag = t.trim();
+    return tag === "*" || tag.replace(/^W\//, "") === bare;
+  });
+}
+
 export function weakEtag(body: string | Buffer): string {
   return `W/"${crypto.createHash("sha1").update(body).digest("base64url").slice(0, 27)}"`;
 }

@@ -5,7 +5,7 @@ import type { VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
 import type { NavLink, PageContext } from "../../ui/context.js";
 import { ANONYMOUS, type Viewer } from "../../ui/viewer.js";
-import { weakEtag } from "./page-cache.js";
+import { etagMatches, weakEtag } from "./page-cache.js";
 import { SESSION_COOKIE_BASE } from "./session.js";
 
 
@@ -75,10 +75,7 @@ function sendHtml(request: FastifyRequest, reply: FastifyReply, body: string | B
     reply.header("cache-control", PUBLIC_PAGE_CACHE_CONTROL);
     if (etag) {
       reply.header("etag", etag);
-      const inm = request.headers["if-none-match"];
-      if (inm && inm.split(",").some((t) => t.trim() === etag || t.trim() === "*")) {
-        return reply.code(304).send();
-      }
+      if (etagMatches(request.headers["if-none-match"], etag)) return reply.code(304).send();
     }
   } else {
     reply.header("cache-control", PRIVATE_CACHE_CONTROL);
