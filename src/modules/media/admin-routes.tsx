@@ -6,8 +6,9 @@ import path from "node:path";
 import multipart from "@fastify/multipart";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { can } from "../../core/auth/roles.js";
-import { NotFoundError, ValidationError } from "../../core/errors.js";
+import { NotFoundError } from "../../core/errors.js";
 import { CsrfError, verifyCsrfToken } from "../../core/http/csrf.js";
+import { emptyForm, field, formBody, handleForm, noQuery, pageNumber, pageParam, queryOf, text } from "../../core/http/form.js";
 import { requireStaff, serveAdminPage, staffActor, type StaffActor } from "../admin/index.js";
 import { presentDetail, presentListItem } from "./admin-present.js";
 import { UploadError, uploadErrors } from "./errors.js";
@@ -26,21 +27,19 @@ const NOTICES: Record<string, string> = {
   supprimee: "L’image a été supprimée.",
 };
 
-const listQuery = {
-  type: "object",
-  properties: {
-    q: { type: "string", maxLength: 200 },
-    filtre: { type: "string", maxLength: 20 },
-    page: { type: "string", maxLength: 6 },
-    statut: { type: "string", maxLength: 20 },
-  },
-} as const;
+const listQuery = queryOf({ q: text(200), filtre: text(20), page: pageParam, statut: text(20) });
 const idParams = { type: "object", required: ["id"], properties: { id: { type: "string", pattern: "^[1-9][0-9]{0,8}$" } } } as const;
-const statusQuery = { type: "object", properties: { statut: { type: "string", maxLength: 20 } } } as const;
-const detailsBody = {
-  type: "object",
-  properties: Object.fromEntries([...TEXT_FIELDS, "_csrf"].map((k) => [k, { type: "string", maxLength: 4000 }])),
-} as const;
+/** After a redirect, which notice the page shows ("?statut=enregistree"). */
+const statusQuery = queryOf({ statut: text(20) });
+/** The image's texts and focal point; lengths are checked again, in French, by the service. */
+const detailsBody = formBody({ _csrf: text(200), alt: text(4000), legende: text(4000), credit: text(4000), point_x: text(4000), point_y: text(4000) });
+/**
+ * The upload form is multipart, which no body schema can describe: @fastify/multipart leaves
+ * the body unparsed until the handler reads its parts (CSRF token first, then the file
+ * streamed under a byte cap, see readUploadForm). A schema for one content type validates only
+ * that type: the urlencoded post of a client that dropped the enctype (read by pickFields).
+ */
+const uploadBody = { content: { "application/x-www-form-urlencoded": { schema: detailsBody } } } as const;
 
 type ListQ = { Querystring: { q?: string; filtre?: string; page?: string; statut?: string } };
 type IdP = { Params: { id: string }; Querystring: { statut?: string } };
@@ -54,11 +53,6 @@ function valuesOf(input: DetailsInput): FormValues {
 
 function mediaActor(actor: StaffActor): MediaActor {
   return { id: actor.id, role: actor.role, label: actor.label };
-}
-
-function parsePage(raw: string | undefined): number {
-  const n = raw && /^\d{1,6}$/.test(raw) ? Number(raw) : 1;
-  return n >= 1 ? n : 1;
 }
 
 export async function mediaAdminRoutes(app: FastifyInstance) {
@@ -87,7 +81,7 @@ export async function mediaAdminRoutes(app: FastifyInstance) {
   app.get<ListQ>("/admin/medias", { preHandler: requireStaff("media.upload"), schema: { querystring: listQuery } }, async (request, reply) => {
     const q = (request.query.q ?? "").trim();
     const incomplete = request.query.filtre === "a-completer";
-    const page = parsePage(request.query.page);
+    const page = pageNumber(request.query.page);
     const { rows, total } = await listMedia(app.deps.db, { q, incomplete, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
     const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
     if (page > pageCount) throw new NotFoundError();
@@ -100,27 +94,27 @@ export async function mediaAdminRoutes(app: FastifyInstance) {
   });
 
   // ---- upload
-  app.get("/admin/medias/nouveau", { preHandler: requireStaff("media.upload") }, async (request, reply) =>
+  app.get("/admin/medias/nouveau", { preHandler: requireStaff("media.upload"), schema: { querystring: noQuery } }, async (request, reply) =>
     serveAdminPage(request, reply, () => ({ render: (ctx, actor) => <MediaNewPage ctx={ctx} actor={actor} values={emptyValues()} errors={{}} /> })),
   );
 
   app.post(
     "/admin/medias/nouveau",
-    { preHandler: requireStaff("media.upload"), config: { csrfInMultipartBody: true } },
+    { preHandler: requireStaff("media.upload"), config: { csrfInMultipartBody: true }, schema: { body: uploadBody } },
     async (request, reply) => {
       const actor = mediaActor(staffActor(request));
       // A plain form post (a client that dropped the enctype) carries no file: the form comes back with that error.
       const form = request.isMultipart() ? await readUploadForm(request, tmpDir) : { tmpFile: null, originalName: "", fields: pickFields(request.body) };
-      try {
-        const id = await uploadImage(deps, actor, form);
-        return reply.redirect(`/admin/medias/${id}?statut=envoyee`, 303);
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        return serveAdminPage(request, reply, () => ({
-          status: 422,
-          render: (ctx, a) => <MediaNewPage ctx={ctx} actor={a} values={valuesOf(form.fields)} errors={error.fields} />,
-        }));
-      }
+      // Refused: the form again, with 422 (this module's status for a refused form since its first version).
+      return handleForm(
+        () => uploadImage(deps, actor, form),
+        (id) => reply.redirect(`/admin/medias/${id}?statut=envoyee`, 303),
+        ({ errors }) =>
+          serveAdminPage(request, reply, () => ({
+            status: 422,
+            render: (ctx, a) => <MediaNewPage ctx={ctx} actor={a} values={valuesOf(form.fields)} errors={errors} />,
+          })),
+      );
     },
   );
 
@@ -141,26 +135,26 @@ export async function mediaAdminRoutes(app: FastifyInstance) {
 
   app.post<EditP>("/admin/medias/:id", { preHandler: requireStaff("media.upload"), schema: { params: idParams, body: detailsBody } }, async (request, reply) => {
     const id = Number(request.params.id);
-    try {
-      await updateImage(deps, mediaActor(staffActor(request)), id, request.body ?? {});
-      return reply.redirect(`/admin/medias/${id}?statut=enregistree`, 303);
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      const { view } = await loadDetail(request, id);
-      return serveAdminPage(request, reply, () => ({
-        status: 422,
-        render: (ctx, actor) => <MediaDetailPage ctx={ctx} actor={actor} media={view} values={valuesOf(request.body ?? {})} errors={error.fields} />,
-      }));
-    }
+    return handleForm(
+      () => updateImage(deps, mediaActor(staffActor(request)), id, request.body ?? {}),
+      () => reply.redirect(`/admin/medias/${id}?statut=enregistree`, 303),
+      async ({ errors }) => {
+        const { view } = await loadDetail(request, id);
+        return serveAdminPage(request, reply, () => ({
+          status: 422,
+          render: (ctx, actor) => <MediaDetailPage ctx={ctx} actor={actor} media={view} values={valuesOf(request.body ?? {})} errors={errors} />,
+        }));
+      },
+    );
   });
 
   // ---- deletion
-  app.get<IdP>("/admin/medias/:id/supprimer", { preHandler: requireStaff("media.delete"), schema: { params: idParams } }, async (request, reply) => {
+  app.get<IdP>("/admin/medias/:id/supprimer", { preHandler: requireStaff("media.delete"), schema: { params: idParams, querystring: noQuery } }, async (request, reply) => {
     const { view } = await loadDetail(request, Number(request.params.id));
     return serveAdminPage(request, reply, () => ({ render: (ctx, actor) => <MediaDeletePage ctx={ctx} actor={actor} media={view} /> }));
   });
 
-  app.post<IdP>("/admin/medias/:id/supprimer", { preHandler: requireStaff("media.delete"), schema: { params: idParams } }, async (request, reply) => {
+  app.post<IdP>("/admin/medias/:id/supprimer", { preHandler: requireStaff("media.delete"), schema: { params: idParams, body: emptyForm } }, async (request, reply) => {
     const id = Number(request.params.id);
     try {
       await deleteImage(deps, mediaActor(staffActor(request)), id);
@@ -234,8 +228,7 @@ async function readUploadForm(request: FastifyRequest, tmpDir: string): Promise<
 }
 
 function pickFields(body: unknown): DetailsInput {
-  const source = body && typeof body === "object" ? (body as Record<string, unknown>) : {};
-  return Object.fromEntries(TEXT_FIELDS.filter((k) => typeof source[k] === "string").map((k) => [k, source[k] as string]));
+  return Object.fromEntries(TEXT_FIELDS.map((k) => [k, field(body, k)]));
 }
 
 async function drain(stream: AsyncIterable<unknown>): Promise<void> {

@@ -217,6 +217,9 @@ describe("library list", () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(`page ${last} sur ${last}`);
     expect((await editor.agent.get(`/admin/medias?page=${last + 1}`)).statusCode).toBe(404);
+    // Like every list: a page that cannot exist is a 404, a page that is not a number a 400.
+    expect((await editor.agent.get("/admin/medias?page=0")).statusCode).toBe(404);
+    expect((await editor.agent.get("/admin/medias?page=abc")).statusCode).toBe(400);
   });
 });
 

@@ -1,7 +1,11 @@
-// SQL of the media library: listing with search, filters and usage counts, one image,
-// and the picker's list of images ready for use.
-import { sql, type Expression, type SqlBool } from "kysely";
+// SQL of the media library (it owns the `media` table): listing with search, filters and
+// usage counts, one image, the picker's list of images ready for use, writes, and where an
+// image is used. Usage reads the content module's `content_items` (hero image, variant URL in
+// a body): content depends on media (hero images, the picker), so media cannot import
+// content's index without a circle; these reads stay here, read-only.
+import { sql, type Expression, type Insertable, type SqlBool } from "kysely";
 import type { DB } from "../../core/db/create-db.js";
+import type { MediaTable } from "../../core/db/schema.js";
 
 export const MEDIA_COLUMNS = [
   "m.id",
@@ -101,4 +105,67 @@ export async function listUsableImages(db: DB, opts: { q?: string; limit: number
     .where("m.credit", "<>", "");
   if (q) query = query.where(searchExpr(q));
   return query.orderBy("m.created_at", "desc").orderBy("m.id", "desc").limit(opts.limit).offset(opts.offset).execute();
+}
+
+// ---- writes
+
+/** Records an image whose variants are written; returns its id. */
+export async function insertMediaRow(db: DB, values: Insertable<MediaTable>): Promise<number> {
+  const row = await db.insertInto("media").values(values).returning("id").executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The editable columns of an image, locked until the caller's transaction ends. */
+export async function lockMediaForEdit(trx: DB, id: number) {
+  return trx
+    .selectFrom("media")
+    .select(["id", "file_key", "alt", "caption", "credit", "focal_x", "focal_y", "uploaded_by"])
+    .where("id", "=", id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function updateMediaDetails(trx: DB, id: number, v: { alt: string; caption: string; credit: string; focalX: number; focalY: number }): Promise<void> {
+  await trx.updateTable("media").set({ alt: v.alt, caption: v.caption, credit: v.credit, focal_x: v.focalX, focal_y: v.focalY }).where("id", "=", id).execute();
+}
+
+/** What deletion needs of an image (its files, its audit label), locked; see usage.ts for the lock's purpose. */
+export async function lockMediaForDelete(trx: DB, id: number) {
+  return trx.selectFrom("media").select(["file_key", "variant_widths", "alt", "original_name"]).where("id", "=", id).forUpdate().executeTakeFirst();
+}
+
+export async function deleteMediaRow(trx: DB, id: number): Promise<void> {
+  await trx.deleteFrom("media").where("id", "=", id).execute();
+}
+
+// ---- lookups
+
+export async function mediaFileKey(db: DB, id: number): Promise<string | undefined> {
+  const row = await db.selectFrom("media").select("file_key").where("id", "=", id).executeTakeFirst();
+  return row?.file_key;
+}
+
+/** Which of these file keys still have a row (the sweep removes the others' files). */
+export async function knownFileKeys(db: DB, keys: string[]): Promise<Set<string>> {
+  const known = new Set<string>();
+  for (let i = 0; i < keys.length; i += 500) {
+    const rows = await db.selectFrom("media").select("file_key").where("file_key", "in", keys.slice(i, i + 500)).execute();
+    for (const r of rows) known.add(r.file_key);
+  }
+  return known;
+}
+
+/**
+ * Content items showing an image: as hero, or by a variant URL in the body. strpos rather
+ * than LIKE: nothing in the key can act as a wildcard; `needle` is "/medias/<key>-".
+ */
+export async function contentShowingMedia(db: DB, mediaId: number, needle: string) {
+  return db
+    .selectFrom("content_items")
+    .select(["id", "title", "path", "kind", "status"])
+    .select((eb) => [eb(eb.ref("hero_media_id"), "=", mediaId).as("hero"), sql<boolean>`strpos(body, ${needle}) > 0`.as("body")])
+    .where((eb) => eb.or([eb("hero_media_id", "=", mediaId), sql<boolean>`strpos(body, ${needle}) > 0`]))
+    .orderBy("title")
+    .orderBy("id")
+    .execute();
 }

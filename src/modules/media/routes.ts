@@ -3,13 +3,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
+import { noQuery } from "../../core/http/form.js";
 
 const FILE_PATTERN = /^[a-z0-9-]{8,64}-\d{1,4}\.(avif|webp|jpg)$/;
 const TYPES = { avif: "image/avif", webp: "image/webp", jpg: "image/jpeg" } as const;
 
 export async function mediaRoutes(app: FastifyInstance) {
   const dir = app.deps.mediaDir;
-  app.get<{ Params: { file: string } }>("/medias/:file", async (request, reply) => {
+  app.get<{ Params: { file: string } }>("/medias/:file", { schema: { querystring: noQuery } }, async (request, reply) => {
     const { file } = request.params;
     const match = FILE_PATTERN.exec(file);
     if (!match) return reply.callNotFound();

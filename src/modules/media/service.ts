@@ -11,6 +11,7 @@ import type { DB } from "../../core/db/create-db.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../core/errors.js";
 import type { PageCache } from "../../core/http/page-cache.js";
 import { UploadError } from "./errors.js";
+import { lockMediaForEdit, updateMediaDetails } from "./queries.js";
 import { ALT_MAX, CAPTION_MAX, CREDIT_MAX, processUpload } from "./upload.js";
 import { deleteMediaIfUnused, MediaError, usageOf } from "./usage.js";
 
@@ -130,12 +131,7 @@ export function canEditMedia(actor: Actor & { id: number }, media: { uploaded_by
 export async function updateImage(deps: MediaDeps, actor: MediaActor, id: number, input: DetailsInput): Promise<{ changed: string[] }> {
   const { values, errors } = validateDetails(input);
   const result = await deps.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom("media")
-      .select(["id", "file_key", "alt", "caption", "credit", "focal_x", "focal_y", "uploaded_by"])
-      .where("id", "=", id)
-      .forUpdate()
-      .executeTakeFirst();
+    const row = await lockMediaForEdit(trx, id);
     if (!row) throw new NotFoundError("No such media");
     if (!canEditMedia(actor, row)) throw new ForbiddenError("Not allowed to edit this media");
     if (Object.keys(errors).length > 0) throw new ValidationError(sortErrors(errors));
@@ -146,11 +142,7 @@ export async function updateImage(deps: MediaDeps, actor: MediaActor, id: number
       if (before[key] !== after[key]) changes[key] = { from: before[key], to: after[key] };
     }
     if (Object.keys(changes).length === 0) return { changed: [], usedBy: [] as number[] };
-    await trx
-      .updateTable("media")
-      .set({ alt: after.alt, caption: after.caption, credit: after.credit, focal_x: after.focalX, focal_y: after.focalY })
-      .where("id", "=", id)
-      .execute();
+    await updateMediaDetails(trx, id, after);
     await recordEvent(trx, {
       actor: { id: actor.id, label: actor.label },
       action: "media.update",

@@ -2,6 +2,7 @@
 // (pipeline.ts) writes the responsive variants, which drops EXIF/GPS metadata, then the
 // row is recorded in `media`. A failure removes whatever was written.
 import type { DB } from "../../core/db/create-db.js";
+import { insertMediaRow } from "./queries.js";
 import { BASIC_FORMATS, decodeImage, encodeVariants, removeFiles, type VariantFormat, type Variants } from "./pipeline.js";
 
 export { MAX_INPUT_PIXELS, VARIANT_WIDTHS, removeFiles, type Variants } from "./pipeline.js";
@@ -21,22 +22,17 @@ export async function writeVariants(mediaDir: string, input: Buffer, formats: re
 }
 
 export async function insertMedia(db: DB, v: Variants, meta: ImageMeta): Promise<number> {
-  const row = await db
-    .insertInto("media")
-    .values({
-      file_key: v.key,
-      mime: "image/jpeg",
-      width: v.width,
-      height: v.height,
-      variant_widths: v.widths,
-      formats: v.formats,
-      alt: meta.alt,
-      caption: meta.caption,
-      credit: meta.credit,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return insertMediaRow(db, {
+    file_key: v.key,
+    mime: "image/jpeg",
+    width: v.width,
+    height: v.height,
+    variant_widths: v.widths,
+    formats: v.formats,
+    alt: meta.alt,
+    caption: meta.caption,
+    credit: meta.credit,
+  });
 }
 
 /** Variants + row; the files are removed again if the row cannot be written. */

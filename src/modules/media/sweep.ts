@@ -5,6 +5,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { DB } from "../../core/db/create-db.js";
+import { knownFileKeys } from "./queries.js";
 
 const GRACE_MS = 86_400_000;
 const VARIANT = /^([a-z0-9-]{8,64})-\d{2,4}\.(avif|webp|jpg)$/;
@@ -35,11 +36,7 @@ export async function sweepMediaFiles(db: DB, mediaDir: string, now: Date): Prom
     return m ? [{ ...f, key: m[1]! }] : [];
   });
   const keys = [...new Set(candidates.map((c) => c.key))];
-  const known = new Set<string>();
-  for (let i = 0; i < keys.length; i += 500) {
-    const rows = await db.selectFrom("media").select("file_key").where("file_key", "in", keys.slice(i, i + 500)).execute();
-    for (const r of rows) known.add(r.file_key);
-  }
+  const known = await knownFileKeys(db, keys);
   const orphans = candidates.filter((c) => !known.has(c.key));
   await Promise.all(orphans.map((o) => fs.rm(o.full, { force: true })));
   const uploads = await oldFiles(path.join(path.dirname(mediaDir), "tmp", "uploads"), now);

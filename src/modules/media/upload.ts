@@ -16,6 +16,7 @@ import { pipeline } from "node:stream/promises";
 import { recordEvent, type AuditActor } from "../../core/audit.js";
 import type { DB } from "../../core/db/create-db.js";
 import { UploadError, uploadErrors as errors } from "./errors.js";
+import { insertMediaRow } from "./queries.js";
 import { UPLOAD_FORMATS, decodeImage, encodeVariants, removeFiles, type ImageMime, type VariantFormat } from "./pipeline.js";
 
 export { UploadError, type UploadErrorCode } from "./errors.js";
@@ -191,35 +192,31 @@ export async function processUpload(db: DB, mediaDir: string, tmpFile: string, m
     const variants = await limited(async () => encodeVariants(mediaDir, await decodeImage(tmpFile, mime), options.formats ?? UPLOAD_FORMATS));
     try {
       return await db.transaction().execute(async (trx) => {
-        const row = await trx
-          .insertInto("media")
-          .values({
-            file_key: variants.key,
-            mime, // of the upload, as checked by content; the variants are in `formats`
-            width: variants.width, // of the largest variant, upright
-            height: variants.height,
-            variant_widths: variants.widths,
-            formats: variants.formats,
-            alt: clean.alt,
-            caption: clean.caption,
-            credit: clean.credit,
-            focal_x: options.focal?.x ?? 0.5,
-            focal_y: options.focal?.y ?? 0.5,
-            original_name: clean.originalName,
-            uploaded_by: clean.uploadedBy,
-            size_bytes: size,
-            ...(options.now ? { created_at: options.now } : {}),
-          })
-          .returning("id")
-          .executeTakeFirstOrThrow();
+        const id = await insertMediaRow(trx, {
+          file_key: variants.key,
+          mime, // of the upload, as checked by content; the variants are in `formats`
+          width: variants.width, // of the largest variant, upright
+          height: variants.height,
+          variant_widths: variants.widths,
+          formats: variants.formats,
+          alt: clean.alt,
+          caption: clean.caption,
+          credit: clean.credit,
+          focal_x: options.focal?.x ?? 0.5,
+          focal_y: options.focal?.y ?? 0.5,
+          original_name: clean.originalName,
+          uploaded_by: clean.uploadedBy,
+          size_bytes: size,
+          ...(options.now ? { created_at: options.now } : {}),
+        });
         await recordEvent(trx, {
           actor: options.actor ?? null,
           action: "media.upload",
-          target: { type: "media", id: row.id, label: clean.alt.slice(0, 200) },
+          target: { type: "media", id, label: clean.alt.slice(0, 200) },
           details: { originalName: clean.originalName, bytes: size, mime, width: variants.width, height: variants.height, formats: variants.formats },
           at: options.now,
         });
-        return row.id;
+        return id;
       });
     } catch (error) {
       await removeFiles(variants.files);

@@ -2,11 +2,11 @@
 // "Used" means: hero image of a content item (any status, drafts included, since an
 // editor will publish them later), or referenced in a body by its variant URL
 // (/medias/<key>-<width>.<ext>, relative or absolute).
-import { sql } from "kysely";
 import { recordEvent, type AuditActor } from "../../core/audit.js";
 import type { DB } from "../../core/db/create-db.js";
 import type { ContentKind, ContentStatus } from "../../core/db/schema.js";
 import { removeFiles, variantFiles } from "./pipeline.js";
+import { contentShowingMedia, deleteMediaRow, lockMediaForDelete, mediaFileKey } from "./queries.js";
 
 export interface MediaUse {
   id: number;
@@ -37,20 +37,8 @@ export function inUseMessage(count: number): string {
 }
 
 export async function usageOf(db: DB, mediaId: number, fileKey: string): Promise<MediaUse[]> {
-  // strpos rather than LIKE: nothing in the key can act as a wildcard. The "/medias/"
-  // prefix and "-" suffix keep the match to an actual variant URL.
-  const needle = `/medias/${fileKey}-`;
-  const rows = await db
-    .selectFrom("content_items")
-    .select(["id", "title", "path", "kind", "status"])
-    .select((eb) => [
-      eb(eb.ref("hero_media_id"), "=", mediaId).as("hero"),
-      sql<boolean>`strpos(body, ${needle}) > 0`.as("body"),
-    ])
-    .where((eb) => eb.or([eb("hero_media_id", "=", mediaId), sql<boolean>`strpos(body, ${needle}) > 0`]))
-    .orderBy("title")
-    .orderBy("id")
-    .execute();
+  // The "/medias/" prefix and "-" suffix keep the match to an actual variant URL.
+  const rows = await contentShowingMedia(db, mediaId, `/medias/${fileKey}-`);
   return rows.map((r) => ({
     id: r.id,
     title: r.title,
@@ -63,9 +51,9 @@ export async function usageOf(db: DB, mediaId: number, fileKey: string): Promise
 
 /** The content items using an image, by title; throws MediaError("not_found"). */
 export async function mediaUsage(db: DB, mediaId: number): Promise<MediaUse[]> {
-  const media = await db.selectFrom("media").select("file_key").where("id", "=", mediaId).executeTakeFirst();
-  if (!media) throw notFound();
-  return usageOf(db, mediaId, media.file_key);
+  const fileKey = await mediaFileKey(db, mediaId);
+  if (fileKey === undefined) throw notFound();
+  return usageOf(db, mediaId, fileKey);
 }
 
 /**
@@ -89,16 +77,11 @@ export async function deleteMediaIfUnused(
     // takes: an edit setting this image as hero concurrently either commits first (and we
     // see it below) or waits for us and then fails on the foreign key. Body references
     // have no such lock; an image pasted into a body during these milliseconds is lost.
-    const row = await trx
-      .selectFrom("media")
-      .select(["file_key", "variant_widths", "alt", "original_name"])
-      .where("id", "=", mediaId)
-      .forUpdate()
-      .executeTakeFirst();
+    const row = await lockMediaForDelete(trx, mediaId);
     if (!row) throw notFound();
     const usage = await usageOf(trx, mediaId, row.file_key);
     if (usage.length > 0) throw new MediaError("in_use", inUseMessage(usage.length), usage);
-    await trx.deleteFrom("media").where("id", "=", mediaId).execute();
+    await deleteMediaRow(trx, mediaId);
     await recordEvent(trx, {
       actor: audit.actor,
       action: "media.delete",
