@@ -58,7 +58,16 @@ export async function loadList(deps: AdminDeps, actor: EditorActor, f: ListFilte
   if (f.page > pageCount) throw new NotFoundError("Page out of range");
   return {
     filters: f,
-    rows: list.rows,
+    rows: list.rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      path: r.path,
+      kind: r.kind,
+      status: r.status,
+      scheduledAt: r.scheduled_at,
+      author: r.author_name,
+      updatedAt: r.updated_at,
+    })),
     total: list.total,
     page: f.page,
     pageCount,

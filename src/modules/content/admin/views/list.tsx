@@ -2,7 +2,7 @@
 import type { PageContext } from "../../../../ui/context.js";
 import { Pagination } from "../../../../ui/components/pagination.js";
 import { AdminFrame, type StaffActor } from "../../../admin/index.js";
-import type { AdminListRow } from "../queries.js";
+import type { ContentKind, ContentStatus } from "../../../../core/db/schema.js";
 import { KIND_LABELS, SelectField, StatusBadge, STATUS_LABELS, Time, type Option } from "./common.js";
 
 export interface ListFilters {
@@ -15,9 +15,21 @@ export interface ListFilters {
   tri: "recent" | "ancien";
 }
 
+/** One line of the table. */
+export interface ListRowView {
+  id: number;
+  title: string;
+  path: string;
+  kind: ContentKind;
+  status: ContentStatus;
+  scheduledAt: Date | null;
+  author: string | null;
+  updatedAt: Date;
+}
+
 export interface ListData {
   filters: ListFilters;
-  rows: AdminListRow[];
+  rows: ListRowView[];
   total: number;
   page: number;
   pageCount: number;
@@ -97,15 +109,15 @@ export function ContentListPage({ ctx, actor, data }: { ctx: PageContext; actor:
                   <td>{KIND_LABELS[r.kind]}</td>
                   <td>
                     <StatusBadge status={r.status} />
-                    {r.status === "scheduled" && r.scheduled_at ? (
+                    {r.status === "scheduled" && r.scheduledAt ? (
                       <span class="content-table__when">
-                        {" "}pour le <Time date={r.scheduled_at} />
+                        {" "}pour le <Time date={r.scheduledAt} />
                       </span>
                     ) : null}
                   </td>
-                  <td>{r.author_name ?? "—"}</td>
+                  <td>{r.author ?? "—"}</td>
                   <td>
-                    <Time date={r.updated_at} />
+                    <Time date={r.updatedAt} />
                   </td>
                 </tr>
               ))}
