@@ -34,7 +34,7 @@ function rgb(hex: string): number[] {
 }
 function mix(a: string, b: string, t: number): string {
   const y = rgb(b);
-  return "#" + rgb(a).map((v, i) => Math.round(v + ((y[i] ?? 0) - v) * t).toString(16).padStart(2, "0")).join("");
+  return `#${rgb(a).map((v, i) => Math.round(v + ((y[i] ?? 0) - v) * t).toString(16).padStart(2, "0")).join("")}`;
 }
 const light = (c: string, t: number): string => mix(c, "#ffffff", t);
 const dark = (c: string, t: number): string => mix(c, "#000000", t);
@@ -50,9 +50,9 @@ const GLASS = "#a9cbe0", LIT = "#f6dc95", WOOD = "#b98b5e", INK = "#3b4251", STE
 const f = (n: number): string => String(Math.round(n * 100) / 100);
 const esc = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
 function el(tag: string, a: Attrs, inner = ""): string {
-  let s = "<" + tag;
+  let s = `<${tag}`;
   for (const [k, v] of Object.entries(a)) if (v !== undefined) s += ` ${k}="${typeof v === "number" ? f(v) : esc(v)}"`;
-  return inner ? `${s}>${inner}</${tag}>` : s + "/>";
+  return inner ? `${s}>${inner}</${tag}>` : `${s}/>`;
 }
 const d = (...p: (string | number)[]): string => p.map((x) => (typeof x === "number" ? f(x) : x)).join(" ");
 const rect = (x: number, y: number, w: number, h: number, fill: string, rx = 0, a: Attrs = {}): string =>
@@ -168,7 +168,8 @@ const MOTIFS: Record<IllustrationMotif, (c: Ctx) => string> = {
     return s;
   },
   park(c) {
-    const gy = (c.gy = rnd(c.r, 60, 66)), { W, r } = c;
+    c.gy = rnd(c.r, 60, 66);
+    const { gy, W, r } = c;
     let s = backdrop(c, pick(r, SKIES), pick(r, GREENS), true) + rect(0, gy - 2, W, 2.5, dark(GREENS[3], 0.05));
     const px = W * rnd(r, 0.35, 0.65), pondLeft = px > W / 2;
     for (const x of spread(int(r, 5, 7), 0, W)) s += tree(c, x + rnd(r, -3, 3), gy + 1, rnd(r, 5.5, 8), pick(r, GREENS));
@@ -200,7 +201,8 @@ const MOTIFS: Record<IllustrationMotif, (c: Ctx) => string> = {
     return s;
   },
   bicycle(c) {
-    const gy = (c.gy = rnd(c.r, 58, 63)), { W, r } = c;
+    c.gy = rnd(c.r, 58, 63);
+    const { gy, W, r } = c;
     let s = backdrop(c, pick(r, SKIES), "#9ea3a9", true);
     for (let x = -4; x < W; x += rnd(r, 22, 30)) s += r() < 0.45 ? tree(c, x + 6, gy, 6, pick(r, GREENS)) : g(building(c, x, 20, gy * rnd(r, 0.35, 0.6), pick(r, FACADES), false), { opacity: 0.55 });
     s += rect(0, gy - 1, W, 15, "#e1ddd5") + rect(0, gy + 15, W, 14, light(c.acc, 0.62)) + rect(0, gy + 15, W, 0.8, "#fff") + rect(0, gy + 29, W, 0.8, "#fff");
@@ -215,7 +217,8 @@ const MOTIFS: Record<IllustrationMotif, (c: Ctx) => string> = {
     return s + tree(c, W * rnd(r, 0.85, 0.95), gy + 8, 7, pick(r, GREENS)) + rect(0, H - 2, W, 2, "#8d9198");
   },
   sport(c) {
-    const gy = (c.gy = rnd(c.r, 58, 63)), { W, r } = c;
+    c.gy = rnd(c.r, 58, 63);
+    const { gy, W, r } = c;
     let s = backdrop(c, pick(r, SKIES), "#79b06b", true);
     const tiers = int(r, 3, 4), top = gy - tiers * 7;
     for (const x of [W * 0.1, W * 0.9]) s += line(x, top, x, top - 20, "#7b8088", 1.1) + rect(x - 5, top - 28, 10, 8, "#fff", 0.8) + windows(c, x - 5, top - 28, 10, 8, 3, 2, "#fbeeb7"); // floodlights
@@ -244,7 +247,9 @@ const MOTIFS: Record<IllustrationMotif, (c: Ctx) => string> = {
       s += poly([x - 2, 0, x + 2, 0, x + 14, gy + 6, x - 14, gy + 6], "#fff8dc", { opacity: 0.12 }) + ellipse(x, gy + 6, 14, 3, "#fff8dc", { opacity: 0.22 });
     }
     s += line(W / 2, gy, W / 2, gy - 22, INK, 0.6) + poly([W / 2 - 6, gy - 22, W / 2 + 6, gy - 22, W / 2 + 5, gy - 30, W / 2 - 5, gy - 30], INK);
-    spread(int(r, 3, 4), W * 0.3, W * 0.7).forEach((x, i) => (s += note(x + rnd(r, -3, 3), gy * rnd(r, 0.4, 0.62), rnd(r, 1.8, 2.6), i % 2 ? light(c.acc, 0.5) : "#fff3c4")));
+    spread(int(r, 3, 4), W * 0.3, W * 0.7).forEach((x, i) => {
+      s += note(x + rnd(r, -3, 3), gy * rnd(r, 0.4, 0.62), rnd(r, 1.8, 2.6), i % 2 ? light(c.acc, 0.5) : "#fff3c4");
+    });
     const cw = W * rnd(r, 0.18, 0.24);
     let cur = ""; // one curtain: four nested drapes, mirrored for the other side
     for (let k = 0, w = cw; k < 4; k++, w -= cw * 0.2) {
@@ -307,7 +312,9 @@ const MOTIFS: Record<IllustrationMotif, (c: Ctx) => string> = {
     s += poly([lx, ty, lx + 12, ty, lx + 13.5, ty - 8.5, lx + 1.5, ty - 8.5], "#5f6670") + rect(lx - 1, ty - 0.8, 14, 0.8, STEEL);
     s += rect(jx, ty - 7, 4, 7, GLASS, 0.8) + rect(jx + 4, ty - 5.5, 1.2, 3, "none", 0.6, { stroke: GLASS, "stroke-width": 0.6 }) + rect(tx + tw * 0.82, ty - 0.6, 8, 0.6, "#fff");
     for (const x of [tx + tw * 0.68, tx + tw * 0.76]) s += rect(x, ty - 3.5, 2, 3.5, "#dbe9f1", 0.3, { stroke: "#8fb3c9", "stroke-width": 0.3 });
-    spread(int(r, 2, 3), W * 0.3, W * 0.7).forEach((x, i) => (s += bubble(x - 10 + rnd(r, -3, 3), rnd(r, 6, 20), 20, 10, i % 2 ? "#fff" : c.acc, i % 2 ? c.acc : "#fff", i % 2 === 0)));
+    spread(int(r, 2, 3), W * 0.3, W * 0.7).forEach((x, i) => {
+      s += bubble(x - 10 + rnd(r, -3, 3), rnd(r, 6, 20), 20, 10, i % 2 ? "#fff" : c.acc, i % 2 ? c.acc : "#fff", i % 2 === 0);
+    });
     return s;
   },
   market(c) {
@@ -326,7 +333,8 @@ const MOTIFS: Record<IllustrationMotif, (c: Ctx) => string> = {
     return s + crate(W * rnd(r, 0.1, 0.7), gy + 9, 16, 7, c.accL, r);
   },
   workshop(c) {
-    const gy = (c.gy = rnd(c.r, 66, 70)), { W, r } = c;
+    c.gy = rnd(c.r, 66, 70);
+    const { gy, W, r } = c;
     let s = backdrop(c, pick(r, WALLS), "#8f9499", false) + rect(0, gy - 1, W, 1, "#c9c3b8");
     const px = W * rnd(r, 0.08, 0.22), pw = W * 0.52, py = 7;
     s += rect(px, py, pw, 36, "#d8b98e", 0.6);
