@@ -4,6 +4,7 @@
 // geolocation or a click on the map.
 import type { DB } from "../../core/db/create-db.js";
 import { locate, normalizeGeometry, type AreaGeometry, type LonLat } from "../../lib/geo/index.js";
+import { neighbourhoodsForMap } from "../places/index.js";
 import * as q from "./queries.js";
 
 export interface Place {
@@ -17,9 +18,10 @@ export interface Place {
 
 /** Perimeters as stored (normalised at import); a broken row is skipped, not fatal. */
 export async function placesWithGeometry(db: DB): Promise<Place[]> {
-  const rows = await q.neighbourhoodsWithGeometry(db);
+  const rows = await neighbourhoodsForMap(db);
   const places: Place[] = [];
   for (const r of rows) {
+    if (r.geometry === null) continue;
     try {
       const geometry = normalizeGeometry(typeof r.geometry === "string" ? JSON.parse(r.geometry) : r.geometry);
       places.push({ id: r.id, slug: r.slug, name: r.name, kind: r.kind, code: r.code, geometry });

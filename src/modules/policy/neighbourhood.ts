@@ -1,6 +1,7 @@
 // What the Politique de la Ville adds to a neighbourhood's page: its perimeter, the
 // actions there, and its indicators next to the commune's and the métropole's.
 import type { DB } from "../../core/db/create-db.js";
+import { neighbourhoodPerimeter } from "../places/index.js";
 import { figures } from "./figures.js";
 import * as q from "./queries.js";
 
@@ -14,7 +15,7 @@ export interface IndicatorComparison {
 }
 
 export async function neighbourhoodPolicy(db: DB, n: { id: number; slug: string; kind: string; code: string | null }) {
-  const row = await db.selectFrom("neighbourhoods").select(["geometry", "commune_codes"]).where("id", "=", n.id).executeTakeFirst();
+  const row = await neighbourhoodPerimeter(db, n.id);
   // The list shows at most 30 actions; the figures count every action there (figures.ts).
   const [actions, funded] = await Promise.all([q.actionsInNeighbourhood(db, n.id, 30), q.listFundedActions(db, { neighbourhoodId: n.id })]);
   // Indicators are keyed by QPV code for QPV, by slug for quartiers.
@@ -24,24 +25,7 @@ export async function neighbourhoodPolicy(db: DB, n: { id: number; slug: string;
   const wanted = [...latest.values()];
   // One query for every metric: the same year's value for the neighbourhood's own
   // commune(s) (not every commune that has one) and for the métropole.
-  const communes = row?.commune_codes ?? [];
-  const others =
-    wanted.length === 0
-      ? []
-      : await db
-          .selectFrom("indicators")
-          .select(["metric", "year", "territory_kind", "territory_name", "value"])
-          .where((eb) => eb.or(wanted.map((i) => eb.and([eb("metric", "=", i.metric), eb("year", "=", i.year)]))))
-          .where((eb) =>
-            eb.or([
-              eb("territory_kind", "=", "metropole"),
-              // without known commune codes (older imports), every commune of the table
-              communes.length > 0 ? eb.and([eb("territory_kind", "=", "commune"), eb("territory_code", "in", communes)]) : eb("territory_kind", "=", "commune"),
-            ]),
-          )
-          .orderBy("territory_kind")
-          .orderBy("territory_name")
-          .execute();
+  const others = await q.comparableIndicators(db, wanted, row?.commune_codes ?? []);
   const comparisons: IndicatorComparison[] = wanted.map((i) => ({
     metric: i.metric,
     label: i.label,

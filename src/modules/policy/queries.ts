@@ -1,6 +1,7 @@
 // SQL for the Politique de la Ville module.
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../../core/db/schema.js";
+import { listNeighbourhoods } from "../places/index.js";
 import { notCountedSql } from "./counting-rule.js";
 
 type Db = Kysely<Database>;
@@ -194,7 +195,7 @@ export async function filterOptions(db: Db) {
       .orderBy("c.period_start", "desc")
       .orderBy("p.position")
       .execute(),
-    db.selectFrom("neighbourhoods").select(["slug", "name", "kind"]).orderBy("position").execute(),
+    listNeighbourhoods(db),
     db.selectFrom("organisations").select(["slug", "name"]).orderBy("name").execute(),
     db
       .selectFrom("actions")
@@ -204,8 +205,23 @@ export async function filterOptions(db: Db) {
   return { priorities, places, organisations, years };
 }
 
-export async function neighbourhoodsWithGeometry(db: Db) {
-  return db.selectFrom("neighbourhoods").select(["id", "slug", "name", "kind", "code", "geometry"]).where("geometry", "is not", null).orderBy("position").execute();
+export async function hasExampleActions(db: Db): Promise<boolean> {
+  return (await db.selectFrom("actions").select("id").where("is_example", "=", true).limit(1).executeTakeFirst()) !== undefined;
+}
+
+export async function actionExists(db: Db, id: number): Promise<boolean> {
+  return (await db.selectFrom("actions").select("id").where("id", "=", id).executeTakeFirst()) !== undefined;
+}
+
+/** The current slug of an action renamed in the back office, from one of its old slugs. */
+export async function renamedActionSlug(db: Db, oldSlug: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom("action_slug_redirects as r")
+    .innerJoin("actions as a", "a.id", "r.action_id")
+    .select("a.slug")
+    .where("r.old_slug", "=", oldSlug)
+    .executeTakeFirst();
+  return row?.slug;
 }
 
 export async function indicatorsFor(db: Db, territoryKind: string, territoryCode: string) {
@@ -216,5 +232,26 @@ export async function indicatorsFor(db: Db, territoryKind: string, territoryCode
     .where("territory_code", "=", territoryCode)
     .orderBy("metric")
     .orderBy("year", "desc")
+    .execute();
+}
+
+/**
+ * The same metric and year for the métropole and for the given communes (every commune of the
+ * table when none is given: older imports did not record them), to compare a neighbourhood with.
+ */
+export async function comparableIndicators(db: Db, wanted: ReadonlyArray<{ metric: string; year: number }>, communes: readonly string[]) {
+  if (wanted.length === 0) return [];
+  return db
+    .selectFrom("indicators")
+    .select(["metric", "year", "territory_kind", "territory_name", "value"])
+    .where((eb) => eb.or(wanted.map((i) => eb.and([eb("metric", "=", i.metric), eb("year", "=", i.year)]))))
+    .where((eb) =>
+      eb.or([
+        eb("territory_kind", "=", "metropole"),
+        communes.length > 0 ? eb.and([eb("territory_kind", "=", "commune"), eb("territory_code", "in", [...communes])]) : eb("territory_kind", "=", "commune"),
+      ]),
+    )
+    .orderBy("territory_kind")
+    .orderBy("territory_name")
     .execute();
 }

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from "fastify";
 import { servePage } from "../../core/http/render.js";
 import { NotFoundError } from "../../core/errors.js";
-import { parsePage } from "../content/service.js";
+import { noQuery, pageNumber, queryOf, text } from "../../core/http/form.js";
 import { MapOrHowToImport } from "./views/map.js";
 import * as service from "./service.js";
 import { ActionPage } from "./views/action.js";
@@ -13,20 +13,19 @@ import { lookupPoint, parsePoint, placesWithGeometry } from "./lookup.js";
 import { createGeocoder, GeocoderError } from "../../lib/geocoder/index.js";
 import { hitRateLimit } from "../../core/rate-limit.js";
 
-const filterQuery = {
-  type: "object",
-  properties: Object.fromEntries(["priorite", "quartier", "statut", "organisation", "financeur", "annee", "page"].map((k) => [k, { type: "string", maxLength: 80 }])),
-} as const;
+// Filters are read leniently (service.parseActionQuery ignores unknown values): only the
+// length is bounded here, so that a stale link still shows the list.
+const filterQuery = queryOf({
+  priorite: text(80),
+  quartier: text(80),
+  statut: text(80),
+  organisation: text(80),
+  financeur: text(80),
+  annee: text(80),
+  page: text(80),
+});
 
-const lookupQuery = {
-  type: "object",
-  properties: {
-    adresse: { type: "string", maxLength: 300 },
-    lon: { type: "string", maxLength: 20 },
-    lat: { type: "string", maxLength: 20 },
-    libelle: { type: "string", maxLength: 300 },
-  },
-} as const;
+const lookupQuery = queryOf({ adresse: text(300), lon: text(20), lat: text(20), libelle: text(300) });
 type LookupQuery = { adresse?: string; lon?: string; lat?: string; libelle?: string };
 const GEOCODE_LIMIT = { limit: 20, windowMs: 60_000 };
 
@@ -74,7 +73,7 @@ export async function policyRoutes(app: FastifyInstance) {
     }));
   });
 
-  app.get("/politique-de-la-ville", async (request, reply) =>
+  app.get("/politique-de-la-ville", { schema: { querystring: noQuery } }, async (request, reply) =>
     servePage(request, reply, async () => {
       const data = await service.getOverview(app.deps.db);
       return {
@@ -86,12 +85,12 @@ export async function policyRoutes(app: FastifyInstance) {
 
   app.get<{ Querystring: service.ActionQuery }>("/politique-de-la-ville/actions", { schema: { querystring: filterQuery } }, async (request, reply) =>
     servePage(request, reply, async () => {
-      const data = await service.getActions(app.deps.db, request.query, parsePage(request.query.page));
+      const data = await service.getActions(app.deps.db, request.query, pageNumber(request.query.page));
       return { tags: ["policy"], render: (ctx) => <ActionsPage ctx={ctx} data={data} query={request.query as Record<string, string | undefined>} /> };
     }),
   );
 
-  app.get<{ Params: { slug: string } }>("/politique-de-la-ville/actions/:slug", async (request, reply) =>
+  app.get<{ Params: { slug: string } }>("/politique-de-la-ville/actions/:slug", { schema: { querystring: noQuery } }, async (request, reply) =>
     servePage(request, reply, async () => {
       if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(request.params.slug) || request.params.slug.length > 120) throw new NotFoundError();
       const data = await service.getAction(app.deps.db, request.params.slug, app.deps.now());

@@ -1,8 +1,8 @@
 // Use cases of the public Politique de la Ville pages.
 import type { DB } from "../../core/db/create-db.js";
 import { MovedError, NotFoundError } from "../../core/errors.js";
-import { findItemsByIds } from "../content/queries.js";
-import { loadCards } from "../content/service.js";
+import { findItemsByIds, loadCards } from "../content/index.js";
+import { neighbourhoodsForMap } from "../places/index.js";
 import * as q from "./queries.js";
 import { contractFigures } from "./figures.js";
 import type { ProgressRule } from "./rollup.js";
@@ -50,12 +50,8 @@ export async function contractSummaries(db: DB) {
 }
 
 export async function getOverview(db: DB) {
-  const [contracts, places, examples] = await Promise.all([
-    contractSummaries(db),
-    db.selectFrom("neighbourhoods").select(["id", "slug", "name", "kind", "code", "geometry"]).orderBy("position").execute(),
-    db.selectFrom("actions").select("id").where("is_example", "=", true).limit(1).execute(),
-  ]);
-  return { contracts, places, hasExamples: examples.length > 0 };
+  const [contracts, places, hasExamples] = await Promise.all([contractSummaries(db), neighbourhoodsForMap(db), q.hasExampleActions(db)]);
+  return { contracts, places, hasExamples };
 }
 
 export interface ActionQuery {
@@ -97,13 +93,8 @@ export async function getAction(db: DB, slug: string, now: Date) {
   const action = await q.findAction(db, slug);
   if (!action) {
     // Renamed in the back office: the old address leads to the new one.
-    const moved = await db
-      .selectFrom("action_slug_redirects as r")
-      .innerJoin("actions as a", "a.id", "r.action_id")
-      .select("a.slug")
-      .where("r.old_slug", "=", slug)
-      .executeTakeFirst();
-    if (moved) throw new MovedError(`/politique-de-la-ville/actions/${moved.slug}`);
+    const moved = await q.renamedActionSlug(db, slug);
+    if (moved) throw new MovedError(`/politique-de-la-ville/actions/${moved}`);
     throw new NotFoundError();
   }
   const details = await q.findActionDetails(db, action.id);

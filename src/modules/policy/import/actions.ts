@@ -20,9 +20,10 @@
 // file's; an action whose values are all the same is left untouched (updated_at kept).
 // Imported actions are real records: is_example is set to false.
 import type { DB } from "../../../core/db/create-db.js";
-import { sql } from "kysely";
+import { listNeighbourhoods } from "../../places/index.js";
 import { emptyReport, frenchList, inTransaction, progressTicker, type ImportIssue, type ImportOptions, type ImportReport, type Trx } from "./common.js";
 import { readActionRows, type ActionRow, type FundingInput, type MilestoneInput } from "./action-rows.js";
+import { actionReferences, actionsBySlug, insertActionChildren, insertImportedAction, updateImportedAction } from "./queries.js";
 
 interface Resolved {
   row: ActionRow;
@@ -62,17 +63,13 @@ export async function importActions(db: DB, csvText: string, options: ImportOpti
         let actionId: number;
         if (existing) {
           actionId = existing.id;
-          await trx.updateTable("actions").set({ ...fields, updated_at: now }).where("id", "=", actionId).execute();
-          for (const table of ["funding_lines", "milestones", "action_partners", "action_neighbourhoods"] as const) {
-            await trx.deleteFrom(table).where("action_id", "=", actionId).execute();
-          }
+          await updateImportedAction(trx, actionId, fields, now);
           report.updated++;
         } else {
-          const inserted = await trx.insertInto("actions").values({ slug: r.row.slug, ...fields, created_at: now, updated_at: now }).returning(["id"]).executeTakeFirstOrThrow();
-          actionId = inserted.id;
+          actionId = await insertImportedAction(trx, r.row.slug, fields, now);
           report.created++;
         }
-        await writeChildren(trx, actionId, r);
+        await insertActionChildren(trx, actionId, { funding: r.row.funding, milestones: r.row.milestones, partnerIds: r.partnerIds, placeIds: r.placeIds });
       }
       write(i + 1);
     }
@@ -80,13 +77,7 @@ export async function importActions(db: DB, csvText: string, options: ImportOpti
 }
 
 async function resolve(trx: Trx, rows: ActionRow[], errors: ImportIssue[]): Promise<Resolved[]> {
-  const [contracts, priorities, objectives, organisations, places] = await Promise.all([
-    trx.selectFrom("contracts").select(["id", "slug"]).execute(),
-    trx.selectFrom("priorities").select(["id", "slug", "contract_id"]).execute(),
-    trx.selectFrom("objectives").select(["id", "title", "priority_id"]).orderBy("position").execute(),
-    trx.selectFrom("organisations").select(["id", "slug"]).execute(),
-    trx.selectFrom("neighbourhoods").select(["id", "slug", "code"]).execute(),
-  ]);
+  const [{ contracts, priorities, objectives, organisations }, places] = await Promise.all([actionReferences(trx), listNeighbourhoods(trx)]);
   const contractBySlug = new Map(contracts.map((c) => [c.slug, c.id]));
   const orgBySlug = new Map(organisations.map((o) => [o.slug, o.id]));
   const placeBySlug = new Map(places.map((p) => [p.slug, p.id]));
@@ -158,21 +149,7 @@ function targetState(r: Resolved) {
 async function loadCurrent(trx: Trx, slugs: string[]) {
   const current = new Map<string, { id: number; state: ReturnType<typeof targetState> }>();
   if (slugs.length === 0) return current;
-  // Dates as text: pg and PGlite would otherwise build Date objects at local midnight.
-  const actions = await trx
-    .selectFrom("actions")
-    .select(["id", "slug", "title", "priority_id", "objective_id", "summary", "status", "progress", "lead_organisation_id", "is_example"])
-    .select([sql<string | null>`start_date::text`.as("start_date"), sql<string | null>`end_date::text`.as("end_date")])
-    .where("slug", "in", slugs)
-    .execute();
-  if (actions.length === 0) return current;
-  const ids = actions.map((a) => a.id);
-  const [funding, milestones, partners, places] = await Promise.all([
-    trx.selectFrom("funding_lines").select(["action_id", "funder", "amount", "year", "label"]).where("action_id", "in", ids).orderBy("id").execute(),
-    trx.selectFrom("milestones").select(["action_id", "title", "done", sql<string>`due_date::text`.as("due_date")]).where("action_id", "in", ids).orderBy("position").orderBy("id").execute(),
-    trx.selectFrom("action_partners").select(["action_id", "organisation_id"]).where("action_id", "in", ids).execute(),
-    trx.selectFrom("action_neighbourhoods").select(["action_id", "neighbourhood_id"]).where("action_id", "in", ids).execute(),
-  ]);
+  const { actions, funding, milestones, partners, places } = await actionsBySlug(trx, slugs);
   for (const a of actions) {
     current.set(a.slug, {
       id: a.id,
@@ -195,20 +172,4 @@ async function loadCurrent(trx: Trx, slugs: string[]) {
     });
   }
   return current;
-}
-
-async function writeChildren(trx: Trx, actionId: number, r: Resolved): Promise<void> {
-  const { funding, milestones } = r.row;
-  if (funding.length > 0) {
-    await trx.insertInto("funding_lines").values(funding.map((f) => ({ action_id: actionId, funder: f.funder, amount: f.amount, year: f.year, label: f.label }))).execute();
-  }
-  if (milestones.length > 0) {
-    await trx.insertInto("milestones").values(milestones.map((m, position) => ({ action_id: actionId, due_date: m.due_date, title: m.title, done: m.done, position }))).execute();
-  }
-  if (r.partnerIds.length > 0) {
-    await trx.insertInto("action_partners").values(r.partnerIds.map((organisation_id) => ({ action_id: actionId, organisation_id }))).execute();
-  }
-  if (r.placeIds.length > 0) {
-    await trx.insertInto("action_neighbourhoods").values(r.placeIds.map((neighbourhood_id) => ({ action_id: actionId, neighbourhood_id }))).execute();
-  }
 }

@@ -22,6 +22,8 @@ import {
   type ImportOptions,
   type ImportReport,
 } from "./common.js";
+import { listNeighbourhoods } from "../../places/index.js";
+import { allIndicators, insertIndicator, updateIndicator } from "./queries.js";
 
 export const INDICATOR_COLUMNS = ["metric", "label", "territory_kind", "territory_code", "territory_name", "year", "value", "unit", "source"] as const;
 const REQUIRED = ["metric", "label", "territory_kind", "territory_code", "territory_name", "year", "value"] as const;
@@ -105,13 +107,10 @@ export async function importIndicators(db: DB, csvText: string, options: ImportO
   if (report.errors.length > 0) return report;
 
   return inTransaction(db, report, async (trx) => {
-    const existing = await trx
-      .selectFrom("indicators")
-      .select(["id", "metric", "label", "territory_kind", "territory_code", "territory_name", "year", "value", "unit", "source"])
-      .execute();
+    const existing = await allIndicators(trx);
     const byKey = new Map(existing.map((e) => [`${e.metric}|${e.territory_kind}|${e.territory_code}|${e.year}`, e]));
-    const places = await trx.selectFrom("neighbourhoods").select(["kind", "code"]).where("code", "is not", null).execute();
-    const knownPlaces = new Set(places.map((p) => `${p.kind}|${p.code}`));
+    const places = await listNeighbourhoods(trx);
+    const knownPlaces = new Set(places.filter((p) => p.code !== null).map((p) => `${p.kind}|${p.code}`));
     const unknown = new Set<string>();
     const write = progressTicker(options, "enregistrement", rows.length);
     for (const [i, row] of rows.entries()) {
@@ -121,7 +120,7 @@ export async function importIndicators(db: DB, csvText: string, options: ImportO
       }
       const current = byKey.get(`${row.metric}|${row.territory_kind}|${row.territory_code}|${row.year}`);
       if (!current) {
-        await trx.insertInto("indicators").values(values).execute();
+        await insertIndicator(trx, values);
         report.created++;
       } else if (
         current.label === row.label &&
@@ -132,7 +131,7 @@ export async function importIndicators(db: DB, csvText: string, options: ImportO
       ) {
         report.unchanged++;
       } else {
-        await trx.updateTable("indicators").set(values).where("id", "=", current.id).execute();
+        await updateIndicator(trx, current.id, values);
         report.updated++;
       }
       write(i + 1);

@@ -1,9 +1,12 @@
 // Writing perimeters into `neighbourhoods`, shared by the QPV and quartier imports: find the
 // existing row, pick a free slug for a new one, and touch a row only when something really
-// changed, so that a second run reports "inchangé" and keeps geometry_updated_at.
+// changed, so that a second run reports "inchangé" and keeps geometry_updated_at. The table
+// belongs to the places module: the reads and writes are its functions (places/index.ts),
+// the matching rules stay here beside the file formats they serve.
 import type { AreaGeometry } from "../../../lib/geo/index.js";
 import type { NeighbourhoodKind } from "../../../core/db/schema.js";
 import { slugify } from "../../../lib/text.js";
+import { insertNeighbourhood, neighbourhoodsForImport, updateNeighbourhood } from "../../places/index.js";
 import { canonicalJson, type Trx } from "./common.js";
 
 export interface PlaceRow {
@@ -30,11 +33,7 @@ export interface PlaceValues {
 export type Outcome = "created" | "updated" | "unchanged";
 
 export async function loadPlaces(trx: Trx): Promise<PlaceIndex> {
-  const rows = await trx
-    .selectFrom("neighbourhoods")
-    .select(["id", "slug", "name", "kind", "code", "geometry", "population", "commune_codes"])
-    .execute();
-  return new PlaceIndex(rows);
+  return new PlaceIndex(await neighbourhoodsForImport(trx));
 }
 
 export class PlaceIndex {
@@ -88,21 +87,17 @@ export async function savePlace(
   const geometryJson = JSON.stringify(values.geometry);
   if (!existing) {
     const slug = places.freeSlug(options.slug, values.code);
-    const row = await trx
-      .insertInto("neighbourhoods")
-      .values({
-        slug,
-        name: values.name,
-        kind: values.kind,
-        code: values.code,
-        geometry: geometryJson,
-        population: values.population,
-        commune_codes: [...values.communeCodes].sort(),
-        geometry_source: options.stamp.source,
-        geometry_updated_at: options.stamp.now,
-      })
-      .returning(["id"])
-      .executeTakeFirstOrThrow();
+    const row = await insertNeighbourhood(trx, {
+      slug,
+      name: values.name,
+      kind: values.kind,
+      code: values.code,
+      geometry: geometryJson,
+      population: values.population,
+      commune_codes: [...values.communeCodes].sort(),
+      geometry_source: options.stamp.source,
+      geometry_updated_at: options.stamp.now,
+    });
     places.add({ id: row.id, slug, name: values.name, kind: values.kind, code: values.code, geometry: values.geometry, population: values.population, commune_codes: values.communeCodes });
     return "created";
   }
@@ -128,7 +123,7 @@ export async function savePlace(
   if (values.population !== null && values.population !== existing.population) changes.population = values.population;
   if (Object.keys(changes).length === 0) return "unchanged";
 
-  await trx.updateTable("neighbourhoods").set(changes).where("id", "=", existing.id).execute();
+  await updateNeighbourhood(trx, existing.id, changes);
   places.add({
     ...existing,
     name: changes.name ?? existing.name,

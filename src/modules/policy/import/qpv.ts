@@ -10,6 +10,8 @@
 // siren_epci and the other properties are ignored.
 import type { DB } from "../../../core/db/create-db.js";
 import { slugify } from "../../../lib/text.js";
+import { listNeighbourhoods } from "../../places/index.js";
+import { communeCodes } from "../../site/index.js";
 import type { AreaGeometry } from "../../../lib/geo/index.js";
 import {
   codeList,
@@ -51,9 +53,9 @@ interface QpvRow {
   population: number | null;
 }
 
+/** The INSEE codes of the site's communes (site_settings, owned by the site module). */
 export async function readTerritory(db: DB): Promise<string[]> {
-  const row = await db.selectFrom("site_settings").select(["commune_codes"]).where("id", "=", 1).executeTakeFirst();
-  return row?.commune_codes ?? [];
+  return communeCodes(db);
 }
 
 export async function importQpv(db: DB, geojsonText: string, options: ImportOptions = {}): Promise<ImportReport> {
@@ -129,11 +131,7 @@ export async function importQpv(db: DB, geojsonText: string, options: ImportOpti
       report[outcome]++;
       write(i + 1);
     }
-    const stale = await trx
-      .selectFrom("neighbourhoods")
-      .select(["code", "name"])
-      .where("kind", "=", "qpv")
-      .execute();
+    const stale = (await listNeighbourhoods(trx)).filter((r) => r.kind === "qpv");
     const missing = stale.filter((r) => !r.code || !seen.has(r.code));
     if (missing.length > 0) {
       report.warnings.push(
