@@ -2,6 +2,8 @@
 // and the writes (always given the service's transaction).
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../../../core/db/schema.js";
+import { findItemsByIds } from "../../content/index.js";
+import { existingNeighbourhoodIds, neighbourhoodChoices } from "../../places/index.js";
 import { notCountedSql } from "../counting-rule.js";
 import type { ActionInput, ContractInput, IndicatorInput, OrganisationInput, PriorityInput } from "./validate.js";
 
@@ -318,12 +320,15 @@ export async function actionFormOptions(db: Db) {
       .orderBy("o.id")
       .execute(),
     db.selectFrom("organisations").select(["id", "name"]).orderBy("name").execute(),
-    db.selectFrom("neighbourhoods").select(["id", "name", "kind", "code"]).orderBy("kind").orderBy("position").orderBy("name").execute(),
+    neighbourhoodChoices(db),
   ]);
   return { priorities, objectives, organisations, places };
 }
 
-/** Published articles matching the search (or the latest), plus the given ones. */
+/**
+ * Published articles matching the search (or the latest), plus the given ones. The search
+ * reads the content module's table until content/index.ts offers a title search (README.md).
+ */
 export async function articleChoices(db: Db, search: string, selected: number[], now: Date, limit = 20) {
   let q = db
     .selectFrom("content_items")
@@ -334,7 +339,7 @@ export async function articleChoices(db: Db, search: string, selected: number[],
   if (search) q = q.where("title", "ilike", contains(search));
   const found = await q.orderBy("published_at", "desc").orderBy("id", "desc").limit(limit).execute();
   const missing = selected.filter((id) => !found.some((f) => f.id === id));
-  const chosen = missing.length > 0 ? await db.selectFrom("content_items").select(["id", "title", "published_at"]).where("id", "in", missing).execute() : [];
+  const chosen = (await findItemsByIds(db, missing)).map((i) => ({ id: i.id, title: i.title, published_at: i.published_at }));
   return [...chosen, ...found];
 }
 
@@ -399,10 +404,60 @@ export async function slugTaken(db: Db, table: "actions" | "organisations" | "co
   return (await q.executeTakeFirst()) !== undefined;
 }
 
-/** Ids among `wanted` that exist in the table (published articles only for content_items). */
-export async function existingIds(db: Db, table: "organisations" | "neighbourhoods" | "content_items", wanted: number[]) {
+/** Ids among `wanted` that exist: organisations, neighbourhoods (places module), articles (content module). */
+export async function existingIds(db: Db, table: "organisations" | "neighbourhoods" | "content_items", wanted: number[]): Promise<Set<number>> {
   if (wanted.length === 0) return new Set<number>();
-  let q = db.selectFrom(table).select("id").where("id", "in", wanted);
-  if (table === "content_items") q = q.where("kind", "=", "article");
-  return new Set((await q.execute()).map((r) => r.id));
+  if (table === "neighbourhoods") return new Set(await existingNeighbourhoodIds(db, wanted));
+  if (table === "content_items") return new Set((await findItemsByIds(db, wanted)).filter((i) => i.kind === "article").map((i) => i.id));
+  return new Set((await db.selectFrom("organisations").select("id").where("id", "in", wanted).execute()).map((r) => r.id));
+}
+
+// ---- Writes the use cases make besides the inserts and updates above
+
+/** Deletes one row (the foreign keys cascade to an action's child rows). */
+export async function deleteRow(trx: Db, table: "contracts" | "priorities" | "objectives" | "actions" | "organisations" | "indicators", id: number): Promise<void> {
+  await trx.deleteFrom(table).where("id", "=", id).execute();
+}
+
+/** Actions attached to a priority or to an objective (a deletion is refused while any is). */
+export async function countActions(db: Db, under: { priorityId: number } | { objectiveId: number }): Promise<number> {
+  const row = await db
+    .selectFrom("actions")
+    .select(({ fn }) => fn.countAll<number>().as("n"))
+    .$if("priorityId" in under, (q) => q.where("priority_id", "=", (under as { priorityId: number }).priorityId))
+    .$if("objectiveId" in under, (q) => q.where("objective_id", "=", (under as { objectiveId: number }).objectiveId))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** A priority slug is unique within its contract. */
+export async function prioritySlugTaken(db: Db, contractId: number, slug: string, exceptId: number): Promise<boolean> {
+  const row = await db.selectFrom("priorities").select("id").where("contract_id", "=", contractId).where("slug", "=", slug).where("id", "!=", exceptId).executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function updateObjective(trx: Db, id: number, title: string): Promise<void> {
+  await trx.updateTable("objectives").set({ title }).where("id", "=", id).execute();
+}
+
+export async function insertIndicator(trx: Db, input: IndicatorInput): Promise<{ id: number }> {
+  return trx.insertInto("indicators").values(input).returning("id").executeTakeFirstOrThrow();
+}
+
+export async function updateIndicator(trx: Db, id: number, input: IndicatorInput): Promise<void> {
+  await trx.updateTable("indicators").set(input).where("id", "=", id).execute();
+}
+
+/**
+ * After a save under `slug`: that slug is no longer a redirect (it may have been taken back),
+ * and the old one, when it changed, leads to the action (301 on the public page).
+ */
+export async function recordSlugChange(trx: Db, actionId: number, oldSlug: string, slug: string, now: Date): Promise<void> {
+  await trx.deleteFrom("action_slug_redirects").where("old_slug", "=", slug).execute();
+  if (oldSlug === slug) return;
+  await trx
+    .insertInto("action_slug_redirects")
+    .values({ old_slug: oldSlug, action_id: actionId, created_at: now })
+    .onConflict((oc) => oc.column("old_slug").doUpdateSet({ action_id: actionId, created_at: now }))
+    .execute();
 }

@@ -3,8 +3,9 @@ import { NotFoundError } from "../../../core/errors.js";
 import { sanitizeBody } from "../../content/index.js";
 import type { StaffActor } from "../../admin/index.js";
 import * as q from "./queries.js";
-import { descriptionHtml, readAction, type ActionValues, type Errors, type FormBody } from "./validate.js";
-import { assertCanEdit, audit, changes, freeSlug, isUniqueViolation, parseId, write, type PolicyDeps, type SaveResult } from "./service-common.js";
+import { ValidationError } from "../../../core/errors.js";
+import { descriptionHtml, readAction, type ActionValues, type FormBody } from "./validate.js";
+import { assertCanEdit, audit, changes, freeSlug, isUniqueViolation, parseId, refuse, write, type PolicyDeps, type SaveResult } from "./service-common.js";
 import { formatDateTime } from "../../../lib/format.js";
 
 export const ACTIONS_PAGE_SIZE = 25;
@@ -79,19 +80,18 @@ export async function getAction(deps: PolicyDeps, id: string) {
   return { action, values };
 }
 
-export async function saveAction(deps: PolicyDeps, actor: StaffActor, id: string | null, body: FormBody): Promise<SaveResult<ActionValues>> {
+export async function saveAction(deps: PolicyDeps, actor: StaffActor, id: string | null, body: FormBody): Promise<SaveResult> {
   assertCanEdit(actor);
   const { input, errors, values } = readAction(body);
-  if (!input) return { ok: false as const, errors, values };
+  if (!input) refuse(errors, values);
   const actionId = id === null ? null : parseId(id);
-  const fail = (fields: Errors): SaveResult<ActionValues> => ({ ok: false as const, errors: fields, values });
   const now = deps.now();
   try {
-    return await write(deps, async (trx): Promise<SaveResult<ActionValues>> => {
+    return await write(deps, async (trx): Promise<SaveResult> => {
       const before = actionId === null ? null : await q.findAction(trx, actionId);
       if (actionId !== null && !before) throw new NotFoundError();
       // References, checked in the transaction so that a deletion meanwhile cannot slip through.
-      const refErrors: Errors = {};
+      const refErrors: Record<string, string> = {};
       const priority = await q.findPriority(trx, input.priority_id);
       if (!priority) refErrors.priority_id = "Cette priorité n’existe plus : choisissez-en une autre.";
       if (input.objective_id !== null) {
@@ -108,7 +108,7 @@ export async function saveAction(deps: PolicyDeps, actor: StaffActor, id: string
       if (input.places.some((p) => !places.has(p))) refErrors.places = "Un des quartiers cochés n’existe plus : vérifiez la liste.";
       if (input.articles.some((p) => !articles.has(p))) refErrors.articles = "Un des articles cochés n’existe plus : vérifiez la liste.";
       if (input.slug && (await q.slugTaken(trx, "actions", input.slug, actionId ?? undefined))) refErrors.slug = "Cet identifiant est déjà celui d’une autre action : choisissez-en un autre.";
-      if (Object.keys(refErrors).length > 0) return fail(refErrors);
+      if (Object.keys(refErrors).length > 0) refuse(refErrors, values);
 
       const slug = input.slug || before?.slug || (await freeSlug((s) => q.slugTaken(trx, "actions", s, actionId ?? undefined), input.title));
       const { partners, places: placeIds, articles: articleIds, funding, milestones, ...rest } = input;
@@ -119,21 +119,17 @@ export async function saveAction(deps: PolicyDeps, actor: StaffActor, id: string
         savedId = before.id;
         const expected = values.version ? Number(values.version) : null;
         if (!(await q.updateAction(trx, savedId, columns, now, expected))) {
-          return fail({
-            version:
+          refuse(
+            {
+              version:
               `Cette action a été modifiée par quelqu’un d’autre depuis que vous avez ouvert ce formulaire (dernier enregistrement : ${formatDateTime(before.updated_at)}). ` +
-              "Rien n’a été enregistré : vos modifications sont conservées ci-dessous. Ouvrez l’action dans un autre onglet pour voir la version enregistrée, reportez-y ce qui manque, puis enregistrez.",
-          });
+                "Rien n’a été enregistré : vos modifications sont conservées ci-dessous. Ouvrez l’action dans un autre onglet pour voir la version enregistrée, reportez-y ce qui manque, puis enregistrez.",
+            },
+            values,
+          );
         }
         // The old public address keeps working (301), and a slug taken back is no longer a redirect.
-        await trx.deleteFrom("action_slug_redirects").where("old_slug", "=", slug).execute();
-        if (before.slug !== slug) {
-          await trx
-            .insertInto("action_slug_redirects")
-            .values({ old_slug: before.slug, action_id: savedId, created_at: now })
-            .onConflict((oc) => oc.column("old_slug").doUpdateSet({ action_id: savedId, created_at: now }))
-            .execute();
-        }
+        await q.recordSlugChange(trx, savedId, before.slug, slug, now);
       } else savedId = (await q.insertAction(trx, columns, now)).id;
       await q.replaceActionChildren(trx, savedId, { partners, places: placeIds, articles: articleIds, funding, milestones });
       const beforeFields = before
@@ -145,11 +141,11 @@ export async function saveAction(deps: PolicyDeps, actor: StaffActor, id: string
         : null;
       const after = { ...columns, partners, places: placeIds, articles: articleIds, funding, milestones };
       await audit(trx, deps, actor, before ? "policy.action.update" : "policy.action.create", { type: "action", id: savedId, label: input.title }, { slug, changed: changes(beforeFields, after) });
-      return { ok: true as const, id: savedId, label: input.title };
+      return { id: savedId, label: input.title };
     });
   } catch (error) {
     // Two people creating the same slug at once: the second is told, nothing is written.
-    if (isUniqueViolation(error)) return fail({ slug: "Cet identifiant vient d’être pris par une autre action : choisissez-en un autre." });
+    if (isUniqueViolation(error)) throw new ValidationError({ slug: "Cet identifiant vient d’être pris par une autre action : choisissez-en un autre." }, "Slug taken", values);
     throw error;
   }
 }
@@ -160,7 +156,7 @@ export async function deleteAction(deps: PolicyDeps, actor: StaffActor, id: stri
   return write(deps, async (trx) => {
     const action = await q.findAction(trx, actionId);
     if (!action) throw new NotFoundError();
-    await trx.deleteFrom("actions").where("id", "=", actionId).execute();
+    await q.deleteRow(trx, "actions", actionId);
     await audit(trx, deps, actor, "policy.action.delete", { type: "action", id: actionId, label: action.title }, { slug: action.slug, status: action.status, progress: action.progress });
     return action.title;
   });

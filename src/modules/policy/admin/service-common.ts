@@ -6,7 +6,7 @@ import { recordEvent } from "../../../core/audit.js";
 import { can } from "../../../core/auth/roles.js";
 import type { DB } from "../../../core/db/create-db.js";
 import type { Database } from "../../../core/db/schema.js";
-import { ForbiddenError, NotFoundError } from "../../../core/errors.js";
+import { ForbiddenError, NotFoundError, ValidationError } from "../../../core/errors.js";
 import type { PageCache } from "../../../core/http/page-cache.js";
 import { slugify } from "../../../lib/text.js";
 import type { StaffActor } from "../../admin/index.js";
@@ -20,7 +20,16 @@ export interface PolicyDeps {
 
 export type Trx = Transaction<Database>;
 
-export type SaveResult<V = Record<string, string>> = { ok: true; id: number; label: string } | { ok: false; errors: Errors; values: V };
+/** What a save gives back; a refused form throws a ValidationError instead (routes: handleForm). */
+export interface SaveResult {
+  id: number;
+  label: string;
+}
+
+/** The form is shown again with these French messages and the values as typed. */
+export function refuse(errors: Errors, values: unknown): never {
+  throw new ValidationError(errors, "Policy form refused", values);
+}
 
 /** Public pages showing policy data: overview, actions, neighbourhood pages, open data. */
 export const POLICY_TAGS = ["policy", "neighbourhoods", "opendata"] as const;

@@ -3,7 +3,7 @@ import { ConflictError, NotFoundError } from "../../../core/errors.js";
 import type { StaffActor } from "../../admin/index.js";
 import * as q from "./queries.js";
 import { readIndicator, readOrganisation, type FormBody } from "./validate.js";
-import { assertCanEdit, audit, changes, freeSlug, parseId, write, type PolicyDeps, type SaveResult } from "./service-common.js";
+import { assertCanEdit, audit, changes, freeSlug, parseId, refuse, write, type PolicyDeps, type SaveResult } from "./service-common.js";
 
 export const listOrganisations = (deps: PolicyDeps, search: string) => q.listOrganisations(deps.db, search.trim().slice(0, 100));
 
@@ -16,13 +16,13 @@ export async function getOrganisation(deps: PolicyDeps, id: string) {
 export async function saveOrganisation(deps: PolicyDeps, actor: StaffActor, id: string | null, body: FormBody): Promise<SaveResult> {
   assertCanEdit(actor);
   const { input, errors, values } = readOrganisation(body);
-  if (!input) return { ok: false as const, errors, values };
+  if (!input) refuse(errors, values);
   const orgId = id === null ? null : parseId(id);
   return write(deps, async (trx): Promise<SaveResult> => {
     const before = orgId === null ? null : await q.findOrganisation(trx, orgId);
     if (orgId !== null && !before) throw new NotFoundError();
     if (await q.slugTaken(trx, "organisations", input.slug, orgId ?? undefined)) {
-      if (values.slug) return { ok: false as const, errors: { slug: "Cet identifiant est déjà celui d’une autre organisation : choisissez-en un autre." }, values };
+      if (values.slug) refuse({ slug: "Cet identifiant est déjà celui d’une autre organisation : choisissez-en un autre." }, values);
       input.slug = await freeSlug((s) => q.slugTaken(trx, "organisations", s, orgId ?? undefined), input.name);
     }
     let savedId: number;
@@ -35,7 +35,7 @@ export async function saveOrganisation(deps: PolicyDeps, actor: StaffActor, id: 
     await audit(trx, deps, actor, orgId === null ? "policy.organisation.create" : "policy.organisation.update", { type: "organisation", id: savedId, label: input.name }, {
       changed: changes(before ? beforeFields : null, { ...input }),
     });
-    return { ok: true as const, id: savedId, label: input.name };
+    return { id: savedId, label: input.name };
   });
 }
 
@@ -50,7 +50,7 @@ export async function deleteOrganisation(deps: PolicyDeps, actor: StaffActor, id
       const parts = [use.lead > 0 ? `porteuse de ${use.lead} action${use.lead > 1 ? "s" : ""}` : null, use.partner > 0 ? `partenaire de ${use.partner} action${use.partner > 1 ? "s" : ""}` : null].filter(Boolean);
       throw new ConflictError(`Cette organisation ne peut pas être supprimée : elle est ${parts.join(" et ")}. Retirez-la d’abord de ces actions.`);
     }
-    await trx.deleteFrom("organisations").where("id", "=", orgId).execute();
+    await q.deleteRow(trx, "organisations", orgId);
     await audit(trx, deps, actor, "policy.organisation.delete", { type: "organisation", id: orgId, label: organisation.name }, { slug: organisation.slug });
     return organisation.name;
   });
@@ -83,7 +83,7 @@ export async function getIndicator(deps: PolicyDeps, id: string) {
 export async function saveIndicator(deps: PolicyDeps, actor: StaffActor, id: string | null, body: FormBody): Promise<SaveResult> {
   assertCanEdit(actor);
   const { input, errors, values } = readIndicator(body);
-  if (!input) return { ok: false as const, errors, values };
+  if (!input) refuse(errors, values);
   const indicatorId = id === null ? null : parseId(id);
   const label = `${input.label}, ${input.territory_name}, ${input.year}`;
   return write(deps, async (trx): Promise<SaveResult> => {
@@ -91,19 +91,19 @@ export async function saveIndicator(deps: PolicyDeps, actor: StaffActor, id: str
     if (indicatorId !== null && !before) throw new NotFoundError();
     const same = await q.findIndicatorByKey(trx, input);
     if (same && same.id !== indicatorId) {
-      return { ok: false as const, errors: { year: `Une valeur de cet indicateur existe déjà pour ce territoire et cette année : modifiez-la plutôt (indicateur n° ${same.id}).` }, values };
+      refuse({ year: `Une valeur de cet indicateur existe déjà pour ce territoire et cette année : modifiez-la plutôt (indicateur n° ${same.id}).` }, values);
     }
     let savedId: number;
-    if (indicatorId === null) savedId = (await trx.insertInto("indicators").values(input).returning("id").executeTakeFirstOrThrow()).id;
+    if (indicatorId === null) savedId = (await q.insertIndicator(trx, input)).id;
     else {
       savedId = indicatorId;
-      await trx.updateTable("indicators").set(input).where("id", "=", indicatorId).execute();
+      await q.updateIndicator(trx, indicatorId, input);
     }
     const { id: _id, ...beforeFields } = before ? { ...before, value: Number(before.value).toFixed(4) } : { id: 0 };
     await audit(trx, deps, actor, indicatorId === null ? "policy.indicator.create" : "policy.indicator.update", { type: "indicator", id: savedId, label }, {
       changed: changes(before ? beforeFields : null, { ...input }),
     });
-    return { ok: true as const, id: savedId, label };
+    return { id: savedId, label };
   });
 }
 
@@ -113,11 +113,9 @@ export async function deleteIndicator(deps: PolicyDeps, actor: StaffActor, id: s
   return write(deps, async (trx) => {
     const indicator = await q.findIndicator(trx, indicatorId);
     if (!indicator) throw new NotFoundError();
-    await trx.deleteFrom("indicators").where("id", "=", indicatorId).execute();
+    await q.deleteRow(trx, "indicators", indicatorId);
     const label = `${indicator.label}, ${indicator.territory_name}, ${indicator.year}`;
     await audit(trx, deps, actor, "policy.indicator.delete", { type: "indicator", id: indicatorId, label }, { metric: indicator.metric, territory_code: indicator.territory_code, year: indicator.year, value: indicator.value });
     return label;
   });
 }
-
-// ---- Actions

@@ -3,7 +3,7 @@ import { ConflictError, NotFoundError } from "../../../core/errors.js";
 import type { StaffActor } from "../../admin/index.js";
 import * as q from "./queries.js";
 import { readContract, readObjective, readPriority, type FormBody } from "./validate.js";
-import { assertCanEdit, audit, changes, freeSlug, parseId, write, type PolicyDeps, type SaveResult } from "./service-common.js";
+import { assertCanEdit, audit, changes, freeSlug, parseId, refuse, write, type PolicyDeps, type SaveResult } from "./service-common.js";
 
 // ---- Contracts
 export const listContracts = (deps: PolicyDeps) => q.listContracts(deps.db);
@@ -18,13 +18,13 @@ export async function getContract(deps: PolicyDeps, id: string | number) {
 export async function saveContract(deps: PolicyDeps, actor: StaffActor, id: string | null, body: FormBody): Promise<SaveResult> {
   assertCanEdit(actor);
   const { input, errors, values } = readContract(body);
-  if (!input) return { ok: false as const, errors, values };
+  if (!input) refuse(errors, values);
   const contractId = id === null ? null : parseId(id);
   return write(deps, async (trx): Promise<SaveResult> => {
     const before = contractId === null ? null : await q.findContract(trx, contractId);
     if (contractId !== null && !before) throw new NotFoundError();
     if (await q.slugTaken(trx, "contracts", input.slug, contractId ?? undefined)) {
-      if (values.slug) return { ok: false as const, errors: { slug: "Cet identifiant est déjà celui d’un autre contrat : choisissez-en un autre." }, values };
+      if (values.slug) refuse({ slug: "Cet identifiant est déjà celui d’un autre contrat : choisissez-en un autre." }, values);
       input.slug = await freeSlug((s) => q.slugTaken(trx, "contracts", s, contractId ?? undefined), input.name);
     }
     const { id: _id, ...beforeFields } = before ?? { id: 0 };
@@ -37,7 +37,7 @@ export async function saveContract(deps: PolicyDeps, actor: StaffActor, id: stri
     await audit(trx, deps, actor, contractId === null ? "policy.contract.create" : "policy.contract.update", { type: "contract", id: savedId, label: input.name }, {
       changed: changes(before ? beforeFields : null, { ...input }),
     });
-    return { ok: true as const, id: savedId, label: input.name };
+    return { id: savedId, label: input.name };
   });
 }
 
@@ -53,7 +53,7 @@ export async function deleteContract(deps: PolicyDeps, actor: StaffActor, id: st
         `Ce contrat ne peut pas être supprimé : il a ${priorities.length === 1 ? "une priorité" : `${priorities.length} priorités`}. Supprimez ou déplacez d’abord ses priorités et leurs actions.`,
       );
     }
-    await trx.deleteFrom("contracts").where("id", "=", contractId).execute();
+    await q.deleteRow(trx, "contracts", contractId);
     await audit(trx, deps, actor, "policy.contract.delete", { type: "contract", id: contractId, label: contract.name }, { slug: contract.slug });
     return contract.name;
   });
@@ -73,11 +73,11 @@ export async function newPriorityForm(deps: PolicyDeps, contractId: string | num
   return { contract, others: await q.otherPriorities(deps.db, contract.id) };
 }
 
-export async function savePriority(deps: PolicyDeps, actor: StaffActor, target: { contractId: string } | { id: string }, body: FormBody): Promise<SaveResult & { contractId?: number }> {
+export async function savePriority(deps: PolicyDeps, actor: StaffActor, target: { contractId: string } | { id: string }, body: FormBody): Promise<SaveResult & { contractId: number }> {
   assertCanEdit(actor);
   const { input, errors, values } = readPriority(body);
-  if (!input) return { ok: false as const, errors, values };
-  return write(deps, async (trx): Promise<SaveResult & { contractId?: number }> => {
+  if (!input) refuse(errors, values);
+  return write(deps, async (trx): Promise<SaveResult & { contractId: number }> => {
     const before = "id" in target ? await q.findPriority(trx, parseId(target.id)) : null;
     if ("id" in target && !before) throw new NotFoundError();
     const contractId = before ? before.contract_id : parseId((target as { contractId: string }).contractId);
@@ -85,13 +85,12 @@ export async function savePriority(deps: PolicyDeps, actor: StaffActor, target: 
     if (input.continues_priority_id !== null) {
       const continued = await q.findPriority(trx, input.continues_priority_id);
       if (!continued || continued.contract_id === contractId) {
-        return { ok: false as const, errors: { continues_priority_id: "Choisissez une priorité d’un autre contrat dans la liste." }, values };
+        refuse({ continues_priority_id: "Choisissez une priorité d’un autre contrat dans la liste." }, values);
       }
     }
-    const taken = async (slug: string) =>
-      (await trx.selectFrom("priorities").select("id").where("contract_id", "=", contractId).where("slug", "=", slug).where("id", "!=", before?.id ?? 0).executeTakeFirst()) !== undefined;
+    const taken = (slug: string) => q.prioritySlugTaken(trx, contractId, slug, before?.id ?? 0);
     if (await taken(input.slug)) {
-      if (values.slug) return { ok: false as const, errors: { slug: "Cet identifiant est déjà celui d’une autre priorité de ce contrat : choisissez-en un autre." }, values };
+      if (values.slug) refuse({ slug: "Cet identifiant est déjà celui d’une autre priorité de ce contrat : choisissez-en un autre." }, values);
       input.slug = await freeSlug(taken, input.title);
     }
     let id: number;
@@ -101,7 +100,7 @@ export async function savePriority(deps: PolicyDeps, actor: StaffActor, target: 
     } else id = (await q.insertPriority(trx, contractId, input)).id;
     const beforeFields = before ? { title: before.title, slug: before.slug, description: before.description, continues_priority_id: before.continues_priority_id } : null;
     await audit(trx, deps, actor, before ? "policy.priority.update" : "policy.priority.create", { type: "priority", id, label: input.title }, { contract_id: contractId, changed: changes(beforeFields, { ...input }) });
-    return { ok: true as const, id, label: input.title, contractId };
+    return { id, label: input.title, contractId };
   });
 }
 
@@ -111,14 +110,13 @@ export async function deletePriority(deps: PolicyDeps, actor: StaffActor, id: st
   return write(deps, async (trx) => {
     const priority = await q.findPriority(trx, priorityId);
     if (!priority) throw new NotFoundError();
-    const actions = await trx.selectFrom("actions").select(({ fn }) => fn.countAll<number>().as("n")).where("priority_id", "=", priorityId).executeTakeFirstOrThrow();
+    const n = await q.countActions(trx, { priorityId });
     const objectives = await q.objectivesOf(trx, priorityId);
-    const n = Number(actions.n);
     if (n > 0 || objectives.length > 0) {
       const parts = [n > 0 ? (n === 1 ? "une action" : `${n} actions`) : null, objectives.length > 0 ? (objectives.length === 1 ? "un objectif" : `${objectives.length} objectifs`) : null].filter(Boolean);
       throw new ConflictError(`Cette priorité ne peut pas être supprimée : elle a ${parts.join(" et ")}. Rattachez les actions à une autre priorité et supprimez les objectifs d’abord.`);
     }
-    await trx.deleteFrom("priorities").where("id", "=", priorityId).execute();
+    await q.deleteRow(trx, "priorities", priorityId);
     await audit(trx, deps, actor, "policy.priority.delete", { type: "priority", id: priorityId, label: priority.title }, { contract_id: priority.contract_id, slug: priority.slug });
     return { contractId: priority.contract_id, label: priority.title };
   });
@@ -154,23 +152,23 @@ export async function getObjective(deps: PolicyDeps, id: string) {
   return objective;
 }
 
-export async function saveObjective(deps: PolicyDeps, actor: StaffActor, target: { priorityId: string } | { id: string }, body: FormBody): Promise<SaveResult<{ title: string }> & { priorityId?: number }> {
+export async function saveObjective(deps: PolicyDeps, actor: StaffActor, target: { priorityId: string } | { id: string }, body: FormBody): Promise<SaveResult & { priorityId: number }> {
   assertCanEdit(actor);
   const { input, errors, values } = readObjective(body, "id" in target ? "title" : "objective_title");
-  if (!input) return { ok: false as const, errors, values };
-  return write(deps, async (trx): Promise<SaveResult<{ title: string }> & { priorityId?: number }> => {
+  if (!input) refuse(errors, values);
+  return write(deps, async (trx): Promise<SaveResult & { priorityId: number }> => {
     if ("id" in target) {
       const before = await q.findObjective(trx, parseId(target.id));
       if (!before) throw new NotFoundError();
-      await trx.updateTable("objectives").set({ title: input.title }).where("id", "=", before.id).execute();
+      await q.updateObjective(trx, before.id, input.title);
       await audit(trx, deps, actor, "policy.objective.update", { type: "objective", id: before.id, label: input.title }, { priority_id: before.priority_id, changed: changes({ title: before.title }, input) });
-      return { ok: true as const, id: before.id, label: input.title, priorityId: before.priority_id };
+      return { id: before.id, label: input.title, priorityId: before.priority_id };
     }
     const priority = await q.findPriority(trx, parseId(target.priorityId));
     if (!priority) throw new NotFoundError();
     const { id } = await q.insertObjective(trx, priority.id, input.title);
     await audit(trx, deps, actor, "policy.objective.create", { type: "objective", id, label: input.title }, { priority_id: priority.id });
-    return { ok: true as const, id, label: input.title, priorityId: priority.id };
+    return { id, label: input.title, priorityId: priority.id };
   });
 }
 
@@ -180,13 +178,10 @@ export async function deleteObjective(deps: PolicyDeps, actor: StaffActor, id: s
   return write(deps, async (trx) => {
     const objective = await q.findObjective(trx, objectiveId);
     if (!objective) throw new NotFoundError();
-    const used = await trx.selectFrom("actions").select(({ fn }) => fn.countAll<number>().as("n")).where("objective_id", "=", objectiveId).executeTakeFirstOrThrow();
-    const n = Number(used.n);
+    const n = await q.countActions(trx, { objectiveId });
     if (n > 0) throw new ConflictError(`Cet objectif ne peut pas être supprimé : ${n === 1 ? "une action s’y rattache" : `${n} actions s’y rattachent`}. Modifiez d’abord ces actions.`);
-    await trx.deleteFrom("objectives").where("id", "=", objectiveId).execute();
+    await q.deleteRow(trx, "objectives", objectiveId);
     await audit(trx, deps, actor, "policy.objective.delete", { type: "objective", id: objectiveId, label: objective.title }, { priority_id: objective.priority_id });
     return { priorityId: objective.priority_id, label: objective.title };
   });
 }
-
-// ---- Organisations

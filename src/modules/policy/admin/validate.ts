@@ -3,6 +3,8 @@
 // The value rules are the CSV importer's (import/action-rows.ts, import/common.ts), so
 // that a form and an import accept the same things. Every function returns the typed
 // input, the French error per field, and the raw values to show again after an error.
+// Fields are read with core/http/form.ts (the route's schema has bounded them already).
+import { field, fieldIds } from "../../../core/http/form.js";
 import { isValidSlug, slugify } from "../../../lib/text.js";
 import { readFundingValues, readStatus } from "../import/action-rows.js";
 import { parseDate, parseDecimal, parseInteger } from "../import/common.js";
@@ -10,25 +12,12 @@ import type { IndicatorInput, TerritoryKind } from "../import/indicators.js";
 import { FUNDERS, STATUSES } from "../queries.js";
 import { ORGANISATION_KINDS } from "../present.js";
 
-export type FormBody = Record<string, string | string[] | undefined>;
+/** A submitted form, as the route's schema let it through: read only with the functions below. */
+export type FormBody = unknown;
 export type Errors = Record<string, string>;
 
 /** First value of a field, trimmed ("" when absent). */
-export function str(body: FormBody, key: string): string {
-  const v = body[key];
-  return (Array.isArray(v) ? (v[0] ?? "") : (v ?? "")).trim();
-}
-
-/** Every value of a repeated field (checkboxes). */
-export function list(body: FormBody, key: string): string[] {
-  const v = body[key];
-  return (Array.isArray(v) ? v : v === undefined ? [] : [v]).map((s) => s.trim()).filter((s) => s !== "");
-}
-
-/** Positive integer ids of a repeated field, without duplicates; anything else is dropped. */
-export function ids(body: FormBody, key: string): number[] {
-  return [...new Set(list(body, key).filter((s) => /^\d{1,9}$/.test(s)).map(Number))].filter((n) => n > 0);
-}
+const str = (body: FormBody, key: string): string => field(body, key, { trim: true });
 
 function optionalId(text: string): number | null | undefined {
   if (text === "") return null;
@@ -272,7 +261,7 @@ export interface ActionInput {
 function rowIndexes(body: FormBody, prefix: string): number[] {
   const found = new Set<number>();
   const re = new RegExp(`^${prefix}_(\\d{1,3})_`);
-  for (const key of Object.keys(body)) {
+  for (const key of body !== null && typeof body === "object" ? Object.keys(body) : []) {
     const m = re.exec(key);
     if (m) found.add(Number(m[1]));
   }
@@ -317,9 +306,9 @@ export function readAction(body: FormBody): { input: ActionInput | null; errors:
     end_date: str(body, "end_date"),
     lead_organisation_id: str(body, "lead_organisation_id"),
     is_example: checked(body, "is_example"),
-    partners: ids(body, "partners"),
-    places: ids(body, "places"),
-    articles: ids(body, "articles"),
+    partners: fieldIds(body, "partners"),
+    places: fieldIds(body, "places"),
+    articles: fieldIds(body, "articles"),
     funding: fundingRows.map(({ funder, amount, year, label }) => ({ funder, amount, year, label })),
     milestones: milestoneRows.map(({ due_date, title, done }) => ({ due_date, title, done })),
     version: /^\d{1,9}$/.test(str(body, "version")) ? str(body, "version") : "",

@@ -8,7 +8,7 @@ import { formatDate } from "../../../../lib/format.js";
 import { AdminFrame, type StaffActor } from "../../../admin/index.js";
 import { FUNDER_LABELS, statusLabel } from "../../present.js";
 import { FUNDERS, STATUSES } from "../../queries.js";
-import type { ActionFormData } from "../service.js";
+import type { ActionFormOptions, ActionHeader } from "../present.js";
 import type { ActionValues } from "../validate.js";
 import { placeGroups } from "./actions.js";
 import { BASE, crumbs, DeleteSection, Flash, Input, Select, TextArea } from "./shared.js";
@@ -174,11 +174,11 @@ function Checkboxes(props: { name: string; legend: string; hint?: string; error?
 export interface ActionFormProps {
   ctx: PageContext;
   actor: StaffActor;
-  action: { id: number; slug: string; title: string } | null;
+  action: ActionHeader | null;
   values: ActionValues;
   errors: Errors;
-  options: ActionFormData;
-  flash?: string;
+  options: ActionFormOptions;
+  flash?: string | undefined;
 }
 
 export function ActionFormView(props: ActionFormProps) {
@@ -186,9 +186,9 @@ export function ActionFormView(props: ActionFormProps) {
   const token = ctx.viewer.csrfToken;
   const title = action ? `Action : ${action.title}` : "Nouvelle action";
   const priorityGroups = new Map<string, Array<{ value: string; label: string }>>();
-  for (const p of options.priorities) priorityGroups.set(p.contract_name, [...(priorityGroups.get(p.contract_name) ?? []), { value: String(p.id), label: p.title }]);
+  for (const p of options.priorities) priorityGroups.set(p.contractName, [...(priorityGroups.get(p.contractName) ?? []), { value: String(p.id), label: p.title }]);
   const objectiveGroups = new Map<string, Array<{ value: string; label: string }>>();
-  for (const o of options.objectives) objectiveGroups.set(o.priority_title, [...(objectiveGroups.get(o.priority_title) ?? []), { value: String(o.id), label: o.title }]);
+  for (const o of options.objectives) objectiveGroups.set(o.priorityTitle, [...(objectiveGroups.get(o.priorityTitle) ?? []), { value: String(o.id), label: o.title }]);
   return (
     <AdminFrame ctx={ctx} actor={actor} title={title} breadcrumb={crumbs({ label: "Actions", href: `${BASE}/actions` }, { label: action ? action.title : "Nouvelle action" })}>
       <Flash code={props.flash} />
@@ -311,7 +311,7 @@ export function ActionFormView(props: ActionFormProps) {
                   <input type="checkbox" id={`articles-${a.id}`} name="articles" value={String(a.id)} checked={v.articles.includes(a.id)} />
                   <label for={`articles-${a.id}`}>
                     {a.title}
-                    {a.published_at ? <span class="pdv-muted"> ({formatDate(a.published_at)})</span> : null}
+                    {a.publishedAt ? <span class="pdv-muted"> ({formatDate(a.publishedAt)})</span> : null}
                   </label>
                 </li>
               ))}

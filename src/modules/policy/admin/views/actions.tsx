@@ -3,20 +3,18 @@ import { Pagination } from "../../../../ui/components/pagination.js";
 import { AdminFrame, type StaffActor } from "../../../admin/index.js";
 import { cancelledPart, formatEuros, statusLabel } from "../../present.js";
 import { STATUSES } from "../../queries.js";
-import type { listActions } from "../service.js";
+import type { ActionList, PlaceChoice } from "../present.js";
 import { BASE, crumbs, Flash, Input, SectionNav, Select } from "./shared.js";
-
-type ListData = Awaited<ReturnType<typeof listActions>>;
 
 const PLACE_KINDS: Record<string, string> = { qpv: "Quartiers prioritaires (QPV)", quartier: "Quartiers", commune: "Communes" };
 
-export function placeGroups(places: Array<{ id: number; name: string; kind: string; code: string | null }>) {
+export function placeGroups(places: PlaceChoice[]) {
   return Object.entries(PLACE_KINDS)
     .map(([kind, label]) => ({ kind, label, places: places.filter((p) => p.kind === kind) }))
     .filter((g) => g.places.length > 0);
 }
 
-export function ActionsView(props: { ctx: PageContext; actor: StaffActor; data: ListData; query: Record<string, string | undefined>; flash?: string }) {
+export function ActionsView(props: { ctx: PageContext; actor: StaffActor; data: ActionList; query: Record<string, string | undefined>; flash?: string | undefined }) {
   const { ctx, actor, data, query } = props;
   const href = (n: number) => {
     const p = new URLSearchParams();
@@ -27,7 +25,7 @@ export function ActionsView(props: { ctx: PageContext; actor: StaffActor; data: 
   };
   const filtered = ["q", "contrat", "priorite", "statut", "quartier"].some((k) => query[k]);
   const priorityGroups = new Map<string, Array<{ value: string; label: string }>>();
-  for (const p of data.priorities) priorityGroups.set(p.contract_name, [...(priorityGroups.get(p.contract_name) ?? []), { value: String(p.id), label: p.title }]);
+  for (const p of data.priorities) priorityGroups.set(p.contractName, [...(priorityGroups.get(p.contractName) ?? []), { value: String(p.id), label: p.title }]);
   return (
     <AdminFrame ctx={ctx} actor={actor} title="Actions" breadcrumb={crumbs({ label: "Actions" })}>
       <SectionNav current={`${BASE}/actions`} />
@@ -74,10 +72,10 @@ export function ActionsView(props: { ctx: PageContext; actor: StaffActor; data: 
                 <tr>
                   <th scope="row">
                     <a href={`${BASE}/actions/${r.id}`}>{r.title}</a>
-                    {r.is_example ? <span class="pdv-muted"> (exemple)</span> : null}
+                    {r.isExample ? <span class="pdv-muted"> (exemple)</span> : null}
                   </th>
                   <td>
-                    {r.priority_title} <span class="pdv-muted">({r.contract_name})</span>
+                    {r.priorityTitle} <span class="pdv-muted">({r.contractName})</span>
                   </td>
                   <td>{statusLabel(r.status)}</td>
                   <td>{r.progress} %</td>

@@ -1,13 +1,10 @@
 import type { PageContext } from "../../../../ui/context.js";
 import { CsrfField, ErrorSummary, type Errors } from "../../../../ui/components/form.js";
 import { AdminFrame, type StaffActor } from "../../../admin/index.js";
-import type { getContract, listContracts } from "../service.js";
+import type { ContractLine, ContractPage } from "../present.js";
 import { BASE, crumbs, DeleteSection, Flash, Input, MoveButtons, SectionNav, Select, TextArea } from "./shared.js";
 
-type Contracts = Awaited<ReturnType<typeof listContracts>>;
-type ContractData = Awaited<ReturnType<typeof getContract>>;
-
-export function ContractsView({ ctx, actor, contracts, flash }: { ctx: PageContext; actor: StaffActor; contracts: Contracts; flash?: string }) {
+export function ContractsView({ ctx, actor, contracts, flash }: { ctx: PageContext; actor: StaffActor; contracts: ContractLine[]; flash?: string | undefined }) {
   return (
     <AdminFrame ctx={ctx} actor={actor} title="Contrats de ville" breadcrumb={crumbs({ label: "Contrats de ville" })}>
       <SectionNav current={`${BASE}/contrats`} />
@@ -36,10 +33,10 @@ export function ContractsView({ ctx, actor, contracts, flash }: { ctx: PageConte
                   <th scope="row">
                     <a href={`${BASE}/contrats/${c.id}`}>{c.name}</a>
                   </th>
-                  <td>{c.period_start}–{c.period_end}</td>
+                  <td>{c.periodStart}–{c.periodEnd}</td>
                   <td>{c.generation}</td>
-                  <td>{c.priority_count}</td>
-                  <td>{c.progress_rule === "budget" ? "Pondéré par le budget" : "Poids égaux"}</td>
+                  <td>{c.priorityCount}</td>
+                  <td>{c.progressRule === "budget" ? "Pondéré par le budget" : "Poids égaux"}</td>
                 </tr>
               ))}
             </tbody>
@@ -62,28 +59,14 @@ const LABELS: Record<string, string> = {
   position: "Ordre d’affichage",
 };
 
-export function contractValues(c: ContractData["contract"]): Record<string, string> {
-  return {
-    name: c.name,
-    slug: c.slug,
-    generation: c.generation,
-    period_start: String(c.period_start),
-    period_end: String(c.period_end),
-    territory: c.territory,
-    description: c.description,
-    progress_rule: c.progress_rule,
-    position: String(c.position),
-  };
-}
-
 export function ContractFormView(props: {
   ctx: PageContext;
   actor: StaffActor;
-  data: ContractData | null;
+  data: ContractPage | null;
   values: Record<string, string>;
   errors: Errors;
-  flash?: string;
-  problem?: string | null;
+  flash?: string | undefined;
+  problem?: string | null | undefined;
 }) {
   const { ctx, actor, data, values: v, errors } = props;
   const title = data ? `Contrat : ${data.contract.name}` : "Nouveau contrat";
@@ -150,9 +133,9 @@ export function ContractFormView(props: {
                         <th scope="row">
                           <a href={`${BASE}/priorites/${p.id}`}>{p.title}</a>
                         </th>
-                        <td>{p.objective_count}</td>
-                        <td>{p.action_count > 0 ? <a href={`${BASE}/actions?priorite=${p.id}`}>{p.action_count}</a> : 0}</td>
-                        <td>{p.continues_title ?? "—"}</td>
+                        <td>{p.objectiveCount}</td>
+                        <td>{p.actionCount > 0 ? <a href={`${BASE}/actions?priorite=${p.id}`}>{p.actionCount}</a> : 0}</td>
+                        <td>{p.continuesTitle ?? "—"}</td>
                         <td>
                           <MoveButtons action={`${BASE}/priorites/${p.id}/deplacer`} token={token} title={p.title} index={i} count={data.priorities.length} />
                         </td>

@@ -2,17 +2,11 @@ import type { PageContext } from "../../../../ui/context.js";
 import { CsrfField, ErrorSummary, type Errors } from "../../../../ui/components/form.js";
 import { Pagination } from "../../../../ui/components/pagination.js";
 import { AdminFrame, type StaffActor } from "../../../admin/index.js";
-import type { getIndicator, listIndicators } from "../service.js";
+import { formatIndicatorValue, type IndicatorHeader, type IndicatorList } from "../present.js";
 import { TERRITORY_KINDS } from "../validate.js";
 import { BASE, crumbs, DeleteSection, Flash, Input, SectionNav, Select } from "./shared.js";
 
-type ListData = Awaited<ReturnType<typeof listIndicators>>;
-type Indicator = Awaited<ReturnType<typeof getIndicator>>;
-
-const number = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 4 });
-const formatValue = (v: string | number) => number.format(Number(v)).replace(/\u202f/g, "\u00a0");
-
-export function IndicatorsView(props: { ctx: PageContext; actor: StaffActor; data: ListData; query: Record<string, string | undefined>; flash?: string }) {
+export function IndicatorsView(props: { ctx: PageContext; actor: StaffActor; data: IndicatorList; query: Record<string, string | undefined>; flash?: string | undefined }) {
   const { ctx, actor, data, query } = props;
   const href = (n: number) => {
     const p = new URLSearchParams();
@@ -33,9 +27,9 @@ export function IndicatorsView(props: { ctx: PageContext; actor: StaffActor; dat
         <code>npm run import -- indicators fichier.csv</code> (format décrit dans <code>src/modules/policy/import/README.md</code> ; ajoutez <code>--dry-run</code> pour vérifier le fichier sans rien enregistrer).
       </p>
       <form method="get" action={`${BASE}/indicateurs`} class="admin-filters" aria-label="Filtrer les indicateurs">
-        <Select name="indicateur" label="Indicateur" value={query.indicateur ?? ""} empty="Tous" bare options={data.options.metrics.map((m) => ({ value: m.metric, label: `${m.label} (${m.metric})` }))} />
+        <Select name="indicateur" label="Indicateur" value={query.indicateur ?? ""} empty="Tous" bare options={data.metrics.map((m) => ({ value: m.metric, label: `${m.label} (${m.metric})` }))} />
         <Input name="territoire" type="search" label="Territoire (nom ou code)" value={query.territoire ?? ""} maxLength={100} bare />
-        <Select name="annee" label="Année" value={query.annee ?? ""} empty="Toutes" bare options={data.options.years.map((y) => ({ value: String(y), label: String(y) }))} />
+        <Select name="annee" label="Année" value={query.annee ?? ""} empty="Toutes" bare options={data.years.map((y) => ({ value: String(y), label: String(y) }))} />
         <button type="submit" class="button button--secondary">Filtrer</button>
       </form>
       {data.rows.length === 0 ? (
@@ -60,11 +54,11 @@ export function IndicatorsView(props: { ctx: PageContext; actor: StaffActor; dat
                     <a href={`${BASE}/indicateurs/${r.id}`}>{r.label}</a>
                   </th>
                   <td>
-                    {r.territory_name} <span class="pdv-muted">({TERRITORY_KINDS[r.territory_kind]} {r.territory_code})</span>
+                    {r.territoryName} <span class="pdv-muted">({TERRITORY_KINDS[r.territoryKind as keyof typeof TERRITORY_KINDS]} {r.territoryCode})</span>
                   </td>
                   <td>{r.year}</td>
                   <td>
-                    {formatValue(r.value)}
+                    {formatIndicatorValue(r.value)}
                     {r.unit ? ` ${r.unit}` : ""}
                   </td>
                   <td>{r.source || "—"}</td>
@@ -79,24 +73,10 @@ export function IndicatorsView(props: { ctx: PageContext; actor: StaffActor; dat
   );
 }
 
-export function indicatorValues(i: Indicator): Record<string, string> {
-  return {
-    metric: i.metric,
-    label: i.label,
-    territory_kind: i.territory_kind,
-    territory_code: i.territory_code,
-    territory_name: i.territory_name,
-    year: String(i.year),
-    value: formatValue(i.value).replace(/\u00a0/g, " "),
-    unit: i.unit,
-    source: i.source,
-  };
-}
-
-export function IndicatorFormView(props: { ctx: PageContext; actor: StaffActor; indicator: Indicator | null; values: Record<string, string>; errors: Errors }) {
+export function IndicatorFormView(props: { ctx: PageContext; actor: StaffActor; indicator: IndicatorHeader | null; values: Record<string, string>; errors: Errors }) {
   const { ctx, actor, indicator, values: v, errors } = props;
   const token = ctx.viewer.csrfToken;
-  const label = indicator ? `${indicator.label}, ${indicator.territory_name}, ${indicator.year}` : "Nouvelle valeur";
+  const label = indicator ? indicator.label : "Nouvelle valeur";
   return (
     <AdminFrame ctx={ctx} actor={actor} title={indicator ? `Indicateur : ${label}` : "Nouvelle valeur d’indicateur"} breadcrumb={crumbs({ label: "Indicateurs", href: `${BASE}/indicateurs` }, { label })}>
       <ErrorSummary errors={errors} />

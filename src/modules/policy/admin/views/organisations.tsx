@@ -2,13 +2,10 @@ import type { PageContext } from "../../../../ui/context.js";
 import { CsrfField, ErrorSummary, type Errors } from "../../../../ui/components/form.js";
 import { AdminFrame, type StaffActor } from "../../../admin/index.js";
 import { ORGANISATION_KINDS } from "../../present.js";
-import type { getOrganisation, listOrganisations } from "../service.js";
+import type { OrganisationLine, OrganisationPage } from "../present.js";
 import { BASE, crumbs, DeleteSection, Flash, Input, SectionNav, Select, TextArea } from "./shared.js";
 
-type Rows = Awaited<ReturnType<typeof listOrganisations>>;
-type OrganisationData = Awaited<ReturnType<typeof getOrganisation>>;
-
-export function OrganisationsView({ ctx, actor, rows, search, flash }: { ctx: PageContext; actor: StaffActor; rows: Rows; search: string; flash?: string }) {
+export function OrganisationsView({ ctx, actor, rows, search, flash }: { ctx: PageContext; actor: StaffActor; rows: OrganisationLine[]; search: string; flash?: string | undefined }) {
   return (
     <AdminFrame ctx={ctx} actor={actor} title="Organisations" breadcrumb={crumbs({ label: "Organisations" })}>
       <SectionNav current={`${BASE}/organisations`} />
@@ -43,7 +40,7 @@ export function OrganisationsView({ ctx, actor, rows, search, flash }: { ctx: Pa
                   </th>
                   <td>{ORGANISATION_KINDS[o.kind] ?? o.kind}</td>
                   <td>{o.website ? <span class="pdv-url">{o.website}</span> : "—"}</td>
-                  <td>{o.use_count}</td>
+                  <td>{o.useCount}</td>
                 </tr>
               ))}
             </tbody>
@@ -54,11 +51,7 @@ export function OrganisationsView({ ctx, actor, rows, search, flash }: { ctx: Pa
   );
 }
 
-export function organisationValues(o: OrganisationData["organisation"]): Record<string, string> {
-  return { name: o.name, slug: o.slug, kind: o.kind, website: o.website ?? "", description: o.description };
-}
-
-export function OrganisationFormView(props: { ctx: PageContext; actor: StaffActor; data: OrganisationData | null; values: Record<string, string>; errors: Errors; problem?: string | null }) {
+export function OrganisationFormView(props: { ctx: PageContext; actor: StaffActor; data: OrganisationPage | null; values: Record<string, string>; errors: Errors; problem?: string | null | undefined }) {
   const { ctx, actor, data, values: v, errors } = props;
   const token = ctx.viewer.csrfToken;
   const name = data ? data.organisation.name : "Nouvelle organisation";

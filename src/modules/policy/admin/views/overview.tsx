@@ -2,23 +2,21 @@ import type { PageContext } from "../../../../ui/context.js";
 import { formatDate } from "../../../../lib/format.js";
 import { cancelledPart } from "../../present.js";
 import { AdminFrame, type StaffActor } from "../../../admin/index.js";
-import type { overview } from "../service.js";
+import type { OverviewModel } from "../present.js";
 import { BASE, SectionNav } from "./shared.js";
 
-type Data = Awaited<ReturnType<typeof overview>>;
-
-export function OverviewView({ ctx, actor, data }: { ctx: PageContext; actor: StaffActor; data: Data }) {
+export function OverviewView({ ctx, actor, data }: { ctx: PageContext; actor: StaffActor; data: OverviewModel }) {
   const c = data.counts;
   const stats = [
     { n: c.contracts, label: c.contracts === 1 ? "contrat" : "contrats", href: `${BASE}/contrats` },
     { n: c.priorities, label: c.priorities === 1 ? "priorité" : "priorités", href: `${BASE}/contrats` },
     { n: c.objectives, label: c.objectives === 1 ? "objectif" : "objectifs", href: `${BASE}/contrats` },
     // "6 actions, dont 2 abandonnées": counted as on the public pages (counting-rule.ts).
-    { n: c.actions, label: `${c.actions === 1 ? "action" : "actions"}${cancelledPart(c.actions, c.cancelled_actions)}`, href: `${BASE}/actions` },
+    { n: c.actions, label: `${c.actions === 1 ? "action" : "actions"}${cancelledPart(c.actions, c.cancelledActions)}`, href: `${BASE}/actions` },
     { n: c.organisations, label: c.organisations === 1 ? "organisation" : "organisations", href: `${BASE}/organisations` },
     { n: c.indicators, label: c.indicators === 1 ? "valeur d’indicateur" : "valeurs d’indicateurs", href: `${BASE}/indicateurs` },
   ];
-  const a = data.attention;
+  const a = data;
   return (
     <AdminFrame ctx={ctx} actor={actor} title="Politique de la ville">
       <SectionNav current={BASE} />
@@ -45,7 +43,7 @@ export function OverviewView({ ctx, actor, data }: { ctx: PageContext; actor: St
           <ul class="pdv-attention">
             {a.late.map((l) => (
               <li>
-                <a href={`${BASE}/actions/${l.id}`}>{l.title}</a> : {l.milestone}, prévue le {formatDate(new Date(`${l.due_date}T12:00:00Z`))}
+                <a href={`${BASE}/actions/${l.id}`}>{l.title}</a> : {l.milestone}, prévue le {formatDate(new Date(`${l.dueDate}T12:00:00Z`))}
               </li>
             ))}
           </ul>

@@ -1,34 +1,28 @@
 import type { PageContext } from "../../../../ui/context.js";
 import { CsrfField, ErrorSummary, type Errors } from "../../../../ui/components/form.js";
 import { AdminFrame, type StaffActor } from "../../../admin/index.js";
-import type { getObjective, getPriority } from "../service.js";
+import type { ObjectivePage, PriorityChoice, PriorityPage } from "../present.js";
 import { BASE, crumbs, DeleteSection, Flash, Input, MoveButtons, Select, TextArea } from "./shared.js";
-
-type PriorityData = Awaited<ReturnType<typeof getPriority>>;
-
-export function priorityValues(p: PriorityData["priority"]): Record<string, string> {
-  return { title: p.title, slug: p.slug, description: p.description, continues_priority_id: p.continues_priority_id === null ? "" : String(p.continues_priority_id) };
-}
 
 export function PriorityFormView(props: {
   ctx: PageContext;
   actor: StaffActor;
   contract: { id: number; name: string };
-  data: PriorityData | null;
-  others: Array<{ id: number; title: string; contract_name: string }>;
+  data: PriorityPage | null;
+  others: PriorityChoice[];
   values: Record<string, string>;
   errors: Errors;
-  objectiveValues?: { title: string };
-  objectiveErrors?: Errors;
-  flash?: string;
-  problem?: string | null;
+  objectiveValues?: { title: string } | undefined;
+  objectiveErrors?: Errors | undefined;
+  flash?: string | undefined;
+  problem?: string | null | undefined;
 }) {
   const { ctx, actor, contract, data, values: v, errors } = props;
   const token = ctx.viewer.csrfToken;
   const title = data ? `Priorité : ${data.priority.title}` : "Nouvelle priorité";
   const action = data ? `${BASE}/priorites/${data.priority.id}` : `${BASE}/contrats/${contract.id}/priorites/nouvelle`;
   const groups = new Map<string, Array<{ value: string; label: string }>>();
-  for (const o of props.others) groups.set(o.contract_name, [...(groups.get(o.contract_name) ?? []), { value: String(o.id), label: o.title }]);
+  for (const o of props.others) groups.set(o.contractName, [...(groups.get(o.contractName) ?? []), { value: String(o.id), label: o.title }]);
   const objectiveErrors = props.objectiveErrors ?? {};
   return (
     <AdminFrame
@@ -85,7 +79,7 @@ export function PriorityFormView(props: {
                         <th scope="row">
                           <a href={`${BASE}/objectifs/${o.id}`}>{o.title}</a>
                         </th>
-                        <td>{o.action_count}</td>
+                        <td>{o.actionCount}</td>
                         <td>
                           <MoveButtons action={`${BASE}/objectifs/${o.id}/deplacer`} token={token} title={o.title} index={i} count={data.objectives.length} />
                         </td>
@@ -114,9 +108,7 @@ export function PriorityFormView(props: {
   );
 }
 
-type ObjectiveData = Awaited<ReturnType<typeof getObjective>>;
-
-export function ObjectiveFormView(props: { ctx: PageContext; actor: StaffActor; objective: ObjectiveData; values: { title: string }; errors: Errors; problem?: string | null }) {
+export function ObjectiveFormView(props: { ctx: PageContext; actor: StaffActor; objective: ObjectivePage; values: { title: string }; errors: Errors; problem?: string | null | undefined }) {
   const { ctx, actor, objective: o, errors } = props;
   const token = ctx.viewer.csrfToken;
   return (
@@ -124,7 +116,7 @@ export function ObjectiveFormView(props: { ctx: PageContext; actor: StaffActor; 
       ctx={ctx}
       actor={actor}
       title={`Objectif : ${o.title}`}
-      breadcrumb={crumbs({ label: "Contrats de ville", href: `${BASE}/contrats` }, { label: o.priority_title, href: `${BASE}/priorites/${o.priority_id}` }, { label: o.title })}
+      breadcrumb={crumbs({ label: "Contrats de ville", href: `${BASE}/contrats` }, { label: o.priorityTitle, href: `${BASE}/priorites/${o.priorityId}` }, { label: o.title })}
     >
       <Flash problem={props.problem} />
       <ErrorSummary errors={errors} />
@@ -133,7 +125,7 @@ export function ObjectiveFormView(props: { ctx: PageContext; actor: StaffActor; 
         <Input name="title" label="Intitulé de l’objectif" value={props.values.title} error={errors.title} required maxLength={300} />
         <div class="admin-actions">
           <button type="submit" class="button">Enregistrer l’objectif</button>
-          <a href={`${BASE}/priorites/${o.priority_id}`}>Annuler</a>
+          <a href={`${BASE}/priorites/${o.priorityId}`}>Annuler</a>
         </div>
       </form>
       <DeleteSection
