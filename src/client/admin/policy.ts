@@ -27,8 +27,8 @@ function initRows(fieldset: HTMLElement) {
     const index = rows.length;
     const number = index + 1;
     const row = last.cloneNode(true) as HTMLTableRowElement;
-    row.querySelectorAll(".field__error").forEach((el) => el.remove());
-    row.querySelectorAll(".field--error").forEach((el) => el.classList.remove("field--error"));
+    for (const el of row.querySelectorAll(".field__error")) el.remove();
+    for (const el of row.querySelectorAll(".field--error")) el.classList.remove("field--error");
     row.querySelectorAll<HTMLElement>("[name], [id], [for], [aria-describedby]").forEach((el) => {
       for (const attr of ["name", "id", "for"]) {
         const value = el.getAttribute(attr);

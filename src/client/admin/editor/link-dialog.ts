@@ -123,7 +123,7 @@ export function createLinkDialog(editor: Editor): LinkDialog {
 function syncSelectionFromDom(editor: Editor) {
   const selection = window.getSelection();
   const view = editor.view;
-  if (!selection || !selection.anchorNode || !selection.focusNode) return;
+  if (!selection?.anchorNode || !selection.focusNode) return;
   if (!view.dom.contains(selection.anchorNode) || !view.dom.contains(selection.focusNode)) return;
   try {
     const anchor = view.posAtDOM(selection.anchorNode, selection.anchorOffset);

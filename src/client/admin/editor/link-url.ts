@@ -7,6 +7,7 @@ export type LinkCheck = { ok: true; href: string } | { ok: false; message: strin
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 const EMAIL = /^[^\s/@:]+@[^\s/@]+\.[^\s/@]+$/;
 const DOMAIN = /^(www\.[^\s/]+|[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,})(:\d+)?([/?#]|$)/i;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the regex exists to refuse control characters in a typed address
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 export function checkLinkUrl(raw: string): LinkCheck {

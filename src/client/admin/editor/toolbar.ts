@@ -91,7 +91,9 @@ export function createToolbar(editor: Editor, groups: ToolbarGroup[], label: str
   let current = 0;
   const setCurrent = (index: number, focus: boolean) => {
     current = (index + entries.length) % entries.length;
-    entries.forEach((entry, i) => (entry.el.tabIndex = i === current ? 0 : -1));
+    entries.forEach((entry, i) => {
+      entry.el.tabIndex = i === current ? 0 : -1;
+    });
     if (focus) entries[current]?.el.focus();
   };
   setCurrent(0, false);
