@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { noQuery } from "../../core/http/form.js";
+import { etagMatches } from "../../core/http/page-cache.js";
 
 const FILE_PATTERN = /^[a-z0-9-]{8,64}-\d{1,4}\.(avif|webp|jpg)$/;
 const TYPES = { avif: "image/avif", webp: "image/webp", jpg: "image/jpeg" } as const;
@@ -28,7 +29,7 @@ export async function mediaRoutes(app: FastifyInstance) {
       .header("etag", etag)
       .header("content-security-policy", "default-src 'none'; sandbox")
       .header("x-content-type-options", "nosniff");
-    if (request.headers["if-none-match"] === etag) return reply.code(304).send();
+    if (etagMatches(request.headers["if-none-match"], etag)) return reply.code(304).send();
     reply.header("content-length", stat.size);
     return reply.send(fs.createReadStream(full));
   });

@@ -1,7 +1,7 @@
 // Read-only JSON API, registered under /api/v1 in its own plugin scope so that its CORS header
 // and its error format apply to nothing else.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { weakEtag } from "../../core/http/page-cache.js";
+import { etagMatches, weakEtag } from "../../core/http/page-cache.js";
 import { PRIVATE_CACHE_CONTROL } from "../../core/http/render.js";
 import { errorMessage } from "../../ui/error-page.js";
 import { noQuery } from "../../core/http/form.js";
@@ -35,8 +35,7 @@ async function sendCachedJson(request: FastifyRequest, reply: FastifyReply, tags
     entry = pageCache.get(key) ?? { body: Buffer.from(body), etag: weakEtag(body), tags: new Set(tags), storedAt: 0, status: 200 };
   }
   reply.header("etag", entry.etag);
-  const inm = request.headers["if-none-match"];
-  if (inm && inm.split(",").some((t) => t.trim() === entry.etag || t.trim() === "*")) {
+  if (etagMatches(request.headers["if-none-match"], entry.etag)) {
     return reply.code(304).header("cache-control", FILE_CACHE_CONTROL).send();
   }
   return sendJson(reply, entry.body);
