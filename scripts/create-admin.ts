@@ -13,7 +13,7 @@ import { loadConfig } from "../src/config.js";
 import { recordEvent } from "../src/core/audit.js";
 import { dropPreviousCredential } from "../src/core/auth/credentials.js";
 import { hashPassword, passwordProblem } from "../src/core/auth/passwords.js";
-import type { DB } from "../src/core/db/create-db.js";
+import type { DatabaseHandle, DB } from "../src/core/db/create-db.js";
 import { openMigratedDatabase } from "../src/core/db/open.js";
 import type { Role } from "../src/core/db/schema.js";
 import { ConflictError, ValidationError } from "../src/core/errors.js";
@@ -156,9 +156,19 @@ export function parseCreateAdminArgs(argv: string[]): { email: string; promote: 
   return { email, promote, help, errors };
 }
 
+/** What the command reads and writes: the real process, or a test's streams (see main). */
+export interface CreateAdminIo {
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  env: NodeJS.ProcessEnv;
+  /** Opens the database; by default the one `env` configures, migrated (what `npm run` does). */
+  openDatabase?: () => Promise<DatabaseHandle>;
+}
+
 /** First line of a piped standard input (without its line ending), or null when empty. */
-async function readFirstLine(): Promise<string | null> {
-  const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity, terminal: false });
+async function readFirstLine(input: NodeJS.ReadableStream): Promise<string | null> {
+  const rl = readline.createInterface({ input, crlfDelay: Infinity, terminal: false });
   try {
     for await (const line of rl) return line;
     return null;
@@ -168,24 +178,24 @@ async function readFirstLine(): Promise<string | null> {
 }
 
 /** Asks on the terminal without echoing what is typed (prompts go to stderr). */
-function askHidden(question: string): Promise<string> {
+function askHidden(io: CreateAdminIo, question: string): Promise<string> {
   let muted = false;
   const output = new Writable({
-    write(chunk, encoding, callback) {
-      if (!muted) process.stderr.write(chunk, encoding);
+    write(chunk, _encoding, callback) {
+      if (!muted) io.stderr.write(String(chunk));
       callback();
     },
   });
-  const rl = readline.createInterface({ input: process.stdin, output, terminal: true });
+  const rl = readline.createInterface({ input: io.stdin, output, terminal: true });
   return new Promise((resolve) => {
     rl.on("SIGINT", () => {
       rl.close();
-      process.stderr.write("\nAbandon.\n");
+      io.stderr.write("\nAbandon.\n");
       process.exit(130);
     });
     rl.question(question, (answer) => {
       rl.close();
-      process.stderr.write("\n");
+      io.stderr.write("\n");
       resolve(answer);
     });
     // the prompt is written synchronously by question(); from here on, keystrokes are not
@@ -193,46 +203,61 @@ function askHidden(question: string): Promise<string> {
   });
 }
 
-async function readPassword(): Promise<string> {
-  if (!process.stdin.isTTY) {
-    const line = await readFirstLine();
+async function readPassword(io: CreateAdminIo): Promise<string> {
+  if (!io.stdin.isTTY) {
+    const line = await readFirstLine(io.stdin);
     if (line === null || line === "") throw new ValidationError({ password: "Aucun mot de passe reçu sur l’entrée standard." });
     return line;
   }
-  const first = await askHidden("Mot de passe (12 caractères au moins) : ");
-  const second = await askHidden("Confirmez le mot de passe : ");
+  const first = await askHidden(io, "Mot de passe (12 caractères au moins) : ");
+  const second = await askHidden(io, "Confirmez le mot de passe : ");
   if (first !== second) throw new ValidationError({ password: "Les deux saisies ne correspondent pas." });
   return first;
 }
 
-async function main(): Promise<number> {
-  const args = parseCreateAdminArgs(process.argv.slice(2));
+/**
+ * The whole command, as `npm run create-admin` runs it, returning the exit code: 0 done,
+ * 1 refused (weak password, existing account, database error), 2 wrong arguments. Tests call
+ * it in-process with their own streams and database.
+ */
+export async function main(argv: string[], io: CreateAdminIo): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    if (error instanceof ValidationError) io.stderr.write(`${Object.values(error.fields).join("\n")}\n`);
+    else io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+async function run(argv: string[], io: CreateAdminIo): Promise<number> {
+  const args = parseCreateAdminArgs(argv);
   if (args.help) {
-    process.stdout.write(`${USAGE}\n`);
+    io.stdout.write(`${USAGE}\n`);
     return 0;
   }
   if (args.errors.length > 0) {
-    process.stderr.write(`${args.errors.join("\n")}\n${USAGE}\n`);
+    io.stderr.write(`${args.errors.join("\n")}\n${USAGE}\n`);
     return 2;
   }
   const emailError = emailProblem(normaliseEmail(args.email));
   if (emailError) {
-    process.stderr.write(`${emailError}\n`);
+    io.stderr.write(`${emailError}\n`);
     return 1;
   }
-  const password = await readPassword();
+  const password = await readPassword(io);
   // Checked again by createAdmin with the site's name; this first pass answers before
   // the database is opened (seconds on a fresh PGlite directory).
   const passwordError = passwordProblem(password, [normaliseEmail(args.email).split("@")[0] ?? ""]);
   if (passwordError) {
-    process.stderr.write(`${passwordError}\n`);
+    io.stderr.write(`${passwordError}\n`);
     return 1;
   }
-  const handle = await openMigratedDatabase(loadConfig(), (m) => process.stderr.write(`${m}\n`));
+  const handle = await (io.openDatabase ?? (() => openMigratedDatabase(loadConfig(io.env), (m) => io.stderr.write(`${m}\n`))))();
   try {
     const result = await createAdmin(handle.db, { email: args.email, password, promote: args.promote });
     const what = result.previousRole ? `Le compte ${result.email} (${result.previousRole}) est maintenant administrateur` : `Compte administrateur créé pour ${result.email}`;
-    process.stdout.write(`${what} (n° ${result.userId}).\nÀ la première connexion, il faudra configurer la double authentification (application TOTP).\n`);
+    io.stdout.write(`${what} (n° ${result.userId}).\nÀ la première connexion, il faudra configurer la double authentification (application TOTP).\n`);
     return 0;
   } finally {
     await handle.close();
@@ -245,14 +270,7 @@ function isMain(): boolean {
 }
 
 if (isMain()) {
-  main().then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      if (error instanceof ValidationError) process.stderr.write(`${Object.values(error.fields).join("\n")}\n`);
-      else process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
+  main(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env }).then((code) => {
+    process.exitCode = code;
+  });
 }

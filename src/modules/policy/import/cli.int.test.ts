@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emptyReport } from "./common.js";
 import { createProgress, decodeFile, formatErrors, formatSummary, parseImportArgs } from "./cli.js";
 import { INDICATOR_COLUMNS } from "./indicators.js";
+import { main } from "../../../../scripts/import.js";
+import { createTestDatabase, type TestDatabase } from "../../../../test/helpers.js";
 
 describe("parseImportArgs", () => {
   it("reads the kind, the file and --dry-run, in any order", () => {
@@ -61,29 +63,31 @@ describe("output helpers", () => {
   });
 });
 
-// The script itself, as `npm run import` runs it: an embedded PGlite database in a temporary
-// DATA_DIR (DATABASE_URL unset), so the test touches nothing outside. Each run boots PGlite
-// (several seconds), so it runs once, in the PGlite project only: the PostgreSQL project
-// would repeat exactly the same thing.
-describe.skipIf(process.env.TEST_DB === "postgres")("scripts/import.ts", () => {
+// The command itself, in-process: the same code `npm run import` runs (arguments, file,
+// summary on stdout, errors on stderr, exit code), on this file's own database.
+describe("npm run import, in-process", () => {
   let dir: string;
+  let t: TestDatabase;
   beforeAll(async () => {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), "portail-import-"));
+    t = await createTestDatabase();
   });
-  afterAll(async () => fs.rm(dir, { recursive: true, force: true }));
+  afterAll(async () => {
+    await t?.destroy();
+    await fs.rm(dir, { recursive: true, force: true });
+  });
 
-  function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dir, NODE_ENV: "development" };
-    delete env.DATABASE_URL;
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ["--import", "tsx", "scripts/import.ts", ...args], { cwd: process.cwd(), env });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.on("data", (c) => (stdout += c));
-      child.stderr.on("data", (c) => (stderr += c));
-      child.on("error", reject);
-      child.on("close", (code) => resolve({ code, stdout, stderr }));
+  async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    let stdout = "";
+    let stderr = "";
+    const code = await main(args, {
+      stdout: { write: (s: string) => (stdout += s) },
+      stderr: { isTTY: false, write: (s: string) => (stderr += s) },
+      env: { NODE_ENV: "test" },
+      // the file's database, left open between runs
+      openDatabase: async () => ({ db: t.db, kind: t.kind, close: async () => {} }),
     });
+    return { code, stdout, stderr };
   }
 
   it("exits 1 with the errors on stderr, simulates, then imports a valid file", async () => {
@@ -100,14 +104,59 @@ describe.skipIf(process.env.TEST_DB === "postgres")("scripts/import.ts", () => {
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain("2 créé(s)");
     expect(dry.stdout).toContain("Simulation : rien n’a été enregistré");
+    expect(await t.db.selectFrom("indicators").select("id").execute()).toEqual([]);
 
     const real = await run(["indicators", good]);
     expect(real.code).toBe(0);
     expect(real.stdout).toContain("2 créé(s)");
     expect(real.stdout).toContain("Import terminé.");
+    expect(await t.db.selectFrom("indicators").select("id").execute()).toHaveLength(2);
 
     const usage = await run(["communes", good]);
     expect(usage.code).toBe(1);
     expect(usage.stderr).toContain("Utilisation : npm run import");
-  }, 180_000);
+  });
+
+  it("refuses a missing file and a Windows-1252 file before opening the database", async () => {
+    const opened: string[] = [];
+    const missing = await main(["qpv", path.join(dir, "absent.geojson")], {
+      stdout: { write: () => true },
+      stderr: { write: (s: string) => opened.push(s) },
+      env: {},
+      openDatabase: () => Promise.reject(new Error("no database expected")),
+    });
+    expect(missing).toBe(1);
+    expect(opened.join("")).toContain("Fichier introuvable");
+    const latin1 = path.join(dir, "excel.csv");
+    await fs.writeFile(latin1, Uint8Array.from([0x65, 0xe9, 0x74]));
+    opened.length = 0;
+    const refused = await main(["actions", latin1], {
+      stdout: { write: () => true },
+      stderr: { write: (s: string) => opened.push(s) },
+      env: {},
+      openDatabase: () => Promise.reject(new Error("no database expected")),
+    });
+    expect(refused).toBe(1);
+    expect(opened.join("")).toContain("CSV UTF-8");
+  });
+});
+
+// One real process, for the exit code the shell sees. Once, in the PGlite project.
+describe.skipIf(process.env.TEST_DB === "postgres")("scripts/import.ts (child process)", () => {
+  it("exits 1 with the usage on stderr for an unknown kind", { timeout: 60_000 }, async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: os.tmpdir(), NODE_ENV: "development" };
+    delete env.DATABASE_URL;
+    const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, ["--import", "tsx", "scripts/import.ts", "communes", "x.csv"], { cwd: process.cwd(), env });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (c) => (stdout += c));
+      child.stderr.on("data", (c) => (stderr += c));
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ code, stdout, stderr }));
+    });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain("Utilisation : npm run import");
+  });
 });
