@@ -333,45 +333,7 @@ describe("favourites", () => {
     expect(await w.db.selectFrom("favourites").select("content_id").where("user_id", "=", userId).execute()).toHaveLength(0);
   });
 
-  it("toggles by form (redirect back) and by fetch (JSON), harmlessly twice, and survives 20 parallel requests", async () => {
-    const { agent, userId } = await verifiedResident();
-    const article = await createArticle(w.db);
-    const token = await agent.csrf(article.path);
-    const form = { _csrf: token, contenu: String(article.id), retour: article.path };
-    const add = await agent.post("/compte/favoris", { ...form, action: "ajouter" });
-    expect(add.statusCode).toBe(303);
-    expect(add.headers.location).toBe(article.path);
-    await agent.post("/compte/favoris", { ...form, action: "ajouter" });
-    const json = await agent.post("/compte/favoris", { ...form, action: "retirer" }, { accept: "application/json" });
-    expect(json.json()).toEqual({ favourite: false, label: "Ajouter à mes favoris" });
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => agent.post("/compte/favoris", { ...form, action: i % 2 ? "retirer" : "ajouter" })));
-    expect(results.every((r) => r.statusCode === 303)).toBe(true);
-    const rows = await w.db.selectFrom("favourites").select("content_id").where("user_id", "=", userId).execute();
-    expect(rows.length).toBeLessThanOrEqual(1);
-    await Promise.all(Array.from({ length: 20 }, () => agent.post("/compte/favoris", { ...form, action: "ajouter" })));
-    expect(await w.db.selectFrom("favourites").select("content_id").where("user_id", "=", userId).execute()).toHaveLength(1);
-  });
-
-  it("lists favourites newest first, paginated, and cannot touch another account's", async () => {
-    const a = await verifiedResident();
-    const b = await verifiedResident();
-    const articles = [];
-    for (let i = 0; i < 13; i++) articles.push(await createArticle(w.db, { title: `Favori ${i}` }));
-    for (const art of articles) {
-      w.clock.now = new Date(w.clock.now.getTime() + 1000);
-      await a.agent.submit(art.path, "/compte/favoris", { contenu: String(art.id), action: "ajouter", retour: art.path });
-    }
-    const page1 = await a.agent.get("/compte/favoris");
-    expect(page1.body).toContain("13 favoris");
-    expect(page1.body.indexOf("Favori 12")).toBeLessThan(page1.body.indexOf("Favori 11"));
-    expect(page1.body).not.toContain("Favori 0<");
-    expect((await a.agent.get("/compte/favoris?page=2")).body).toContain("Favori 0<");
-    // B removing "their" favourite with A's content id changes nothing for A
-    await b.agent.submit(articles[0]!.path, "/compte/favoris", { contenu: String(articles[0]!.id), action: "retirer", retour: "/" });
-    const countA = await w.db.selectFrom("favourites").select((eb) => eb.fn.countAll<number>().as("n")).where("user_id", "=", a.userId).executeTakeFirstOrThrow();
-    expect(Number(countA.n)).toBe(13);
-    expect((await b.agent.get("/compte/favoris")).body).not.toContain("Favori 12");
-  });
+  // The toggle and the list page are tested in src/modules/favourites/favourites.int.test.ts.
 
   it("never lets a personalised page into the anonymous cache", async () => {
     const { agent } = await verifiedResident();

@@ -13,7 +13,8 @@ import { hitRateLimit, RateLimitedError, type RateLimitRule } from "../../core/r
 import { listNeighbourhoods, neighbourhoodExists, themeChoices } from "../places/index.js";
 import { presentPlaceChoices, presentPreferences, presentSession, presentThemeChoices, type Choice, type PreferencesValues, type SessionView } from "./present.js";
 import * as q from "./queries.js";
-import { displayNameProblem, emailProblem, normaliseEmail, type FieldErrors } from "./validate.js";
+import type { FieldErrors } from "../../core/http/form.js";
+import { displayNameProblem, emailProblem, normaliseEmail } from "./validate.js";
 
 export interface AccountDeps {
   db: DB;

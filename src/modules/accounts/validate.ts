@@ -1,28 +1,12 @@
-// Form input -> typed values or French messages per field. Forms arrive as strings (or
-// arrays for checkboxes); anything else is ignored, including fields we never read
-// (role, email_verified...): mass assignment is impossible by construction.
-export type FieldErrors = Record<string, string>;
+// What an account's address and name may be. Form fields are read with core/http/form.ts.
 
+/**
+ * @deprecated Use `field(body, name, { max })` from core/http/form.ts. Kept only while the
+ * admin module (invitation, security and staff routes) still imports it; delete then.
+ */
 export function str(body: unknown, name: string, max = 1000): string {
   const v = (body as Record<string, unknown> | null)?.[name];
   return typeof v === "string" ? v.slice(0, max) : "";
-}
-
-/** Checkbox groups: one value is a string, several are an array. Only positive integers. */
-export function ids(body: unknown, name: string): number[] {
-  const v = (body as Record<string, unknown> | null)?.[name];
-  const list = Array.isArray(v) ? v : v === undefined ? [] : [v];
-  const out = new Set<number>();
-  for (const x of list.slice(0, 200)) {
-    const n = Number(x);
-    if (Number.isInteger(n) && n > 0) out.add(n);
-  }
-  return [...out];
-}
-
-export function checked(body: unknown, name: string): boolean {
-  const v = (body as Record<string, unknown> | null)?.[name];
-  return v === "on" || v === "1" || v === "true";
 }
 
 // Deliberately simple: one @, a local part and a domain of dot-separated parts (the last
