@@ -27,9 +27,17 @@ afterAll(async () => {
   await mail?.close();
 });
 
+/** The fields of a log line these tests read (any of them may be missing from a given line). */
+interface LogLine {
+  msg?: string;
+  reqId?: unknown;
+  res?: { method?: string; url?: string; statusCode?: unknown };
+  err?: { code?: string; message?: string };
+}
+
 /** Every log line written since `from`, parsed. */
-function logSince(from: number): Array<Record<string, any>> {
-  return lines.slice(from).map((l) => JSON.parse(l) as Record<string, any>);
+function logSince(from: number): LogLine[] {
+  return lines.slice(from).map((l) => JSON.parse(l) as LogLine);
 }
 
 function expectNowhere(from: number, secrets: string[]) {
@@ -78,7 +86,7 @@ describe("request and error logs", () => {
     expectNowhere(from, [verifyToken, resetToken, email]);
     const line = completed(from, "GET", "/compte/reinitialiser");
     expect(line).toBeDefined();
-    expect(line!.res.statusCode).toBeTypeOf("number");
+    expect(line!.res?.statusCode).toBeTypeOf("number");
     expect(line!.reqId).toBeTruthy();
     expect(logSince(from).some((l) => l.msg === "request completed" && l.res?.url === "/compte/reinitialiser?jeton=[redacted]")).toBe(true);
     // One line per request: no separate "incoming request" line (half the logging work).
@@ -107,7 +115,7 @@ describe("request and error logs", () => {
     expect((await w.app.inject({ url: `/%61percu/${previewToken}` })).statusCode).toBeLessThan(500);
 
     expectNowhere(from, [invitationToken, previewToken, invited]);
-    expect(completed(from, "GET", "/apercu/[redacted]")?.res.statusCode).toBe(200);
+    expect(completed(from, "GET", "/apercu/[redacted]")?.res?.statusCode).toBe(200);
   });
 
   it("keep typed addresses and search text out, and keep harmless navigation state", async () => {
@@ -118,7 +126,7 @@ describe("request and error logs", () => {
     await w.app.inject({ url: `/politique-de-la-ville/adresse?lon=3.0912&lat=50.6311&libelle=${encodeURIComponent(address)}` });
     await w.app.inject({ url: `/recherche?q=${encodeURIComponent(search)}&page=2` });
     expectNowhere(from, [address, search, "3.0912", "50.6311", "rue des Secrets", "voisine"]);
-    expect(completed(from, "GET", "/recherche")?.res.url).toBe("/recherche?q=[redacted]&page=2");
+    expect(completed(from, "GET", "/recherche")?.res?.url).toBe("/recherche?q=[redacted]&page=2");
   });
 
   it("keep the values a failing database query carries out of error lines", async () => {
@@ -142,13 +150,13 @@ describe("request and error logs", () => {
     const logged = logSince(from).filter((l) => l.msg === "request failed");
     expect(logged).toHaveLength(2);
     for (const l of logged) {
-      expect(l.err.code).toMatch(/^(23505|22P02)$/);
-      expect(l.err.message).toBeTruthy();
+      expect(l.err?.code).toMatch(/^(23505|22P02)$/);
+      expect(l.err?.message).toBeTruthy();
       expect(l.err).not.toHaveProperty("params");
       expect(l.err).not.toHaveProperty("detail");
     }
     // Identifiers stay readable: they tell which constraint failed.
-    expect(logged.find((l) => l.err.code === "23505")?.err.message).toContain("users_email");
+    expect(logged.find((l) => l.err?.code === "23505")?.err?.message).toContain("users_email");
   });
 });
 
@@ -160,7 +168,7 @@ describe("redactUrl", () => {
     ["/actualites?page=2&tri=date", "/actualites?page=2&tri=date"],
     ["/recherche?q=x&Q=y&page=1", "/recherche?q=[redacted]&Q=[redacted]&page=1"],
     ["/x?alice%40exemple.fr", "/x?[redacted]"],
-    ["/x?page=" + "9".repeat(100), "/x?page=[redacted]"],
+    [`/x?page=${"9".repeat(100)}`, "/x?page=[redacted]"],
     ["/jobs/Zx8_k2LmQ9vT4bN7rP1sW3yA6cE0dF5g", "/jobs/[redacted]"],
     ["/actualites/un-titre-assez-long-pour-ressembler-a-un-jeton-2026", "/actualites/un-titre-assez-long-pour-ressembler-a-un-jeton-2026"],
   ])("%s", (url, logged) => {

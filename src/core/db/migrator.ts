@@ -35,7 +35,7 @@ class SqlFileMigrationProvider implements MigrationProvider {
     for (const file of [...all.keys()].sort()) {
       const text = await fs.readFile(all.get(file)!, "utf8");
       migrations[file.replace(/\.sql$/, "")] = {
-        up: async (db: Kysely<any>) => {
+        up: async (db) => {
           await sql.raw(text).execute(db);
         },
       };
@@ -48,7 +48,7 @@ export interface MigrationReport {
   applied: string[];
 }
 
-export async function migrateToLatest(db: Kysely<any>): Promise<MigrationReport> {
+export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<MigrationReport> {
   const migrator = new Migrator({ db, provider: new SqlFileMigrationProvider() });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === "Error");
@@ -61,7 +61,7 @@ export async function migrateToLatest(db: Kysely<any>): Promise<MigrationReport>
 }
 
 /** Names of the migration files not yet applied to this database (readiness check). */
-export async function pendingMigrations(db: Kysely<any>): Promise<string[]> {
+export async function pendingMigrations<DB>(db: Kysely<DB>): Promise<string[]> {
   const migrator = new Migrator({ db, provider: new SqlFileMigrationProvider() });
   const all = await migrator.getMigrations();
   return all.filter((m) => m.executedAt === undefined).map((m) => m.name);

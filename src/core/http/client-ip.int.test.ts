@@ -14,7 +14,7 @@ afterEach(async () => {
 });
 
 /** Signs in with a wrong password (a new unknown address each time) with these headers. */
-async function failedSignIns(world: TestWorld, agent: Agent, count: number, headers: (i: number) => Record<string, string>) {
+async function failedSignIns(agent: Agent, count: number, headers: (i: number) => Record<string, string>) {
   const csrf = await agent.csrf("/compte/connexion");
   const statuses: number[] = [];
   for (let i = 0; i < count; i++) {
@@ -35,14 +35,14 @@ describe("client IP behind a reverse proxy", () => {
     await createSite(w.db);
     const proxy = new Agent(w.app, undefined, "10.0.0.5");
     const limit = LIMITS.signInPerIp.limit;
-    const statuses = await failedSignIns(w, proxy, limit + 1, (i) => ({ "x-forwarded-for": `203.0.113.${i + 1}, 192.0.2.77` }));
+    const statuses = await failedSignIns(proxy, limit + 1, (i) => ({ "x-forwarded-for": `203.0.113.${i + 1}, 192.0.2.77` }));
     expect(statuses.slice(0, limit).every((s) => s === 400)).toBe(true);
     expect(statuses[limit]).toBe(429);
     expect(await signInCounters(w)).toEqual({ "signin:ip:192.0.2.77": limit + 1 });
     // A client reaching the app directly from the internet (not through a proxy on this
     // host or its network) cannot name itself either.
     const direct = new Agent(w.app, undefined, "198.51.100.20");
-    const again = await failedSignIns(w, direct, limit + 1, (i) => ({ "x-forwarded-for": `203.0.113.${i + 100}` }));
+    const again = await failedSignIns(direct, limit + 1, (i) => ({ "x-forwarded-for": `203.0.113.${i + 100}` }));
     expect(again[limit]).toBe(429);
     expect(await signInCounters(w)).toMatchObject({ "signin:ip:198.51.100.20": limit + 1 });
   });
@@ -52,12 +52,12 @@ describe("client IP behind a reverse proxy", () => {
     await createSite(w.db);
     const direct = new Agent(w.app, undefined, "198.51.100.9");
     const limit = LIMITS.signInPerIp.limit;
-    const statuses = await failedSignIns(w, direct, limit + 1, (i) => ({ "x-forwarded-for": `203.0.113.${i + 1}` }));
+    const statuses = await failedSignIns(direct, limit + 1, (i) => ({ "x-forwarded-for": `203.0.113.${i + 1}` }));
     expect(statuses[limit]).toBe(429);
     expect(await signInCounters(w)).toEqual({ "signin:ip:198.51.100.9": limit + 1 });
     // Through a listed proxy, the first address it does not vouch for is the client.
     const viaProxy = new Agent(w.app, undefined, "10.0.0.8");
-    await failedSignIns(w, viaProxy, 1, () => ({ "x-forwarded-for": "203.0.113.200, 192.0.2.55" }));
+    await failedSignIns(viaProxy, 1, () => ({ "x-forwarded-for": "203.0.113.200, 192.0.2.55" }));
     expect(await signInCounters(w)).toMatchObject({ "signin:ip:192.0.2.55": 1 });
   });
 
@@ -65,7 +65,7 @@ describe("client IP behind a reverse proxy", () => {
     w = await createTestWorld();
     await createSite(w.db);
     const client = new Agent(w.app, undefined, "198.51.100.10");
-    await failedSignIns(w, client, 3, (i) => ({ "x-forwarded-for": `203.0.113.${i + 1}` }));
+    await failedSignIns(client, 3, (i) => ({ "x-forwarded-for": `203.0.113.${i + 1}` }));
     expect(await signInCounters(w)).toEqual({ "signin:ip:198.51.100.10": 3 });
   });
 });

@@ -30,8 +30,10 @@ export class BadInputError extends Error {
 }
 
 /** C0 controls and DEL: never meaningful in a URL, a key or a one-line field. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the regex exists to find control characters and refuse them
 const CONTROL = /[\u0000-\u001f\u007f]/;
 /** The same, less tab, LF and CR, which multi-line form fields carry. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the regex exists to find control characters and refuse them
 const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const REPLACEMENT = "\ufffd";

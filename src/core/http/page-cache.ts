@@ -97,7 +97,10 @@ export class PageCache {
     this.#entries.set(key, entry);
     for (const tag of tags) {
       let keys = this.#byTag.get(tag);
-      if (!keys) this.#byTag.set(tag, (keys = new Set()));
+      if (!keys) {
+        keys = new Set();
+        this.#byTag.set(tag, keys);
+      }
       keys.add(key);
     }
     while (this.#entries.size > this.#maxEntries) {

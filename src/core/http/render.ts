@@ -20,7 +20,7 @@ export const PRIVATE_CACHE_CONTROL = "private, no-store";
 export function isAnonymous(request: FastifyRequest): boolean {
   if (request.session) return false;
   const cookie = request.headers.cookie;
-  return !cookie || !cookie.split(";").some((c) => c.trim().replace(/^__Host-/, "").startsWith(`${SESSION_COOKIE_BASE}=`));
+  return !cookie?.split(";").some((c) => c.trim().replace(/^__Host-/, "").startsWith(`${SESSION_COOKIE_BASE}=`));
 }
 
 export interface PageResult {
@@ -62,7 +62,7 @@ async function loadViewer(request: FastifyRequest): Promise<Omit<Viewer, "curren
 }
 
 export function renderDocument(node: VNode): string {
-  return "<!doctype html>" + renderToString(node);
+  return `<!doctype html>${renderToString(node)}`;
 }
 
 // Pages carry no per-response value (no CSP nonce: scripts are files from our origin and
