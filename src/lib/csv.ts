@@ -57,7 +57,9 @@ export function parseCsv(text: string, options: { delimiter?: CsvDelimiter | "au
     }
     // A null-prototype object, so that a column named "__proto__" or "constructor" is just data.
     const values: Record<string, string> = Object.create(null);
-    header.forEach((name, i) => (values[name] = fields[i]!));
+    header.forEach((name, i) => {
+      values[name] = fields[i]!;
+    });
     return { line, values };
   });
   return { header, rows };
@@ -189,7 +191,7 @@ export function toCsv(
   const encodeRecord = (cells: readonly CsvCell[], isHeader = false) => {
     const text = cells.map((cell) => encodeCell(cell, delimiter, isHeader)).join(delimiter);
     // A one-column record with an empty value would be an empty line, which readers skip.
-    return (cells.length === 1 && text === "" ? '""' : text) + "\r\n";
+    return `${cells.length === 1 && text === "" ? '""' : text}\r\n`;
   };
   let out = encodeRecord(header, true);
   for (const row of rows) {

@@ -37,7 +37,7 @@ function isNoReturnPage(pathname: string): boolean {
     // Malformed escapes: compare the raw form.
   }
   p = p.toLowerCase().replace(/\/{2,}/g, "/");
-  return NO_RETURN_PAGES.some((page) => p === page || p.startsWith(page + "/"));
+  return NO_RETURN_PAGES.some((page) => p === page || p.startsWith(`${page}/`));
 }
 
 /**
@@ -47,6 +47,7 @@ function isNoReturnPage(pathname: string): boolean {
 export function returnPath(raw: unknown): string | null {
   if (typeof raw !== "string" || raw.length === 0 || raw.length > 16_384) return null;
   if (!raw.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return null;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the regex exists to refuse backslashes and control characters
   if (/[\\\u0000-\u001f\u007f]/.test(raw)) return null;
   let url: URL;
   try {

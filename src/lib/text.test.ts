@@ -17,7 +17,7 @@ describe("truncateAtWord", () => {
     expect(truncateAtWord("Premier point, second point et troisième point", 20)).toBe("Premier point…");
   });
   it("cuts a single overlong word rather than returning nothing", () => {
-    expect(truncateAtWord("a".repeat(30), 10)).toBe("a".repeat(9) + "…");
+    expect(truncateAtWord("a".repeat(30), 10)).toBe(`${"a".repeat(9)}…`);
   });
 });
 

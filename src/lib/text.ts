@@ -11,7 +11,7 @@ export function truncateAtWord(text: string, max: number): string {
   const lastSpace = room.lastIndexOf(" ");
   // A single very long word has no boundary: cut it rather than return nothing.
   const cut = lastSpace > max * 0.4 ? room.slice(0, lastSpace) : room;
-  return cut.replace(/[\s,;:.!?'’«(–—-]+$/u, "") + "…";
+  return `${cut.replace(/[\s,;:.!?'’«(–—-]+$/u, "")}…`;
 }
 
 const LIGATURES: Record<string, string> = { œ: "oe", Œ: "oe", æ: "ae", Æ: "ae", ß: "ss" };

@@ -12,7 +12,9 @@ function rings(g: AreaGeometry): Position[][] {
 function expectRfc7946(g: AreaGeometry) {
   const polygons = g.type === "Polygon" ? [g.coordinates] : g.coordinates;
   for (const polygon of polygons) {
-    polygon.forEach((ring, i) => expect(signedArea2(ring) > 0, i === 0 ? "outer ring CCW" : "hole CW").toBe(i === 0));
+    polygon.forEach((ring, i) => {
+      expect(signedArea2(ring) > 0, i === 0 ? "outer ring CCW" : "hole CW").toBe(i === 0);
+    });
   }
 }
 

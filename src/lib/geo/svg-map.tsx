@@ -106,6 +106,7 @@ export function SvgMap<F extends MapFeature>(props: SvgMapProps<F>) {
         // The outline of a highlighted shape again, on top: drawn in place, its thick border
         // would be half covered by the neighbours painted after it. Moving the shape itself last
         // would change the tab order instead.
+        // biome-ignore lint/a11y/noAriaHiddenOnFocusable: an SVG group without tabindex is not focusable; the copies it holds are decoration
         <g class="map__overlay" aria-hidden="true">
           {highlighted.map(({ d }) => (
             <path class="map__outline" d={d} />
@@ -113,6 +114,7 @@ export function SvgMap<F extends MapFeature>(props: SvgMapProps<F>) {
         </g>
       ) : null}
       {labelled.length > 0 ? (
+        // biome-ignore lint/a11y/noAriaHiddenOnFocusable: an SVG group without tabindex is not focusable; the labels repeat the shapes' accessible names
         <g class="map__labels" aria-hidden="true">
           {labelled.map(({ label }) => (
             <text class="map__label" transform={label!.angle ? `rotate(${label!.angle} ${label!.x} ${label!.y})` : undefined}>
