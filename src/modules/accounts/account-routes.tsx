@@ -9,8 +9,7 @@ import { servePage } from "../../core/http/render.js";
 import { clearSessionCookie, isSecure } from "../../core/http/session.js";
 import { safeReturnPath } from "../../lib/return-path.js";
 import type { Errors } from "../../ui/components/form.js";
-// TEMPORARY deep import: the content helper is adding PAGE_SIZE to content/index.ts.
-import { PAGE_SIZE } from "../content/service.js";
+import { PAGE_SIZE } from "../content/index.js";
 import { countFavourites } from "../favourites/index.js";
 import { exportAccountData } from "./export.js";
 import { personalFeed } from "./feed.js";

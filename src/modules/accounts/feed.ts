@@ -1,9 +1,6 @@
 // The personalised feed: candidates from SQL, order from rankForYou().
 import type { DB } from "../../core/db/create-db.js";
-// TEMPORARY deep imports: asked of the content module's index.ts (findFeedCandidates,
-// findItemsByIds, loadCards); see README.md.
-import { findFeedCandidates, findItemsByIds } from "../content/queries/items.js";
-import { loadCards } from "../content/service.js";
+import { findFeedCandidates, findItemsByIds, loadCards } from "../content/index.js";
 import type { CardView } from "../../ui/view-models.js";
 import { rankForYou } from "./for-you.js";
 import { findInterests } from "./queries.js";

@@ -1,5 +1,5 @@
 // The favourites table: one row per person and content item or Politique de la Ville action.
-// Every query is scoped to one user id. Two reads still look at other modules' tables (marked
+// Every query is scoped to one user id. Some reads still join other modules' tables (marked
 // TEMPORARY below) until content and policy offer them through their index.ts.
 import type { DB } from "../../core/db/create-db.js";
 
@@ -79,18 +79,6 @@ export async function listFavouriteContentForExport(db: DB, userId: number) {
 /** TEMPORARY read of the policy module's `actions` table, until policy/index.ts exports an existence check. */
 export async function actionExists(db: DB, actionId: number): Promise<boolean> {
   return (await db.selectFrom("actions").select("id").where("id", "=", actionId).executeTakeFirst()) !== undefined;
-}
-
-/** TEMPORARY read of the content module's `content_items`: only a published, visible item can be a favourite. */
-export async function isFavouritable(db: DB, contentId: number, now: Date): Promise<boolean> {
-  const row = await db
-    .selectFrom("content_items")
-    .select("id")
-    .where("id", "=", contentId)
-    .where("status", "=", "published")
-    .where("published_at", "<=", now)
-    .executeTakeFirst();
-  return row !== undefined;
 }
 
 /** What every signed-in page shows as "in my favourites": one indexed read by user. */

@@ -3,10 +3,7 @@
 import type { DB } from "../../core/db/create-db.js";
 import { NotFoundError } from "../../core/errors.js";
 import type { CardView } from "../../ui/view-models.js";
-// TEMPORARY deep imports: the content helper is adding findItemsByIds, loadCards and
-// PAGE_SIZE to content/index.ts (see README.md).
-import { findItemsByIds } from "../content/queries/items.js";
-import { loadCards, PAGE_SIZE } from "../content/service.js";
+import { findItemsByIds, isPublishedNow, loadCards, PAGE_SIZE } from "../content/index.js";
 import { presentExport, presentFavouriteAction, type FavouriteActionView, type FavouritesExport } from "./present.js";
 import * as q from "./queries.js";
 
@@ -33,7 +30,7 @@ export async function toggleFavourite(deps: FavouritesDeps, userId: number, inpu
     await q.removeFavourite(deps.db, userId, target);
     return false;
   }
-  const exists = input.target === "action" ? await q.actionExists(deps.db, input.id) : await q.isFavouritable(deps.db, input.id, deps.now());
+  const exists = input.target === "action" ? await q.actionExists(deps.db, input.id) : await isPublishedNow(deps.db, input.id, deps.now());
   if (!exists) throw new NotFoundError();
   await q.addFavourite(deps.db, userId, target, deps.now());
   return true;
@@ -41,7 +38,7 @@ export async function toggleFavourite(deps: FavouritesDeps, userId: number, inpu
 
 /** The favourite an anonymous visitor asked for before signing in; nothing when it cannot be one. */
 export async function addFavouriteAfterSignIn(deps: FavouritesDeps, userId: number, contentId: number): Promise<void> {
-  if (await q.isFavouritable(deps.db, contentId, deps.now())) await q.addFavourite(deps.db, userId, { contentId }, deps.now());
+  if (await isPublishedNow(deps.db, contentId, deps.now())) await q.addFavourite(deps.db, userId, { contentId }, deps.now());
 }
 
 export interface FavouritesPageView {
