@@ -24,8 +24,9 @@ type Id = { Params: { id: string } };
 type Values = Record<string, string>;
 
 // ---- What each route reads. Bounds are above the French length checks of validate.ts, so
-// that an over-long value typed by hand gets its message next to the field.
-const SHORT = text(1000);
+// that an over-long value typed by hand gets its message next to the field. A one-line field
+// holds no line break (a browser's text input cannot send one): only textareas take them.
+const SHORT = { ...text(1000), pattern: "^[^\\r\\n]*$" } as const;
 const LONG = text(40_000);
 /** The success notice carried by a redirect (?ok=contrat-enregistre). */
 const flashQuery = queryOf({ ok: text(80) });
@@ -44,7 +45,8 @@ const contractBody = formBody({
 const priorityBody = formBody({ title: SHORT, slug: SHORT, description: LONG, continues_priority_id: SHORT });
 const objectiveBody = formBody({ title: SHORT });
 const newObjectiveBody = formBody({ objective_title: SHORT });
-const moveBody = formBody({ sens: oneOf(["haut", "bas"]) }, ["sens"]);
+// Not `required`: the schema runs before the CSRF check, which must answer a tokenless request first.
+const moveBody = formBody({ sens: oneOf(["haut", "bas"]) });
 const organisationBody = formBody({ name: SHORT, slug: SHORT, kind: SHORT, website: SHORT, description: LONG });
 const indicatorBody = formBody({
   metric: SHORT,
@@ -64,7 +66,7 @@ const actionBody = {
     articles_q: SHORT,
     title: SHORT,
     slug: SHORT,
-    summary: SHORT,
+    summary: text(2000),
     description: LONG,
     priority_id: SHORT,
     objective_id: SHORT,
