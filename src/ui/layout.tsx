@@ -18,7 +18,7 @@ export interface SeoMeta {
 }
 
 export function absoluteUrl(ctx: PageContext, path: string): string {
-  return new URL(path, ctx.publicUrl + "/").toString();
+  return new URL(path, `${ctx.publicUrl}/`).toString();
 }
 
 /** JSON inside <script> must not be able to close the element. */
@@ -98,7 +98,7 @@ export function Layout(props: {
 
 function isCurrent(ctx: PageContext, href: string): boolean {
   const path = ctx.currentUrl.split("?")[0] ?? "";
-  return href === "/" ? path === "/" : path === href || path.startsWith(href + "/");
+  return href === "/" ? path === "/" : path === href || path.startsWith(`${href}/`);
 }
 
 function Header({ ctx }: { ctx: PageContext }) {
@@ -116,6 +116,7 @@ function Header({ ctx }: { ctx: PageContext }) {
           </span>
         </a>
         <div class="site-header__tools">
+          {/* biome-ignore lint/a11y/useSemanticElements: the <search> element is not yet announced as a landmark by every screen reader; <form role="search"> is */}
           <form class="search-form" role="search" action="/recherche" method="get">
             <label for="recherche-champ" class="sr-only">Rechercher sur le site</label>
             <input id="recherche-champ" name="q" type="search" placeholder="Rechercher" maxLength={200} autocomplete="off" />
