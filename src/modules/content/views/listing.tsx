@@ -9,9 +9,6 @@ import { formatNumber } from "../../../lib/format.js";
 import type { Listing } from "../service.js";
 import { pageHref } from "../paging.js";
 
-// Other modules take it from content/index.ts; kept here until accounts/views/account.tsx does.
-export { pageHref };
-
 /** A titled, paginated list of cards: news, a theme, a neighbourhood. */
 export function ListingPage(props: {
   ctx: PageContext;
