@@ -18,10 +18,6 @@ export interface ContentDeps {
 
 export const PAGE_SIZE = 12;
 
-// Temporary: accounts and policy still import parsePage from here; core/http/form.ts's
-// pageNumber replaces it. Delete once they import pageNumber.
-export { pageNumber as parsePage } from "../../core/http/form.js";
-
 export interface Tagged<T> {
   data: T;
   tags: string[];
