@@ -10,7 +10,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from "../../../core/er
 import type { PageCache } from "../../../core/http/page-cache.js";
 import { slugify } from "../../../lib/text.js";
 import type { StaffActor } from "../../admin/index.js";
-import { type Errors } from "./validate.js";
+import type { Errors } from "./validate.js";
 
 export interface PolicyDeps {
   db: DB;
