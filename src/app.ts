@@ -6,7 +6,7 @@ import type { Config } from "./config.js";
 import type { DB } from "./core/db/create-db.js";
 import { buildAssets, registerAssetRoutes } from "./core/http/assets.js";
 import { registerErrorHandling } from "./core/http/errors.js";
-import { onFrameworkError, registerInputGuard } from "./core/http/input-guard.js";
+import { onFrameworkError, parseFormBody, registerInputGuard } from "./core/http/input-guard.js";
 import { registerObservability } from "./core/http/observability.js";
 import { connectCaches } from "./core/http/cache-bus.js";
 import { registerLoadShedding, type LoadSheddingOptions } from "./core/http/load-shedding.js";
@@ -84,7 +84,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
 
   await registerSecurityHeaders(app, opts.config);
   await app.register(compress, { global: true, threshold: 1024, encodings: ["br", "gzip"] });
-  await app.register(formbody);
+  await app.register(formbody, { parser: parseFormBody });
   registerInputGuard(app); // before every route: its onRoute hook gives ids and slugs their schema
   await registerSession(app);
   registerCsrf(app);

@@ -18,6 +18,7 @@
 //     integer, slugs within their pattern.
 // A refusal is a 400 that the error handler renders as a French page or a JSON problem.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from "fastify";
+import { parse as parseQueryString } from "fast-querystring";
 import { sendBareError } from "./errors.js";
 import { CONVENTIONAL_PARAMS } from "./input-schemas.js";
 
@@ -27,6 +28,25 @@ export class BadInputError extends Error {
     super(`Bad input in ${where}: ${why}`);
     this.name = "BadInputError";
   }
+}
+
+/**
+ * The form-body parser (@fastify/formbody's, fast-querystring) keeps a malformed percent
+ * sequence ("%C3%28", "%ZZ") as literal text, so bytes no browser sends would reach a
+ * handler and be stored. Each field must decode as UTF-8 first; then the usual parse.
+ */
+export function parseFormBody(body: string): Record<string, unknown> {
+  if (body.includes("%")) {
+    for (const part of body.split("&")) {
+      if (!part.includes("%")) continue;
+      try {
+        decodeURIComponent(part.replace(/\+/g, " "));
+      } catch {
+        throw new BadInputError("body", "invalid percent-encoding");
+      }
+    }
+  }
+  return parseQueryString(body) as Record<string, unknown>;
 }
 
 /** C0 controls and DEL: never meaningful in a URL, a key or a one-line field. */
