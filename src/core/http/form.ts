@@ -13,6 +13,11 @@ export function text(maxLength = 1000) {
   return { type: "string", maxLength } as const;
 }
 
+/** A one-line text field: a text input cannot send a line break, so one is refused. */
+export function line(maxLength = 1000) {
+  return { type: "string", maxLength, pattern: "^[^\\r\\n]*$" } as const;
+}
+
 /** One value among a fixed list (radio buttons, a select, a submit button's value). */
 export function oneOf<const T extends readonly string[]>(values: T) {
   return { type: "string", enum: values } as const;

@@ -6,7 +6,7 @@
 // deletion shows the page with 409.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { ConflictError } from "../../core/errors.js";
-import { checkbox, emptyForm, field, formBody, handleForm, ids, noQuery, oneOf, pageNumber, pageParam, queryOf, text, type Refused } from "../../core/http/form.js";
+import { checkbox, emptyForm, field, formBody, handleForm, ids, line, noQuery, oneOf, pageNumber, pageParam, queryOf, text, type Refused } from "../../core/http/form.js";
 import { requireStaff, serveAdminPage, staffActor } from "../admin/index.js";
 import * as present from "./admin/present.js";
 import * as service from "./admin/service.js";
@@ -26,7 +26,7 @@ type Values = Record<string, string>;
 // ---- What each route reads. Bounds are above the French length checks of validate.ts, so
 // that an over-long value typed by hand gets its message next to the field. A one-line field
 // holds no line break (a browser's text input cannot send one): only textareas take them.
-const SHORT = { ...text(1000), pattern: "^[^\\r\\n]*$" } as const;
+const SHORT = line(1000);
 const LONG = text(40_000);
 /** The success notice carried by a redirect (?ok=contrat-enregistre). */
 const flashQuery = queryOf({ ok: text(80) });
