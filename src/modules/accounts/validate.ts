@@ -1,14 +1,5 @@
 // What an account's address and name may be. Form fields are read with core/http/form.ts.
 
-/**
- * @deprecated Use `field(body, name, { max })` from core/http/form.ts. Kept only while the
- * admin module (invitation, security and staff routes) still imports it; delete then.
- */
-export function str(body: unknown, name: string, max = 1000): string {
-  const v = (body as Record<string, unknown> | null)?.[name];
-  return typeof v === "string" ? v.slice(0, max) : "";
-}
-
 // Deliberately simple: one @, a local part and a domain of dot-separated parts (the last
 // of two characters or more), no spaces, and none of the characters that are legal only
 // inside quotes ("a,b@x.fr" would reach two mailboxes through a mail library's parser).
