@@ -2,28 +2,19 @@
 // (days in Europe/Paris, "au" inclusive), newest first, 50 per page.
 import type { FastifyInstance } from "fastify";
 import { listEvents, type AuditFilters } from "../../core/audit.js";
+import { pageNumber, pageParam, queryOf, text } from "../../core/http/form.js";
 import { parisNextMidnight, parisToUtc } from "../../lib/paris-time.js";
 import { serveAdminPage } from "./frame.js";
 import { requireStaff } from "./guard.js";
 import { ACTION_FAMILIES } from "./audit-view-model.js";
+import { auditActors } from "./queries.js";
 import { AuditPage, type AuditQuery } from "./views/audit.js";
 
 const PAGE_SIZE = 50;
 
 type Query = { action?: string; acteur?: string; cible?: string; du?: string; au?: string; page?: string };
-const querySchema = {
-  querystring: {
-    type: "object",
-    properties: {
-      action: { type: "string", maxLength: 40 },
-      acteur: { type: "string", maxLength: 12 },
-      cible: { type: "string", maxLength: 40 },
-      du: { type: "string", maxLength: 10 },
-      au: { type: "string", maxLength: 10 },
-      page: { type: "string", maxLength: 6 },
-    },
-  },
-} as const;
+// Filters a hand-edited URL may get wrong are ignored or answered in French below; only their lengths are bounded here.
+const querySchema = { querystring: queryOf({ action: text(40), acteur: text(12), cible: text(40), du: text(10), au: text(10), page: pageParam }) };
 
 export async function auditRoutes(app: FastifyInstance) {
   const { db } = app.deps;
@@ -44,7 +35,7 @@ export async function auditRoutes(app: FastifyInstance) {
     // "au" is inclusive: up to the next Paris midnight (23 or 25 hours away on change days).
     const to = toStart ? (parisNextMidnight(query.to) ?? undefined) : undefined;
     if (from && to && from >= to) problems.push("La date de début est postérieure à la date de fin.");
-    const page = Math.min(Math.max(Number.parseInt(raw.page ?? "1", 10) || 1, 1), 10_000);
+    const page = pageNumber(raw.page);
     const filters: AuditFilters = {
       limit: PAGE_SIZE,
       offset: (page - 1) * PAGE_SIZE,
@@ -56,15 +47,7 @@ export async function auditRoutes(app: FastifyInstance) {
     };
     const [{ events, total }, actors] = await Promise.all([
       problems.length > 0 ? Promise.resolve({ events: [], total: 0 }) : listEvents(db, filters),
-      db
-        .selectFrom("audit_events")
-        .select(["actor_id"])
-        .select((eb) => eb.fn.max("actor_label").as("label"))
-        .where("actor_id", "is not", null)
-        .groupBy("actor_id")
-        .orderBy("label")
-        .limit(500)
-        .execute(),
+      auditActors(db),
     ]);
     const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
     return serveAdminPage(request, reply, () => ({
@@ -78,7 +61,7 @@ export async function auditRoutes(app: FastifyInstance) {
           page={page}
           pageCount={pageCount}
           query={query}
-          actors={actors.map((a) => ({ id: a.actor_id!, label: a.label }))}
+          actors={actors}
           problem={problems.join(" ") || undefined}
         />
       ),

@@ -1,6 +1,7 @@
 // What the dashboard shows: where the editorial work stands, what waits for this person,
-// and the latest activity for those who may read the journal. It reads the content and
-// audit tables directly: a read-only summary across modules, no business rule here.
+// and the latest activity for those who may read the journal. A read-only summary across
+// modules, no business rule here: the content items come from queries.ts (see its note),
+// the journal from core/audit.ts, the Politique de la Ville from policy's index.ts.
 import type { DB } from "../../core/db/create-db.js";
 import type { ContentStatus } from "../../core/db/schema.js";
 import { listEvents, type AuditEvent } from "../../core/audit.js";
@@ -8,6 +9,7 @@ import { can } from "../../core/auth/roles.js";
 import { isoDay } from "../../lib/format.js";
 import { policyAttention } from "../policy/index.js";
 import type { StaffActor } from "./guard.js";
+import { contentCountsByStatus, contentInProgressBy, contentInReview, contentScheduled } from "./queries.js";
 
 export interface DashboardItem {
   id: number;
@@ -29,7 +31,6 @@ export interface DashboardData {
   policy: { lateMilestones: number; delayed: number; unfunded: number } | null;
 }
 
-const ITEM_COLUMNS = ["id", "title", "kind", "status", "updated_at", "scheduled_at"] as const;
 const toItem = (r: { id: number; title: string; kind: "article" | "page"; status: ContentStatus; updated_at: Date; scheduled_at: Date | null }): DashboardItem => ({
   id: r.id,
   title: r.title,
@@ -42,14 +43,10 @@ const toItem = (r: { id: number; title: string; kind: "article" | "page"; status
 export async function dashboardData(db: DB, actor: StaffActor, now: Date): Promise<DashboardData> {
   const readsContent = can(actor, "content.read");
   const [counts, toReview, mine, upcoming, activity, attention] = await Promise.all([
-    readsContent ? db.selectFrom("content_items").select(["status"]).select((eb) => eb.fn.countAll<number>().as("n")).groupBy("status").execute() : [],
-    can(actor, "content.publish")
-      ? db.selectFrom("content_items").select(ITEM_COLUMNS).where("status", "=", "review").orderBy("updated_at", "asc").limit(10).execute()
-      : [],
-    can(actor, "content.create")
-      ? db.selectFrom("content_items").select(ITEM_COLUMNS).where("author_id", "=", actor.id).where("status", "in", ["draft", "review"]).orderBy("updated_at", "desc").limit(10).execute()
-      : [],
-    readsContent ? db.selectFrom("content_items").select(ITEM_COLUMNS).where("status", "=", "scheduled").orderBy("scheduled_at", "asc").limit(5).execute() : [],
+    readsContent ? contentCountsByStatus(db) : [],
+    can(actor, "content.publish") ? contentInReview(db, 10) : [],
+    can(actor, "content.create") ? contentInProgressBy(db, actor.id, 10) : [],
+    readsContent ? contentScheduled(db, 5) : [],
     can(actor, "audit.read") ? listEvents(db, { limit: 8, offset: 0 }).then((r) => r.events) : [],
     can(actor, "policy.edit") ? policyAttention(db, isoDay(now), 500) : null,
   ]);

@@ -9,7 +9,7 @@
 // required and any previous one removed (with its recovery codes), every session and
 // every other link of the account ended, audit row. The account holder is told by
 // e-mail both when the address is invited and when the role is taken.
-import { sql, type Transaction } from "kysely";
+import type { Transaction } from "kysely";
 import type { DB } from "../../core/db/create-db.js";
 import type { Database } from "../../core/db/schema.js";
 import { recordEvent } from "../../core/audit.js";
@@ -23,14 +23,25 @@ import { mails } from "./mails.js";
 import { hitRateLimit, RateLimitedError, type RateLimitRule } from "../../core/rate-limit.js";
 import { emailProblem, normaliseEmail } from "../accounts/index.js";
 import type { StaffActor } from "./guard.js";
-import { ROLE_LABELS, label, parseRole } from "./staff-roles.js";
+import {
+  claimInvitation,
+  findUsableInvitation as findByTokenHash,
+  grantInvitedRole,
+  insertInvitation,
+  insertInvitedUser,
+  lockUser,
+  lockUserByEmail,
+  openInvitation,
+  revokeClaimedInvitation,
+  revokeOpenInvitation,
+  setInvitationRole,
+} from "./queries.js";
+import { ROLE_LABELS, label, parseRole, type StaffRole } from "./staff-roles.js";
 
 export const INVITE_LIFETIME_MS = 7 * 86_400_000;
 export const INVITATION_PATH = "/compte/invitation";
 /** Same budget as the password-reset form: each try costs a password hash. */
 const ACCEPT_PER_IP: RateLimitRule = { limit: 10, windowMs: 60 * 60_000 };
-
-export type StaffRole = Exclude<Role, "resident">;
 
 export interface InvitationDeps {
   db: DB;
@@ -48,29 +59,6 @@ export interface InviteInput {
 }
 
 const linkTo = (publicUrl: string, path: string) => new URL(path, publicUrl + "/").toString();
-
-/** Ends the account's open invitation, if any (a new one, a role taken away, a changed address). */
-export async function revokeOpenInvitation(db: DB, userId: number, now: Date): Promise<{ role: StaffRole } | undefined> {
-  return db
-    .updateTable("staff_invitations")
-    .set({ revoked_at: now })
-    .where("user_id", "=", userId)
-    .where("accepted_at", "is", null)
-    .where("revoked_at", "is", null)
-    .returning("role")
-    .executeTakeFirst();
-}
-
-/** The account's open invitation (expired ones included: the team page shows them). */
-export async function openInvitation(db: DB, userId: number) {
-  return db
-    .selectFrom("staff_invitations")
-    .select(["id", "role", "email", "expires_at", "created_at"])
-    .where("user_id", "=", userId)
-    .where("accepted_at", "is", null)
-    .where("revoked_at", "is", null)
-    .executeTakeFirst();
-}
 
 /**
  * Invites an address with a role. An unknown address gets a resident account with an
@@ -114,33 +102,19 @@ export async function inviteStaff(deps: InvitationDeps, actor: StaffActor, input
 
   function inviteInTransaction() {
     return deps.db.transaction().execute(async (trx) => {
-      const existing = await trx
-        .selectFrom("users")
-        .select(["id", "email", "display_name", "role"])
-        .where(sql<string>`lower(email)`, "=", email)
-        .forUpdate()
-        .executeTakeFirst();
+      const existing = await lockUserByEmail(trx, email);
       if (existing && isStaff(existing.role)) throw new ValidationError({ email: "Cette personne fait déjà partie de l’équipe : changez son rôle depuis sa fiche." });
-      const user =
-        existing ??
-        (await trx
-          .insertInto("users")
-          .values({ email, password_hash: unusable, display_name: displayName, created_at: now, updated_at: now, password_changed_at: now })
-          .returning(["id", "email", "display_name", "role"])
-          .executeTakeFirstOrThrow());
+      const user = existing ?? (await insertInvitedUser(trx, { email, passwordHash: unusable, displayName, now }));
       const replaced = await revokeOpenInvitation(trx, user.id, now);
-      await trx
-        .insertInto("staff_invitations")
-        .values({
-          user_id: user.id,
-          email: user.email.toLowerCase(),
-          role: staffRole,
-          token_hash: hashToken(token),
-          invited_by: actor.id,
-          created_at: now,
-          expires_at: new Date(now.getTime() + INVITE_LIFETIME_MS),
-        })
-        .execute();
+      await insertInvitation(trx, {
+        userId: user.id,
+        email: user.email.toLowerCase(),
+        role: staffRole,
+        tokenHash: hashToken(token),
+        invitedBy: actor.id,
+        now,
+        expiresAt: new Date(now.getTime() + INVITE_LIFETIME_MS),
+      });
       await recordEvent(trx, {
         actor: { id: actor.id, label: actor.label },
         action: "staff.invite",
@@ -177,22 +151,14 @@ export async function changeInvitedRole(
     return true;
   }
   if (invitation.role === role) return true;
-  await trx.updateTable("staff_invitations").set({ role: role as StaffRole }).where("id", "=", invitation.id).execute();
+  await setInvitationRole(trx, invitation.id, role as StaffRole);
   await recordEvent(trx, { actor: { id: actor.id, label: actor.label }, action: "staff.invitation_role_change", target, details: { from: invitation.role, to: role }, ip, at: now });
   return true;
 }
 
 async function findUsableInvitation(db: DB, token: string, now: Date) {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return undefined;
-  return db
-    .selectFrom("staff_invitations as i")
-    .innerJoin("users as u", "u.id", "i.user_id")
-    .select(["i.id", "i.user_id", "i.email", "i.role", "u.email as user_email", "u.role as user_role"])
-    .where("i.token_hash", "=", hashToken(token))
-    .where("i.accepted_at", "is", null)
-    .where("i.revoked_at", "is", null)
-    .where("i.expires_at", ">", now)
-    .executeTakeFirst();
+  return findByTokenHash(db, hashToken(token), now);
 }
 
 /** An invitation still applies only to the account it was sent for, at the address it was sent to, before it joined the team another way. */
@@ -228,32 +194,14 @@ export async function acceptInvitation(deps: AcceptDeps, input: { token: string;
   const passwordHash = await hashPassword(input.password);
   const accepted = await deps.db.transaction().execute(async (trx) => {
     // Claimed atomically: of two uses of the same link, one gets the row.
-    const inv = await trx
-      .updateTable("staff_invitations")
-      .set({ accepted_at: now })
-      .where("token_hash", "=", hashToken(input.token))
-      .where("accepted_at", "is", null)
-      .where("revoked_at", "is", null)
-      .where("expires_at", ">", now)
-      .returning(["id", "user_id", "email", "role", "invited_by"])
-      .executeTakeFirst();
+    const inv = await claimInvitation(trx, hashToken(input.token), now);
     if (!inv) return null;
-    const user = await trx.selectFrom("users").select(["id", "email", "display_name", "role"]).where("id", "=", inv.user_id).forUpdate().executeTakeFirst();
+    const user = await lockUser(trx, inv.user_id);
     if (!user || !stillApplies({ email: inv.email, user_email: user.email, user_role: user.role })) {
-      await trx.updateTable("staff_invitations").set({ accepted_at: null, revoked_at: now }).where("id", "=", inv.id).execute();
+      await revokeClaimedInvitation(trx, inv.id, now);
       return null;
     }
-    await trx
-      .updateTable("users")
-      .set({
-        role: inv.role,
-        password_hash: passwordHash,
-        password_changed_at: now,
-        email_verified_at: sql<Date>`coalesce(email_verified_at, ${now})`,
-        updated_at: now,
-      })
-      .where("id", "=", user.id)
-      .execute();
+    await grantInvitedRole(trx, user.id, inv.role, passwordHash, now);
     // A second factor, session or link set up by whoever held the old password is not the invitee's.
     await dropPreviousCredential(trx, user.id, now);
     await recordEvent(trx, {

@@ -1,6 +1,8 @@
 // Back-office pages of the admin module itself: dashboard, own security (second factor),
 // staff and roles, audit log; and the public page where an invitation is accepted.
 import type { FastifyInstance } from "fastify";
+import { touchSession } from "../../core/auth/queries.js";
+import { noQuery } from "../../core/http/form.js";
 import { serveAdminPage } from "./frame.js";
 import { dashboardData } from "./dashboard.js";
 import { requireStaff, staffActor } from "./guard.js";
@@ -10,17 +12,21 @@ import { securityRoutes } from "./security-routes.js";
 import { staffRoutes } from "./staff-routes.js";
 import { Dashboard } from "./views/dashboard.js";
 
+/** No body, or an empty form: the route reads nothing from it. */
+const noBody = { type: ["object", "null"], properties: { _csrf: { type: "string", maxLength: 200 } } } as const;
+
 export async function adminRoutes(app: FastifyInstance) {
   // "Rester connecté": the session's idle clock starts again.
-  app.post("/admin/session", { preHandler: requireStaff() }, async (request, reply) => {
-    await app.deps.db.updateTable("sessions").set({ last_seen_at: app.deps.now() }).where("id", "=", request.session!.id).execute();
+  // Sent by the page's script with its CSRF token in a header and no body at all.
+  app.post("/admin/session", { preHandler: requireStaff(), schema: { body: noBody } }, async (request, reply) => {
+    await touchSession(app.deps.db, request.session!.id, app.deps.now());
     return reply.code(204).header("cache-control", "no-store").send();
   });
   await securityRoutes(app);
   await staffRoutes(app);
   await invitationRoutes(app);
   await auditRoutes(app);
-  app.get("/admin", { preHandler: requireStaff() }, async (request, reply) =>
+  app.get("/admin", { preHandler: requireStaff(), schema: { querystring: noQuery } }, async (request, reply) =>
     serveAdminPage(request, reply, async () => {
       const data = await dashboardData(app.deps.db, staffActor(request), app.deps.now());
       return { render: (ctx, actor) => <Dashboard ctx={ctx} actor={actor} data={data} /> };

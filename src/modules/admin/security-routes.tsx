@@ -1,7 +1,6 @@
 // /admin/securite: the signed-in staff member's own second factor.
-import type { FastifyInstance, FastifyRequest } from "fastify";
-import { ValidationError } from "../../core/errors.js";
-import { str } from "../accounts/validate.js";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { field, formBody, handleForm, noQuery, queryOf, text, type Refused } from "../../core/http/form.js";
 import { serveAdminPage } from "./frame.js";
 import { ENROL_PATH, requireStaff, staffActor } from "./guard.js";
 import { confirmEnrolment, disableSecondFactor, pendingEnrolment, regenerateRecoveryCodes, securityStatus } from "./security.js";
@@ -12,17 +11,23 @@ const NOTICES: Record<string, string> = {
   desactivee: "La double authentification est désactivée.",
 };
 
+/** After a redirect, which notice the page shows ("?statut=desactivee"). */
+const noticeQuery = queryOf({ statut: text(40) });
+/** A current code from the authenticator (six digits; a recovery code is longer), nothing else. */
+const codeBody = formBody({ _csrf: text(200), code: text(64) });
+
 export async function securityRoutes(app: FastifyInstance) {
   const { db } = app.deps;
-  const code = (request: FastifyRequest) => str(request.body, "code", 64);
+  const code = (request: FastifyRequest) => field(request.body, "code");
+  const staff = requireStaff();
 
-  app.get<{ Querystring: { statut?: string } }>("/admin/securite", { preHandler: requireStaff() }, async (request, reply) => {
+  app.get<{ Querystring: { statut?: string } }>("/admin/securite", { preHandler: staff, schema: { querystring: noticeQuery } }, async (request, reply) => {
     const status = await securityStatus(db, staffActor(request).id);
     const notice = NOTICES[String(request.query.statut ?? "")];
     return serveAdminPage(request, reply, () => ({ render: (ctx, actor) => <SecurityPage ctx={ctx} actor={actor} status={status} notice={notice} /> }));
   });
 
-  app.get(ENROL_PATH, { preHandler: requireStaff() }, async (request, reply) => {
+  app.get(ENROL_PATH, { preHandler: staff, schema: { querystring: noQuery } }, async (request, reply) => {
     const actor = staffActor(request);
     const site = await app.deps.site.load();
     const enrolment = await pendingEnrolment(db, actor, site.view.name);
@@ -31,50 +36,44 @@ export async function securityRoutes(app: FastifyInstance) {
     return serveAdminPage(request, reply, () => ({ render: (ctx) => <EnrolPage ctx={ctx} actor={actor} enrolment={enrolment} required={required} /> }));
   });
 
-  app.post(ENROL_PATH, { preHandler: requireStaff() }, async (request, reply) => {
+  app.post(ENROL_PATH, { preHandler: staff, schema: { body: codeBody } }, async (request, reply) => {
     const actor = staffActor(request);
-    try {
-      const codes = await confirmEnrolment(db, actor, code(request), request.ip, app.deps.now());
-      return serveAdminPage(request, reply, () => ({ render: (ctx) => <RecoveryCodesPage ctx={ctx} actor={actor} codes={codes} first /> }));
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      const site = await app.deps.site.load();
-      const enrolment = await pendingEnrolment(db, actor, site.view.name);
-      if (!enrolment) return reply.redirect("/admin/securite", 303);
-      const { required } = await securityStatus(db, actor.id);
-      return serveAdminPage(request, reply, () => ({
-        status: 400,
-        render: (ctx) => <EnrolPage ctx={ctx} actor={actor} enrolment={enrolment} required={required} error={error.fields.code} />,
-      }));
-    }
+    return handleForm(
+      () => confirmEnrolment(db, actor, code(request), request.ip, app.deps.now()),
+      (codes) => serveAdminPage(request, reply, () => ({ render: (ctx) => <RecoveryCodesPage ctx={ctx} actor={actor} codes={codes} first /> })),
+      async ({ errors, status }) => {
+        const site = await app.deps.site.load();
+        const enrolment = await pendingEnrolment(db, actor, site.view.name);
+        if (!enrolment) return reply.redirect("/admin/securite", 303);
+        const { required } = await securityStatus(db, actor.id);
+        return serveAdminPage(request, reply, () => ({ status, render: (ctx) => <EnrolPage ctx={ctx} actor={actor} enrolment={enrolment} required={required} error={errors.code} /> }));
+      },
+    );
   });
 
-  const withCodeErrors = async (field: string, action: () => Promise<void>) => {
-    try {
-      await action();
-      return null;
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      return { [field]: error.fields.code ?? "Code incorrect." };
-    }
+  /** A refused code: the security page again, the message beside the form it came from. */
+  const refused = (request: FastifyRequest, reply: FastifyReply, formField: string) => async ({ errors, status }: Refused<unknown>) => {
+    const actor = staffActor(request);
+    const current = await securityStatus(db, actor.id);
+    const shown = { [formField]: errors.code ?? "Code incorrect." };
+    return serveAdminPage(request, reply, () => ({ status, render: (ctx) => <SecurityPage ctx={ctx} actor={actor} status={current} errors={shown} /> }));
   };
 
-  app.post("/admin/securite/codes-de-secours", { preHandler: requireStaff() }, async (request, reply) => {
+  app.post("/admin/securite/codes-de-secours", { preHandler: staff, schema: { body: codeBody } }, async (request, reply) => {
     const actor = staffActor(request);
-    let codes: string[] = [];
-    const errors = await withCodeErrors("code", async () => {
-      codes = await regenerateRecoveryCodes(db, actor, code(request), request.ip, app.deps.now());
-    });
-    if (!errors) return serveAdminPage(request, reply, () => ({ render: (ctx) => <RecoveryCodesPage ctx={ctx} actor={actor} codes={codes} first={false} /> }));
-    const status = await securityStatus(db, actor.id);
-    return serveAdminPage(request, reply, () => ({ status: 400, render: (ctx) => <SecurityPage ctx={ctx} actor={actor} status={status} errors={errors} /> }));
+    return handleForm(
+      () => regenerateRecoveryCodes(db, actor, code(request), request.ip, app.deps.now()),
+      (codes) => serveAdminPage(request, reply, () => ({ render: (ctx) => <RecoveryCodesPage ctx={ctx} actor={actor} codes={codes} first={false} /> })),
+      refused(request, reply, "code"),
+    );
   });
 
-  app.post("/admin/securite/desactiver", { preHandler: requireStaff() }, async (request, reply) => {
+  app.post("/admin/securite/desactiver", { preHandler: staff, schema: { body: codeBody } }, async (request, reply) => {
     const actor = staffActor(request);
-    const errors = await withCodeErrors("code-desactivation", () => disableSecondFactor(db, actor, code(request), request.ip, app.deps.now()));
-    if (!errors) return reply.redirect("/admin/securite?statut=desactivee", 303);
-    const status = await securityStatus(db, actor.id);
-    return serveAdminPage(request, reply, () => ({ status: 400, render: (ctx) => <SecurityPage ctx={ctx} actor={actor} status={status} errors={errors} /> }));
+    return handleForm(
+      () => disableSecondFactor(db, actor, code(request), request.ip, app.deps.now()),
+      () => reply.redirect("/admin/securite?statut=desactivee", 303),
+      refused(request, reply, "code-desactivation"),
+    );
   });
 }

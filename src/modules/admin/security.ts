@@ -9,6 +9,7 @@ import { countUnusedRecoveryCodes, deleteRecoveryCodes, replaceRecoveryCodes } f
 import { formatTotpSecret, generateTotpSecret, totpUri, verifyTotp } from "../../core/auth/totp.js";
 import { ConflictError, ValidationError } from "../../core/errors.js";
 import type { StaffActor } from "./guard.js";
+import { clearSecondFactor, enableSecondFactor, lockSecondFactor, secondFactorState, storePendingSecret, storeUsedStep } from "./queries.js";
 
 export interface SecurityStatus {
   enabled: boolean;
@@ -18,7 +19,7 @@ export interface SecurityStatus {
 }
 
 export async function securityStatus(db: DB, userId: number): Promise<SecurityStatus> {
-  const user = await db.selectFrom("users").select(["totp_enabled_at", "totp_required"]).where("id", "=", userId).executeTakeFirstOrThrow();
+  const user = await secondFactorState(db, userId);
   return {
     enabled: user.totp_enabled_at !== null,
     enabledAt: user.totp_enabled_at,
@@ -38,12 +39,12 @@ export interface Enrolment {
  * code confirms it, so reloading the page shows the same QR code.
  */
 export async function pendingEnrolment(db: DB, actor: StaffActor, issuer: string): Promise<Enrolment | null> {
-  const user = await db.selectFrom("users").select(["totp_secret", "totp_enabled_at"]).where("id", "=", actor.id).executeTakeFirstOrThrow();
+  const user = await secondFactorState(db, actor.id);
   if (user.totp_enabled_at) return null;
   let secret = user.totp_secret;
   if (!secret) {
     secret = generateTotpSecret();
-    await db.updateTable("users").set({ totp_secret: secret, totp_last_step: null }).where("id", "=", actor.id).where("totp_enabled_at", "is", null).execute();
+    await storePendingSecret(db, actor.id, secret);
   }
   const uri = totpUri({ secret, issuer, account: actor.email });
   return { secretText: formatTotpSecret(secret), qrSvg: renderSVG(uri, { border: 2, ecc: "M" }), uri };
@@ -55,19 +56,19 @@ const CODE_WRONG = "Ce code est incorrect ou a déjà servi. Attendez le suivant
 /** Checks a current code and stores its step (single use), inside the caller's transaction. */
 async function useCode(trx: DB, userId: number, code: string, now: Date): Promise<void> {
   if (!code.trim()) throw new ValidationError({ code: CODE_MISSING });
-  const user = await trx.selectFrom("users").select(["totp_secret", "totp_last_step"]).where("id", "=", userId).forUpdate().executeTakeFirstOrThrow();
+  const user = await lockSecondFactor(trx, userId);
   const step = user.totp_secret ? verifyTotp(user.totp_secret, code, { now, lastStep: user.totp_last_step === null ? null : Number(user.totp_last_step) }) : null;
   if (step === null) throw new ValidationError({ code: CODE_WRONG });
-  await trx.updateTable("users").set({ totp_last_step: step }).where("id", "=", userId).execute();
+  await storeUsedStep(trx, userId, step);
 }
 
 /** Confirms the enrolment with a first code; returns the recovery codes to show once. */
 export async function confirmEnrolment(db: DB, actor: StaffActor, code: string, ip: string, now: Date): Promise<string[]> {
   return db.transaction().execute(async (trx) => {
-    const user = await trx.selectFrom("users").select(["totp_enabled_at"]).where("id", "=", actor.id).forUpdate().executeTakeFirstOrThrow();
+    const user = await lockSecondFactor(trx, actor.id);
     if (user.totp_enabled_at) throw new ConflictError("Already enabled");
     await useCode(trx, actor.id, code, now);
-    await trx.updateTable("users").set({ totp_enabled_at: now, updated_at: now }).where("id", "=", actor.id).execute();
+    await enableSecondFactor(trx, actor.id, now);
     const codes = await replaceRecoveryCodes(trx, actor.id);
     await recordEvent(trx, { actor: { id: actor.id, label: actor.label }, action: "auth.totp_enable", target: { type: "user", id: actor.id, label: actor.label }, ip, at: now });
     return codes;
@@ -85,10 +86,10 @@ export async function regenerateRecoveryCodes(db: DB, actor: StaffActor, code: s
 
 export async function disableSecondFactor(db: DB, actor: StaffActor, code: string, ip: string, now: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const user = await trx.selectFrom("users").select(["totp_required"]).where("id", "=", actor.id).forUpdate().executeTakeFirstOrThrow();
+    const user = await lockSecondFactor(trx, actor.id);
     if (user.totp_required) throw new ValidationError({ code: "Un administrateur a rendu la double authentification obligatoire pour votre compte : elle ne peut pas être désactivée." });
     await useCode(trx, actor.id, code, now);
-    await trx.updateTable("users").set({ totp_secret: null, totp_enabled_at: null, totp_last_step: null, updated_at: now }).where("id", "=", actor.id).execute();
+    await clearSecondFactor(trx, actor.id, now);
     await deleteRecoveryCodes(trx, actor.id);
     await recordEvent(trx, { actor: { id: actor.id, label: actor.label }, action: "auth.totp_disable", target: { type: "user", id: actor.id, label: actor.label }, ip, at: now });
   });

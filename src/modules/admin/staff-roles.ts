@@ -3,6 +3,9 @@
 import { ROLES, type Role } from "../../core/auth/roles.js";
 import { ValidationError } from "../../core/errors.js";
 
+/** A role in the team (what an invitation offers). */
+export type StaffRole = Exclude<Role, "resident">;
+
 export const ROLE_LABELS: Record<Role, string> = {
   resident: "Habitant (pas d’accès)",
   contributor: "Contributeur",

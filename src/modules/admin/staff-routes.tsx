@@ -1,10 +1,11 @@
 // /admin/equipe: staff accounts, roles, second-factor requirement (admins: staff.manage).
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { ValidationError } from "../../core/errors.js";
-import { str } from "../accounts/validate.js";
+import { checkbox, emptyForm, field, formBody, handleForm, isChecked, queryOf, text } from "../../core/http/form.js";
 import { serveAdminPage } from "./frame.js";
 import { requireStaff, staffActor } from "./guard.js";
-import { changeRole, endSessions, findStaffMember, inviteStaff, listStaff, resetSecondFactor, setSecondFactorRequired } from "./staff.js";
+import { inviteStaff } from "./invitations.js";
+import { presentStaffMember } from "./present.js";
+import { changeRole, endSessions, findStaffMember, listStaff, resetSecondFactor, setSecondFactorRequired } from "./staff.js";
 import { StaffListPage, StaffMemberPage } from "./views/staff.js";
 
 const NOTICES: Record<string, string> = {
@@ -17,71 +18,77 @@ const NOTICES: Record<string, string> = {
   deconnecte: "Toutes ses connexions ont été fermées.",
 };
 
-type IdParams = { Params: { id: string }; Querystring: { statut?: string } };
-const idSchema = { params: { type: "object", properties: { id: { type: "string", pattern: "^[0-9]{1,9}$" } }, required: ["id"] } } as const;
+/** After a redirect, which notice the page shows ("?statut=role"). */
+const noticeQuery = queryOf({ statut: text(40) });
+const idParams = { type: "object", properties: { id: { type: "string", pattern: "^[0-9]{1,9}$" } }, required: ["id"] } as const;
+// Lengths: what the service checks in French (80 for a name, an address's 254) with room to spare.
+const inviteBody = formBody({ _csrf: text(200), email: text(300), displayName: text(200), role: text(30) });
+const roleBody = formBody({ _csrf: text(200), role: text(30) });
+const secondFactorBody = formBody({ _csrf: text(200), required: checkbox });
+
+type NoticeQ = { Querystring: { statut?: string } };
+type IdParams = { Params: { id: string } } & NoticeQ;
 
 export async function staffRoutes(app: FastifyInstance) {
   const { db } = app.deps;
-  const guard = { preHandler: requireStaff("staff.manage"), schema: idSchema };
-  const notice = (request: FastifyRequest<{ Querystring: { statut?: string } }>) => NOTICES[String(request.query.statut ?? "")];
+  const manage = requireStaff("staff.manage");
+  const notice = (request: FastifyRequest<NoticeQ>) => NOTICES[String(request.query.statut ?? "")];
+  const teamView = async (viewerId: number) => (await listStaff(db, app.deps.now())).map((m) => presentStaffMember(m, viewerId));
+  const memberView = async (id: number, viewerId: number) => presentStaffMember(await findStaffMember(db, id, app.deps.now()), viewerId);
 
-  app.get<{ Querystring: { statut?: string } }>("/admin/equipe", { preHandler: requireStaff("staff.manage") }, async (request, reply) => {
-    const staff = await listStaff(db, app.deps.now());
+  app.get<NoticeQ>("/admin/equipe", { preHandler: manage, schema: { querystring: noticeQuery } }, async (request, reply) => {
+    const staff = await teamView(staffActor(request).id);
     return serveAdminPage(request, reply, () => ({ render: (ctx, actor) => <StaffListPage ctx={ctx} actor={actor} staff={staff} notice={notice(request)} /> }));
   });
 
-  app.post("/admin/equipe", { preHandler: requireStaff("staff.manage") }, async (request, reply) => {
+  app.post("/admin/equipe", { preHandler: manage, schema: { body: inviteBody } }, async (request, reply) => {
     const actor = staffActor(request);
-    const values = { email: str(request.body, "email", 300), displayName: str(request.body, "displayName", 200), role: str(request.body, "role", 30) };
-    try {
-      const site = await app.deps.site.load();
-      const result = await inviteStaff(
-        { db, mailer: app.deps.mailer, publicUrl: app.deps.config.publicUrl, siteName: site.view.name, now: app.deps.now(), ip: request.ip },
-        actor,
-        values,
-      );
-      return reply.redirect(`/admin/equipe?statut=${result.created ? "invite" : "promu"}`, 303);
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      const staff = await listStaff(db, app.deps.now());
-      return serveAdminPage(request, reply, () => ({
-        status: 400,
-        render: (ctx) => <StaffListPage ctx={ctx} actor={actor} staff={staff} errors={error.fields} values={values} />,
-      }));
-    }
+    const values = { email: field(request.body, "email"), displayName: field(request.body, "displayName"), role: field(request.body, "role") };
+    return handleForm(
+      async () => {
+        const site = await app.deps.site.load();
+        const deps = { db, mailer: app.deps.mailer, publicUrl: app.deps.config.publicUrl, siteName: site.view.name, now: app.deps.now(), ip: request.ip };
+        return inviteStaff(deps, actor, values);
+      },
+      (result) => reply.redirect(`/admin/equipe?statut=${result.created ? "invite" : "promu"}`, 303),
+      async ({ errors, status }) => {
+        const staff = await teamView(actor.id);
+        return serveAdminPage(request, reply, () => ({ status, render: (ctx) => <StaffListPage ctx={ctx} actor={actor} staff={staff} errors={errors} values={values} /> }));
+      },
+    );
   });
 
-  app.get<IdParams>("/admin/equipe/:id", guard, async (request, reply) => {
-    const member = await findStaffMember(db, Number(request.params.id), app.deps.now());
+  app.get<IdParams>("/admin/equipe/:id", { preHandler: manage, schema: { params: idParams, querystring: noticeQuery } }, async (request, reply) => {
+    const member = await memberView(Number(request.params.id), staffActor(request).id);
     return serveAdminPage(request, reply, () => ({ render: (ctx, actor) => <StaffMemberPage ctx={ctx} actor={actor} member={member} notice={notice(request)} /> }));
   });
 
-  app.post<IdParams>("/admin/equipe/:id/role", guard, async (request, reply) => {
+  app.post<IdParams>("/admin/equipe/:id/role", { preHandler: manage, schema: { params: idParams, body: roleBody } }, async (request, reply) => {
     const id = Number(request.params.id);
-    try {
-      await changeRole(db, staffActor(request), id, str(request.body, "role", 30), request.ip, app.deps.now());
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      const member = await findStaffMember(db, id, app.deps.now());
-      return serveAdminPage(request, reply, () => ({ status: 400, render: (ctx, actor) => <StaffMemberPage ctx={ctx} actor={actor} member={member} errors={error.fields} /> }));
-    }
-    return reply.redirect(`/admin/equipe/${id}?statut=role`, 303);
+    const actor = staffActor(request);
+    return handleForm(
+      () => changeRole(db, actor, id, field(request.body, "role"), request.ip, app.deps.now()),
+      () => reply.redirect(`/admin/equipe/${id}?statut=role`, 303),
+      async ({ errors, status }) => {
+        const member = await memberView(id, actor.id);
+        return serveAdminPage(request, reply, () => ({ status, render: (ctx, a) => <StaffMemberPage ctx={ctx} actor={a} member={member} errors={errors} /> }));
+      },
+    );
   });
 
-  app.post<IdParams>("/admin/equipe/:id/double-authentification", guard, async (request, reply) => {
+  app.post<IdParams>("/admin/equipe/:id/double-authentification", { preHandler: manage, schema: { params: idParams, body: secondFactorBody } }, async (request, reply) => {
     const id = Number(request.params.id);
-    const required = str(request.body, "required", 10) !== "";
-    await setSecondFactorRequired(db, staffActor(request), id, required, request.ip, app.deps.now());
+    await setSecondFactorRequired(db, staffActor(request), id, isChecked(request.body, "required"), request.ip, app.deps.now());
     return reply.redirect(`/admin/equipe/${id}?statut=double-authentification`, 303);
   });
 
-  app.post<IdParams>("/admin/equipe/:id/reinitialiser-double-authentification", guard, async (request, reply) => {
+  app.post<IdParams>("/admin/equipe/:id/reinitialiser-double-authentification", { preHandler: manage, schema: { params: idParams, body: emptyForm } }, async (request, reply) => {
     const id = Number(request.params.id);
     await resetSecondFactor(db, staffActor(request), id, request.ip, app.deps.now());
     return reply.redirect(`/admin/equipe/${id}?statut=reinitialise`, 303);
   });
 
-  app.post<IdParams>("/admin/equipe/:id/deconnecter", guard, async (request, reply) => {
+  app.post<IdParams>("/admin/equipe/:id/deconnecter", { preHandler: manage, schema: { params: idParams, body: emptyForm } }, async (request, reply) => {
     const id = Number(request.params.id);
     await endSessions(db, staffActor(request), id, request.ip, app.deps.now());
     return reply.redirect(`/admin/equipe/${id}?statut=deconnecte`, 303);

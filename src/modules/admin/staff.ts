@@ -9,7 +9,6 @@
 //    existing credential into a staff one, and on an invited account it changes (or, with
 //    "Habitant", cancels) the role the invitation offers;
 //  - every change is audited in the same transaction.
-import { sql } from "kysely";
 import type { DB } from "../../core/db/create-db.js";
 import { recordEvent } from "../../core/audit.js";
 import { deleteRecoveryCodes } from "../../core/auth/recovery-codes.js";
@@ -17,13 +16,12 @@ import { isStaff, type Role } from "../../core/auth/roles.js";
 import { revokeUserSessions } from "../../core/auth/sessions.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../core/errors.js";
 import type { StaffActor } from "./guard.js";
-import { changeInvitedRole, type StaffRole } from "./invitations.js";
-import { label, parseRole } from "./staff-roles.js";
+import { changeInvitedRole } from "./invitations.js";
+import { clearSecondFactor, findStaffRow, findUserName, listStaffRows, lockUser, setSecondFactorRequired as storeSecondFactorRequired, setUserRole, type StaffQueryRow } from "./queries.js";
+import { label, parseRole, type StaffRole } from "./staff-roles.js";
 
-export { ROLE_DESCRIPTIONS, ROLE_LABELS } from "./staff-roles.js";
-export { inviteStaff, type InviteInput, type InvitationDeps as InviteDeps } from "./invitations.js";
-
-export interface StaffRow {
+/** A member of the team (or someone invited into it), as the services see them. */
+export interface StaffMember {
   id: number;
   email: string;
   displayName: string;
@@ -36,20 +34,7 @@ export interface StaffRow {
   invitation: { role: StaffRole; expiresAt: Date; expired: boolean } | null;
 }
 
-interface UserRow {
-  id: number;
-  email: string;
-  display_name: string;
-  role: Role;
-  totp_enabled_at: Date | null;
-  totp_required: boolean;
-  last_sign_in_at: Date | null;
-  created_at: Date;
-  invitation_role: StaffRole | null;
-  invitation_expires_at: Date | null;
-}
-
-function toRow(r: UserRow, now: Date): StaffRow {
+function toMember(r: StaffQueryRow, now: Date): StaffMember {
   return {
     id: r.id,
     email: r.email,
@@ -67,43 +52,16 @@ function toRow(r: UserRow, now: Date): StaffRow {
   };
 }
 
-/** Accounts with their open invitation, if any. */
-function staffQuery(db: DB) {
-  return db
-    .selectFrom("users as u")
-    // An invitation counts only while the account still has the invited address (see invitations.ts).
-    .leftJoin("staff_invitations as i", (join) =>
-      join.onRef("i.user_id", "=", "u.id").on("i.accepted_at", "is", null).on("i.revoked_at", "is", null).on(sql<boolean>`i.email = lower(u.email)`),
-    )
-    .select([
-      "u.id",
-      "u.email",
-      "u.display_name",
-      "u.role",
-      "u.totp_enabled_at",
-      "u.totp_required",
-      "u.last_sign_in_at",
-      "u.created_at",
-      "i.role as invitation_role",
-      "i.expires_at as invitation_expires_at",
-    ]);
-}
-
 /** The team, and the people invited into it who have not accepted yet ("invitation en attente"). */
-export async function listStaff(db: DB, now: Date): Promise<StaffRow[]> {
-  const rows = await staffQuery(db)
-    .where((eb) => eb.or([eb("u.role", "<>", "resident"), eb("i.id", "is not", null)]))
-    .orderBy("u.role")
-    .orderBy("u.display_name")
-    .orderBy("u.email")
-    .execute();
-  return rows.map((r) => toRow(r, now));
+export async function listStaff(db: DB, now: Date): Promise<StaffMember[]> {
+  const rows = await listStaffRows(db);
+  return rows.map((r) => toMember(r, now));
 }
 
-export async function findStaffMember(db: DB, id: number, now: Date): Promise<StaffRow> {
-  const row = await staffQuery(db).where("u.id", "=", id).executeTakeFirst();
+export async function findStaffMember(db: DB, id: number, now: Date): Promise<StaffMember> {
+  const row = await findStaffRow(db, id);
   if (!row) throw new NotFoundError();
-  return toRow(row, now);
+  return toMember(row, now);
 }
 
 function refuseSelf(actor: StaffActor, userId: number) {
@@ -114,7 +72,7 @@ export async function changeRole(db: DB, actor: StaffActor, userId: number, role
   refuseSelf(actor, userId);
   const role = parseRole(roleValue);
   await db.transaction().execute(async (trx) => {
-    const user = await trx.selectFrom("users").select(["id", "email", "display_name", "role"]).where("id", "=", userId).forUpdate().executeTakeFirst();
+    const user = await lockUser(trx, userId);
     if (!user) throw new NotFoundError();
     if (!isStaff(user.role)) {
       if (await changeInvitedRole(trx, actor, user, role, ip, now)) return;
@@ -123,7 +81,7 @@ export async function changeRole(db: DB, actor: StaffActor, userId: number, role
       throw new ValidationError({ role: "Un compte d’habitant ne reçoit un rôle que par une invitation : invitez son adresse depuis la page Équipe." });
     }
     if (user.role === role) return;
-    await trx.updateTable("users").set({ role, updated_at: now }).where("id", "=", userId).execute();
+    await setUserRole(trx, userId, role, now);
     await revokeUserSessions(trx, userId);
     await recordEvent(trx, {
       actor: { id: actor.id, label: actor.label },
@@ -138,10 +96,10 @@ export async function changeRole(db: DB, actor: StaffActor, userId: number, role
 
 export async function setSecondFactorRequired(db: DB, actor: StaffActor, userId: number, required: boolean, ip: string, now: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const user = await trx.selectFrom("users").select(["email", "display_name", "totp_required"]).where("id", "=", userId).forUpdate().executeTakeFirst();
+    const user = await lockUser(trx, userId);
     if (!user) throw new NotFoundError();
     if (user.totp_required === required) return;
-    await trx.updateTable("users").set({ totp_required: required, updated_at: now }).where("id", "=", userId).execute();
+    await storeSecondFactorRequired(trx, userId, required, now);
     await recordEvent(trx, {
       actor: { id: actor.id, label: actor.label },
       action: required ? "staff.totp_require" : "staff.totp_unrequire",
@@ -156,9 +114,9 @@ export async function setSecondFactorRequired(db: DB, actor: StaffActor, userId:
 export async function resetSecondFactor(db: DB, actor: StaffActor, userId: number, ip: string, now: Date): Promise<void> {
   refuseSelf(actor, userId);
   await db.transaction().execute(async (trx) => {
-    const user = await trx.selectFrom("users").select(["email", "display_name"]).where("id", "=", userId).forUpdate().executeTakeFirst();
+    const user = await lockUser(trx, userId);
     if (!user) throw new NotFoundError();
-    await trx.updateTable("users").set({ totp_secret: null, totp_enabled_at: null, totp_last_step: null, updated_at: now }).where("id", "=", userId).execute();
+    await clearSecondFactor(trx, userId, now);
     await deleteRecoveryCodes(trx, userId);
     await revokeUserSessions(trx, userId);
     await recordEvent(trx, { actor: { id: actor.id, label: actor.label }, action: "staff.totp_reset", target: { type: "user", id: userId, label: label(user) }, ip, at: now });
@@ -168,7 +126,7 @@ export async function resetSecondFactor(db: DB, actor: StaffActor, userId: numbe
 export async function endSessions(db: DB, actor: StaffActor, userId: number, ip: string, now: Date): Promise<void> {
   refuseSelf(actor, userId);
   await db.transaction().execute(async (trx) => {
-    const user = await trx.selectFrom("users").select(["email", "display_name"]).where("id", "=", userId).executeTakeFirst();
+    const user = await findUserName(trx, userId);
     if (!user) throw new NotFoundError();
     await revokeUserSessions(trx, userId);
     await recordEvent(trx, { actor: { id: actor.id, label: actor.label }, action: "staff.sessions_end", target: { type: "user", id: userId, label: label(user) }, ip, at: now });

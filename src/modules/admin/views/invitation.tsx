@@ -2,7 +2,7 @@
 import type { PageContext } from "../../../ui/context.js";
 import { CsrfField, ErrorSummary, Field, Notice, type Errors } from "../../../ui/components/form.js";
 import { PASSWORD_MIN } from "../../../core/auth/passwords.js";
-import { AccountFrame } from "../../accounts/views/frame.js";
+import { AccountFrame } from "../../accounts/index.js";
 import { INVITATION_PATH } from "../invitations.js";
 
 const PASSWORD_HINT = `Au moins ${PASSWORD_MIN} caractères. Une phrase de quelques mots est facile à retenir et difficile à deviner. Tous les caractères sont acceptés.`;

@@ -1,36 +1,51 @@
+import type { VNode } from "preact";
 import type { PageContext } from "../../../ui/context.js";
 import { Checkbox, CsrfField, ErrorSummary, Field, Notice, Select, type Errors } from "../../../ui/components/form.js";
-import { formatDateTime } from "../../../lib/format.js";
-import { ROLES, isStaff } from "../../../core/auth/roles.js";
 import { AdminFrame } from "../frame.js";
 import type { StaffActor } from "../guard.js";
-import { ROLE_DESCRIPTIONS, ROLE_LABELS, type StaffRow } from "../staff.js";
-
-const STAFF_ROLES = ROLES.filter((r) => isStaff(r));
+import { INVITE_ROLE_CHOICES, ROLE_CHOICES, type StaffMemberView } from "../present.js";
 
 /** The role an account has, or for an invited one the role it will have once the invitation is accepted. */
-function RoleState({ member }: { member: StaffRow }) {
+function RoleState({ member }: { member: StaffMemberView }) {
   const { invitation } = member;
-  if (!invitation) return <>{ROLE_LABELS[member.role]}</>;
+  if (!invitation) return <>{member.roleLabel}</>;
   return (
     <>
-      {ROLE_LABELS[invitation.role]}{" "}
+      {member.roleLabel}{" "}
       {invitation.expired ? (
         <span class="badge badge--warning">Invitation expirée</span>
       ) : (
-        <span class="badge">Invitation en attente jusqu’au {formatDateTime(invitation.expiresAt)}</span>
+        <span class="badge">Invitation en attente jusqu’au {invitation.until}</span>
       )}
     </>
   );
 }
 
-function SecondFactorState({ member }: { member: StaffRow }) {
-  if (member.totpEnabled) return <span class="badge">Activée</span>;
-  if (member.totpRequired) return <span class="badge badge--warning">Obligatoire, pas encore activée</span>;
-  return <span>Non activée</span>;
+function SecondFactorState({ member }: { member: StaffMemberView }) {
+  const { label, tone } = member.secondFactor;
+  if (tone === "plain") return <span>{label}</span>;
+  return <span class={tone === "warning" ? "badge badge--warning" : "badge"}>{label}</span>;
 }
 
-export function StaffListPage(props: { ctx: PageContext; actor: StaffActor; staff: StaffRow[]; notice?: string; errors?: Errors; values?: { email: string; displayName: string; role: string } }) {
+/** The role form of a member page: the role an invitation offers, or the role the account has. */
+function RoleForm(props: { member: StaffMemberView; csrf: VNode; label: string; hint: string; value: string; error?: string; submit: string }) {
+  return (
+    <form method="post" action={`${props.member.href}/role`} class="form" novalidate>
+      {props.csrf}
+      <Select name="role" label={props.label} hint={props.hint} required value={props.value} error={props.error} options={ROLE_CHOICES} />
+      <button type="submit" class="button">{props.submit}</button>
+    </form>
+  );
+}
+
+export function StaffListPage(props: {
+  ctx: PageContext;
+  actor: StaffActor;
+  staff: StaffMemberView[];
+  notice?: string;
+  errors?: Errors;
+  values?: { email: string; displayName: string; role: string };
+}) {
   const values = props.values ?? { email: "", displayName: "", role: "contributor" };
   const errors = props.errors ?? {};
   return (
@@ -57,8 +72,8 @@ export function StaffListPage(props: { ctx: PageContext; actor: StaffActor; staf
             {props.staff.map((m) => (
               <tr>
                 <th scope="row">
-                  <a href={`/admin/equipe/${m.id}`}>{m.displayName || m.email}</a>
-                  {m.id === props.actor.id ? " (vous)" : ""}
+                  <a href={m.href}>{m.name}</a>
+                  {m.isSelf ? " (vous)" : ""}
                 </th>
                 <td>{m.email}</td>
                 <td>
@@ -67,7 +82,7 @@ export function StaffListPage(props: { ctx: PageContext; actor: StaffActor; staf
                 <td>
                   <SecondFactorState member={m} />
                 </td>
-                <td>{m.lastSignInAt ? formatDateTime(m.lastSignInAt) : "Jamais"}</td>
+                <td>{m.lastSignIn}</td>
               </tr>
             ))}
           </tbody>
@@ -90,7 +105,7 @@ export function StaffListPage(props: { ctx: PageContext; actor: StaffActor; staf
             required
             value={values.role}
             error={errors.role}
-            options={STAFF_ROLES.map((r) => ({ value: r, label: `${ROLE_LABELS[r]} : ${ROLE_DESCRIPTIONS[r]}` }))}
+            options={INVITE_ROLE_CHOICES}
           />
           <button type="submit" class="button">Ajouter à l’équipe</button>
         </form>
@@ -99,10 +114,11 @@ export function StaffListPage(props: { ctx: PageContext; actor: StaffActor; staf
   );
 }
 
-export function StaffMemberPage(props: { ctx: PageContext; actor: StaffActor; member: StaffRow; notice?: string; errors?: Errors }) {
+export function StaffMemberPage(props: { ctx: PageContext; actor: StaffActor; member: StaffMemberView; notice?: string; errors?: Errors }) {
   const { member } = props;
-  const self = member.id === props.actor.id;
-  const name = member.displayName || member.email;
+  const self = member.isSelf;
+  const name = member.name;
+  const { roleForm } = member;
   const csrf = <CsrfField token={props.ctx.viewer.csrfToken} />;
   return (
     <AdminFrame ctx={props.ctx} actor={props.actor} title={name} breadcrumb={[{ label: "Équipe", href: "/admin/equipe" }, { label: name }]}>
@@ -124,12 +140,12 @@ export function StaffMemberPage(props: { ctx: PageContext; actor: StaffActor; me
           <SecondFactorState member={member} />
         </dd>
         <dt>Dernière connexion</dt>
-        <dd>{member.lastSignInAt ? formatDateTime(member.lastSignInAt) : "Jamais"}</dd>
+        <dd>{member.lastSignIn}</dd>
         <dt>Compte créé le</dt>
-        <dd>{formatDateTime(member.createdAt)}</dd>
+        <dd>{member.createdAt}</dd>
       </dl>
       <p>
-        <a href={`/admin/journal?acteur=${member.id}`}>Voir son activité dans le journal</a>
+        <a href={member.journalHref}>Voir son activité dans le journal</a>
       </p>
       {self ? (
         <Notice>
@@ -139,66 +155,58 @@ export function StaffMemberPage(props: { ctx: PageContext; actor: StaffActor; me
         <>
           <section aria-labelledby="role">
             <h2 id="role">Rôle</h2>
-            {member.invitation ? (
+            {roleForm?.kind === "invitation" ? (
               <>
                 <p>
                   Ce compte n’a pas encore de rôle dans l’équipe : il le recevra quand la personne aura choisi un nouveau mot de passe avec le lien de son
                   invitation. Vous pouvez changer le rôle proposé, annuler l’invitation (« Habitant ») ou envoyer un nouveau lien.
                 </p>
-                <form method="post" action={`/admin/equipe/${member.id}/role`} class="form" novalidate>
-                  {csrf}
-                  <Select
-                    name="role"
-                    label="Rôle proposé"
-                    hint="« Habitant » annule l’invitation."
-                    required
-                    value={member.invitation.role}
-                    error={props.errors?.role}
-                    options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
-                  />
-                  <button type="submit" class="button">Changer l’invitation</button>
-                </form>
+                <RoleForm
+                  member={member}
+                  csrf={csrf}
+                  label="Rôle proposé"
+                  hint="« Habitant » annule l’invitation."
+                  value={roleForm.value}
+                  error={props.errors?.role}
+                  submit="Changer l’invitation"
+                />
                 <form method="post" action="/admin/equipe">
                   {csrf}
                   <input type="hidden" name="email" value={member.email} />
                   <input type="hidden" name="displayName" value="" />
-                  <input type="hidden" name="role" value={member.invitation.role} />
+                  <input type="hidden" name="role" value={roleForm.value} />
                   <button type="submit" class="button button--secondary">Envoyer un nouveau lien d’invitation</button>
                 </form>
               </>
-            ) : isStaff(member.role) ? (
-              <form method="post" action={`/admin/equipe/${member.id}/role`} class="form" novalidate>
-                {csrf}
-                <Select
-                  name="role"
-                  label="Nouveau rôle"
-                  hint="Le changement ferme les connexions en cours de cette personne. « Habitant » retire l’accès à l’administration."
-                  required
-                  value={member.role}
-                  error={props.errors?.role}
-                  options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
-                />
-                <button type="submit" class="button">Changer le rôle</button>
-              </form>
+            ) : roleForm ? (
+              <RoleForm
+                member={member}
+                csrf={csrf}
+                label="Nouveau rôle"
+                hint="Le changement ferme les connexions en cours de cette personne. « Habitant » retire l’accès à l’administration."
+                value={roleForm.value}
+                error={props.errors?.role}
+                submit="Changer le rôle"
+              />
             ) : (
               <p>Compte d’habitant : pour lui donner un rôle, invitez son adresse depuis la page Équipe. Le rôle ne sera donné qu’avec un nouveau mot de passe.</p>
             )}
           </section>
           <section aria-labelledby="securite">
             <h2 id="securite">Sécurité du compte</h2>
-            <form method="post" action={`/admin/equipe/${member.id}/double-authentification`} class="form" novalidate>
+            <form method="post" action={`${member.href}/double-authentification`} class="form" novalidate>
               {csrf}
-              <Checkbox name="required" label="Exiger la double authentification" checked={member.totpRequired} hint="La personne devra l’activer avant d’accéder à l’administration." />
+              <Checkbox name="required" label="Exiger la double authentification" checked={member.secondFactorRequired} hint="La personne devra l’activer avant d’accéder à l’administration." />
               <button type="submit" class="button button--secondary">Enregistrer</button>
             </form>
             <div class="admin-actions">
-              {member.totpEnabled ? (
-                <form method="post" action={`/admin/equipe/${member.id}/reinitialiser-double-authentification`}>
+              {member.canResetSecondFactor ? (
+                <form method="post" action={`${member.href}/reinitialiser-double-authentification`}>
                   {csrf}
                   <button type="submit" class="button button--danger">Réinitialiser la double authentification (téléphone perdu)</button>
                 </form>
               ) : null}
-              <form method="post" action={`/admin/equipe/${member.id}/deconnecter`}>
+              <form method="post" action={`${member.href}/deconnecter`}>
                 {csrf}
                 <button type="submit" class="button button--secondary">Fermer toutes ses connexions</button>
               </form>
