@@ -64,8 +64,10 @@ export function verifyCsrfToken(request: FastifyRequest, sent: string | undefine
 
 export function registerCsrf(app: FastifyInstance) {
   const allowedOrigin = new URL(app.deps.config.publicUrl).origin;
-  // preHandler: the body is parsed by then (onRequest runs before parsing).
-  app.addHook("preHandler", async (request) => {
+  // preValidation: the body is parsed by then (onRequest runs before parsing), and a forged
+  // request is refused (403) before the route's schema judges its fields (a missing required
+  // field would otherwise answer 400 to a request that should never have been read).
+  app.addHook("preValidation", async (request) => {
     if (!UNSAFE.has(request.method)) return;
     if (request.headers["sec-fetch-site"] === "cross-site") throw new CsrfError("cross-site request");
     const origin = request.headers.origin;

@@ -33,7 +33,7 @@ const statusQuery = queryOf({ statut: text(30) });
 const feedQuery = queryOf({ page: pageParam });
 const preferencesQuery = queryOf({ statut: text(30), bienvenue: text(2) });
 // "quartier" is required, checked in the handler (a schema's `required` would answer 400 before the CSRF check's 403).
-const followBody = formBody({ quartier: id, suivre: oneOf(["0", "1"]), retour: text(500) });
+const followBody = formBody({ quartier: id, suivre: oneOf(["0", "1"]), retour: text(500) }, ["quartier"]);
 const preferencesBody = formBody({ displayName: text(200), themes: ids, quartiers: ids, digest: checkbox });
 const addressBody = formBody({ newEmail: text(300), emailPassword: PASSWORD });
 const passwordBody = formBody({ current: PASSWORD, next: PASSWORD });
@@ -74,7 +74,6 @@ export async function accountRoutes(app: FastifyInstance) {
 
   // "Suivre ce quartier" / "Ne plus suivre": one neighbourhood in or out of the interests.
   app.post("/compte/suivre", { schema: { body: followBody } }, async (request, reply) => {
-    if (!field(request.body, "quartier")) throw new ValidationError({ quartier: "Quartier inconnu." });
     const neighbourhoodId = Number(field(request.body, "quartier"));
     const retour = safeReturnPath(field(request.body, "retour"));
     const session = requireSession(request, reply);

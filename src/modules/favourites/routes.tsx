@@ -2,7 +2,6 @@
 // (Accept: JSON) gets the new state. Every query is scoped to the signed-in person's id:
 // another account's favourites cannot be read or changed by guessing ids.
 import type { FastifyInstance } from "fastify";
-import { ValidationError } from "../../core/errors.js";
 import { field, formBody, id, oneOf, pageNumber, pageParam, queryOf, text } from "../../core/http/form.js";
 import { servePage } from "../../core/http/render.js";
 import { safeReturnPath, signInHref } from "../../lib/return-path.js";
@@ -11,9 +10,8 @@ import { favouritesPage, toggleFavourite } from "./service.js";
 import { FavouritesPage } from "./views/favourites.js";
 
 const listQuery = queryOf({ page: pageParam });
-// "contenu" and "action" are required, but checked in the handler: a schema's `required`
-// fails before the CSRF check (preHandler), so a request without token would get 400, not 403.
-const toggleBody = formBody({ contenu: id, action: oneOf(["ajouter", "retirer"]), cible: oneOf(["contenu", "action"]), retour: text(500) });
+// The CSRF check runs before the schema (preValidation), so a forged request gets its 403 first.
+const toggleBody = formBody({ contenu: id, action: oneOf(["ajouter", "retirer"]), cible: oneOf(["contenu", "action"]), retour: text(500) }, ["contenu", "action"]);
 
 export async function favouriteRoutes(app: FastifyInstance) {
   app.get<{ Querystring: { page?: string } }>("/compte/favoris", { schema: { querystring: listQuery } }, async (request, reply) => {
@@ -26,7 +24,6 @@ export async function favouriteRoutes(app: FastifyInstance) {
   // The schema has checked the values: what is left is who asks and whether the target exists.
   app.post("/compte/favoris", { schema: { body: toggleBody } }, async (request, reply) => {
     const body = request.body;
-    if (!field(body, "contenu") || !field(body, "action")) throw new ValidationError({ contenu: "Contenu ou action inconnus." });
     const targetId = Number(field(body, "contenu"));
     const add = field(body, "action") === "ajouter";
     const retour = safeReturnPath(field(body, "retour", { max: 500 }));
