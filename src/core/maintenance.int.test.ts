@@ -3,6 +3,7 @@ import { createTestDatabase, type TestDatabase } from "../../test/helpers.js";
 import { createSession } from "./auth/sessions.js";
 import { MAX_ATTEMPTS } from "./jobs/queue.js";
 import { runMaintenance } from "./maintenance.js";
+import { purgeAccountLinks } from "../modules/accounts/housekeeping.js";
 import { hitRateLimit } from "./rate-limit.js";
 
 let t: TestDatabase;
@@ -49,10 +50,13 @@ describe("runMaintenance", () => {
         { token_hash: "p2", user_id: user.id, expires_at: new Date(now.getTime() + 60_000) },
       ])
       .execute();
+    // Core's tables, then the accounts module's recurring task (e-mailed links, second steps).
     const report = await runMaintenance(t.db, now);
+    const accounts = await purgeAccountLinks(t.db, now);
     expect((await t.db.selectFrom("audit_events").select("target_label").execute()).map((r) => r.target_label)).toEqual(["récent"]);
     expect((await t.db.selectFrom("pending_sign_ins").select("token_hash").execute()).map((r) => r.token_hash)).toEqual(["p2"]);
-    expect(report).toMatchObject({ sessions: 2, tokens: 2 });
+    expect(report).toMatchObject({ sessions: 2 });
+    expect(accounts).toEqual({ tokens: 2 });
     const keys = (await t.db.selectFrom("rate_limits").select("key").execute()).map((r) => r.key);
     expect(keys).toEqual(["signin:ip:new"]);
     const sessions = (await t.db.selectFrom("sessions").select("id").execute()).map((s) => s.id);

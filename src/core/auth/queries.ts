@@ -44,6 +44,23 @@ export async function deleteUserSessions(db: DB, userId: number, exceptId?: numb
   await q.execute();
 }
 
+// ---- a person's own sessions (the account page lists them and revokes one)
+
+export async function listSessions(db: DB, userId: number) {
+  return db
+    .selectFrom("sessions")
+    .select(["id", "created_at", "last_seen_at", "expires_at", "user_agent"])
+    .where("user_id", "=", userId)
+    .orderBy("last_seen_at", "desc")
+    .execute();
+}
+
+/** Scoped to the owner: another account's session id deletes nothing (false). */
+export async function deleteOwnSession(db: DB, userId: number, sessionId: number): Promise<boolean> {
+  const result = await db.deleteFrom("sessions").where("id", "=", sessionId).where("user_id", "=", userId).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
 // ---- recovery codes
 
 export async function deleteRecoveryCodeRows(db: DB, userId: number): Promise<void> {

@@ -9,20 +9,8 @@ export async function deleteExpiredSessions(db: DB, now: Date, idleBefore: Date)
     .executeTakeFirst();
 }
 
-/** E-mailed links that expired or were used before `before`. */
-export async function deleteSpentTokens(db: DB, before: Date) {
-  return db
-    .deleteFrom("user_tokens")
-    .where((eb) => eb.or([eb("expires_at", "<", before), eb("used_at", "<", before)]))
-    .executeTakeFirst();
-}
-
 export async function deleteAuditEventsBefore(db: DB, before: Date): Promise<void> {
   await db.deleteFrom("audit_events").where("occurred_at", "<", before).execute();
-}
-
-export async function deleteExpiredPendingSignIns(db: DB, now: Date): Promise<void> {
-  await db.deleteFrom("pending_sign_ins").where("expires_at", "<", now).execute();
 }
 
 /** Jobs finished before `before`, and jobs that gave up (their retry time) before it. */

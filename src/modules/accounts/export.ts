@@ -3,7 +3,8 @@
 // person gave us and would only weaken the account if the file leaked: they are left out.
 import type { DB } from "../../core/db/create-db.js";
 import { exportFavourites } from "../favourites/index.js";
-import { findUserById, interestsForExport, listSessions, tokensForExport } from "./queries.js";
+import { listSessions } from "../../core/auth/sessions.js";
+import { findUserById, interestsForExport, tokensForExport } from "./queries.js";
 
 export async function exportAccountData(db: DB, userId: number, now: Date) {
   const user = await findUserById(db, userId);

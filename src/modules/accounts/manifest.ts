@@ -3,6 +3,7 @@ import { accountRoutes } from "./account-routes.js";
 import { accountJobHandlers } from "./jobs.js";
 import { mails } from "./mails.js";
 import { followedNeighbourhoods } from "./queries.js";
+import { purgeAccountLinks } from "./housekeeping.js";
 import { authRoutes } from "./routes.js";
 
 export const accountsModule = defineModule({
@@ -14,5 +15,6 @@ export const accountsModule = defineModule({
   // A reset request is looked up and mailed at once (the form only queues it).
   deliveryJobs: accountJobHandlers,
   mails,
+  recurring: [{ name: "accounts.purge", everyMs: 3600_000, run: (deps, now) => purgeAccountLinks(deps.db, now) }],
   viewerFacts: async (deps, userId) => ({ followed: await followedNeighbourhoods(deps.db, userId) }),
 });

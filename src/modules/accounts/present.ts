@@ -1,6 +1,7 @@
 // Rows -> what the account pages show: explicit view types, never a raw row (no password
 // hash, token or internal flag can reach a page by accident).
-import type { findInterests, findUserById, listSessions } from "./queries.js";
+import type { listSessions } from "../../core/auth/sessions.js";
+import type { findInterests, findUserById } from "./queries.js";
 
 /** One checkbox of an interest list. */
 export interface Choice {

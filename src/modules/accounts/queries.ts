@@ -1,7 +1,5 @@
-// The accounts module's tables: users, user_themes, user_neighbourhoods and user_tokens.
-// A few reads and writes of core's auth tables (sessions, pending_sign_ins) are here too,
-// marked CORE TABLE, until core/auth offers them (see README.md); and one TEMPORARY read of
-// the content tables (the sign-up suggestion).
+// The accounts module's tables: users, user_themes, user_neighbourhoods, user_tokens and
+// pending_sign_ins; and one TEMPORARY read of the content tables (the sign-up suggestion).
 import { sql } from "kysely";
 import type { DB } from "../../core/db/create-db.js";
 import type { TokenPurpose } from "../../core/db/schema.js";
@@ -210,24 +208,7 @@ export async function tokensForExport(db: DB, userId: number) {
   return db.selectFrom("user_tokens").select(["purpose", "email", "created_at", "expires_at", "used_at"]).where("user_id", "=", userId).execute();
 }
 
-// ---- CORE TABLE sessions: a person's own sessions (list, revoke one, export)
-
-export async function listSessions(db: DB, userId: number) {
-  return db
-    .selectFrom("sessions")
-    .select(["id", "created_at", "last_seen_at", "expires_at", "user_agent"])
-    .where("user_id", "=", userId)
-    .orderBy("last_seen_at", "desc")
-    .execute();
-}
-
-/** Scoped to the owner: another account's session id deletes nothing (false). */
-export async function deleteOwnSession(db: DB, userId: number, sessionId: number): Promise<boolean> {
-  const result = await db.deleteFrom("sessions").where("id", "=", sessionId).where("user_id", "=", userId).executeTakeFirst();
-  return Number(result.numDeletedRows) > 0;
-}
-
-// ---- CORE TABLE pending_sign_ins: the second sign-in step
+// ---- pending_sign_ins: the second sign-in step
 
 export async function replacePendingSignIn(db: DB, row: { tokenHash: string; userId: number; returnTo: string; now: Date; expiresAt: Date }): Promise<void> {
   await db.transaction().execute(async (trx) => {
@@ -275,3 +256,18 @@ export async function mostActiveTheme(db: DB, since: Date) {
     .orderBy("t.id")
     .executeTakeFirst();
 }
+
+// ---- housekeeping (the retention promised on the privacy page)
+
+/** E-mailed links that expired or were used before `before`. */
+export async function deleteSpentTokens(db: DB, before: Date) {
+  return db
+    .deleteFrom("user_tokens")
+    .where((eb) => eb.or([eb("expires_at", "<", before), eb("used_at", "<", before)]))
+    .executeTakeFirst();
+}
+
+export async function deleteExpiredPendingSignIns(db: DB, now: Date): Promise<void> {
+  await db.deleteFrom("pending_sign_ins").where("expires_at", "<", now).execute();
+}
+

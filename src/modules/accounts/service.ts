@@ -4,7 +4,7 @@
 import type { DB } from "../../core/db/create-db.js";
 import { NotFoundError, ValidationError } from "../../core/errors.js";
 import { hashPassword, passwordProblem, verifyAgainstDummy, verifyPassword } from "../../core/auth/passwords.js";
-import { revokeUserSessions } from "../../core/auth/sessions.js";
+import { deleteOwnSession, listSessions, revokeUserSessions } from "../../core/auth/sessions.js";
 import { hashToken } from "../../core/auth/tokens.js";
 import { enqueue } from "../../core/jobs/queue.js";
 import type { Mailer } from "../../core/mail/mailer.js";
@@ -255,7 +255,7 @@ export async function setFollowed(deps: Pick<AccountDeps, "db">, userId: number,
 
 /** Ends one of the person's own sessions ("Mes connexions"); another account's id is a 404. */
 export async function revokeOwnSession(deps: Pick<AccountDeps, "db">, userId: number, sessionId: number): Promise<void> {
-  if (!(await q.deleteOwnSession(deps.db, userId, sessionId))) throw new NotFoundError();
+  if (!(await deleteOwnSession(deps.db, userId, sessionId))) throw new NotFoundError();
 }
 
 /**
@@ -317,5 +317,5 @@ export async function interestCount(db: DB, userId: number): Promise<number> {
 
 /** "Mes connexions": the person's sessions, most recently used first, this one marked. */
 export async function sessionsOf(db: DB, userId: number, currentSessionId: number): Promise<SessionView[]> {
-  return (await q.listSessions(db, userId)).map((row) => presentSession(row, currentSessionId));
+  return (await listSessions(db, userId)).map((row) => presentSession(row, currentSessionId));
 }
