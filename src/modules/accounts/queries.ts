@@ -1,5 +1,5 @@
 // The accounts module's tables: users, user_themes, user_neighbourhoods, user_tokens and
-// pending_sign_ins; and one TEMPORARY read of the content tables (the sign-up suggestion).
+// pending_sign_ins.
 import { sql } from "kysely";
 import type { DB } from "../../core/db/create-db.js";
 import type { TokenPurpose } from "../../core/db/schema.js";
@@ -238,23 +238,6 @@ export async function countPendingAttempt(db: DB, id: number, maxAttempts: numbe
 /** True for the one request that deletes the row (a parallel one finishing the same step gets false). */
 export async function deletePendingSignIn(db: DB, id: number): Promise<boolean> {
   return (await db.deleteFrom("pending_sign_ins").where("id", "=", id).returning("id").executeTakeFirst()) !== undefined;
-}
-
-// ---- TEMPORARY read of the content tables (content_themes, content_items), until content/index.ts offers it
-
-/** The theme with the most content published since `since`: suggested at sign-up. */
-export async function mostActiveTheme(db: DB, since: Date) {
-  return db
-    .selectFrom("content_themes as ct")
-    .innerJoin("content_items as c", "c.id", "ct.content_id")
-    .innerJoin("themes as t", "t.id", "ct.theme_id")
-    .select(["t.id", "t.name", sql<number>`count(*)::int`.as("n")])
-    .where("c.status", "=", "published")
-    .where("c.published_at", ">=", since)
-    .groupBy(["t.id", "t.name"])
-    .orderBy("n", "desc")
-    .orderBy("t.id")
-    .executeTakeFirst();
 }
 
 // ---- housekeeping (the retention promised on the privacy page)

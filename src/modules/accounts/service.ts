@@ -15,6 +15,7 @@ import { presentPlaceChoices, presentPreferences, presentSession, presentThemeCh
 import * as q from "./queries.js";
 import type { FieldErrors } from "../../core/http/form.js";
 import { displayNameProblem, emailProblem, normaliseEmail } from "./validate.js";
+import { mostActiveTheme } from "../content/index.js";
 
 export interface AccountDeps {
   db: DB;
@@ -301,7 +302,7 @@ export async function interestChoices(db: DB): Promise<{ themes: Choice[]; place
 
 /** The theme with the most content published in the last 90 days: suggested at sign-up. */
 export async function suggestedTheme(db: DB, now: Date): Promise<{ id: number; name: string } | null> {
-  const row = await q.mostActiveTheme(db, new Date(now.getTime() - 90 * 86_400_000));
+  const row = await mostActiveTheme(db, new Date(now.getTime() - 90 * 86_400_000));
   return row ? { id: row.id, name: row.name } : null;
 }
 

@@ -1,6 +1,6 @@
 // The favourites table: one row per person and content item or Politique de la Ville action.
-// Every query is scoped to one user id. Some reads still join other modules' tables (marked
-// TEMPORARY below) until content and policy offer them through their index.ts.
+// Every query is scoped to one user id. Two reads join another module's table for the labels
+// shown beside a favourite (decision 0014).
 import type { DB } from "../../core/db/create-db.js";
 
 export type FavouriteTarget = { contentId: number } | { actionId: number };
@@ -51,9 +51,10 @@ export async function countFavourites(db: DB, userId: number): Promise<number> {
 }
 
 /**
- * TEMPORARY join onto the policy module's `actions` table (title and slug for the list and
- * the export), until policy/index.ts offers actions by ids. The list page shows 200 at most;
- * the data export takes "all".
+ * Favourite actions with the title and slug shown beside them: a join onto the policy module's
+ * `actions` for labels (decision 0014: reading another module's columns beside one's own rows
+ * is a join; standalone reads go through its index.ts). The list page shows 200 at most; the
+ * data export takes "all".
  */
 export async function listFavouriteActions(db: DB, userId: number, limit: number | "all" = 200) {
   const q = db
@@ -65,7 +66,7 @@ export async function listFavouriteActions(db: DB, userId: number, limit: number
   return (limit === "all" ? q : q.limit(limit)).execute();
 }
 
-/** TEMPORARY join onto the content module's `content_items` (title and path for the data export). */
+/** Favourite content with its title and path, for the data export (a join for labels, as above). */
 export async function listFavouriteContentForExport(db: DB, userId: number) {
   return db
     .selectFrom("favourites as f")
@@ -74,11 +75,6 @@ export async function listFavouriteContentForExport(db: DB, userId: number) {
     .where("f.user_id", "=", userId)
     .orderBy("f.created_at", "desc")
     .execute();
-}
-
-/** TEMPORARY read of the policy module's `actions` table, until policy/index.ts exports an existence check. */
-export async function actionExists(db: DB, actionId: number): Promise<boolean> {
-  return (await db.selectFrom("actions").select("id").where("id", "=", actionId).executeTakeFirst()) !== undefined;
 }
 
 /** What every signed-in page shows as "in my favourites": one indexed read by user. */

@@ -4,6 +4,7 @@ import type { DB } from "../../core/db/create-db.js";
 import { NotFoundError } from "../../core/errors.js";
 import type { CardView } from "../../ui/view-models.js";
 import { findItemsByIds, isPublishedNow, loadCards, PAGE_SIZE } from "../content/index.js";
+import { actionExists } from "../policy/index.js";
 import { presentExport, presentFavouriteAction, type FavouriteActionView, type FavouritesExport } from "./present.js";
 import * as q from "./queries.js";
 
@@ -30,7 +31,7 @@ export async function toggleFavourite(deps: FavouritesDeps, userId: number, inpu
     await q.removeFavourite(deps.db, userId, target);
     return false;
   }
-  const exists = input.target === "action" ? await q.actionExists(deps.db, input.id) : await isPublishedNow(deps.db, input.id, deps.now());
+  const exists = input.target === "action" ? await actionExists(deps.db, input.id) : await isPublishedNow(deps.db, input.id, deps.now());
   if (!exists) throw new NotFoundError();
   await q.addFavourite(deps.db, userId, target, deps.now());
   return true;

@@ -330,3 +330,19 @@ export async function findFeedCandidates(
     limit ${limit}`.execute(db);
   return result.rows;
 }
+
+/** The theme with the most content published since `since`: suggested at sign-up. */
+export async function mostActiveTheme(db: Db, since: Date) {
+  return db
+    .selectFrom("content_themes as ct")
+    .innerJoin("content_items as c", "c.id", "ct.content_id")
+    .innerJoin("themes as t", "t.id", "ct.theme_id")
+    .select(["t.id", "t.name", sql<number>`count(*)::int`.as("n")])
+    .where("c.status", "=", "published")
+    .where("c.published_at", ">=", since)
+    .groupBy(["t.id", "t.name"])
+    .orderBy("n", "desc")
+    .orderBy("t.id")
+    .executeTakeFirst();
+}
+
