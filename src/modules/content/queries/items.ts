@@ -346,3 +346,18 @@ export async function mostActiveTheme(db: Db, since: Date) {
     .executeTakeFirst();
 }
 
+/**
+ * Published articles whose title contains `search` (all when empty), newest first: the article
+ * picker of other modules' forms (policy actions link articles). The user's text is a LIKE
+ * pattern only after its wildcards are escaped.
+ */
+export async function searchPublishedArticles(db: Db, search: string, now: Date, limit = 20) {
+  let q = db
+    .selectFrom("content_items")
+    .select(["id", "title", "published_at"])
+    .where("kind", "=", "article")
+    .where("status", "=", "published")
+    .where("published_at", "<=", now);
+  if (search) q = q.where("title", "ilike", `%${search.slice(0, 100).replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  return q.orderBy("published_at", "desc").orderBy("id", "desc").limit(limit).execute();
+}

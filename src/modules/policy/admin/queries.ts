@@ -2,7 +2,7 @@
 // and the writes (always given the service's transaction).
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../../../core/db/schema.js";
-import { findItemsByIds } from "../../content/index.js";
+import { findItemsByIds, searchPublishedArticles } from "../../content/index.js";
 import { existingNeighbourhoodIds, neighbourhoodChoices } from "../../places/index.js";
 import { notCountedSql } from "../counting-rule.js";
 import type { ActionInput, ContractInput, IndicatorInput, OrganisationInput, PriorityInput } from "./validate.js";
@@ -330,14 +330,7 @@ export async function actionFormOptions(db: Db) {
  * reads the content module's table until content/index.ts offers a title search (README.md).
  */
 export async function articleChoices(db: Db, search: string, selected: number[], now: Date, limit = 20) {
-  let q = db
-    .selectFrom("content_items")
-    .select(["id", "title", "published_at"])
-    .where("kind", "=", "article")
-    .where("status", "=", "published")
-    .where("published_at", "<=", now);
-  if (search) q = q.where("title", "ilike", contains(search));
-  const found = await q.orderBy("published_at", "desc").orderBy("id", "desc").limit(limit).execute();
+  const found = await searchPublishedArticles(db, search, now, limit);
   const missing = selected.filter((id) => !found.some((f) => f.id === id));
   const chosen = (await findItemsByIds(db, missing)).map((i) => ({ id: i.id, title: i.title, published_at: i.published_at }));
   return [...chosen, ...found];
