@@ -17,7 +17,7 @@ function currentLink(links: readonly MenuLink[], path: string): string | null {
   // the longest link that prefixes the path ("/admin" only for the dashboard itself)
   let best: string | null = null;
   for (const l of links) {
-    const match = l.href === "/admin" ? path === "/admin" : path === l.href || path.startsWith(l.href + "/");
+    const match = l.href === "/admin" ? path === "/admin" : path === l.href || path.startsWith(`${l.href}/`);
     if (match && (best === null || l.href.length > best.length)) best = l.href;
   }
   return best;

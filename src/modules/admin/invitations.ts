@@ -58,7 +58,7 @@ export interface InviteInput {
   role: string;
 }
 
-const linkTo = (publicUrl: string, path: string) => new URL(path, publicUrl + "/").toString();
+const linkTo = (publicUrl: string, path: string) => new URL(path, `${publicUrl}/`).toString();
 
 /**
  * Invites an address with a role. An unknown address gets a resident account with an

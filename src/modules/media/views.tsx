@@ -1,5 +1,5 @@
 // Back-office pages of the media library: list, upload form, one image, deletion.
-import { formatDateTime, formatNumber } from "../../lib/format.js";
+import { formatNumber } from "../../lib/format.js";
 import type { PageContext } from "../../ui/context.js";
 import { CsrfField, ErrorSummary, FieldShell, fieldDescribedBy, Notice, type Errors } from "../../ui/components/form.js";
 import { Pagination } from "../../ui/components/pagination.js";
@@ -129,6 +129,7 @@ export function MediaListPage(props: {
       <div class="admin-toolbar">
         <a class="button" href="/admin/medias/nouveau">Ajouter une image</a>
       </div>
+      {/* biome-ignore lint/a11y/useSemanticElements: the <search> element is not yet announced as a landmark by every screen reader; <form role="search"> is */}
       <form method="get" action="/admin/medias" class="admin-filters" role="search" aria-label="Rechercher des images">
         <div class="field">
           <label for="champ-q" class="field__label">Rechercher</label>

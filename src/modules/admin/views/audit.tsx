@@ -41,6 +41,7 @@ export function AuditPage(props: {
   return (
     <AdminFrame ctx={props.ctx} actor={props.actor} title="Journal d’activité">
       <p>Chaque action de l’équipe dans l’administration est enregistrée ici : qui, quand, sur quoi.</p>
+      {/* biome-ignore lint/a11y/useSemanticElements: the <search> element is not yet announced as a landmark by every screen reader; <form role="search"> is */}
       <form method="get" action="/admin/journal" class="admin-filters" role="search" aria-label="Filtrer le journal">
         <Select name="action" label="Type d’action" value={q.action} options={ACTION_FAMILIES} required />
         <Select name="acteur" label="Personne" value={q.actor} options={[{ value: "", label: "Tout le monde" }, ...props.actors.map((a) => ({ value: String(a.id), label: a.label }))]} required />
