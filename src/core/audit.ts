@@ -7,6 +7,8 @@ import type { DB } from "./db/create-db.js";
 import type { Database } from "./db/schema.js";
 import { insertAuditEvent, selectAuditEvents } from "./queries/audit.js";
 
+export { auditActors } from "./queries/audit.js";
+
 /** "<target>.<verb>", lower case: "content.publish", "staff.role_change", "auth.sign_in". */
 const ACTION = /^[a-z_]+(\.[a-z_]+)*$/;
 

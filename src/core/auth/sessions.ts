@@ -5,7 +5,7 @@ import type { DB } from "../db/create-db.js";
 import type { Role } from "../db/schema.js";
 import { hashToken, randomToken } from "./tokens.js";
 import { isStaff } from "./roles.js";
-export { listSessions, deleteOwnSession } from "./queries.js";
+export { listSessions, deleteOwnSession, touchSession } from "./queries.js";
 import { deleteSession, deleteSessionByTokenHash, deleteUserSessions, findSessionByTokenHash, findUserRole, insertSession, touchSession } from "./queries.js";
 
 export const SESSION_IDLE_MS = 14 * 86_400_000;

@@ -39,3 +39,17 @@ export async function selectAuditEvents(db: DB, q: AuditQuery) {
     query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
   ]);
 }
+
+/** Everyone who appears in the trail, for the journal's "Personne" filter (the latest label of each). */
+export async function auditActors(db: DB): Promise<{ id: number; label: string }[]> {
+  const rows = await db
+    .selectFrom("audit_events")
+    .select(["actor_id"])
+    .select((eb) => eb.fn.max("actor_label").as("label"))
+    .where("actor_id", "is not", null)
+    .groupBy("actor_id")
+    .orderBy("label")
+    .limit(500)
+    .execute();
+  return rows.map((a) => ({ id: a.actor_id!, label: a.label }));
+}

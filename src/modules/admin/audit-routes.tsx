@@ -7,7 +7,7 @@ import { parisNextMidnight, parisToUtc } from "../../lib/paris-time.js";
 import { serveAdminPage } from "./frame.js";
 import { requireStaff } from "./guard.js";
 import { ACTION_FAMILIES } from "./audit-view-model.js";
-import { auditActors } from "./queries.js";
+import { auditActors } from "../../core/audit.js";
 import { AuditPage, type AuditQuery } from "./views/audit.js";
 
 const PAGE_SIZE = 50;

@@ -9,7 +9,7 @@ import { can } from "../../core/auth/roles.js";
 import { isoDay } from "../../lib/format.js";
 import { policyAttention } from "../policy/index.js";
 import type { StaffActor } from "./guard.js";
-import { contentCountsByStatus, contentInProgressBy, contentInReview, contentScheduled } from "./queries.js";
+import { contentCountsByStatus, contentInProgressBy, contentInReview, contentScheduled } from "../content/index.js";
 
 export interface DashboardItem {
   id: number;

@@ -198,45 +198,6 @@ export async function grantInvitedRole(trx: DB, userId: number, role: StaffRole,
 // ---- the audit journal's filter
 
 /** The people who appear in the journal, by the latest label they had, for the "Personne" filter. */
-export async function auditActors(db: DB): Promise<{ id: number; label: string }[]> {
-  const rows = await db
-    .selectFrom("audit_events")
-    .select(["actor_id"])
-    .select((eb) => eb.fn.max("actor_label").as("label"))
-    .where("actor_id", "is not", null)
-    .groupBy("actor_id")
-    .orderBy("label")
-    .limit(500)
-    .execute();
-  return rows.map((a) => ({ id: a.actor_id!, label: a.label }));
-}
 
 // ---- the dashboard's view of the editorial work (content's table, read-only)
 
-const ITEM_COLUMNS = ["id", "title", "kind", "status", "updated_at", "scheduled_at"] as const;
-
-export async function contentCountsByStatus(db: DB): Promise<{ status: ContentStatus; n: number }[]> {
-  return db.selectFrom("content_items").select(["status"]).select((eb) => eb.fn.countAll<number>().as("n")).groupBy("status").execute();
-}
-
-/** Waiting for review, oldest first. */
-export async function contentInReview(db: DB, limit: number) {
-  return db.selectFrom("content_items").select(ITEM_COLUMNS).where("status", "=", "review").orderBy("updated_at", "asc").limit(limit).execute();
-}
-
-/** An author's drafts and items in review, latest change first. */
-export async function contentInProgressBy(db: DB, authorId: number, limit: number) {
-  return db
-    .selectFrom("content_items")
-    .select(ITEM_COLUMNS)
-    .where("author_id", "=", authorId)
-    .where("status", "in", ["draft", "review"])
-    .orderBy("updated_at", "desc")
-    .limit(limit)
-    .execute();
-}
-
-/** Scheduled publications, soonest first. */
-export async function contentScheduled(db: DB, limit: number) {
-  return db.selectFrom("content_items").select(ITEM_COLUMNS).where("status", "=", "scheduled").orderBy("scheduled_at", "asc").limit(limit).execute();
-}

@@ -1,7 +1,7 @@
 // Back-office pages of the admin module itself: dashboard, own security (second factor),
 // staff and roles, audit log; and the public page where an invitation is accepted.
 import type { FastifyInstance } from "fastify";
-import { touchSession } from "../../core/auth/queries.js";
+import { touchSession } from "../../core/auth/sessions.js";
 import { noQuery } from "../../core/http/form.js";
 import { serveAdminPage } from "./frame.js";
 import { dashboardData } from "./dashboard.js";

@@ -2,7 +2,7 @@
 // Every function takes the Kysely handle (or a transaction) so that services own transactions.
 // Themes and neighbourhoods belong to the places module: only joins for a label live here.
 import { sql, type Kysely } from "kysely";
-import type { ContentKind, Database, MediaRow } from "../../../core/db/schema.js";
+import type { ContentKind, ContentStatus, Database, MediaRow } from "../../../core/db/schema.js";
 
 type Db = Kysely<Database>;
 
@@ -360,4 +360,34 @@ export async function searchPublishedArticles(db: Db, search: string, now: Date,
     .where("published_at", "<=", now);
   if (search) q = q.where("title", "ilike", `%${search.slice(0, 100).replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   return q.orderBy("published_at", "desc").orderBy("id", "desc").limit(limit).execute();
+}
+
+// ---- the back-office dashboard (admin module)
+
+const DASHBOARD_COLUMNS = ["id", "title", "kind", "status", "updated_at", "scheduled_at"] as const;
+
+export async function contentCountsByStatus(db: Db): Promise<{ status: ContentStatus; n: number }[]> {
+  return db.selectFrom("content_items").select(["status"]).select((eb) => eb.fn.countAll<number>().as("n")).groupBy("status").execute();
+}
+
+/** Waiting for review, oldest first. */
+export async function contentInReview(db: Db, limit: number) {
+  return db.selectFrom("content_items").select(DASHBOARD_COLUMNS).where("status", "=", "review").orderBy("updated_at", "asc").limit(limit).execute();
+}
+
+/** An author's drafts and items in review, latest change first. */
+export async function contentInProgressBy(db: Db, authorId: number, limit: number) {
+  return db
+    .selectFrom("content_items")
+    .select(DASHBOARD_COLUMNS)
+    .where("author_id", "=", authorId)
+    .where("status", "in", ["draft", "review"])
+    .orderBy("updated_at", "desc")
+    .limit(limit)
+    .execute();
+}
+
+/** Scheduled publications, soonest first. */
+export async function contentScheduled(db: Db, limit: number) {
+  return db.selectFrom("content_items").select(DASHBOARD_COLUMNS).where("status", "=", "scheduled").orderBy("scheduled_at", "asc").limit(limit).execute();
 }
