@@ -44,8 +44,11 @@ export function queryOf<const P extends Record<string, object>>(properties: P) {
 /** For routes that read nothing from the query string (tracking parameters and cache busters pass). */
 export const noQuery = { type: "object" } as const;
 
-/** For POST routes whose form carries nothing but its CSRF token. */
-export const emptyForm = { type: "object", properties: { _csrf: { type: "string", maxLength: 200 } } } as const;
+/**
+ * For POST routes whose form carries nothing but its CSRF token (sent as a field or, by
+ * scripts, in the x-csrf-token header with no body at all: hence null is accepted too).
+ */
+export const emptyForm = { type: ["object", "null"], properties: { _csrf: { type: "string", maxLength: 200 } } } as const;
 
 export interface Refused<V> {
   errors: FieldErrors;

@@ -2,7 +2,7 @@
 // staff and roles, audit log; and the public page where an invitation is accepted.
 import type { FastifyInstance } from "fastify";
 import { touchSession } from "../../core/auth/sessions.js";
-import { noQuery } from "../../core/http/form.js";
+import { emptyForm, noQuery } from "../../core/http/form.js";
 import { serveAdminPage } from "./frame.js";
 import { dashboardData } from "./dashboard.js";
 import { requireStaff, staffActor } from "./guard.js";
@@ -13,12 +13,11 @@ import { staffRoutes } from "./staff-routes.js";
 import { Dashboard } from "./views/dashboard.js";
 
 /** No body, or an empty form: the route reads nothing from it. */
-const noBody = { type: ["object", "null"], properties: { _csrf: { type: "string", maxLength: 200 } } } as const;
 
 export async function adminRoutes(app: FastifyInstance) {
   // "Rester connecté": the session's idle clock starts again.
   // Sent by the page's script with its CSRF token in a header and no body at all.
-  app.post("/admin/session", { preHandler: requireStaff(), schema: { body: noBody } }, async (request, reply) => {
+  app.post("/admin/session", { preHandler: requireStaff(), schema: { body: emptyForm } }, async (request, reply) => {
     await touchSession(app.deps.db, request.session!.id, app.deps.now());
     return reply.code(204).header("cache-control", "no-store").send();
   });
