@@ -105,13 +105,12 @@ export async function mediaAdminRoutes(app: FastifyInstance) {
       const actor = mediaActor(staffActor(request));
       // A plain form post (a client that dropped the enctype) carries no file: the form comes back with that error.
       const form = request.isMultipart() ? await readUploadForm(request, tmpDir) : { tmpFile: null, originalName: "", fields: pickFields(request.body) };
-      // Refused: the form again, with 422 (this module's status for a refused form since its first version).
       return handleForm(
         () => uploadImage(deps, actor, form),
         (id) => reply.redirect(`/admin/medias/${id}?statut=envoyee`, 303),
-        ({ errors }) =>
+        ({ errors, status }) =>
           serveAdminPage(request, reply, () => ({
-            status: 422,
+            status,
             render: (ctx, a) => <MediaNewPage ctx={ctx} actor={a} values={valuesOf(form.fields)} errors={errors} />,
           })),
       );
@@ -138,10 +137,10 @@ export async function mediaAdminRoutes(app: FastifyInstance) {
     return handleForm(
       () => updateImage(deps, mediaActor(staffActor(request)), id, request.body ?? {}),
       () => reply.redirect(`/admin/medias/${id}?statut=enregistree`, 303),
-      async ({ errors }) => {
+      async ({ errors, status }) => {
         const { view } = await loadDetail(request, id);
         return serveAdminPage(request, reply, () => ({
-          status: 422,
+          status,
           render: (ctx, actor) => <MediaDetailPage ctx={ctx} actor={actor} media={view} values={valuesOf(request.body ?? {})} errors={errors} />,
         }));
       },

@@ -73,7 +73,7 @@ describe("permission tables", () => {
     await expectPermissions(world, { method: "GET", url: "/admin/medias/nouveau", allowed: ["contributor", "editor", "admin"] });
     // A plain form post (no file): the form comes back with an error for those allowed.
     const res = await expectPermissions(world, { method: "POST", url: "/admin/medias/nouveau", form: { alt: "x" }, allowed: ["contributor", "editor", "admin"] });
-    expect(res.get("editor")!.statusCode).toBe(422);
+    expect(res.get("editor")!.statusCode).toBe(400);
   });
 
   it("one image: everyone with media access sees it; editing others' images and deleting need media.delete", async () => {
@@ -156,7 +156,7 @@ describe("upload", () => {
   ])("refuses %s next to the file field, keeps the texts, leaves nothing on disk", async (_name, make, message) => {
     const before = await listDir(mediaDir);
     const res = await postUpload(editor, [{ name: "_csrf", value: editor.agent.csrfToken }, { name: "fichier", filename: "photo.jpg", type: "image/jpeg", data: await make() }, ...texts()]);
-    expect(res.statusCode).toBe(422);
+    expect(res.statusCode).toBe(400);
     expect(res.body).toContain(`<p id="champ-fichier-erreur" class="field__error"><span class="sr-only">Erreur : </span>${message}</p>`);
     expect(res.body).toContain('value="Le jardin partagé de Fives"');
     expect(res.body).toContain("Inauguration du jardin</textarea>");
@@ -172,7 +172,7 @@ describe("upload", () => {
       { name: "fichier", filename: "photo.jpg", type: "image/jpeg", data: await photo(400, 300) },
       ...texts({ alt: "  ", point_x: "150" }),
     ]);
-    expect(res.statusCode).toBe(422);
+    expect(res.statusCode).toBe(400);
     expect(res.body).toContain("Le formulaire contient 2 erreurs");
     expect(res.body).toContain("Décrivez l’image pour les personnes qui ne la voient pas.");
     expect(res.body).toContain("Saisissez un nombre entier entre 0 et 100.");
@@ -182,7 +182,7 @@ describe("upload", () => {
 
   it("asks for a file when none was chosen", async () => {
     const res = await postUpload(editor, [{ name: "_csrf", value: editor.agent.csrfToken }, { name: "fichier", filename: "", type: "application/octet-stream", data: Buffer.alloc(0) }, ...texts()]);
-    expect(res.statusCode).toBe(422);
+    expect(res.statusCode).toBe(400);
     expect(res.body).toContain("Choisissez une image JPEG, PNG ou WebP.");
   });
 });
@@ -237,7 +237,7 @@ describe("editing", () => {
   it("refuses bad values with the typed values kept", async () => {
     const id = await createImage(world.db, mediaDir);
     const res = await editor.agent.send(`/admin/medias/${id}`, { alt: "", legende: "Nouvelle légende", credit: "C", point_x: "abc", point_y: "20" });
-    expect(res.statusCode).toBe(422);
+    expect(res.statusCode).toBe(400);
     expect(res.body).toContain("Nouvelle légende</textarea>");
     expect(res.body).toContain('value="abc"');
     const row = await world.db.selectFrom("media").select(["alt", "caption"]).where("id", "=", id).executeTakeFirstOrThrow();
