@@ -98,16 +98,42 @@ async function prepare(handle: DatabaseHandle, dataDir: string) {
   await migrateToLatest(handle.db);
   await seedDemo(handle.db, { mediaDir: path.join(dataDir, "media") });
   const db = handle.db;
-  const article = await db.selectFrom("content_items").select(["id", "path"]).where("kind", "=", "article").where("status", "=", "published").orderBy("published_at", "desc").executeTakeFirstOrThrow();
+  const article = await db
+    .selectFrom("content_items")
+    .select(["id", "path"])
+    .where("kind", "=", "article")
+    .where("status", "=", "published")
+    .orderBy("published_at", "desc")
+    .executeTakeFirstOrThrow();
   // A resident with interests and favourites, and an administrator, each with a session.
-  const resident = await db.insertInto("users").values({ email: "habitante@bench.test", password_hash: "x", display_name: "Habitante", email_verified_at: new Date() }).returning("id").executeTakeFirstOrThrow();
+  const resident = await db
+    .insertInto("users")
+    .values({ email: "habitante@bench.test", password_hash: "x", display_name: "Habitante", email_verified_at: new Date() })
+    .returning("id")
+    .executeTakeFirstOrThrow();
   const themes = await db.selectFrom("themes").select("id").limit(3).execute();
   const places = await db.selectFrom("neighbourhoods").select("id").limit(2).execute();
-  if (themes.length) await db.insertInto("user_themes").values(themes.map((t) => ({ user_id: resident.id, theme_id: t.id }))).execute();
-  if (places.length) await db.insertInto("user_neighbourhoods").values(places.map((p) => ({ user_id: resident.id, neighbourhood_id: p.id }))).execute();
+  if (themes.length)
+    await db
+      .insertInto("user_themes")
+      .values(themes.map((t) => ({ user_id: resident.id, theme_id: t.id })))
+      .execute();
+  if (places.length)
+    await db
+      .insertInto("user_neighbourhoods")
+      .values(places.map((p) => ({ user_id: resident.id, neighbourhood_id: p.id })))
+      .execute();
   const favourites = await db.selectFrom("content_items").select("id").where("status", "=", "published").where("id", "<>", article.id).limit(10).execute();
-  if (favourites.length) await db.insertInto("favourites").values(favourites.map((f) => ({ user_id: resident.id, content_id: f.id }))).execute();
-  const admin = await db.insertInto("users").values({ email: "admin@bench.test", password_hash: "x", role: "admin", email_verified_at: new Date() }).returning("id").executeTakeFirstOrThrow();
+  if (favourites.length)
+    await db
+      .insertInto("favourites")
+      .values(favourites.map((f) => ({ user_id: resident.id, content_id: f.id })))
+      .execute();
+  const admin = await db
+    .insertInto("users")
+    .values({ email: "admin@bench.test", password_hash: "x", role: "admin", email_verified_at: new Date() })
+    .returning("id")
+    .executeTakeFirstOrThrow();
   return {
     article,
     residentSession: await createSession(db, resident.id, "bench", new Date()),
@@ -225,7 +251,9 @@ if (pgUrl) {
   }
 }
 const results = path.join(ROOT, "bench/RESULTS.md");
-const previous = await fs.readFile(results, "utf8").catch(() => "# Benchmark results\n\nNewest first. Each run compares the app to a bare node:http server sending the same bytes, measured in the same run.\n");
+const previous = await fs
+  .readFile(results, "utf8")
+  .catch(() => "# Benchmark results\n\nNewest first. Each run compares the app to a bare node:http server sending the same bytes, measured in the same run.\n");
 const [title, intro, ...rest] = previous.split("\n\n");
 await fs.writeFile(results, [title, intro, [...header, ...rows].join("\n"), ...rest].filter((b) => b !== undefined).join("\n\n"));
 process.stdout.write(`[bench] written to bench/RESULTS.md\n`);

@@ -26,7 +26,12 @@ const config = loadConfig({ NODE_ENV: "test", DATA_DIR: dataDir, PUBLIC_URL: "ht
 const app = await buildApp({ config, db: handle.db });
 await app.ready();
 
-const article = await handle.db.selectFrom("content_items").select("path").where("kind", "=", "article").orderBy("published_at", "desc").executeTakeFirstOrThrow();
+const article = await handle.db
+  .selectFrom("content_items")
+  .select("path")
+  .where("kind", "=", "article")
+  .orderBy("published_at", "desc")
+  .executeTakeFirstOrThrow();
 
 async function measure(url: string, iterations: number, cold: boolean, headers: Record<string, string> = {}): Promise<number> {
   for (let i = 0; i < 5; i++) await app.inject({ url, headers }); // warm-up (JIT, first queries)
@@ -42,7 +47,11 @@ async function measure(url: string, iterations: number, cold: boolean, headers: 
 const N = Number(process.env.BENCH_ITERATIONS ?? 200);
 const baseline = await measure("/robots.txt", N * 2, false);
 console.log(`baseline (/robots.txt): 1.00  [${baseline.toFixed(3)} ms/request, not comparable across runs]`);
-for (const [label, url] of [["home", "/"], ["news list", "/actualites"], ["article", article.path]] as const) {
+for (const [label, url] of [
+  ["home", "/"],
+  ["news list", "/actualites"],
+  ["article", article.path],
+] as const) {
   const cold = await measure(url, Math.max(20, N / 4), true);
   const warm = await measure(url, N, false);
   console.log(
@@ -58,7 +67,12 @@ const editor = await handle.db
   .executeTakeFirstOrThrow();
 const session = await createSession(handle.db, editor.id, "bench", new Date());
 const cookie = { cookie: `__Host-portail_session=${session.token}` };
-const draft = await handle.db.selectFrom("content_items").select(["id", "title", "slug", "standfirst", "body"]).where("kind", "=", "article").orderBy("id").executeTakeFirstOrThrow();
+const draft = await handle.db
+  .selectFrom("content_items")
+  .select(["id", "title", "slug", "standfirst", "body"])
+  .where("kind", "=", "article")
+  .orderBy("id")
+  .executeTakeFirstOrThrow();
 for (const [label, url] of [
   ["dashboard", "/admin"],
   ["content list", "/admin/contenus"],
@@ -75,12 +89,25 @@ let version = (await handle.db.selectFrom("content_items").select("version").whe
 const saves = Math.max(20, N / 4);
 const start = process.hrtime.bigint();
 for (let i = 0; i < saves; i++) {
-  const body = new URLSearchParams({ _csrf: session.csrfToken, version: String(version), title: draft.title, slug: draft.slug, standfirst: draft.standfirst, body: `${draft.body}<p>${i}</p>` });
+  const body = new URLSearchParams({
+    _csrf: session.csrfToken,
+    version: String(version),
+    title: draft.title,
+    slug: draft.slug,
+    standfirst: draft.standfirst,
+    body: `${draft.body}<p>${i}</p>`,
+  });
   const res = await app.inject({
     method: "POST",
     url: `/admin/contenus/${draft.id}/brouillon`,
     payload: body.toString(),
-    headers: { ...cookie, "content-type": "application/x-www-form-urlencoded", accept: "application/json", "x-csrf-token": session.csrfToken, "sec-fetch-site": "same-origin" },
+    headers: {
+      ...cookie,
+      "content-type": "application/x-www-form-urlencoded",
+      accept: "application/json",
+      "x-csrf-token": session.csrfToken,
+      "sec-fetch-site": "same-origin",
+    },
   });
   if (res.statusCode !== 200) throw new Error(`autosave: ${res.statusCode} ${res.body}`);
   version = res.json().version;

@@ -15,22 +15,19 @@ export const themes: DemoTheme[] = [
   {
     slug: "emploi",
     name: "Emploi",
-    description:
-      "Offres, forums, formations et accompagnement : tout ce qui vous aide à trouver un emploi ou à changer de métier près de chez vous.",
+    description: "Offres, forums, formations et accompagnement : tout ce qui vous aide à trouver un emploi ou à changer de métier près de chez vous.",
     color: "#1f5fa8",
   },
   {
     slug: "commerces",
     name: "Commerces",
-    description:
-      "Ouvertures, marchés et portraits de commerçants : l’actualité des boutiques et des artisans de vos quartiers.",
+    description: "Ouvertures, marchés et portraits de commerçants : l’actualité des boutiques et des artisans de vos quartiers.",
     color: "#a3385d",
   },
   {
     slug: "economie",
     name: "Économie",
-    description:
-      "Création d’entreprise, économie sociale et solidaire, nouveaux lieux de travail : les initiatives qui font vivre l’économie locale.",
+    description: "Création d’entreprise, économie sociale et solidaire, nouveaux lieux de travail : les initiatives qui font vivre l’économie locale.",
     color: "#5b4a9e",
   },
   {
@@ -43,50 +40,43 @@ export const themes: DemoTheme[] = [
   {
     slug: "politique-de-la-ville",
     name: "Politique de la Ville",
-    description:
-      "Ce que la Ville et ses partenaires font dans les quartiers prioritaires : contrat de ville, renouvellement urbain, soutien aux associations.",
+    description: "Ce que la Ville et ses partenaires font dans les quartiers prioritaires : contrat de ville, renouvellement urbain, soutien aux associations.",
     color: "#0e6b6b",
   },
   {
     slug: "education",
     name: "Éducation",
-    description:
-      "Écoles, aide aux devoirs, réussite éducative et ateliers : l’actualité des enfants, des jeunes et de leurs familles.",
+    description: "Écoles, aide aux devoirs, réussite éducative et ateliers : l’actualité des enfants, des jeunes et de leurs familles.",
     color: "#8a4b00",
   },
   {
     slug: "culture",
     name: "Culture",
-    description:
-      "Spectacles, fêtes de quartier, lecture et pratiques artistiques : les rendez-vous culturels près de chez vous, souvent gratuits.",
+    description: "Spectacles, fêtes de quartier, lecture et pratiques artistiques : les rendez-vous culturels près de chez vous, souvent gratuits.",
     color: "#8e2c8c",
   },
   {
     slug: "sport",
     name: "Sport",
-    description:
-      "Clubs, équipements, événements et sportifs du territoire : de quoi bouger à tout âge, dans chaque quartier.",
+    description: "Clubs, équipements, événements et sportifs du territoire : de quoi bouger à tout âge, dans chaque quartier.",
     color: "#1d6b35",
   },
   {
     slug: "sante",
     name: "Santé",
-    description:
-      "Centres de santé, dépistages, prévention et accès aux soins : les informations utiles pour prendre soin de vous et de vos proches.",
+    description: "Centres de santé, dépistages, prévention et accès aux soins : les informations utiles pour prendre soin de vous et de vos proches.",
     color: "#a1163f",
   },
   {
     slug: "cadre-de-vie",
     name: "Cadre de vie",
-    description:
-      "Travaux, espaces verts, propreté, logement et déplacements : ce qui change dans vos rues et vos parcs.",
+    description: "Travaux, espaces verts, propreté, logement et déplacements : ce qui change dans vos rues et vos parcs.",
     color: "#3f6a1e",
   },
   {
     slug: "citoyennete",
     name: "Citoyenneté",
-    description:
-      "Conseils citoyens, budget participatif, lutte contre les discriminations : les moyens de donner votre avis et d’agir pour votre quartier.",
+    description: "Conseils citoyens, budget participatif, lutte contre les discriminations : les moyens de donner votre avis et d’agir pour votre quartier.",
     color: "#34495e",
   },
 ];
@@ -105,24 +95,21 @@ export const neighbourhoods: DemoNeighbourhood[] = [
     name: "Lille-Centre",
     kind: "quartier",
     code: "2",
-    description:
-      "Le cœur commerçant et administratif de la ville, autour de la Grand-Place.",
+    description: "Le cœur commerçant et administratif de la ville, autour de la Grand-Place.",
   },
   {
     slug: "faubourg-de-bethune",
     name: "Faubourg de Béthune",
     kind: "quartier",
     code: "3",
-    description:
-      "Quartier du sud-ouest de Lille. Le secteur Concorde y fait l’objet d’un projet de renouvellement urbain.",
+    description: "Quartier du sud-ouest de Lille. Le secteur Concorde y fait l’objet d’un projet de renouvellement urbain.",
   },
   {
     slug: "fives",
     name: "Fives",
     kind: "quartier",
     code: "4",
-    description:
-      "Quartier de l’est de Lille, marqué par son passé industriel, entre le centre et Hellemmes.",
+    description: "Quartier de l’est de Lille, marqué par son passé industriel, entre le centre et Hellemmes.",
   },
   {
     slug: "lille-sud",
@@ -151,56 +138,49 @@ export const neighbourhoods: DemoNeighbourhood[] = [
     name: "Vauban-Esquermes",
     kind: "quartier",
     code: "8",
-    description:
-      "Quartier de l’ouest de Lille, où se trouvent la Citadelle et son bois.",
+    description: "Quartier de l’ouest de Lille, où se trouvent la Citadelle et son bois.",
   },
   {
     slug: "vieux-lille",
     name: "Vieux-Lille",
     kind: "quartier",
     code: "9",
-    description:
-      "Le quartier historique de Lille, au nord du centre-ville, connu pour ses rues pavées et ses façades anciennes.",
+    description: "Le quartier historique de Lille, au nord du centre-ville, connu pour ses rues pavées et ses façades anciennes.",
   },
   {
     slug: "wazemmes",
     name: "Wazemmes",
     kind: "quartier",
     code: "10",
-    description:
-      "Quartier populaire au sud-ouest du centre, connu pour son grand marché.",
+    description: "Quartier populaire au sud-ouest du centre, connu pour son grand marché.",
   },
   {
     slug: "hellemmes",
     name: "Hellemmes",
     kind: "commune",
     code: "59298",
-    description:
-      "Commune associée à Lille, à l’est de la ville. Elle garde sa propre mairie et son conseil communal.",
+    description: "Commune associée à Lille, à l’est de la ville. Elle garde sa propre mairie et son conseil communal.",
   },
   {
     slug: "lomme",
     name: "Lomme",
     kind: "commune",
     code: "59355",
-    description:
-      "Commune associée à Lille, à l’ouest de la ville. Elle garde sa propre mairie et son conseil communal.",
+    description: "Commune associée à Lille, à l’ouest de la ville. Elle garde sa propre mairie et son conseil communal.",
   },
   {
     slug: "qpv-secteur-ouest",
     name: "Secteur Ouest",
     kind: "qpv",
     code: "QN05971M",
-    description:
-      "Quartier prioritaire de la politique de la ville, situé dans l’ouest de Lille, inscrit dans la liste en vigueur depuis le 1er janvier 2024.",
+    description: "Quartier prioritaire de la politique de la ville, situé dans l’ouest de Lille, inscrit dans la liste en vigueur depuis le 1er janvier 2024.",
   },
   {
     slug: "qpv-secteur-sud",
     name: "Secteur Sud",
     kind: "qpv",
     code: "QN05972M",
-    description:
-      "Quartier prioritaire de la politique de la ville, dans le sud de Lille. Il s’étend aussi sur Faches-Thumesnil, Lezennes et Loos.",
+    description: "Quartier prioritaire de la politique de la ville, dans le sud de Lille. Il s’étend aussi sur Faches-Thumesnil, Lezennes et Loos.",
   },
   {
     slug: "qpv-secteur-nord-est",
@@ -215,16 +195,14 @@ export const neighbourhoods: DemoNeighbourhood[] = [
     name: "Secteur Nord",
     kind: "qpv",
     code: "QN05974M",
-    description:
-      "Quartier prioritaire de la politique de la ville, situé dans le nord de Lille, inscrit dans la liste en vigueur depuis le 1er janvier 2024.",
+    description: "Quartier prioritaire de la politique de la ville, situé dans le nord de Lille, inscrit dans la liste en vigueur depuis le 1er janvier 2024.",
   },
   {
     slug: "qpv-nouveau-mons-les-sarts-dombrowski",
     name: "Nouveau Mons - Les Sarts- Dombrowski",
     kind: "qpv",
     code: "QN05978M",
-    description:
-      "Quartier prioritaire de la politique de la ville partagé entre Lille, Mons-en-Barœul et Villeneuve-d’Ascq.",
+    description: "Quartier prioritaire de la politique de la ville partagé entre Lille, Mons-en-Barœul et Villeneuve-d’Ascq.",
   },
 ];
 
@@ -233,8 +211,7 @@ export const pages: DemoPage[] = [
     slug: "solidarite",
     parent: null,
     title: "Solidarité",
-    standfirst:
-      "Aide alimentaire, accès aux droits, emploi, action dans les quartiers prioritaires : retrouvez ici les services qui vous accompagnent.",
+    standfirst: "Aide alimentaire, accès aux droits, emploi, action dans les quartiers prioritaires : retrouvez ici les services qui vous accompagnent.",
     body: `<p>Personne ne devrait rester seul face aux difficultés. La Ville, ses services sociaux et de nombreuses associations vous aident à faire valoir vos droits, à trouver un emploi ou à passer un moment difficile.</p>
 <h2>Les rubriques de cette section</h2>
 <ul>
@@ -307,11 +284,7 @@ export const pages: DemoPage[] = [
 <h2>Vous avez votre mot à dire</h2>
 <p>Chaque quartier prioritaire a son conseil citoyen, ouvert aux habitants, aux associations et aux commerçants. Pour y participer ou proposer un projet, écrivez à <a href="mailto:politique-de-la-ville@portail.example">politique-de-la-ville@portail.example</a>.</p>`,
     themes: ["politique-de-la-ville", "solidarite", "citoyennete"],
-    neighbourhoods: [
-      "qpv-secteur-ouest",
-      "qpv-secteur-sud",
-      "qpv-secteur-nord-est",
-    ],
+    neighbourhoods: ["qpv-secteur-ouest", "qpv-secteur-sud", "qpv-secteur-nord-est"],
     featured: true,
     illustration: {
       motif: "buildings",
@@ -320,18 +293,13 @@ export const pages: DemoPage[] = [
       caption: "La Politique de la Ville agit dans les cinq quartiers prioritaires lillois.",
       credit: "Illustration Portail",
     },
-    pinned: [
-      "auto-ecole-de-quartier-faubourg-de-bethune",
-      "deux-dispositifs-pour-les-athletes-du-territoire",
-      "etudiantes-a-velo-pour-la-microfinance",
-    ],
+    pinned: ["auto-ecole-de-quartier-faubourg-de-bethune", "deux-dispositifs-pour-les-athletes-du-territoire", "etudiantes-a-velo-pour-la-microfinance"],
   },
   {
     slug: "renouvellement-urbain",
     parent: "politique-de-la-ville",
     title: "Renouvellement urbain",
-    standfirst:
-      "Quatre sites lillois font partie du nouveau programme de renouvellement urbain de la Métropole. Voici ce qui a été décidé et quand.",
+    standfirst: "Quatre sites lillois font partie du nouveau programme de renouvellement urbain de la Métropole. Voici ce qui a été décidé et quand.",
     body: `<p>Le nouveau programme de renouvellement urbain, aussi appelé NPRU ou NPNRU, transforme en profondeur des quartiers prioritaires : logements, rues, places, équipements. Il est porté par la Métropole Européenne de Lille avec l’Agence nationale pour la rénovation urbaine (ANRU), les communes et les bailleurs.</p>
 <h2>Le programme de la Métropole en bref</h2>
 <ul>
@@ -364,8 +332,7 @@ export const pages: DemoPage[] = [
     slug: "emploi-et-insertion",
     parent: "solidarite",
     title: "Emploi et insertion",
-    standfirst:
-      "Vous cherchez un emploi, une formation ou un premier contrat ? Plusieurs structures vous accompagnent gratuitement, près de chez vous.",
+    standfirst: "Vous cherchez un emploi, une formation ou un premier contrat ? Plusieurs structures vous accompagnent gratuitement, près de chez vous.",
     body: `<p>Trouver un emploi, c’est parfois d’abord régler un problème de transport, de garde d’enfant ou de logement. Les structures ci-dessous vous aident à lever ces obstacles, pas seulement à envoyer des CV.</p>
 <h2>Vous avez entre 16 et 25 ans</h2>
 <p>La <strong>mission locale</strong> vous reçoit sur rendez-vous. Un conseiller vous aide à bâtir un projet, à trouver une formation, un apprentissage ou un emploi. Il peut aussi vous orienter vers une aide au permis de conduire ou au logement.</p>
@@ -395,8 +362,7 @@ export const pages: DemoPage[] = [
     slug: "vie-des-quartiers",
     parent: null,
     title: "Vie des quartiers",
-    standfirst:
-      "Lille compte dix quartiers et deux communes associées, Hellemmes et Lomme. Chacun a sa mairie de quartier, ses associations et ses projets.",
+    standfirst: "Lille compte dix quartiers et deux communes associées, Hellemmes et Lomme. Chacun a sa mairie de quartier, ses associations et ses projets.",
     body: `<p>Votre quartier est le premier endroit où la Ville vous rend service : mairie de quartier, écoles, équipements sportifs, parcs, associations. C’est aussi là que vous pouvez le plus facilement donner votre avis.</p>
 <h2>Les dix quartiers de Lille</h2>
 <ul>

@@ -254,8 +254,7 @@ export const contracts: DemoContract[] = [
       {
         slug: "reussite-educative",
         title: "Réussite éducative",
-        description:
-          "Donner à chaque enfant les mêmes chances de réussir, de la petite enfance au collège, en travaillant avec les familles et les écoles.",
+        description: "Donner à chaque enfant les mêmes chances de réussir, de la petite enfance au collège, en travaillant avec les familles et les écoles.",
         objectives: [
           "Accompagner les enfants en difficulté et leurs familles",
           "Renforcer l’aide aux devoirs et le goût de la lecture",
@@ -290,13 +289,8 @@ export const contracts: DemoContract[] = [
       {
         slug: "participation-des-habitants",
         title: "Participation des habitants",
-        description:
-          "Donner aux habitants les moyens de peser sur les décisions qui concernent leur quartier et de porter leurs propres projets.",
-        objectives: [
-          "Faire vivre les conseils citoyens",
-          "Soutenir les projets portés par les habitants",
-          "Lutter contre les discriminations",
-        ],
+        description: "Donner aux habitants les moyens de peser sur les décisions qui concernent leur quartier et de porter leurs propres projets.",
+        objectives: ["Faire vivre les conseils citoyens", "Soutenir les projets portés par les habitants", "Lutter contre les discriminations"],
       },
       {
         slug: "transition-ecologique",
@@ -323,8 +317,7 @@ export const actions: DemoAction[] = [
     priority: PILLAR_ECO,
     objective: 1,
     title: "Parrainage vers l’emploi des jeunes",
-    summary:
-      "Exemple : des salariés bénévoles ont parrainé des jeunes de Fives, Moulins et Wazemmes pendant leur recherche d’emploi.",
+    summary: "Exemple : des salariés bénévoles ont parrainé des jeunes de Fives, Moulins et Wazemmes pendant leur recherche d’emploi.",
     description: `<p>Un jeune en recherche d’emploi rencontre un parrain ou une marraine en activité. Ensemble, ils préparent le CV, les entretiens et les premiers contacts avec les employeurs.</p>
 <p>La mission locale a formé les binômes et suivi chaque parcours pendant six mois. Les parrains venaient du commerce, de la logistique, du soin et du bâtiment.</p>
 <p><strong>Ce que l’action a apporté :</strong> un réseau professionnel pour des jeunes qui n’en avaient pas, et une meilleure connaissance des métiers qui recrutent.</p>`,
@@ -352,8 +345,7 @@ export const actions: DemoAction[] = [
     priority: PILLAR_ECO,
     objective: 2,
     title: "Boutiques à l’essai à Moulins et Wazemmes",
-    summary:
-      "Exemple : des porteurs de projet ont testé leur commerce dans des locaux vides, avec un loyer réduit et un accompagnement.",
+    summary: "Exemple : des porteurs de projet ont testé leur commerce dans des locaux vides, avec un loyer réduit et un accompagnement.",
     description: `<p>Des rez-de-chaussée commerciaux restaient vides depuis des mois. Le bailleur les a loués à prix réduit à des commerçants qui se lançaient.</p>
 <p>Chaque porteur de projet a reçu un accompagnement pendant un an : gestion, vitrine, relation avec les clients. À la fin de la période d’essai, il pouvait signer un bail classique.</p>
 <ul>
@@ -384,8 +376,7 @@ export const actions: DemoAction[] = [
     priority: PILLAR_SOCIAL,
     objective: 1,
     title: "Accompagnement à la scolarité à Fives et Moulins",
-    summary:
-      "Exemple : chaque soir après l’école, des bénévoles ont aidé des élèves du primaire et du collège à faire leurs devoirs.",
+    summary: "Exemple : chaque soir après l’école, des bénévoles ont aidé des élèves du primaire et du collège à faire leurs devoirs.",
     description: `<p>Des groupes de huit élèves au plus se retrouvaient quatre soirs par semaine au centre social ou dans un local associatif. Des bénévoles et deux animateurs les aidaient à faire leurs devoirs et à s’organiser.</p>
 <p>Les parents étaient invités une fois par trimestre pour faire le point avec l’équipe et, quand ils le souhaitaient, avec l’enseignant.</p>
 <p>L’action a duré toute la durée du contrat. Elle continue dans le contrat 2024-2030, au titre de la <em>réussite éducative</em>.</p>`,
@@ -414,8 +405,7 @@ export const actions: DemoAction[] = [
     priority: PILLAR_SOCIAL,
     objective: 3,
     title: "Atelier santé ville à Hellemmes et Fives",
-    summary:
-      "Exemple : un diagnostic santé mené avec les habitants a débouché sur des dépistages et des ateliers de prévention.",
+    summary: "Exemple : un diagnostic santé mené avec les habitants a débouché sur des dépistages et des ateliers de prévention.",
     description: `<p>Habitants, soignants et associations ont d’abord dressé ensemble la liste des problèmes de santé du quartier : renoncement aux soins, diabète, santé des enfants.</p>
 <p>Des actions ont suivi : journées de dépistage, ateliers sur l’alimentation, accompagnement vers un médecin traitant.</p>
 <p>La crise sanitaire de 2020 a réduit les activités collectives. L’équipe a maintenu des appels réguliers aux personnes isolées.</p>`,
@@ -443,8 +433,7 @@ export const actions: DemoAction[] = [
     priority: PILLAR_SOCIAL,
     objective: 0,
     title: "Festival des quartiers 2020",
-    summary:
-      "Exemple : une fête itinérante prévue à l’été 2020 dans deux quartiers, annulée à cause de la crise sanitaire.",
+    summary: "Exemple : une fête itinérante prévue à l’été 2020 dans deux quartiers, annulée à cause de la crise sanitaire.",
     description: `<p>Le festival devait faire étape aux Bois-Blancs et à Saint-Maurice Pellevoisin : concerts, spectacles de rue et grand repas partagé.</p>
 <p>Les habitants avaient choisi la programmation en février. Au printemps, les rassemblements ont été interdits. La Ville a annulé l’édition.</p>
 <p>Les frais de préparation déjà engagés ont été payés. Plusieurs artistes ont été reprogrammés lors de fêtes de quartier les années suivantes.</p>`,
@@ -468,8 +457,7 @@ export const actions: DemoAction[] = [
     priority: PILLAR_CADRE,
     objective: 0,
     title: "Réhabilitation thermique d’une résidence à Lille-Sud",
-    summary:
-      "Exemple : un bailleur social a isolé et rénové une résidence de logements sociaux, avec les locataires dans les lieux.",
+    summary: "Exemple : un bailleur social a isolé et rénové une résidence de logements sociaux, avec les locataires dans les lieux.",
     description: `<p>Les logements étaient mal isolés et les factures de chauffage trop lourdes. Le bailleur a isolé les façades et les toitures, changé les fenêtres et remplacé la chaudière collective.</p>
 <p>Les travaux ont eu lieu avec les locataires dans les lieux. Un chargé de relations locataires répondait aux questions chaque semaine.</p>
 <p><strong>Résultat attendu :</strong> des logements plus confortables, en hiver comme en été, et des charges en baisse.</p>`,
@@ -499,8 +487,7 @@ export const actions: DemoAction[] = [
     priority: PILLAR_CADRE,
     objective: 1,
     title: "Concorde : préparer le renouvellement urbain",
-    summary:
-      "Exemple : les études qui ont préparé le projet de renouvellement urbain du secteur Concorde, au Faubourg de Béthune.",
+    summary: "Exemple : les études qui ont préparé le projet de renouvellement urbain du secteur Concorde, au Faubourg de Béthune.",
     description: `<p>Le secteur Concorde fait partie des sites de la première phase du nouveau programme de renouvellement urbain de la Métropole. Le conseil métropolitain l’a approuvé le 12 décembre 2019. Le même jour, il a confié l’aménagement du secteur à un aménageur public, par une concession.</p>
 <p>Avant cette décision, des études ont analysé l’état des logements, les déplacements et les besoins en équipements. Les habitants ont été consultés à chaque étape.</p>
 <p><em>Les montants de cette fiche sont des exemples.</em></p>`,
@@ -529,8 +516,7 @@ export const actions: DemoAction[] = [
     priority: PILLAR_CADRE,
     objective: 2,
     title: "Lille-Sud : concertation sur le renouvellement urbain",
-    summary:
-      "Exemple : réunions, ateliers et registre ouvert pour recueillir l’avis des habitants sur le projet de renouvellement urbain de Lille-Sud.",
+    summary: "Exemple : réunions, ateliers et registre ouvert pour recueillir l’avis des habitants sur le projet de renouvellement urbain de Lille-Sud.",
     description: `<p>Lille-Sud fait partie des sites de la première phase du programme de renouvellement urbain de la Métropole, approuvée le 12 décembre 2019. Une concertation préalable s’est tenue du 21 juin au 30 septembre 2021.</p>
 <p>Pour que chacun puisse donner son avis, plusieurs formats ont été proposés :</p>
 <ul>
@@ -568,8 +554,7 @@ export const actions: DemoAction[] = [
     priority: "emploi-insertion-jeunes",
     objective: 0,
     title: "Forum de l’emploi annuel du Secteur Sud",
-    summary:
-      "Exemple : chaque printemps, un forum réunit employeurs et habitants du Secteur Sud, avec une préparation la semaine qui précède.",
+    summary: "Exemple : chaque printemps, un forum réunit employeurs et habitants du Secteur Sud, avec une préparation la semaine qui précède.",
     description: `<p>Une fois par an, des employeurs qui recrutent s’installent à Lille-Sud pour une journée. Les habitants viennent avec ou sans CV.</p>
 <p>La semaine précédente, la mission locale et le centre social proposent des ateliers : préparer un CV, se présenter en deux minutes, s’habiller pour un entretien.</p>
 <p>Après le forum, chaque candidat retenu pour un entretien est suivi par un conseiller.</p>`,
@@ -599,8 +584,7 @@ export const actions: DemoAction[] = [
     priority: "emploi-insertion-jeunes",
     objective: 1,
     title: "Chantier d’insertion espaces verts au Secteur Nord Est",
-    summary:
-      "Exemple : douze habitants sont salariés et formés pour entretenir les squares et les pieds d’immeubles du quartier.",
+    summary: "Exemple : douze habitants sont salariés et formés pour entretenir les squares et les pieds d’immeubles du quartier.",
     description: `<p>Les salariés du chantier taillent les haies, plantent et entretiennent les espaces verts du quartier. Ils ont un contrat de travail et un salaire.</p>
 <p>Une encadrante technique les forme sur le terrain. Une conseillère les aide à lever les difficultés du quotidien : logement, santé, garde d’enfants.</p>
 <p><strong>Objectif :</strong> qu’à la fin du contrat, chaque salarié ait un emploi, une formation qualifiante ou un projet précis.</p>`,
@@ -631,8 +615,7 @@ export const actions: DemoAction[] = [
     priority: "emploi-insertion-jeunes",
     objective: 2,
     title: "Aide au permis de conduire pour les jeunes",
-    summary:
-      "Exemple : la mission locale a financé une partie du permis de jeunes de 18 à 25 ans engagés dans un parcours vers l’emploi.",
+    summary: "Exemple : la mission locale a financé une partie du permis de jeunes de 18 à 25 ans engagés dans un parcours vers l’emploi.",
     description: `<p>Sans permis, beaucoup d’offres d’emploi restent hors de portée : horaires décalés, lieux mal desservis. L’aide prenait en charge une partie du coût du permis.</p>
 <p>En échange, chaque jeune s’engageait dans un parcours avec la mission locale : recherche d’emploi, formation ou bénévolat dans le quartier.</p>
 <p>L’action est terminée. Son bilan sert à préparer une nouvelle aide à la mobilité.</p>`,
@@ -661,8 +644,7 @@ export const actions: DemoAction[] = [
     priority: "emploi-insertion-jeunes",
     objective: 3,
     title: "Permanence création d’entreprise au Secteur Ouest",
-    summary:
-      "Exemple : chaque mardi, une conseillère reçoit gratuitement les habitants qui veulent créer leur activité.",
+    summary: "Exemple : chaque mardi, une conseillère reçoit gratuitement les habitants qui veulent créer leur activité.",
     description: `<p>Beaucoup d’habitants ont une idée d’activité mais ne savent pas par où commencer. La permanence les aide à passer de l’idée au projet.</p>
 <ul>
 <li>Choisir un statut et faire les démarches.</li>
@@ -695,8 +677,7 @@ export const actions: DemoAction[] = [
     priority: "emploi-insertion-jeunes",
     objective: 3,
     title: "Aide à la rénovation des vitrines au Secteur Nord",
-    summary:
-      "Exemple : les commerçants et artisans du Secteur Nord peuvent obtenir une aide pour refaire leur devanture.",
+    summary: "Exemple : les commerçants et artisans du Secteur Nord peuvent obtenir une aide pour refaire leur devanture.",
     description: `<p>Une vitrine claire et accueillante attire les clients. Mais refaire une devanture coûte cher pour un petit commerce.</p>
 <p>L’aide peut couvrir la moitié des travaux : enseigne, store, éclairage, accès pour les personnes à mobilité réduite. Un conseiller aide à monter le dossier et à choisir les artisans.</p>
 <p>Les demandes sont ouvertes jusqu’à fin 2027, dans la limite du budget.</p>`,
@@ -726,8 +707,7 @@ export const actions: DemoAction[] = [
     priority: "emploi-insertion-jeunes",
     objective: 2,
     title: "Des places de crèche pour les parents qui reprennent un emploi",
-    summary:
-      "Exemple : des places de crèche réservées aux parents du quartier qui commencent une formation ou un emploi.",
+    summary: "Exemple : des places de crèche réservées aux parents du quartier qui commencent une formation ou un emploi.",
     description: `<p>Sans solution de garde, beaucoup de parents, surtout des mères seules, renoncent à un emploi ou à une formation. Le projet réserve des places de crèche à ces familles.</p>
 <p>La famille garde sa place pendant la recherche d’emploi, puis pendant les premiers mois du contrat. Un conseiller emploi suit chaque parent.</p>
 <p>Le lieu d’accueil sera choisi en 2027 avec le conseil citoyen.</p>`,
@@ -759,8 +739,7 @@ export const actions: DemoAction[] = [
     priority: "reussite-educative",
     objective: 0,
     title: "Programme de réussite éducative au Secteur Nord et au Secteur Nord Est",
-    summary:
-      "Exemple : une équipe suit des enfants de 2 à 16 ans en difficulté, avec un parcours construit avec leur famille.",
+    summary: "Exemple : une équipe suit des enfants de 2 à 16 ans en difficulté, avec un parcours construit avec leur famille.",
     description: `<p>Un enseignant, une infirmière scolaire ou un éducateur repère un enfant en difficulté. Avec l’accord de la famille, l’équipe de réussite éducative construit un parcours sur mesure.</p>
 <ul>
 <li>Santé : bilan orthophonique, lunettes, suivi psychologique.</li>
@@ -795,8 +774,7 @@ export const actions: DemoAction[] = [
     priority: "reussite-educative",
     objective: 1,
     title: "Aide aux devoirs à Wazemmes",
-    summary:
-      "Exemple : chaque soir après l’école, une association accueille une quarantaine d’enfants pour faire leurs devoirs.",
+    summary: "Exemple : chaque soir après l’école, une association accueille une quarantaine d’enfants pour faire leurs devoirs.",
     description: `<p>Les enfants arrivent après la classe, prennent un goûter puis travaillent en petits groupes avec des bénévoles.</p>
 <p>La demande dépasse l’offre : des familles attendent une place. L’association recrute donc de nouveaux bénévoles, étudiants, retraités ou parents.</p>
 <p>Une fois par trimestre, l’équipe fait le point avec les parents.</p>`,
@@ -826,8 +804,7 @@ export const actions: DemoAction[] = [
     priority: "reussite-educative",
     objective: 1,
     title: "Bibliothèque de rue à Lomme",
-    summary:
-      "Exemple : tous les mercredis, des bibliothécaires ont installé tapis et caisses de livres entre les immeubles.",
+    summary: "Exemple : tous les mercredis, des bibliothécaires ont installé tapis et caisses de livres entre les immeubles.",
     description: `<p>Les enfants qui ne vont pas à la médiathèque ont vu la médiathèque venir à eux. Chaque mercredi après-midi, les bibliothécaires lisaient des histoires et prêtaient des livres au pied des immeubles.</p>
 <p>Les parents se sont souvent joints aux séances. Beaucoup de familles se sont ensuite inscrites à la médiathèque.</p>
 <p>L’action est terminée dans sa forme de test. Elle fait désormais partie du programme habituel de la médiathèque.</p>`,
@@ -856,8 +833,7 @@ export const actions: DemoAction[] = [
     priority: "reussite-educative",
     objective: 2,
     title: "Stages gratuits pour apprendre à nager à Hellemmes",
-    summary:
-      "Exemple : pendant les vacances, des stages gratuits apprennent à nager aux élèves de CM1 et de CM2.",
+    summary: "Exemple : pendant les vacances, des stages gratuits apprennent à nager aux élèves de CM1 et de CM2.",
     description: `<p>Trop d’enfants entrent au collège sans savoir nager. Pendant les vacances scolaires, des maîtres-nageurs proposent des stages d’une semaine, en petits groupes.</p>
 <p>Les écoles repèrent les élèves qui en ont besoin. L’inscription est gratuite, le transport jusqu’à la piscine est organisé.</p>
 <p>À la fin du stage, chaque enfant passe un test d’aisance aquatique.</p>`,
@@ -886,8 +862,7 @@ export const actions: DemoAction[] = [
     priority: "reussite-educative",
     objective: 0,
     title: "Une classe passerelle pour les tout-petits",
-    summary:
-      "Exemple : une classe pour préparer les enfants de 2 à 3 ans et leurs parents à l’entrée à l’école. L’ouverture a pris du retard.",
+    summary: "Exemple : une classe pour préparer les enfants de 2 à 3 ans et leurs parents à l’entrée à l’école. L’ouverture a pris du retard.",
     description: `<p>La classe passerelle accueille des enfants qui n’ont jamais été gardés hors de chez eux. Les parents restent au début, puis s’éloignent peu à peu. L’enfant découvre l’école à son rythme.</p>
 <p><strong>Où en est-on ?</strong> L’école d’accueil est choisie. Mais les travaux du local ont pris du retard : une mise aux normes imprévue a été nécessaire. L’ouverture est reportée.</p>
 <p>Le conseil citoyen est tenu informé à chaque étape.</p>`,
@@ -958,8 +933,7 @@ export const actions: DemoAction[] = [
     priority: "tranquillite-cadre-de-vie",
     objective: 0,
     title: "Concorde : démolitions et nouveaux espaces publics",
-    summary:
-      "Exemple : au Faubourg de Béthune, le secteur Concorde se transforme, avec des démolitions et de nouveaux espaces publics.",
+    summary: "Exemple : au Faubourg de Béthune, le secteur Concorde se transforme, avec des démolitions et de nouveaux espaces publics.",
     description: `<p>Le secteur Concorde fait partie de la première phase du programme de renouvellement urbain de la Métropole. Son aménagement est confié à un aménageur public depuis décembre 2019.</p>
 <p>Cette fiche suit la transformation des espaces publics : un mail piéton planté, des rues plus sûres, des places de stationnement réorganisées.</p>
 <p>Les habitants ont validé le plan des futurs espaces lors d’ateliers. <em>Les montants de cette fiche sont des exemples.</em></p>`,
@@ -989,8 +963,7 @@ export const actions: DemoAction[] = [
     priority: "tranquillite-cadre-de-vie",
     objective: 0,
     title: "Bois-Blancs : étude et plan-guide du renouvellement urbain",
-    summary:
-      "Exemple : l’étude qui doit fixer le futur visage des Bois-Blancs. La remise du plan-guide a pris du retard.",
+    summary: "Exemple : l’étude qui doit fixer le futur visage des Bois-Blancs. La remise du plan-guide a pris du retard.",
     description: `<p>Bois-Blancs est un site d’intérêt régional. Il fait partie de la seconde phase du programme de renouvellement urbain de la Métropole, approuvée le 18 décembre 2020.</p>
 <p>Une étude urbaine doit aboutir à un plan-guide : quels immeubles rénover, où créer des équipements, comment mieux relier le quartier au reste de la ville.</p>
 <p><strong>Pourquoi ce retard ?</strong> Les habitants ont demandé des ateliers supplémentaires sur les berges de la Deûle. Le plan-guide est attendu pour 2027. <em>Les montants de cette fiche sont des exemples.</em></p>`,
@@ -1020,8 +993,7 @@ export const actions: DemoAction[] = [
     priority: "tranquillite-cadre-de-vie",
     objective: 1,
     title: "Éclairage et trottoirs : les suites de la marche exploratoire",
-    summary:
-      "Exemple : la Ville corrige les points noirs repérés par les habitants lors d’une marche exploratoire au Secteur Nord Est.",
+    summary: "Exemple : la Ville corrige les points noirs repérés par les habitants lors d’une marche exploratoire au Secteur Nord Est.",
     description: `<p>Lors d’une marche exploratoire, le conseil citoyen et des habitants ont repéré les rues mal éclairées, les trottoirs abîmés et les recoins qui font peur.</p>
 <p>La Ville a classé ces points par ordre d’urgence. Les travaux avancent rue par rue :</p>
 <ul>
@@ -1056,8 +1028,7 @@ export const actions: DemoAction[] = [
     priority: "tranquillite-cadre-de-vie",
     objective: 2,
     title: "Médiateurs de soirée au Secteur Nord",
-    summary:
-      "Exemple : quatre médiateurs circulent dans le quartier en fin de journée pour apaiser les tensions et orienter les habitants.",
+    summary: "Exemple : quatre médiateurs circulent dans le quartier en fin de journée pour apaiser les tensions et orienter les habitants.",
     description: `<p>De 16 h à 23 h, les médiateurs sillonnent le quartier. Ils discutent avec les jeunes, règlent les petits conflits de voisinage et signalent ce qui ne va pas : éclairage en panne, dépôts sauvages.</p>
 <p>Ils ne remplacent pas la police. Leur rôle est de prévenir, d’écouter et d’orienter vers le bon service.</p>
 <p>Un bilan fin 2026 dira si l’action continue.</p>`,
@@ -1085,8 +1056,7 @@ export const actions: DemoAction[] = [
     priority: "tranquillite-cadre-de-vie",
     objective: 1,
     title: "Rénovation du city-stade de Nouveau Mons - Les Sarts - Dombrowski",
-    summary:
-      "Exemple : le terrain multisport du quartier a été rénové, après un atelier avec les jeunes qui l’utilisent.",
+    summary: "Exemple : le terrain multisport du quartier a été rénové, après un atelier avec les jeunes qui l’utilisent.",
     description: `<p>Le revêtement était usé et l’éclairage en panne. Avant les travaux, les jeunes ont dit ce qu’ils voulaient : des paniers de basket neufs, des bancs et un éclairage le soir.</p>
 <p>Après trois mois de travaux, le terrain a rouvert à la rentrée 2025.</p>`,
     lead: "service-espace-public",
@@ -1114,8 +1084,7 @@ export const actions: DemoAction[] = [
     priority: "tranquillite-cadre-de-vie",
     objective: 1,
     title: "Fermeture d’un parking de résidence au Secteur Sud",
-    summary:
-      "Exemple : un projet de fermeture d’un parking, abandonné après la consultation des habitants.",
+    summary: "Exemple : un projet de fermeture d’un parking, abandonné après la consultation des habitants.",
     description: `<p>Le bailleur voulait clôturer un parking de résidence, ouvert à tous, pour limiter les voitures ventouses et les dépôts sauvages.</p>
 <p>Les habitants consultés ont préféré une autre solution : un meilleur éclairage, un passage piéton conservé et un ramassage plus fréquent des encombrants. Le projet de clôture a été abandonné.</p>
 <p>Seules les études ont été payées. Le reste du budget a été réorienté vers l’entretien de la résidence.</p>`,
@@ -1143,8 +1112,7 @@ export const actions: DemoAction[] = [
     priority: "sante-acces-aux-droits",
     objective: 0,
     title: "Ouverture d’une maison de santé à Lille-Sud",
-    summary:
-      "Exemple : une maison de santé réunit médecins, infirmières et autres soignants, et accepte de nouveaux patients.",
+    summary: "Exemple : une maison de santé réunit médecins, infirmières et autres soignants, et accepte de nouveaux patients.",
     description: `<p>Dans le quartier, beaucoup d’habitants n’ont pas de médecin traitant. La maison de santé réunit sous un même toit médecins généralistes, infirmières, kinésithérapeute, sage-femme et psychologue.</p>
 <p>Les soignants ont écrit ensemble un projet de santé. Il prévoit des consultations sans rendez-vous et des actions de prévention avec les associations du quartier.</p>
 <p>Le local, en rez-de-chaussée d’une résidence, a été aménagé avec le bailleur.</p>`,
@@ -1175,8 +1143,7 @@ export const actions: DemoAction[] = [
     priority: "sante-acces-aux-droits",
     objective: 0,
     title: "Médiatrices santé au Secteur Ouest",
-    summary:
-      "Exemple : deux médiatrices aident les habitants à trouver un médecin, à ouvrir leurs droits et à comprendre le parcours de soins.",
+    summary: "Exemple : deux médiatrices aident les habitants à trouver un médecin, à ouvrir leurs droits et à comprendre le parcours de soins.",
     description: `<p>Certains habitants renoncent à se soigner. Ils ne savent pas à qui s’adresser ou craignent de ne pas pouvoir payer.</p>
 <p>Les médiatrices vont à leur rencontre : au marché, à la sortie des écoles, dans les associations. Elles parlent plusieurs langues.</p>
 <ul>
@@ -1210,8 +1177,7 @@ export const actions: DemoAction[] = [
     priority: "sante-acces-aux-droits",
     objective: 1,
     title: "Permanence d’accès aux droits à Nouveau Mons - Les Sarts - Dombrowski",
-    summary:
-      "Exemple : chaque jeudi, des conseillers aident les habitants à faire valoir leurs droits : allocations, retraite, santé, logement.",
+    summary: "Exemple : chaque jeudi, des conseillers aident les habitants à faire valoir leurs droits : allocations, retraite, santé, logement.",
     description: `<p>Les démarches sont de plus en plus souvent en ligne. Beaucoup d’habitants s’y perdent et renoncent à des aides auxquelles ils ont droit.</p>
 <p>La permanence se tient dans le quartier, sans rendez-vous. Un conseiller vérifie la situation, aide à remplir les dossiers et suit les réponses.</p>
 <p>Depuis septembre 2026, un créneau le samedi matin accueille les personnes qui travaillent en semaine.</p>`,
@@ -1241,8 +1207,7 @@ export const actions: DemoAction[] = [
     priority: "sante-acces-aux-droits",
     objective: 2,
     title: "Agrandissement de l’épicerie solidaire de Lille-Sud",
-    summary:
-      "Exemple : l’épicerie solidaire s’est installée dans un local deux fois plus grand et ouvre désormais le samedi matin.",
+    summary: "Exemple : l’épicerie solidaire s’est installée dans un local deux fois plus grand et ouvre désormais le samedi matin.",
     description: `<p>L’épicerie solidaire vend des produits à petit prix aux familles orientées par les travailleurs sociaux. Son ancien local était trop petit pour les produits frais.</p>
 <p>Le nouveau local a une chambre froide et un coin pour les ateliers cuisine. L’ouverture du samedi matin permet d’accueillir les parents qui travaillent.</p>`,
     lead: "epicerie-solidaire-lille-sud",
@@ -1272,8 +1237,7 @@ export const actions: DemoAction[] = [
     priority: "sante-acces-aux-droits",
     objective: 0,
     title: "Un bus de dépistage au Secteur Nord",
-    summary:
-      "Exemple : en 2027, un bus de prévention fera étape dans le quartier pour des dépistages gratuits et sans rendez-vous.",
+    summary: "Exemple : en 2027, un bus de prévention fera étape dans le quartier pour des dépistages gratuits et sans rendez-vous.",
     description: `<p>Diabète, tension, vue, audition : des infirmières proposeront des dépistages gratuits pendant une semaine, au cœur du quartier.</p>
 <p>Les emplacements et les horaires seront choisis avec les habitants, pour toucher aussi les personnes qui travaillent.</p>
 <p>En cas de résultat anormal, une médiatrice santé aidera la personne à obtenir un rendez-vous chez un médecin.</p>`,
@@ -1305,8 +1269,7 @@ export const actions: DemoAction[] = [
     priority: "participation-des-habitants",
     objective: 0,
     title: "Faire vivre le conseil citoyen du Secteur Sud",
-    summary:
-      "Exemple : formation des membres, moyens de fonctionnement et renouvellement d’une partie du conseil citoyen du Secteur Sud.",
+    summary: "Exemple : formation des membres, moyens de fonctionnement et renouvellement d’une partie du conseil citoyen du Secteur Sud.",
     description: `<p>Le Secteur Sud s’étend sur Lille, Faches-Thumesnil, Lezennes et Loos. Son conseil citoyen réunit des habitants, des associations et des commerçants des quatre communes.</p>
 <p>Cette action lui donne les moyens de travailler :</p>
 <ul>
@@ -1340,8 +1303,7 @@ export const actions: DemoAction[] = [
     priority: "participation-des-habitants",
     objective: 0,
     title: "Un conseil citoyen pour trois communes",
-    summary:
-      "Exemple : le conseil citoyen de Nouveau Mons - Les Sarts - Dombrowski réunit des habitants de Lille, Mons-en-Barœul et Villeneuve-d’Ascq.",
+    summary: "Exemple : le conseil citoyen de Nouveau Mons - Les Sarts - Dombrowski réunit des habitants de Lille, Mons-en-Barœul et Villeneuve-d’Ascq.",
     description: `<p>Le quartier prioritaire s’étend sur trois communes. Ses habitants partagent les mêmes rues, les mêmes écoles et les mêmes commerces. Le conseil citoyen les réunit autour d’une seule table.</p>
 <p>Chaque année, il présente un bilan public : avis rendus, projets suivis, questions restées sans réponse.</p>`,
     lead: "conseil-citoyen-nouveau-mons",
@@ -1370,20 +1332,13 @@ export const actions: DemoAction[] = [
     priority: "participation-des-habitants",
     objective: 1,
     title: "Fonds pour les initiatives des habitants",
-    summary:
-      "Exemple : un fonds finance de petits projets portés par des habitants des cinq quartiers prioritaires, choisis par des comités d’habitants.",
+    summary: "Exemple : un fonds finance de petits projets portés par des habitants des cinq quartiers prioritaires, choisis par des comités d’habitants.",
     description: `<p>Une fête de rue, un atelier de couture, une sortie pour les familles : de petits projets peuvent changer la vie d’un quartier. Le fonds les finance, jusqu’à quelques centaines d’euros par projet.</p>
 <p>Pas besoin d’être une association. Un groupe d’au moins trois habitants peut déposer un dossier simple.</p>
 <p>Deux fois par an, un comité composé de membres des conseils citoyens choisit les projets.</p>`,
     lead: "service-politique-de-la-ville",
     partners: ["conseil-citoyen-secteur-sud", "conseil-citoyen-secteur-nord-est", "conseil-citoyen-nouveau-mons"],
-    neighbourhoods: [
-      "qpv-secteur-ouest",
-      "qpv-secteur-sud",
-      "qpv-secteur-nord-est",
-      "qpv-secteur-nord",
-      "qpv-nouveau-mons-les-sarts-dombrowski",
-    ],
+    neighbourhoods: ["qpv-secteur-ouest", "qpv-secteur-sud", "qpv-secteur-nord-est", "qpv-secteur-nord", "qpv-nouveau-mons-les-sarts-dombrowski"],
     status: "in_progress",
     progress: 40,
     startDate: "2024-04-01",
@@ -1408,8 +1363,7 @@ export const actions: DemoAction[] = [
     priority: "participation-des-habitants",
     objective: 2,
     title: "Semaine contre les discriminations 2025",
-    summary:
-      "Exemple : théâtre-forum, exposition et permanence juridique pendant une semaine, avec des collèges et des associations.",
+    summary: "Exemple : théâtre-forum, exposition et permanence juridique pendant une semaine, avec des collèges et des associations.",
     description: `<p>Être refusé pour un logement à cause de son nom ou de son adresse : c’est interdit, mais cela arrive. Pendant une semaine, des associations et deux collèges ont invité les jeunes et les habitants à en parler.</p>
 <ul>
 <li>Théâtre-forum dans les collèges.</li>
@@ -1440,8 +1394,7 @@ export const actions: DemoAction[] = [
     priority: "participation-des-habitants",
     objective: 1,
     title: "Application de signalement pour le Secteur Nord Est",
-    summary:
-      "Exemple : une application de quartier pour signaler les problèmes, abandonnée au profit d’outils déjà existants.",
+    summary: "Exemple : une application de quartier pour signaler les problèmes, abandonnée au profit d’outils déjà existants.",
     description: `<p>L’idée : une application propre au quartier pour signaler un lampadaire en panne ou un dépôt sauvage.</p>
 <p>Testée avec des habitants, la maquette a fait doublon avec le service de signalement déjà proposé par la Ville. Les habitants ont préféré les marches exploratoires et un numéro unique. Le projet a été arrêté.</p>`,
     lead: "service-politique-de-la-ville",
@@ -1468,8 +1421,7 @@ export const actions: DemoAction[] = [
     priority: "transition-ecologique",
     objective: 0,
     title: "Des ambassadeurs de l’énergie chez les locataires",
-    summary:
-      "Exemple : des ambassadeurs rendent visite aux locataires pour les aider à réduire leurs factures d’énergie et d’eau.",
+    summary: "Exemple : des ambassadeurs rendent visite aux locataires pour les aider à réduire leurs factures d’énergie et d’eau.",
     description: `<p>Les ambassadeurs sont des habitants formés et salariés par la régie de quartier. Ils rendent visite aux locataires qui le souhaitent.</p>
 <ul>
 <li>Ils lisent les factures avec eux et vérifient les aides possibles.</li>
@@ -1503,8 +1455,7 @@ export const actions: DemoAction[] = [
     priority: "transition-ecologique",
     objective: 1,
     title: "Des cours d’école plus fraîches au Secteur Sud",
-    summary:
-      "Exemple : trois cours d’école du Secteur Sud seront débitumées et plantées, avec les élèves et leurs parents.",
+    summary: "Exemple : trois cours d’école du Secteur Sud seront débitumées et plantées, avec les élèves et leurs parents.",
     description: `<p>L’été, le bitume des cours d’école devient brûlant. Le projet remplacera une partie du revêtement par de la terre, des arbres et des sols perméables.</p>
 <p>Les élèves et leurs parents dessineront leur future cour en atelier. En dehors du temps scolaire, les cours pourront s’ouvrir aux familles du quartier.</p>
 <p>Les travaux auront lieu pendant les vacances d’été, une cour par an.</p>`,
@@ -1532,8 +1483,7 @@ export const actions: DemoAction[] = [
     priority: "transition-ecologique",
     objective: 1,
     title: "Cent arbres plantés avec les habitants à Moulins",
-    summary:
-      "Exemple : les habitants ont choisi les essences et planté eux-mêmes cent arbres dans les rues et les squares de Moulins.",
+    summary: "Exemple : les habitants ont choisi les essences et planté eux-mêmes cent arbres dans les rues et les squares de Moulins.",
     description: `<p>Les habitants ont d’abord choisi les essences en atelier : érables, tilleuls, arbres fruitiers. Puis, un samedi, une centaine de volontaires ont planté les arbres avec les jardiniers de la Ville.</p>
 <p>Des riverains se sont engagés à arroser les jeunes arbres pendant les premiers étés.</p>`,
     lead: "service-nature-en-ville",
@@ -1560,8 +1510,7 @@ export const actions: DemoAction[] = [
     priority: "transition-ecologique",
     objective: 2,
     title: "Atelier vélo solidaire à Fives",
-    summary:
-      "Exemple : un atelier où les habitants apprennent à réparer leur vélo. L’ouverture du local fixe a pris du retard.",
+    summary: "Exemple : un atelier où les habitants apprennent à réparer leur vélo. L’ouverture du local fixe a pris du retard.",
     description: `<p>Le centre social organise des ateliers mobiles de réparation de vélos, sur les places du quartier. Les habitants apprennent à changer une chambre à air ou à régler leurs freins.</p>
 <p><strong>Pourquoi ce retard ?</strong> Le local prévu pour l’atelier fixe doit être mis aux normes. Les ateliers mobiles continuent en attendant.</p>
 <p>À terme, l’atelier formera aussi des jeunes du quartier à la mécanique vélo.</p>`,
@@ -1590,8 +1539,7 @@ export const actions: DemoAction[] = [
     priority: "transition-ecologique",
     objective: 2,
     title: "Une ressourcerie au Secteur Ouest",
-    summary:
-      "Exemple : un lieu pour donner, réparer et racheter à petit prix meubles, vêtements et objets, qui créera aussi des emplois.",
+    summary: "Exemple : un lieu pour donner, réparer et racheter à petit prix meubles, vêtements et objets, qui créera aussi des emplois.",
     description: `<p>Beaucoup d’objets finissent en dépôt sauvage alors qu’ils pourraient servir encore. La ressourcerie les collectera, les réparera et les revendra à petit prix.</p>
 <p>Elle emploiera des habitants en parcours d’insertion. Elle proposera aussi des ateliers de réparation ouverts à tous.</p>
 <p>Une étude dira d’abord où l’installer et comment l’équilibrer financièrement.</p>`,
@@ -1620,8 +1568,7 @@ export const actions: DemoAction[] = [
     priority: "transition-ecologique",
     objective: 1,
     title: "Nouvelles parcelles dans les jardins partagés de Lomme",
-    summary:
-      "Exemple : les jardins partagés de Lomme s’agrandissent, avec des parcelles, des outils et de l’eau de pluie pour les habitants.",
+    summary: "Exemple : les jardins partagés de Lomme s’agrandissent, avec des parcelles, des outils et de l’eau de pluie pour les habitants.",
     description: `<p>Beaucoup d’habitants n’ont pas de jardin. Les jardins partagés leur proposent une parcelle, des outils et des conseils.</p>
 <p>Une douzaine de nouvelles parcelles ont été aménagées. Des récupérateurs d’eau de pluie réduisent l’arrosage à l’eau du robinet.</p>
 <p>Les jardiniers s’engagent à cultiver sans pesticides et à participer aux journées collectives.</p>`,

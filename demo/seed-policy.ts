@@ -7,7 +7,11 @@ import { actions, contracts, indicators, organisations } from "./demo-policy.js"
 export async function seedPolicy(trx: DB, lookups: { neighbourhoodIds: Map<string, number>; articleIds: Map<string, number> }) {
   const orgIds = new Map<string, number>();
   for (const o of organisations) {
-    const row = await trx.insertInto("organisations").values({ slug: o.slug, name: o.name, kind: o.kind, description: o.description }).returning("id").executeTakeFirstOrThrow();
+    const row = await trx
+      .insertInto("organisations")
+      .values({ slug: o.slug, name: o.name, kind: o.kind, description: o.description })
+      .returning("id")
+      .executeTakeFirstOrThrow();
     orgIds.set(o.slug, row.id);
   }
   const priorityIds = new Map<string, number>();
@@ -29,7 +33,9 @@ export async function seedPolicy(trx: DB, lookups: { neighbourhoodIds: Map<strin
       .returning("id")
       .executeTakeFirstOrThrow();
     for (const [pos, p] of c.priorities.entries()) {
-      const continues = p.continues ? (priorityIds.get(`${contracts.find((x) => x.priorities.some((y) => y.slug === p.continues))?.slug}/${p.continues}`) ?? null) : null;
+      const continues = p.continues
+        ? (priorityIds.get(`${contracts.find((x) => x.priorities.some((y) => y.slug === p.continues))?.slug}/${p.continues}`) ?? null)
+        : null;
       const priority = await trx
         .insertInto("priorities")
         .values({ contract_id: contract.id, slug: p.slug, title: p.title, description: p.description, position: pos, continues_priority_id: continues })
@@ -69,7 +75,10 @@ export async function seedPolicy(trx: DB, lookups: { neighbourhoodIds: Map<strin
       .returning("id")
       .executeTakeFirstOrThrow();
     if (a.partners.length > 0) {
-      await trx.insertInto("action_partners").values(a.partners.map((s) => ({ action_id: row.id, organisation_id: need(orgIds.get(s), `organisation ${s}`) }))).execute();
+      await trx
+        .insertInto("action_partners")
+        .values(a.partners.map((s) => ({ action_id: row.id, organisation_id: need(orgIds.get(s), `organisation ${s}`) })))
+        .execute();
     }
     if (a.neighbourhoods.length > 0) {
       await trx
@@ -78,18 +87,38 @@ export async function seedPolicy(trx: DB, lookups: { neighbourhoodIds: Map<strin
         .execute();
     }
     if (a.funding.length > 0) {
-      await trx.insertInto("funding_lines").values(a.funding.map((f) => ({ action_id: row.id, funder: f.funder, amount: f.amount, year: f.year, label: f.label ?? "" }))).execute();
+      await trx
+        .insertInto("funding_lines")
+        .values(a.funding.map((f) => ({ action_id: row.id, funder: f.funder, amount: f.amount, year: f.year, label: f.label ?? "" })))
+        .execute();
     }
     if (a.milestones.length > 0) {
-      await trx.insertInto("milestones").values(a.milestones.map((m, position) => ({ action_id: row.id, due_date: m.date, title: m.title, done: m.done, position }))).execute();
+      await trx
+        .insertInto("milestones")
+        .values(a.milestones.map((m, position) => ({ action_id: row.id, due_date: m.date, title: m.title, done: m.done, position })))
+        .execute();
     }
     const articleIds = (a.articles ?? []).map((s) => need(lookups.articleIds.get(s), `article ${s}`));
-    if (articleIds.length > 0) await trx.insertInto("action_articles").values(articleIds.map((content_id) => ({ action_id: row.id, content_id }))).execute();
+    if (articleIds.length > 0)
+      await trx
+        .insertInto("action_articles")
+        .values(articleIds.map((content_id) => ({ action_id: row.id, content_id })))
+        .execute();
   }
   for (const i of indicators) {
     await trx
       .insertInto("indicators")
-      .values({ metric: i.metric, label: i.label, territory_kind: i.territoryKind, territory_code: i.territoryCode, territory_name: i.territoryName, year: i.year, value: i.value, unit: i.unit, source: i.source })
+      .values({
+        metric: i.metric,
+        label: i.label,
+        territory_kind: i.territoryKind,
+        territory_code: i.territoryCode,
+        territory_name: i.territoryName,
+        year: i.year,
+        value: i.value,
+        unit: i.unit,
+        source: i.source,
+      })
       .execute();
   }
   return { actions: actions.length, organisations: organisations.length };

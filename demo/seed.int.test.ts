@@ -27,7 +27,11 @@ describe("demo dataset", () => {
       .where("c.kind", "=", "article")
       .execute();
     expect(articles.length).toBeGreaterThanOrEqual(40);
-    const total = await w.db.selectFrom("content_items").select((eb) => eb.fn.countAll<number>().as("n")).where("kind", "=", "article").executeTakeFirstOrThrow();
+    const total = await w.db
+      .selectFrom("content_items")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("kind", "=", "article")
+      .executeTakeFirstOrThrow();
     expect(articles.length).toBe(Number(total.n)); // every article has an image
     for (const a of articles) {
       expect(a.alt.length).toBeGreaterThan(10);
@@ -91,7 +95,12 @@ describe("demo dataset", () => {
     expect(funded.length).toBe(actions.length);
     const contracts = await w.db.selectFrom("contracts").select(["generation"]).execute();
     expect(contracts.map((c) => c.generation).sort()).toEqual(["2015", "2024"]);
-    const pillars = await w.db.selectFrom("priorities as p").innerJoin("contracts as c", "c.id", "p.contract_id").select("p.slug").where("c.generation", "=", "2015").execute();
+    const pillars = await w.db
+      .selectFrom("priorities as p")
+      .innerJoin("contracts as c", "c.id", "p.contract_id")
+      .select("p.slug")
+      .where("c.generation", "=", "2015")
+      .execute();
     expect(pillars).toHaveLength(3);
     const overview = await w.app.inject({ url: "/politique-de-la-ville" });
     expect(overview.statusCode).toBe(200);

@@ -104,7 +104,10 @@ export async function seedDemo(db: DB, opts: SeedOptions): Promise<{ articles: n
 
     progress("Écriture du contenu de démonstration…");
     await db.transaction().execute(async (trx) => {
-      await trx.insertInto("site_settings").values({ id: 1, ...demoSite }).execute();
+      await trx
+        .insertInto("site_settings")
+        .values({ id: 1, ...demoSite })
+        .execute();
 
       const themeIds = new Map<string, number>();
       for (const [position, t] of themes.entries()) {
@@ -202,9 +205,7 @@ export async function seedDemo(db: DB, opts: SeedOptions): Promise<{ articles: n
       const pinnedRows = [
         ...articles.map((a) => ({ id: articleIds.get(a.slug)!, pinned: a.pinned ?? [] })),
         ...allPages.map((p) => ({ id: pageIds.get(p.slug)!.id, pinned: p.pinned ?? [] })),
-      ].flatMap(({ id, pinned }) =>
-        pinned.map((slug, position) => ({ content_id: id, related_id: lookup(articleIds, slug, "article"), position })),
-      );
+      ].flatMap(({ id, pinned }) => pinned.map((slug, position) => ({ content_id: id, related_id: lookup(articleIds, slug, "article"), position })));
       if (pinnedRows.length > 0) await trx.insertInto("content_related").values(pinnedRows).execute();
 
       await seedPolicy(trx, { neighbourhoodIds: placeIds, articleIds });

@@ -8,8 +8,23 @@ describe("loadConfig", () => {
     expect(c.dataDir.endsWith("/data")).toBe(true);
   });
   it("reads every variable", () => {
-    const c = loadConfig({ PORT: "8080", HOST: "0.0.0.0", DATA_DIR: "/tmp/x", DATABASE_URL: "postgres://u@h/db", PUBLIC_URL: "https://www.ville.fr/", NODE_ENV: "production", SMTP_URL: "smtp://u:p@mail.ville.fr:587" });
-    expect(c).toMatchObject({ port: 8080, host: "0.0.0.0", dataDir: "/tmp/x", databaseUrl: "postgres://u@h/db", publicUrl: "https://www.ville.fr", nodeEnv: "production" });
+    const c = loadConfig({
+      PORT: "8080",
+      HOST: "0.0.0.0",
+      DATA_DIR: "/tmp/x",
+      DATABASE_URL: "postgres://u@h/db",
+      PUBLIC_URL: "https://www.ville.fr/",
+      NODE_ENV: "production",
+      SMTP_URL: "smtp://u:p@mail.ville.fr:587",
+    });
+    expect(c).toMatchObject({
+      port: 8080,
+      host: "0.0.0.0",
+      dataDir: "/tmp/x",
+      databaseUrl: "postgres://u@h/db",
+      publicUrl: "https://www.ville.fr",
+      nodeEnv: "production",
+    });
   });
   it("names every bad variable at once", () => {
     try {
@@ -57,7 +72,8 @@ describe("WEB_CONCURRENCY and METRICS_TOKEN", () => {
     expect(loadConfig({}).webConcurrency).toBe(1);
     expect(loadConfig({ WEB_CONCURRENCY: "4", DATABASE_URL: "postgres://u@db/portail" }).webConcurrency).toBe(4);
     expect(() => loadConfig({ WEB_CONCURRENCY: "2" })).toThrow(/WEB_CONCURRENCY above 1 needs DATABASE_URL/);
-    for (const bad of ["0", "-1", "1.5", "deux", "65"]) expect(() => loadConfig({ WEB_CONCURRENCY: bad, DATABASE_URL: "postgres://u@db/p" })).toThrow(/WEB_CONCURRENCY must be/);
+    for (const bad of ["0", "-1", "1.5", "deux", "65"])
+      expect(() => loadConfig({ WEB_CONCURRENCY: bad, DATABASE_URL: "postgres://u@db/p" })).toThrow(/WEB_CONCURRENCY must be/);
   });
   it("wants a metrics token long enough to resist guessing", () => {
     expect(loadConfig({}).metricsToken).toBeNull();

@@ -148,7 +148,22 @@ export function loadConfig(env: Env = process.env): Config {
   }
 
   if (problems.length > 0) throw new ConfigError(problems);
-  return { nodeEnv, port, host, dataDir, databaseUrl, publicUrl, logLevel, seedOnEmpty, trustProxy, smtpUrl, mailFrom, geocoderUrl, metricsToken, webConcurrency };
+  return {
+    nodeEnv,
+    port,
+    host,
+    dataDir,
+    databaseUrl,
+    publicUrl,
+    logLevel,
+    seedOnEmpty,
+    trustProxy,
+    smtpUrl,
+    mailFrom,
+    geocoderUrl,
+    metricsToken,
+    webConcurrency,
+  };
 }
 
 function parseBool(value: string, name: string, problems: string[]): boolean {
@@ -180,7 +195,7 @@ function parseTrustProxy(value: string | undefined, problems: string[]): TrustPr
   if (raw === "" || ["0", "false", "no"].includes(raw.toLowerCase())) return false;
   if (["true", "yes"].includes(raw.toLowerCase())) {
     problems.push(
-      'TRUST_PROXY=true would trust any X-Forwarded-For header sent by a client; give the number of proxies in front of the app (e.g. TRUST_PROXY=1) or their addresses (e.g. TRUST_PROXY=10.0.0.5,10.1.0.0/16 or loopback)',
+      "TRUST_PROXY=true would trust any X-Forwarded-For header sent by a client; give the number of proxies in front of the app (e.g. TRUST_PROXY=1) or their addresses (e.g. TRUST_PROXY=10.0.0.5,10.1.0.0/16 or loopback)",
     );
     return false;
   }

@@ -53,7 +53,10 @@ describe("recordEvent", () => {
   });
 
   it("leaves neither the change nor the event when the transaction rolls back", async () => {
-    const before = await t.db.selectFrom("audit_events").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const before = await t.db
+      .selectFrom("audit_events")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     await expect(
       inTrx(async (trx) => {
         await trx.updateTable("users").set({ role: "admin" }).where("id", "=", editor.id).execute();
@@ -61,7 +64,10 @@ describe("recordEvent", () => {
         throw new Error("something after the audit row failed");
       }),
     ).rejects.toThrow(/failed/);
-    const after = await t.db.selectFrom("audit_events").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const after = await t.db
+      .selectFrom("audit_events")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
     const user = await t.db.selectFrom("users").select("role").where("id", "=", editor.id).executeTakeFirstOrThrow();
     expect(user.role).toBe("editor");
@@ -74,7 +80,9 @@ describe("recordEvent", () => {
 
   it("refuses malformed action names", async () => {
     for (const action of ["Content.Publish", "content publish", "content.", "", "content.*"]) {
-      await expect(inTrx((trx) => recordEvent(trx, { actor: null, action, target: { type: "content", id: 1, label: "x" } }))).rejects.toThrow(/Invalid audit action/);
+      await expect(inTrx((trx) => recordEvent(trx, { actor: null, action, target: { type: "content", id: 1, label: "x" } }))).rejects.toThrow(
+        /Invalid audit action/,
+      );
     }
   });
 
@@ -113,7 +121,24 @@ describe("recordEvent", () => {
 
 describe("details cleaning", () => {
   it("recognises secret-looking keys in every spelling, and only those", () => {
-    for (const key of ["password", "Password", "current_password", "passwordHash", "token", "resetToken", "csrf_token", "totp", "totpSecret", "otp", "secret", "Authorization", "cookie", "code_hash", "recovery_code", "session_id"]) {
+    for (const key of [
+      "password",
+      "Password",
+      "current_password",
+      "passwordHash",
+      "token",
+      "resetToken",
+      "csrf_token",
+      "totp",
+      "totpSecret",
+      "otp",
+      "secret",
+      "Authorization",
+      "cookie",
+      "code_hash",
+      "recovery_code",
+      "session_id",
+    ]) {
       expect(isSecretKey(key), key).toBe(true);
     }
     for (const key of ["title", "status", "role", "slug", "insee_code", "postal_code", "sessions_revoked", "footprint", "promoted"]) {
@@ -169,14 +194,25 @@ describe("listEvents", () => {
     const r = await listEvents(world.db, page);
     expect(r.total).toBe(6);
     expect(actions(r)).toEqual(["staff.role_change", "content.publish", "media.variant.create", "content.publish", "content.submit", "content.create"]);
-    expect(r.events[0]).toMatchObject({ actorId: filtersUsers.a, actorLabel: `user ${filtersUsers.a}`, targetType: "user", targetId: String(filtersUsers.b), details: {} });
+    expect(r.events[0]).toMatchObject({
+      actorId: filtersUsers.a,
+      actorLabel: `user ${filtersUsers.a}`,
+      targetType: "user",
+      targetId: String(filtersUsers.b),
+      details: {},
+    });
     expect(r.events[0]!.occurredAt).toEqual(day(5));
   });
 
   it("filters by actor, action, action family, target and period", async () => {
     expect((await listEvents(world.db, { ...page, actorId: filtersUsers.b })).total).toBe(2);
     expect((await listEvents(world.db, { ...page, action: "content.publish" })).total).toBe(2);
-    expect(actions(await listEvents(world.db, { ...page, action: "content.*" }))).toEqual(["content.publish", "content.publish", "content.submit", "content.create"]);
+    expect(actions(await listEvents(world.db, { ...page, action: "content.*" }))).toEqual([
+      "content.publish",
+      "content.publish",
+      "content.submit",
+      "content.create",
+    ]);
     expect((await listEvents(world.db, { ...page, targetType: "content", targetId: 1 })).total).toBe(3);
     expect(actions(await listEvents(world.db, { ...page, from: day(3), to: day(5) }))).toEqual(["content.publish", "media.variant.create", "content.publish"]);
     expect((await listEvents(world.db, { ...page, actorId: filtersUsers.a, action: "content.*", from: day(4) })).total).toBe(1);

@@ -50,7 +50,21 @@ export interface AuditEvent {
 
 // Keys whose values never belong in the trail, whatever module sends them. Compared
 // after lower-casing and removing separators ("newPassword", "totp_secret", "X-Csrf-Token").
-const SECRET_PARTS = ["password", "passwd", "passphrase", "token", "secret", "totp", "recoverycode", "codehash", "cookie", "csrf", "authorization", "apikey", "sessionid"];
+const SECRET_PARTS = [
+  "password",
+  "passwd",
+  "passphrase",
+  "token",
+  "secret",
+  "totp",
+  "recoverycode",
+  "codehash",
+  "cookie",
+  "csrf",
+  "authorization",
+  "apikey",
+  "sessionid",
+];
 const SECRET_KEYS = new Set(["otp", "pwd", "hash", "code"]);
 const MAX_DEPTH = 6;
 const MAX_STRING = 2000;
@@ -95,14 +109,14 @@ export async function recordEvent(trx: Transaction<Database>, event: AuditEventI
   if (!ACTION.test(event.action)) throw new Error(`Invalid audit action: ${JSON.stringify(event.action)}`);
   const details = cleanDetails(event.details ?? {});
   const row = await insertAuditEvent(trx, {
-      ...(event.at ? { occurred_at: event.at } : {}),
-      actor_id: event.actor?.id ?? null,
-      actor_label: (event.actor?.label ?? "").slice(0, 200),
-      action: event.action,
-      target_type: event.target.type,
-      target_id: String(event.target.id),
-      target_label: event.target.label.slice(0, 300),
-      details: JSON.stringify(details),
+    ...(event.at ? { occurred_at: event.at } : {}),
+    actor_id: event.actor?.id ?? null,
+    actor_label: (event.actor?.label ?? "").slice(0, 200),
+    action: event.action,
+    target_type: event.target.type,
+    target_id: String(event.target.id),
+    target_label: event.target.label.slice(0, 300),
+    details: JSON.stringify(details),
     ip: (event.ip ?? "").slice(0, 64),
   });
   return Number(row.id);

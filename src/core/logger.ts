@@ -111,7 +111,8 @@ export function scrubText(text: string): string {
 /** Fields of pg and PGlite errors that hold the statement's values. */
 const VALUE_FIELDS = new Set(["query", "params", "parameters", "values", "detail", "where", "internalQuery", "hint", "queryOptions", "body", "data"]);
 /** Words after which PostgreSQL quotes an identifier, not a value. */
-const IDENTIFIER_BEFORE = /(relation|constraint|column|table|index|type|schema|function|sequence|database|role|extension|operator|trigger|view|enum|key|savepoint|cursor|statement|portal|of)\s*$/i;
+const IDENTIFIER_BEFORE =
+  /(relation|constraint|column|table|index|type|schema|function|sequence|database|role|extension|operator|trigger|view|enum|key|savepoint|cursor|statement|portal|of)\s*$/i;
 
 /** PostgreSQL messages quote input values ("invalid input syntax for type integer: "bob@…""); identifiers stay. */
 function scrubQuotedValues(message: string): string {
@@ -184,10 +185,7 @@ export function loggerOptions(config: Config, stream?: LogStream): FastifyServer
     hooks: {
       // Messages are free text too (Fastify's own warnings quote raw URLs).
       logMethod(args, method) {
-        method.apply(
-          this,
-          args.map((a) => (typeof a === "string" ? scrubText(a) : a)) as Parameters<typeof method>,
-        );
+        method.apply(this, args.map((a) => (typeof a === "string" ? scrubText(a) : a)) as Parameters<typeof method>);
       },
     },
     ...(stream ? { stream } : {}),

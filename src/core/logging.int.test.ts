@@ -80,7 +80,11 @@ describe("request and error logs", () => {
     const other = new Agent(w.app);
     const form = await other.open(reset.pathname + reset.search);
     expect(form.statusCode).toBe(200);
-    const done = await other.post("/compte/reinitialiser", { _csrf: /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!, jeton: resetToken, password: "une toute nouvelle phrase de passe" });
+    const done = await other.post("/compte/reinitialiser", {
+      _csrf: /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!,
+      jeton: resetToken,
+      password: "une toute nouvelle phrase de passe",
+    });
     expect(done.statusCode).toBe(303);
 
     expectNowhere(from, [verifyToken, resetToken, email]);
@@ -132,8 +136,7 @@ describe("request and error logs", () => {
   it("keep the values a failing database query carries out of error lines", async () => {
     const from = lines.length;
     const email = `doublon-${Date.now()}@exemple.fr`;
-    const insert = () =>
-      w.db.insertInto("users").values({ email, password_hash: "x", role: "resident", display_name: "Doublon" }).execute();
+    const insert = () => w.db.insertInto("users").values({ email, password_hash: "x", role: "resident", display_name: "Doublon" }).execute();
     await insert();
     const failures: unknown[] = [];
     await insert().catch((e: unknown) => failures.push(e));

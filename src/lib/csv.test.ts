@@ -58,7 +58,7 @@ describe("parseCsv", () => {
   });
 
   it("gives the physical line where each row starts, counting line breaks inside quotes", () => {
-    const text = ["id,texte", '1,"première', 'suite', 'fin"', "2,simple", '3,"a\r\nb"', "4,dernier"].join("\n");
+    const text = ["id,texte", '1,"première', "suite", 'fin"', "2,simple", '3,"a\r\nb"', "4,dernier"].join("\n");
     expect(parseCsv(text).rows.map((r) => [r.values.id, r.line])).toEqual([
       ["1", 2],
       ["2", 5],
@@ -164,17 +164,7 @@ describe("toCsv", () => {
 
   it("quotes only when needed and doubles quotes", () => {
     const out = toCsv(["v"], [["simple"], ["a,b"], ["a;b"], ['dit "oui"'], ["deux\nlignes"], ["cr\rseul"], [" espace "]]);
-    expect(out.split("\r\n")).toEqual([
-      "v",
-      "simple",
-      '"a,b"',
-      '"a;b"',
-      '"dit ""oui"""',
-      '"deux\nlignes"',
-      '"cr\rseul"',
-      '" espace "',
-      "",
-    ]);
+    expect(out.split("\r\n")).toEqual(["v", "simple", '"a,b"', '"a;b"', '"dit ""oui"""', '"deux\nlignes"', '"cr\rseul"', '" espace "', ""]);
   });
 
   it("writes numbers, booleans, null and undefined", () => {
@@ -268,7 +258,13 @@ describe("round trip", () => {
   });
 
   it("reports the real line numbers of exported multi-line values", () => {
-    const text = toCsv(["id", "texte"], [["1", "a\r\nb\r\nc"], ["2", "d"]]);
+    const text = toCsv(
+      ["id", "texte"],
+      [
+        ["1", "a\r\nb\r\nc"],
+        ["2", "d"],
+      ],
+    );
     expect(parseCsv(text).rows.map((r) => r.line)).toEqual([2, 5]);
   });
 

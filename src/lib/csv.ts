@@ -71,7 +71,8 @@ function detectDelimiter(text: string): CsvDelimiter {
   let semicolons = 0;
   let quoted = false;
   for (const c of text) {
-    if (c === '"') quoted = !quoted; // a doubled quote toggles twice: still correct
+    if (c === '"')
+      quoted = !quoted; // a doubled quote toggles twice: still correct
     else if (quoted) continue;
     else if (c === "\n" || c === "\r") break;
     else if (c === ",") commas++;
@@ -120,7 +121,7 @@ function readRecords(text: string, delimiter: CsvDelimiter): RawRecord[] {
         }
         line += countLineBreaks(field);
         if (i < n && text[i] !== delimiter && text[i] !== "\r" && text[i] !== "\n") {
-          throw new CsvError(line, "texte inattendu après un guillemet fermant. Un guillemet dans une valeur doit être doublé (\"\").");
+          throw new CsvError(line, 'texte inattendu après un guillemet fermant. Un guillemet dans une valeur doit être doublé ("").');
         }
       } else {
         const begin = i;

@@ -14,8 +14,18 @@ describe("diffWords", () => {
     const before = "Un texte assez long, avec des virgules ; et des points. Puis une autre phrase.";
     const after = "Un texte long, avec virgules ; et des points ! Puis une toute autre phrase, ajoutée.";
     const parts = diffWords(before, after);
-    expect(parts.filter((p) => p.kind !== "added").map((p) => p.text).join("")).toBe(before);
-    expect(parts.filter((p) => p.kind !== "removed").map((p) => p.text).join("")).toBe(after);
+    expect(
+      parts
+        .filter((p) => p.kind !== "added")
+        .map((p) => p.text)
+        .join(""),
+    ).toBe(before);
+    expect(
+      parts
+        .filter((p) => p.kind !== "removed")
+        .map((p) => p.text)
+        .join(""),
+    ).toBe(after);
   });
   it("handles empty sides", () => {
     expect(diffWords("", "nouveau")).toEqual([{ kind: "added", text: "nouveau" }]);

@@ -14,10 +14,7 @@ export function diffWords(before: string, after: string): DiffPart[] {
   const a = tokens(before);
   const b = tokens(after);
   if (a.length > MAX_TOKENS || b.length > MAX_TOKENS) {
-    return merge([
-      ...(before ? [{ kind: "removed" as const, text: before }] : []),
-      ...(after ? [{ kind: "added" as const, text: after }] : []),
-    ]);
+    return merge([...(before ? [{ kind: "removed" as const, text: before }] : []), ...(after ? [{ kind: "added" as const, text: after }] : [])]);
   }
   // lcs[i][j] = length of the LCS of a[i..] and b[j..], in one flat array
   const w = b.length + 1;

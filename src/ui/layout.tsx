@@ -23,15 +23,13 @@ export function absoluteUrl(ctx: PageContext, path: string): string {
 
 /** JSON inside <script> must not be able to close the element. */
 function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }
 
-export function Layout(props: {
-  ctx: PageContext;
-  meta: SeoMeta;
-  breadcrumb?: Crumb[];
-  children: ComponentChildren;
-}) {
+export function Layout(props: { ctx: PageContext; meta: SeoMeta; breadcrumb?: Crumb[]; children: ComponentChildren }) {
   const { ctx, meta } = props;
   const fullTitle = meta.title === ctx.site.name ? ctx.site.name : `${meta.title} | ${ctx.site.name}`;
   const canonical = absoluteUrl(ctx, meta.canonicalPath);
@@ -72,24 +70,30 @@ export function Layout(props: {
       </head>
       <body>
         <ViewerContext.Provider value={ctx.viewer}>
-        <div class="skip-links">
-          <nav aria-label="Accès rapide">
-            <ul>
-              <li><a href="#contenu">Aller au contenu</a></li>
-              <li><a href="#menu">Aller au menu</a></li>
-              <li><a href="#recherche-champ">Aller à la recherche</a></li>
-            </ul>
-          </nav>
-        </div>
-        <Header ctx={ctx} />
-        <main id="contenu" tabIndex={-1}>
-          <div class="container">
-            {props.breadcrumb && props.breadcrumb.length > 0 ? <Breadcrumb items={props.breadcrumb} /> : null}
-            {props.children}
+          <div class="skip-links">
+            <nav aria-label="Accès rapide">
+              <ul>
+                <li>
+                  <a href="#contenu">Aller au contenu</a>
+                </li>
+                <li>
+                  <a href="#menu">Aller au menu</a>
+                </li>
+                <li>
+                  <a href="#recherche-champ">Aller à la recherche</a>
+                </li>
+              </ul>
+            </nav>
           </div>
-        </main>
-        <Footer ctx={ctx} />
-        <div class="sr-only" aria-live="polite" data-live-region></div>
+          <Header ctx={ctx} />
+          <main id="contenu" tabIndex={-1}>
+            <div class="container">
+              {props.breadcrumb && props.breadcrumb.length > 0 ? <Breadcrumb items={props.breadcrumb} /> : null}
+              {props.children}
+            </div>
+          </main>
+          <Footer ctx={ctx} />
+          <div class="sr-only" aria-live="polite" data-live-region></div>
         </ViewerContext.Provider>
       </body>
     </html>
@@ -118,7 +122,9 @@ function Header({ ctx }: { ctx: PageContext }) {
         <div class="site-header__tools">
           {/* biome-ignore lint/a11y/useSemanticElements: the <search> element is not yet announced as a landmark by every screen reader; <form role="search"> is */}
           <form class="search-form" role="search" action="/recherche" method="get">
-            <label for="recherche-champ" class="sr-only">Rechercher sur le site</label>
+            <label for="recherche-champ" class="sr-only">
+              Rechercher sur le site
+            </label>
             <input id="recherche-champ" name="q" type="search" placeholder="Rechercher" maxLength={200} autocomplete="off" />
             <button type="submit" class="button button--icon">
               <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" width="20" height="20">
@@ -135,11 +141,15 @@ function Header({ ctx }: { ctx: PageContext }) {
               </a>
               <form method="post" action="/compte/deconnexion" class="account-menu__signout">
                 <input type="hidden" name="_csrf" value={ctx.viewer.csrfToken} />
-                <button type="submit" class="link-button">Se déconnecter</button>
+                <button type="submit" class="link-button">
+                  Se déconnecter
+                </button>
               </form>
             </div>
           ) : (
-            <a class="account-link" href={signInHref(ctx.currentUrl)}>Se connecter</a>
+            <a class="account-link" href={signInHref(ctx.currentUrl)}>
+              Se connecter
+            </a>
           )}
         </div>
       </div>
@@ -151,7 +161,9 @@ function Header({ ctx }: { ctx: PageContext }) {
           <ul id="menu-liste" class="main-nav__list">
             {ctx.nav.map((link) => (
               <li>
-                <a href={link.href} aria-current={isCurrent(ctx, link.href) ? "page" : undefined}>{link.label}</a>
+                <a href={link.href} aria-current={isCurrent(ctx, link.href) ? "page" : undefined}>
+                  {link.label}
+                </a>
               </li>
             ))}
           </ul>
@@ -176,11 +188,21 @@ function Footer({ ctx }: { ctx: PageContext }) {
         </div>
         <nav aria-label="Pied de page">
           <ul class="site-footer__links">
-            <li><a href="/accessibilite">Accessibilité : partiellement conforme</a></li>
-            <li><a href="/mentions-legales">Mentions légales</a></li>
-            <li><a href="/donnees-personnelles">Données personnelles</a></li>
-            <li><a href="/plan-du-site">Plan du site</a></li>
-            <li><a href="/donnees">Données ouvertes</a></li>
+            <li>
+              <a href="/accessibilite">Accessibilité : partiellement conforme</a>
+            </li>
+            <li>
+              <a href="/mentions-legales">Mentions légales</a>
+            </li>
+            <li>
+              <a href="/donnees-personnelles">Données personnelles</a>
+            </li>
+            <li>
+              <a href="/plan-du-site">Plan du site</a>
+            </li>
+            <li>
+              <a href="/donnees">Données ouvertes</a>
+            </li>
           </ul>
         </nav>
       </div>

@@ -20,7 +20,15 @@ export interface Viewer {
 /** What the modules tell about a signed-in viewer (core/module.ts `viewerFacts`). */
 export type ViewerFacts = Pick<Viewer, "favourites" | "favouriteActions" | "followed">;
 
-export const ANONYMOUS: Viewer = { signedIn: false, displayName: "", csrfToken: "", favourites: new Set(), favouriteActions: new Set(), followed: new Set(), currentUrl: "/" };
+export const ANONYMOUS: Viewer = {
+  signedIn: false,
+  displayName: "",
+  csrfToken: "",
+  favourites: new Set(),
+  favouriteActions: new Set(),
+  followed: new Set(),
+  currentUrl: "/",
+};
 
 export const ViewerContext = createContext<Viewer>(ANONYMOUS);
 

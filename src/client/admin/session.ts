@@ -71,7 +71,8 @@ export function initSessionTimeout(el: HTMLElement) {
 
   function expired() {
     title.textContent = "Votre session a expiré";
-    text.textContent = "Pour votre sécurité, vous avez été déconnecté après 30 minutes sans activité. Copiez vos modifications en cours avant de vous reconnecter dans un autre onglet.";
+    text.textContent =
+      "Pour votre sécurité, vous avez été déconnecté après 30 minutes sans activité. Copiez vos modifications en cours avant de vous reconnecter dans un autre onglet.";
     stay.hidden = true;
     open();
     later.focus();

@@ -14,8 +14,23 @@ const COMMON = new Set<string>((dictionary["passwords-common"] as string[]).map(
 
 // Words an attacker tries first against a city site, whatever the city.
 const CONTEXT_WORDS = [
-  "motdepasse", "mot de passe", "password", "azerty", "qwerty", "mairie", "ville", "hoteldeville",
-  "portail", "quartier", "citoyen", "bonjour", "soleil", "france", "marseille", "paris", "lille",
+  "motdepasse",
+  "mot de passe",
+  "password",
+  "azerty",
+  "qwerty",
+  "mairie",
+  "ville",
+  "hoteldeville",
+  "portail",
+  "quartier",
+  "citoyen",
+  "bonjour",
+  "soleil",
+  "france",
+  "marseille",
+  "paris",
+  "lille",
 ];
 
 function normalise(value: string): string {

@@ -20,7 +20,19 @@ export async function findSessionByTokenHash(db: DB, tokenHash: string) {
   return db
     .selectFrom("sessions as s")
     .innerJoin("users as u", "u.id", "s.user_id")
-    .select(["s.id", "s.csrf_token", "s.last_seen_at", "s.expires_at", "u.id as user_id", "u.email", "u.display_name", "u.role", "u.email_verified_at", "u.totp_enabled_at", "u.totp_required"])
+    .select([
+      "s.id",
+      "s.csrf_token",
+      "s.last_seen_at",
+      "s.expires_at",
+      "u.id as user_id",
+      "u.email",
+      "u.display_name",
+      "u.role",
+      "u.email_verified_at",
+      "u.totp_enabled_at",
+      "u.totp_required",
+    ])
     .where("s.token_hash", "=", tokenHash)
     .executeTakeFirst();
 }

@@ -38,7 +38,10 @@ function formatRecoveryCode(raw: string): string {
  * spaces, dashes and full-width characters (NFKC) do not matter.
  */
 export function normaliseRecoveryCode(input: string): string | null {
-  const raw = input.normalize("NFKC").toLowerCase().replace(/[\s\-_.]/g, "");
+  const raw = input
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\s\-_.]/g, "");
   if (raw.length !== LENGTH) return null;
   for (const char of raw) if (!ALPHABET.includes(char)) return null;
   return raw;

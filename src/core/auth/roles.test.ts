@@ -132,7 +132,12 @@ describe("deny by default", () => {
 
 describe("the table is built from the modules' declarations", () => {
   it("refuses an action declared twice, a grant to residents, an unknown role", () => {
-    expect(() => installPermissions([{ action: "x.do", grants: {} }, { action: "x.do", grants: {} }])).toThrow(/twice/);
+    expect(() =>
+      installPermissions([
+        { action: "x.do", grants: {} },
+        { action: "x.do", grants: {} },
+      ]),
+    ).toThrow(/twice/);
     expect(() => installPermissions([{ action: "x.do", grants: { resident: true } }])).toThrow(/Residents/);
     expect(() => installPermissions([{ action: "x.do", grants: { ["root" as Role]: true } }])).toThrow(/Unknown role/);
     // A failed install leaves the previous table in place.

@@ -40,9 +40,7 @@ export interface Subject {
  * Core's own action: who may enter the back office, hence who is staff (shorter sessions, a
  * second factor). Every other action comes from the modules' manifests (core/module.ts).
  */
-const CORE_PERMISSIONS: readonly PermissionDeclaration[] = [
-  { action: "backoffice.access", grants: { contributor: true, editor: true, policy: true } },
-];
+const CORE_PERMISSIONS: readonly PermissionDeclaration[] = [{ action: "backoffice.access", grants: { contributor: true, editor: true, policy: true } }];
 
 interface Table {
   actions: readonly Action[];

@@ -1,16 +1,6 @@
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
-import {
-  base32Decode,
-  base32Encode,
-  formatTotpSecret,
-  generateTotpSecret,
-  hotp,
-  totpCode,
-  totpStep,
-  totpUri,
-  verifyTotp,
-} from "./totp.js";
+import { base32Decode, base32Encode, formatTotpSecret, generateTotpSecret, hotp, totpCode, totpStep, totpUri, verifyTotp } from "./totp.js";
 
 // RFC 6238 appendix B, SHA1 column: the ASCII secret "12345678901234567890".
 const RFC_KEY = Buffer.from("12345678901234567890", "ascii");
@@ -42,7 +32,15 @@ describe("RFC 6238 test vectors", () => {
 
 describe("base32", () => {
   it("encodes the RFC 4648 examples (without padding)", () => {
-    const cases: [string, string][] = [["", ""], ["f", "MY"], ["fo", "MZXQ"], ["foo", "MZXW6"], ["foob", "MZXW6YQ"], ["fooba", "MZXW6YTB"], ["foobar", "MZXW6YTBOI"]];
+    const cases: [string, string][] = [
+      ["", ""],
+      ["f", "MY"],
+      ["fo", "MZXQ"],
+      ["foo", "MZXW6"],
+      ["foob", "MZXW6YQ"],
+      ["fooba", "MZXW6YTB"],
+      ["foobar", "MZXW6YTBOI"],
+    ];
     for (const [plain, encoded] of cases) {
       expect(base32Encode(Buffer.from(plain))).toBe(encoded);
       expect(base32Decode(encoded).toString()).toBe(plain);

@@ -75,13 +75,7 @@ export function totpUri(options: { secret: string; issuer: string; account: stri
   const issuer = encodeURIComponent(noColon(options.issuer));
   const account = encodeURIComponent(noColon(options.account));
   const secret = base32Encode(base32Decode(options.secret));
-  const params = [
-    `secret=${secret}`,
-    `issuer=${issuer}`,
-    "algorithm=SHA1",
-    `digits=${TOTP_DIGITS}`,
-    `period=${TOTP_PERIOD_S}`,
-  ].join("&");
+  const params = [`secret=${secret}`, `issuer=${issuer}`, "algorithm=SHA1", `digits=${TOTP_DIGITS}`, `period=${TOTP_PERIOD_S}`].join("&");
   return `otpauth://totp/${issuer}:${account}?${params}`;
 }
 

@@ -36,7 +36,9 @@ async function emails(handle: DatabaseHandle): Promise<string[]> {
 
 describe.skipIf(onServer)("backup and restore, embedded PGlite", () => {
   let backupDir = "";
-  it("round-trips the database and the media files, refuses to overwrite without --force, and moves the old data aside with it", { timeout: 120_000 }, async () => {
+  it("round-trips the database and the media files, refuses to overwrite without --force, and moves the old data aside with it", {
+    timeout: 120_000,
+  }, async () => {
     const source = path.join(root, "source");
     const out = path.join(root, "sauvegardes");
     const first = await createDatabase({ databaseUrl: null, dataDir: source });
@@ -64,7 +66,10 @@ describe.skipIf(onServer)("backup and restore, embedded PGlite", () => {
 
     await expect(restoreBackup({ databaseUrl: null, dataDir: target }, dir, { force: false })).rejects.toThrow(/ajoutez --force/);
     const again = await restoreBackup({ databaseUrl: null, dataDir: target }, dir, { force: true, now: new Date("2026-12-06T08:00:00Z") });
-    expect(again.movedAside.map((p) => path.basename(p)).sort()).toEqual(["media.avant-restauration-20261206T080000Z", "pglite.avant-restauration-20261206T080000Z"]);
+    expect(again.movedAside.map((p) => path.basename(p)).sort()).toEqual([
+      "media.avant-restauration-20261206T080000Z",
+      "pglite.avant-restauration-20261206T080000Z",
+    ]);
   });
 
   it("refuses a tampered backup and one from the other kind of database", { timeout: 120_000 }, async () => {
@@ -76,7 +81,9 @@ describe.skipIf(onServer)("backup and restore, embedded PGlite", () => {
     );
     await fs.appendFile(path.join(dir, "database.pglite.tar.gz"), "x");
     await expect(restoreBackup({ databaseUrl: null, dataDir: path.join(root, "t3") }, dir, { force: false })).rejects.toBeInstanceOf(BackupError);
-    await expect(restoreBackup({ databaseUrl: null, dataDir: path.join(root, "t3") }, path.join(root, "nowhere"), { force: false })).rejects.toThrow(/manifest\.json/);
+    await expect(restoreBackup({ databaseUrl: null, dataDir: path.join(root, "t3") }, path.join(root, "nowhere"), { force: false })).rejects.toThrow(
+      /manifest\.json/,
+    );
   });
 });
 

@@ -43,7 +43,10 @@ const MANIFEST = "manifest.json";
 const PREFIX = "portail-";
 
 function stamp(now: Date): string {
-  return now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+  return now
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z");
 }
 
 async function sha256(file: string): Promise<string> {
@@ -114,7 +117,15 @@ export async function createBackup(target: BackupTarget, outDir: string, now = n
       }
       const { uri, env } = pgCommandArgs(target.databaseUrl);
       await run("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", "--file", path.join(work, file), "--dbname", uri], env);
-      manifest = { format: 1, createdAt: now.toISOString(), database: "postgres", file, sha256: await sha256(path.join(work, file)), migrations, mediaFiles: 0 };
+      manifest = {
+        format: 1,
+        createdAt: now.toISOString(),
+        database: "postgres",
+        file,
+        sha256: await sha256(path.join(work, file)),
+        migrations,
+        mediaFiles: 0,
+      };
     } else {
       const file = "database.pglite.tar.gz";
       // Takes the data-folder lock: refused with a clear message while the server runs.
@@ -123,7 +134,15 @@ export async function createBackup(target: BackupTarget, outDir: string, now = n
         const migrations = await appliedMigrations(handle);
         const dump = await handle.pglite!.dumpDataDir("gzip");
         await fs.writeFile(path.join(work, file), Buffer.from(await dump.arrayBuffer()));
-        manifest = { format: 1, createdAt: now.toISOString(), database: "pglite", file, sha256: await sha256(path.join(work, file)), migrations, mediaFiles: 0 };
+        manifest = {
+          format: 1,
+          createdAt: now.toISOString(),
+          database: "pglite",
+          file,
+          sha256: await sha256(path.join(work, file)),
+          migrations,
+          mediaFiles: 0,
+        };
       } finally {
         await handle.close();
       }
@@ -193,7 +212,9 @@ export async function restoreBackup(target: BackupTarget, from: string, opts: { 
   if (target.databaseUrl) {
     const handle = connectPostgres(target.databaseUrl, 1);
     try {
-      const has = await sql<{ n: number }>`select count(*)::int as n from information_schema.tables where table_schema = 'public' and table_name = 'users'`.execute(handle.db);
+      const has = await sql<{
+        n: number;
+      }>`select count(*)::int as n from information_schema.tables where table_schema = 'public' and table_name = 'users'`.execute(handle.db);
       if ((has.rows[0]?.n ?? 0) > 0 && !opts.force) {
         throw new BackupError("La base de destination contient déjà des tables Portail : ajoutez --force pour la remplacer par la sauvegarde.");
       }
@@ -201,7 +222,11 @@ export async function restoreBackup(target: BackupTarget, from: string, opts: { 
       await handle.close();
     }
     const { uri, env } = pgCommandArgs(target.databaseUrl);
-    await run("pg_restore", ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", "--dbname", uri, path.join(from, manifest.file)], env);
+    await run(
+      "pg_restore",
+      ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", "--dbname", uri, path.join(from, manifest.file)],
+      env,
+    );
   } else {
     // The lock proves no server has the folder open while it is replaced.
     const release = await lockDataDir(path.join(target.dataDir, "pglite.lock"));

@@ -19,7 +19,15 @@ afterAll(async () => {
 });
 
 function startServer(): Promise<{ child: ChildProcess; url: string }> {
-  const env = { PATH: process.env.PATH ?? "", HOME: os.tmpdir(), NODE_ENV: "development", DATA_DIR: dataDir, PORT: "0", SEED_ON_EMPTY: "false", LOG_LEVEL: "warn" };
+  const env = {
+    PATH: process.env.PATH ?? "",
+    HOME: os.tmpdir(),
+    NODE_ENV: "development",
+    DATA_DIR: dataDir,
+    PORT: "0",
+    SEED_ON_EMPTY: "false",
+    LOG_LEVEL: "warn",
+  };
   const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   children.push(child);
   let output = "";
@@ -40,7 +48,12 @@ async function signUp(url: string, email: string): Promise<boolean> {
   const cookie = (form.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]).join("; ");
   const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? "";
   const body = new URLSearchParams({ _csrf: csrf, email, password: "une phrase solide pour la durabilité", displayName: "Durable" });
-  const res = await fetch(`${url}/compte/creer`, { method: "POST", body, headers: { cookie, "content-type": "application/x-www-form-urlencoded" }, redirect: "manual" });
+  const res = await fetch(`${url}/compte/creer`, {
+    method: "POST",
+    body,
+    headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+    redirect: "manual",
+  });
   return res.status === 303 && (res.headers.get("location") ?? "").startsWith("/compte/creer/merci");
 }
 

@@ -72,9 +72,7 @@ export function connectPostgres(connectionString: string, max = 10, timeouts: Po
     max,
     connectionTimeoutMillis: connectMs,
     keepAlive: true,
-    ...(statementMs > 0
-      ? { statement_timeout: statementMs, query_timeout: statementMs + 2000, idle_in_transaction_session_timeout: statementMs * 4 }
-      : {}),
+    ...(statementMs > 0 ? { statement_timeout: statementMs, query_timeout: statementMs + 2000, idle_in_transaction_session_timeout: statementMs * 4 } : {}),
   });
   // A dropped connection must not crash the process: idle ones are reported on the pool,
   // checked-out ones on the client (pg emits "error" with no listener => uncaught

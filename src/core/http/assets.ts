@@ -131,12 +131,13 @@ export async function compileAssets(): Promise<Assets> {
 }
 
 export function registerAssetRoutes(app: FastifyInstance, assets: Assets): void {
-  app.get<{ Params: { name: string } }>("/static/:name", { schema: { params: { type: "object", properties: { name: { type: "string", maxLength: 120 } } }, querystring: noQuery } }, async (request, reply) => {
-    const asset = assets.files.get(request.params.name);
-    if (!asset) return reply.callNotFound();
-    return reply
-      .header("content-type", asset.contentType)
-      .header("cache-control", "public, max-age=31536000, immutable")
-      .send(asset.body);
-  });
+  app.get<{ Params: { name: string } }>(
+    "/static/:name",
+    { schema: { params: { type: "object", properties: { name: { type: "string", maxLength: 120 } } }, querystring: noQuery } },
+    async (request, reply) => {
+      const asset = assets.files.get(request.params.name);
+      if (!asset) return reply.callNotFound();
+      return reply.header("content-type", asset.contentType).header("cache-control", "public, max-age=31536000, immutable").send(asset.body);
+    },
+  );
 }

@@ -128,7 +128,13 @@ export async function startPgCacheBus(opts: PgCacheBusOptions): Promise<CacheBus
 }
 
 /** Wires a process's caches to the bus: local invalidations are published, remote ones applied. */
-export async function connectCaches(opts: { databaseUrl: string; db: DB; pageCache: PageCache; site: Invalidatable & { onInvalidate: (() => void) | null }; onError?(e: unknown): void }): Promise<CacheBus> {
+export async function connectCaches(opts: {
+  databaseUrl: string;
+  db: DB;
+  pageCache: PageCache;
+  site: Invalidatable & { onInvalidate: (() => void) | null };
+  onError?(e: unknown): void;
+}): Promise<CacheBus> {
   const bus = await startPgCacheBus({
     databaseUrl: opts.databaseUrl,
     db: opts.db,

@@ -18,7 +18,11 @@ async function failedSignIns(agent: Agent, count: number, headers: (i: number) =
   const csrf = await agent.csrf("/compte/connexion");
   const statuses: number[] = [];
   for (let i = 0; i < count; i++) {
-    const res = await agent.post("/compte/connexion", { _csrf: csrf, email: `inconnu${i}-${Date.now()}@exemple.fr`, password: "pas le bon mot de passe" }, headers(i));
+    const res = await agent.post(
+      "/compte/connexion",
+      { _csrf: csrf, email: `inconnu${i}-${Date.now()}@exemple.fr`, password: "pas le bon mot de passe" },
+      headers(i),
+    );
     statuses.push(res.statusCode);
   }
   return statuses;

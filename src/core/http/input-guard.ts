@@ -184,14 +184,12 @@ export function registerInputGuard(app: FastifyInstance): void {
  */
 export function onFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   request.log.info({ err: { code: error.code }, status: 400 }, "request rejected");
-  void reply
-    .code(400)
-    .headers({
-      "cache-control": "private, no-store",
-      "x-content-type-options": "nosniff",
-      "referrer-policy": "strict-origin-when-cross-origin",
-      "x-frame-options": "DENY",
-      "content-security-policy": "default-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
-    });
+  void reply.code(400).headers({
+    "cache-control": "private, no-store",
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "strict-origin-when-cross-origin",
+    "x-frame-options": "DENY",
+    "content-security-policy": "default-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+  });
   void sendBareError(request, reply, 400);
 }

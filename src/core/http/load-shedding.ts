@@ -42,7 +42,8 @@ export function registerLoadShedding(app: FastifyInstance, opts: LoadSheddingOpt
     histogram.reset();
     const lag = Math.max(mean, late);
     const heap = process.memoryUsage().heapUsed;
-    overloaded = maxDelay > 0 && lag > maxDelay ? { type: "eventLoopDelay", value: Math.round(lag) } : heap > maxHeap ? { type: "heapUsed", value: heap } : null;
+    overloaded =
+      maxDelay > 0 && lag > maxDelay ? { type: "eventLoopDelay", value: Math.round(lag) } : heap > maxHeap ? { type: "heapUsed", value: heap } : null;
   };
   const timer = setInterval(sample, interval);
   timer.unref();

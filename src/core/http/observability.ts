@@ -155,7 +155,13 @@ export function registerObservability(app: FastifyInstance, opts: { metricsToken
       try {
         const s = await withTimeout(queueStats(db, now()), PROBE_TIMEOUT_MS);
         const stuck = s.oldestDueSeconds > QUEUE_STUCK_AFTER_SECONDS;
-        checks.queue = { ok: !stuck, due: s.due, oldestDueSeconds: s.oldestDueSeconds, dead: s.dead, ...(stuck ? { detail: "due jobs are not being taken" } : {}) };
+        checks.queue = {
+          ok: !stuck,
+          due: s.due,
+          oldestDueSeconds: s.oldestDueSeconds,
+          dead: s.dead,
+          ...(stuck ? { detail: "due jobs are not being taken" } : {}),
+        };
       } catch (error) {
         checks.queue = { ok: false, detail: (error as Error).message.slice(0, 200) };
       }
@@ -167,9 +173,7 @@ export function registerObservability(app: FastifyInstance, opts: { metricsToken
   });
 
   app.get("/metrics", quiet, async (request: FastifyRequest, reply: FastifyReply) => {
-    const allowed = opts.metricsToken
-      ? tokenMatches(request.headers.authorization, opts.metricsToken)
-      : isLoopbackAddress(request.socket.remoteAddress);
+    const allowed = opts.metricsToken ? tokenMatches(request.headers.authorization, opts.metricsToken) : isLoopbackAddress(request.socket.remoteAddress);
     // 404 rather than 403: the endpoint does not advertise itself to the public.
     if (!allowed) return reply.code(404).header("cache-control", "no-store").type("text/plain; charset=utf-8").send("Not found");
     const body = await registry.metrics();

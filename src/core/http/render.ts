@@ -8,7 +8,6 @@ import { ANONYMOUS, type Viewer } from "../../ui/viewer.js";
 import { etagMatches, weakEtag } from "./page-cache.js";
 import { SESSION_COOKIE_BASE } from "./session.js";
 
-
 /** Cache-Control for anonymous pages: a CDN may keep them a minute and serve stale while revalidating. */
 export const PUBLIC_PAGE_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300";
 export const PRIVATE_CACHE_CONTROL = "private, no-store";
@@ -20,7 +19,12 @@ export const PRIVATE_CACHE_CONTROL = "private, no-store";
 export function isAnonymous(request: FastifyRequest): boolean {
   if (request.session) return false;
   const cookie = request.headers.cookie;
-  return !cookie?.split(";").some((c) => c.trim().replace(/^__Host-/, "").startsWith(`${SESSION_COOKIE_BASE}=`));
+  return !cookie?.split(";").some((c) =>
+    c
+      .trim()
+      .replace(/^__Host-/, "")
+      .startsWith(`${SESSION_COOKIE_BASE}=`),
+  );
 }
 
 export interface PageResult {

@@ -108,7 +108,9 @@ describe.skipIf(!onServer)("two processes on one PostgreSQL database", () => {
     await rename("Version trois");
     await servedBy(apps[1]!, "Version trois", 1000);
     // Kill every LISTEN connection on this database (both processes' listeners).
-    await sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${server.name} and query ilike ${`listen ${CACHE_CHANNEL}%`}`.execute(handles[0]!.db);
+    await sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${server.name} and query ilike ${`listen ${CACHE_CHANNEL}%`}`.execute(
+      handles[0]!.db,
+    );
     await new Promise((r) => setTimeout(r, 1500)); // reconnection backoff starts at 250 ms
     await apps[1]!.inject(article.path); // cached again on the other process
     await rename("Version quatre");

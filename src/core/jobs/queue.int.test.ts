@@ -85,7 +85,13 @@ describe("job queue", () => {
   it("runs a job enqueued in a transaction as soon as it commits when woken, without waiting for the next poll", async () => {
     const signal = new JobSignal();
     const seen: unknown[] = [];
-    const worker = startWorker({ db: t.db, handlers: { "test.woken": async (job) => void seen.push(job.payload) }, now: () => at("2027-07-01T00:00:00Z"), signal, intervalMs: 600_000 });
+    const worker = startWorker({
+      db: t.db,
+      handlers: { "test.woken": async (job) => void seen.push(job.payload) },
+      now: () => at("2027-07-01T00:00:00Z"),
+      signal,
+      intervalMs: 600_000,
+    });
     try {
       await new Promise((r) => setTimeout(r, 100)); // the first poll has found nothing
       await t.db.transaction().execute(async (trx) => {

@@ -14,7 +14,6 @@ import { MAX_ATTEMPTS, type JobHandler } from "./types.js";
 export { MAX_ATTEMPTS, type Job, type JobHandler } from "./types.js";
 export { enqueue, cancelPending, claimDue } from "./queries.js";
 
-
 /**
  * Runs the due jobs once, at most `limit` of them, claiming one at a time so each lease
  * starts when its job does (ten slow e-mails in a row must not outlive a shared lease and
@@ -43,7 +42,13 @@ export async function runDueJobs(
     } catch (error) {
       const retryIn = 30_000 * 2 ** (job.attempts - 1);
       const dead = job.attempts >= MAX_ATTEMPTS;
-      await scheduleRetry(db, job.id, new Date(at.getTime() + retryIn), String((error as Error).message ?? error).slice(0, 1000), dead && handler.erasePayload === true);
+      await scheduleRetry(
+        db,
+        job.id,
+        new Date(at.getTime() + retryIn),
+        String((error as Error).message ?? error).slice(0, 1000),
+        dead && handler.erasePayload === true,
+      );
       failed++;
     }
   }

@@ -17,4 +17,3 @@ export type JobHandler = ((job: Job, ctx: { db: DB; now: Date }) => Promise<void
 
 export const MAX_ATTEMPTS = 5;
 export const LEASE_MS = 60_000;
-

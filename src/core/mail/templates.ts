@@ -7,7 +7,14 @@ function escapeHtml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-export function buildMail(to: string, subject: string, site: string, paragraphs: string[], action?: { label: string; url: string }, footer?: string): MailMessage {
+export function buildMail(
+  to: string,
+  subject: string,
+  site: string,
+  paragraphs: string[],
+  action?: { label: string; url: string },
+  footer?: string,
+): MailMessage {
   const textParts = [...paragraphs];
   if (action) textParts.push(`${action.label} : ${action.url}`);
   if (footer) textParts.push(footer);

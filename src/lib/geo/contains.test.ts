@@ -34,12 +34,7 @@ describe("containsPoint on a MultiPolygon", () => {
 });
 
 describe("containsPoint input checks", () => {
-  it.each([
-    [[NaN, 50.6]],
-    [[3.0, Infinity]],
-    [[200, 50]],
-    [[3, -91]],
-  ] as Array<[LonLat]>)("rejects %j with a GeometryError", (point) => {
+  it.each([[[NaN, 50.6]], [[3.0, Infinity]], [[200, 50]], [[3, -91]]] as Array<[LonLat]>)("rejects %j with a GeometryError", (point) => {
     expect(() => containsPoint(squareWithHole(), point)).toThrow(GeometryError);
   });
 });

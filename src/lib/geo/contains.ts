@@ -25,10 +25,7 @@ function boxOf(geometry: AreaGeometry): BBox {
 function checkPoint(point: LonLat): void {
   const [lon, lat] = point;
   if (!Number.isFinite(lon) || !Number.isFinite(lat) || lon < -180 || lon > 180 || lat < -90 || lat > 90) {
-    throw new GeometryError(
-      "invalid-point",
-      `Le point [${lon}, ${lat}] n'est pas une position valide : attendu [longitude, latitude] en degrés WGS84.`,
-    );
+    throw new GeometryError("invalid-point", `Le point [${lon}, ${lat}] n'est pas une position valide : attendu [longitude, latitude] en degrés WGS84.`);
   }
 }
 

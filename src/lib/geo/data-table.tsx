@@ -34,7 +34,9 @@ export function MapDataTable<F extends MapDataRow>(props: MapDataTableProps<F>) 
         <tr>
           <th scope="col">{labelHeader}</th>
           {columns.map((c) => (
-            <th scope="col" class={c.numeric ? "map-data__num" : undefined}>{c.header}</th>
+            <th scope="col" class={c.numeric ? "map-data__num" : undefined}>
+              {c.header}
+            </th>
           ))}
         </tr>
       </thead>

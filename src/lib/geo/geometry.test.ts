@@ -67,9 +67,24 @@ describe("normalizeGeometry: winding", () => {
   it("drops altitude and repeated consecutive points", () => {
     const out = normalizeGeometry({
       type: "Polygon",
-      coordinates: [[[3, 50, 12], [3, 50, 12], [3.1, 50], [3.1, 50.1], [3, 50.1], [3, 50, 12]]],
+      coordinates: [
+        [
+          [3, 50, 12],
+          [3, 50, 12],
+          [3.1, 50],
+          [3.1, 50.1],
+          [3, 50.1],
+          [3, 50, 12],
+        ],
+      ],
     }) as Polygon;
-    expect(out.coordinates[0]).toEqual([[3, 50], [3.1, 50], [3.1, 50.1], [3, 50.1], [3, 50]]);
+    expect(out.coordinates[0]).toEqual([
+      [3, 50],
+      [3.1, 50],
+      [3.1, 50.1],
+      [3, 50.1],
+      [3, 50],
+    ]);
   });
 });
 
@@ -84,15 +99,104 @@ describe("normalizeGeometry: invalid input", () => {
     ["an empty MultiPolygon", { type: "MultiPolygon", coordinates: [] }, "empty", /aucun polygone/],
     ["coordinates that are not arrays", { type: "Polygon", coordinates: "3,50" }, "invalid-coordinates", /liste d'anneaux/],
     ["a position with one number", { type: "Polygon", coordinates: [[[3], [3.1, 50], [3, 50.1], [3], [3]]] }, "invalid-coordinates", /\[longitude, latitude\]/],
-    ["a ring of 3 positions", { type: "Polygon", coordinates: [[[3, 50], [3.1, 50], [3, 50]]] }, "ring-too-short", /au moins 4/],
+    [
+      "a ring of 3 positions",
+      {
+        type: "Polygon",
+        coordinates: [
+          [
+            [3, 50],
+            [3.1, 50],
+            [3, 50],
+          ],
+        ],
+      },
+      "ring-too-short",
+      /au moins 4/,
+    ],
     ["an unclosed ring", { type: "Polygon", coordinates: [square.slice(0, 4)] }, "ring-not-closed", /n'est pas fermé/],
     ["a longitude beyond 180", { type: "Polygon", coordinates: [rectRing(179.9, 50, 180.1, 50.1)] }, "out-of-range", /hors limites/],
     ["Lambert 93 metres", { type: "Polygon", coordinates: [rectRing(703000, 7059000, 704000, 7060000)] }, "out-of-range", /Lambert 93/],
-    ["NaN", { type: "Polygon", coordinates: [[[3, 50], [NaN, 50], [3.1, 50.1], [3, 50]]] }, "not-finite", /nombre fini/],
-    ["Infinity", { type: "Polygon", coordinates: [[[3, 50], [3.1, Infinity], [3.1, 50.1], [3, 50]]] }, "not-finite", /nombre fini/],
-    ["a number as a string", { type: "Polygon", coordinates: [[[3, 50], ["3.1", 50], [3.1, 50.1], [3, 50]]] }, "not-finite", /nombre fini/],
-    ["a flat ring (aligned points)", { type: "Polygon", coordinates: [[[3, 50], [3.1, 50], [3.2, 50], [3, 50]]] }, "ring-degenerate", /plat/],
-    ["a ring of one repeated point", { type: "Polygon", coordinates: [[[3, 50], [3, 50], [3, 50], [3, 50]]] }, "ring-degenerate", /plat/],
+    [
+      "NaN",
+      {
+        type: "Polygon",
+        coordinates: [
+          [
+            [3, 50],
+            [NaN, 50],
+            [3.1, 50.1],
+            [3, 50],
+          ],
+        ],
+      },
+      "not-finite",
+      /nombre fini/,
+    ],
+    [
+      "Infinity",
+      {
+        type: "Polygon",
+        coordinates: [
+          [
+            [3, 50],
+            [3.1, Infinity],
+            [3.1, 50.1],
+            [3, 50],
+          ],
+        ],
+      },
+      "not-finite",
+      /nombre fini/,
+    ],
+    [
+      "a number as a string",
+      {
+        type: "Polygon",
+        coordinates: [
+          [
+            [3, 50],
+            ["3.1", 50],
+            [3.1, 50.1],
+            [3, 50],
+          ],
+        ],
+      },
+      "not-finite",
+      /nombre fini/,
+    ],
+    [
+      "a flat ring (aligned points)",
+      {
+        type: "Polygon",
+        coordinates: [
+          [
+            [3, 50],
+            [3.1, 50],
+            [3.2, 50],
+            [3, 50],
+          ],
+        ],
+      },
+      "ring-degenerate",
+      /plat/,
+    ],
+    [
+      "a ring of one repeated point",
+      {
+        type: "Polygon",
+        coordinates: [
+          [
+            [3, 50],
+            [3, 50],
+            [3, 50],
+            [3, 50],
+          ],
+        ],
+      },
+      "ring-degenerate",
+      /plat/,
+    ],
   ])("rejects %s", (_name, input, code, message) => {
     const error = errorOf(() => normalizeGeometry(input));
     expect(error.code).toBe(code);
@@ -115,7 +219,19 @@ describe("normalizeGeometry: invalid input", () => {
     const out = normalizeGeometry(open, { closeRings: true }) as Polygon;
     expect(out.coordinates[0]).toEqual(rectRing(3, 50, 3.1, 50.1));
     // Three corners of an open triangle make a valid ring once closed.
-    const triangle = normalizeGeometry({ type: "Polygon", coordinates: [[[3, 50], [3.1, 50], [3, 50.1]]] }, { closeRings: true });
+    const triangle = normalizeGeometry(
+      {
+        type: "Polygon",
+        coordinates: [
+          [
+            [3, 50],
+            [3.1, 50],
+            [3, 50.1],
+          ],
+        ],
+      },
+      { closeRings: true },
+    );
     expect(rings(triangle)[0]).toHaveLength(4);
   });
 });

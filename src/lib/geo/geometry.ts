@@ -61,11 +61,7 @@ function capitalize(s: string): string {
 
 function readPosition(value: unknown, label: string, path: string): Position {
   if (!isArray(value) || value.length < 2) {
-    throw new GeometryError(
-      "invalid-coordinates",
-      `${label} : un point doit être un tableau [longitude, latitude]. Vérifiez le fichier source.`,
-      path,
-    );
+    throw new GeometryError("invalid-coordinates", `${label} : un point doit être un tableau [longitude, latitude]. Vérifiez le fichier source.`, path);
   }
   const [lon, lat] = value;
   if (typeof lon !== "number" || typeof lat !== "number" || !Number.isFinite(lon) || !Number.isFinite(lat)) {
@@ -117,11 +113,7 @@ function readRing(value: unknown, polygon: number | undefined, ring: number, pat
   // edges: harmless, but they lengthen every SVG path and can hide a flat ring.
   const cleaned = positions.filter((p, i) => i === 0 || p[0] !== positions[i - 1]![0] || p[1] !== positions[i - 1]![1]);
   if (cleaned.length < 4 || signedArea2(cleaned) === 0) {
-    throw new GeometryError(
-      "ring-degenerate",
-      `${capitalize(name)} : l'anneau est plat (aire nulle), ses points sont confondus ou alignés.`,
-      path,
-    );
+    throw new GeometryError("ring-degenerate", `${capitalize(name)} : l'anneau est plat (aire nulle), ses points sont confondus ou alignés.`, path);
   }
   return cleaned;
 }
@@ -134,7 +126,7 @@ function readPolygon(value: unknown, polygon: number | undefined, path: string, 
   if (value.length === 0) throw new GeometryError("empty", `${name} n'a aucun anneau.`, path);
   const rings = value.map((r, i) => readRing(r, polygon, i, `${path}[${i}]`, options));
   // Outer ring counter-clockwise, holes clockwise (RFC 7946 §3.1.6).
-  return rings.map((ring, i) => ((signedArea2(ring) > 0) === (i === 0) ? ring : ring.reverse()));
+  return rings.map((ring, i) => (signedArea2(ring) > 0 === (i === 0) ? ring : ring.reverse()));
 }
 
 /**
@@ -149,10 +141,7 @@ export function normalizeGeometry(geometry: unknown, options: NormalizeOptions =
   }
   const { type, coordinates } = geometry as { type?: unknown; coordinates?: unknown };
   if (type === "Feature" || type === "FeatureCollection") {
-    throw new GeometryError(
-      "invalid-type",
-      `Une ${type} a été fournie à la place d'une géométrie : passez feature.geometry (ou utilisez normalizeFeature).`,
-    );
+    throw new GeometryError("invalid-type", `Une ${type} a été fournie à la place d'une géométrie : passez feature.geometry (ou utilisez normalizeFeature).`);
   }
   if (type === "Polygon") {
     return { type, coordinates: readPolygon(coordinates, undefined, "coordinates", options) };
@@ -195,7 +184,10 @@ export function polygonsOf(geometry: AreaGeometry): Position[][][] {
 
 /** Bounding box of the outer rings (holes lie inside them). */
 export function bbox(geometry: AreaGeometry): BBox {
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  let w = Infinity,
+    s = Infinity,
+    e = -Infinity,
+    n = -Infinity;
   for (const polygon of polygonsOf(geometry)) {
     for (const [lon = NaN, lat = NaN] of polygon[0] ?? []) {
       if (lon < w) w = lon;
@@ -219,18 +211,31 @@ export function centroid(geometry: AreaGeometry): [lon: number, lat: number] {
   const origin = polygons[0]?.[0]?.[0];
   if (!origin) throw new GeometryError("empty", "La géométrie est vide : pas de centre possible.");
   const [ox = 0, oy = 0] = origin;
-  let area2 = 0, mx = 0, my = 0, count = 0, sx = 0, sy = 0;
+  let area2 = 0,
+    mx = 0,
+    my = 0,
+    count = 0,
+    sx = 0,
+    sy = 0;
   for (const polygon of polygons) {
     polygon.forEach((ring, r) => {
-      let a = 0, cx = 0, cy = 0;
+      let a = 0,
+        cx = 0,
+        cy = 0;
       for (let i = 0; i + 1 < ring.length; i++) {
-        const x1 = ring[i]![0]! - ox, y1 = ring[i]![1]! - oy;
-        const x2 = ring[i + 1]![0]! - ox, y2 = ring[i + 1]![1]! - oy;
+        const x1 = ring[i]![0]! - ox,
+          y1 = ring[i]![1]! - oy;
+        const x2 = ring[i + 1]![0]! - ox,
+          y2 = ring[i + 1]![1]! - oy;
         const cross = x1 * y2 - x2 * y1;
         a += cross;
         cx += (x1 + x2) * cross;
         cy += (y1 + y2) * cross;
-        if (r === 0) { sx += x1; sy += y1; count++; }
+        if (r === 0) {
+          sx += x1;
+          sy += y1;
+          count++;
+        }
       }
       // Outer rings add, holes subtract, whatever their winding.
       const sign = Math.sign(a) * (r === 0 ? 1 : -1);

@@ -108,7 +108,13 @@ export function layoutMap<F extends MapFeature>(features: readonly F[], options:
     const [[, y0], [, y1]] = geoPath(projection).bounds(fitted);
     height = Math.ceil(y1 - y0 + 2 * padding);
   }
-  projection.fitExtent([[padding, padding], [width - padding, height - padding]], fitted);
+  projection.fitExtent(
+    [
+      [padding, padding],
+      [width - padding, height - padding],
+    ],
+    fitted,
+  );
   // digits(1): a tenth of a viewBox unit is invisible, and it cuts the Lille paths from 58 to 42 kB
   // against the default 3 digits.
   const path = geoPath(projection).digits(1);
@@ -218,7 +224,8 @@ interface Box {
 }
 
 function boxOf(ring: Position[]): Box {
-  const xs = ring.map((p) => p[0]!), ys = ring.map((p) => p[1]!);
+  const xs = ring.map((p) => p[0]!),
+    ys = ring.map((p) => p[1]!);
   return { left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs), bottom: Math.max(...ys) };
 }
 
@@ -228,7 +235,10 @@ function inside(rings: Rings, box: Box, x: number, y: number): boolean {
   let odd = false;
   for (const ring of rings) {
     for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const xi = ring[i]![0]!, yi = ring[i]![1]!, xj = ring[j]![0]!, yj = ring[j]![1]!;
+      const xi = ring[i]![0]!,
+        yi = ring[i]![1]!,
+        xj = ring[j]![0]!,
+        yj = ring[j]![1]!;
       if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) odd = !odd;
     }
   }
@@ -241,11 +251,14 @@ function inside(rings: Rings, box: Box, x: number, y: number): boolean {
  * box counts). Every sample must be inside the shape. Approximate, hence the caller's margins.
  */
 function boxFits(rings: Rings, box: Box, x: number, y: number, w: number, h: number, angle: number, size: number): boolean {
-  const cos = Math.cos((angle * Math.PI) / 180), sin = Math.sin((angle * Math.PI) / 180);
+  const cos = Math.cos((angle * Math.PI) / 180),
+    sin = Math.sin((angle * Math.PI) / 180);
   const at = (u: number, v: number) => inside(rings, box, x + u * cos - v * sin, y + u * sin + v * cos);
-  const hw = w / 2, hh = h / 2;
+  const hw = w / 2,
+    hh = h / 2;
   if (!at(0, 0) || !at(-hw, -hh) || !at(hw, -hh) || !at(hw, hh) || !at(-hw, hh)) return false;
-  const nu = Math.ceil(w / (size / 2)), nv = Math.ceil(h / (size / 2));
+  const nu = Math.ceil(w / (size / 2)),
+    nv = Math.ceil(h / (size / 2));
   for (let i = 0; i <= nu; i++) {
     for (let j = 0; j <= nv; j++) {
       if (!at(-hw + (w * i) / nu, -hh + (h * j) / nv)) return false;
@@ -264,31 +277,35 @@ interface Rect {
 }
 
 function corners(r: Rect): Array<[number, number]> {
-  const cos = Math.cos((r.angle * Math.PI) / 180), sin = Math.sin((r.angle * Math.PI) / 180);
-  return [[-1, -1], [1, -1], [1, 1], [-1, 1]].map(([a = 0, b = 0]) => {
-    const u = (a * r.w) / 2, v = (b * r.h) / 2;
+  const cos = Math.cos((r.angle * Math.PI) / 180),
+    sin = Math.sin((r.angle * Math.PI) / 180);
+  return [
+    [-1, -1],
+    [1, -1],
+    [1, 1],
+    [-1, 1],
+  ].map(([a = 0, b = 0]) => {
+    const u = (a * r.w) / 2,
+      v = (b * r.h) / 2;
     return [r.x + u * cos - v * sin, r.y + u * sin + v * cos];
   });
 }
 
 /** Separating-axis test for two turned boxes. */
 function overlaps(a: Rect, b: Rect): boolean {
-  const ca = corners(a), cb = corners(b);
+  const ca = corners(a),
+    cb = corners(b);
   for (const angle of [a.angle, a.angle + 90, b.angle, b.angle + 90]) {
-    const ax = Math.cos((angle * Math.PI) / 180), ay = Math.sin((angle * Math.PI) / 180);
-    const pa = ca.map(([x, y]) => x * ax + y * ay), pb = cb.map(([x, y]) => x * ax + y * ay);
+    const ax = Math.cos((angle * Math.PI) / 180),
+      ay = Math.sin((angle * Math.PI) / 180);
+    const pa = ca.map(([x, y]) => x * ax + y * ay),
+      pb = cb.map(([x, y]) => x * ax + y * ay);
     if (Math.max(...pa) < Math.min(...pb) || Math.max(...pb) < Math.min(...pa)) return false;
   }
   return true;
 }
 
-function placeLabel(
-  texts: string[],
-  rings: Rings,
-  size: number,
-  obstacles: readonly Rect[],
-  always: boolean,
-): { label: MapLabel; rect: Rect } | null {
+function placeLabel(texts: string[], rings: Rings, size: number, obstacles: readonly Rect[], always: boolean): { label: MapLabel; rect: Rect } | null {
   const outer = rings[0];
   if (!outer || outer.length < 4 || texts.length === 0) return null;
   const box = boxOf(outer);

@@ -47,7 +47,10 @@ describe("Lille quartiers (real data)", () => {
     const { features } = load<QuartierProps>(QUARTIERS);
     for (const f of features) {
       const point = [f.properties.centroid_lon, f.properties.centroid_lat] as const;
-      expect(locate(point, features).map((g) => g.properties.quartier), f.properties.quartier).toEqual([f.properties.quartier]);
+      expect(
+        locate(point, features).map((g) => g.properties.quartier),
+        f.properties.quartier,
+      ).toEqual([f.properties.quartier]);
     }
   });
 
@@ -58,20 +61,17 @@ describe("Lille quartiers (real data)", () => {
     }
   });
 
-  it.skipIf(!exists || !fs.existsSync(COMMUNE) || !fs.existsSync(MEL))(
-    "finds every quartier centroid in the Lille commune, among the 95 MEL communes",
-    () => {
-      const { features } = load<QuartierProps>(QUARTIERS);
-      const [commune] = load<{ code_insee: string }>(COMMUNE).features;
-      const mel = load<{ code_insee: string }>(MEL).features;
-      expect(mel).toHaveLength(95);
-      for (const f of features) {
-        const point = [f.properties.centroid_lon, f.properties.centroid_lat] as const;
-        expect(containsPoint(commune!.geometry, point)).toBe(true);
-        expect(locate(point, mel).map((c) => c.properties.code_insee)).toEqual(["59350"]);
-      }
-    },
-  );
+  it.skipIf(!exists || !fs.existsSync(COMMUNE) || !fs.existsSync(MEL))("finds every quartier centroid in the Lille commune, among the 95 MEL communes", () => {
+    const { features } = load<QuartierProps>(QUARTIERS);
+    const [commune] = load<{ code_insee: string }>(COMMUNE).features;
+    const mel = load<{ code_insee: string }>(MEL).features;
+    expect(mel).toHaveLength(95);
+    for (const f of features) {
+      const point = [f.properties.centroid_lon, f.properties.centroid_lat] as const;
+      expect(containsPoint(commune!.geometry, point)).toBe(true);
+      expect(locate(point, mel).map((c) => c.properties.code_insee)).toEqual(["59350"]);
+    }
+  });
 
   it.skipIf(!exists)("renders the map: 12 links, inside the viewBox, most shapes labelled", () => {
     const { features } = load<QuartierProps>(QUARTIERS);

@@ -106,7 +106,8 @@ describe("SvgMap", () => {
         expect(y).toBeLessThanOrEqual(height);
       }
       // Tight: the shapes reach the padding on at least one axis each way.
-      const xs = points.map((p) => p[0]), ys = points.map((p) => p[1]);
+      const xs = points.map((p) => p[0]),
+        ys = points.map((p) => p[1]);
       expect(Math.min(...xs) <= 9 || Math.min(...ys) <= 9).toBe(true);
       expect(Math.max(...xs) >= width - 9 || Math.max(...ys) >= height - 9).toBe(true);
     }

@@ -43,7 +43,10 @@ export interface SvgMapProps<F extends MapFeature = MapFeature> {
 
 /** "QPV 2024" → "qpv-2024": a kind must not inject other classes. */
 function kindClass(kind: string | undefined): string {
-  const slug = (kind ?? "").toLowerCase().replace(/[^a-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "");
+  const slug = (kind ?? "")
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, "-")
+    .replace(/^-+|-+$/g, "");
   return slug ? ` map__shape--${slug}` : "";
 }
 
@@ -119,7 +122,9 @@ export function SvgMap<F extends MapFeature>(props: SvgMapProps<F>) {
           {labelled.map(({ label }) => (
             <text class="map__label" transform={label!.angle ? `rotate(${label!.angle} ${label!.x} ${label!.y})` : undefined}>
               {label!.lines.map((line) => (
-                <tspan x={line.x} y={line.y}>{line.text}</tspan>
+                <tspan x={line.x} y={line.y}>
+                  {line.text}
+                </tspan>
               ))}
             </text>
           ))}

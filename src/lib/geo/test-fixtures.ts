@@ -4,7 +4,13 @@ import type { MultiPolygon, Polygon, Position } from "geojson";
 
 /** Axis-aligned ring, counter-clockwise (RFC 7946 outer) unless `clockwise`. */
 export function rectRing(west: number, south: number, east: number, north: number, clockwise = false): Position[] {
-  const ccw: Position[] = [[west, south], [east, south], [east, north], [west, north], [west, south]];
+  const ccw: Position[] = [
+    [west, south],
+    [east, south],
+    [east, north],
+    [west, north],
+    [west, south],
+  ];
   return clockwise ? [...ccw].reverse() : ccw;
 }
 
@@ -41,7 +47,8 @@ export function fixtureCity(): { quartiers: FixtureQuartier[]; qpv: { id: string
   for (let row = 0; row < 2; row++) {
     for (let col = 0; col < 3; col++) {
       const i = row * 3 + col;
-      const w = 3.0 + col * 0.02, s = 50.6 + row * 0.015;
+      const w = 3.0 + col * 0.02,
+        s = 50.6 + row * 0.015;
       quartiers.push({
         id: `Q${i + 1}`,
         label: names[i]!,

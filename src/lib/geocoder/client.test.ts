@@ -228,9 +228,7 @@ describe("errors", () => {
       serverSideClosed = new Promise((resolve) => req.socket.once("close", () => resolve()));
     };
     const error = await expectGeocoderError(createGeocoder({ baseUrl, timeoutMs: 200 }).search("rue Nationale"), "timeout");
-    expect(error.message).toBe(
-      "Le service de recherche d’adresse ne répond pas. Réessayez, ou indiquez votre position sur la carte.",
-    );
+    expect(error.message).toBe("Le service de recherche d’adresse ne répond pas. Réessayez, ou indiquez votre position sur la carte.");
     expect(received).toHaveLength(1);
     await serverSideClosed;
   });
@@ -247,9 +245,7 @@ describe("errors", () => {
   it("reports malformed JSON as invalid-response", async () => {
     handler = (_req, res) => json(res, 200, '{"type":"FeatureCollection","features":[');
     const error = await expectGeocoderError(createGeocoder({ baseUrl }).search("rue Nationale"), "invalid-response");
-    expect(error.message).toBe(
-      "Le service de recherche d’adresse a renvoyé une réponse inattendue. Indiquez votre position sur la carte.",
-    );
+    expect(error.message).toBe("Le service de recherche d’adresse a renvoyé une réponse inattendue. Indiquez votre position sur la carte.");
   });
 
   it("reports an HTML error page with status 200 as invalid-response", async () => {
@@ -272,7 +268,21 @@ describe("errors", () => {
     ["an unknown result type", featureCollection([banFeature({ properties: { type: "poi" } })])],
     ["a malformed citycode", featureCollection([banFeature({ properties: { citycode: "Lille" } })])],
     ["a malformed postcode", featureCollection([banFeature({ properties: { postcode: 59800 } })])],
-    ["a geometry that is not a Point", featureCollection([{ ...banFeature(), geometry: { type: "LineString", coordinates: [[3, 50], [3.1, 50.1]] } }])],
+    [
+      "a geometry that is not a Point",
+      featureCollection([
+        {
+          ...banFeature(),
+          geometry: {
+            type: "LineString",
+            coordinates: [
+              [3, 50],
+              [3.1, 50.1],
+            ],
+          },
+        },
+      ]),
+    ],
     ["features that are not an array", { type: "FeatureCollection", features: {} }],
     ["a bare array", [banFeature()]],
     ["null", null],

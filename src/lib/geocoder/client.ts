@@ -45,12 +45,10 @@ export type GeocoderErrorKind = "timeout" | "http" | "invalid-response" | "netwo
 const MESSAGES: Record<GeocoderErrorKind, string> = {
   timeout: "Le service de recherche d’adresse ne répond pas. Réessayez, ou indiquez votre position sur la carte.",
   http: "Le service de recherche d’adresse est momentanément indisponible. Réessayez dans quelques instants, ou indiquez votre position sur la carte.",
-  "invalid-response":
-    "Le service de recherche d’adresse a renvoyé une réponse inattendue. Indiquez votre position sur la carte.",
+  "invalid-response": "Le service de recherche d’adresse a renvoyé une réponse inattendue. Indiquez votre position sur la carte.",
   network: "Le service de recherche d’adresse est injoignable pour le moment. Réessayez plus tard, ou indiquez votre position sur la carte.",
 };
-const TOO_MANY_REQUESTS =
-  "Trop de recherches d’adresse en peu de temps. Patientez quelques secondes, ou indiquez votre position sur la carte.";
+const TOO_MANY_REQUESTS = "Trop de recherches d’adresse en peu de temps. Patientez quelques secondes, ou indiquez votre position sur la carte.";
 
 export class GeocoderError extends Error {
   readonly kind: GeocoderErrorKind;

@@ -4,7 +4,23 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { CurrentSession } from "../../core/auth/sessions.js";
 import { NotFoundError, ValidationError } from "../../core/errors.js";
-import { emptyForm, field, fieldIds, formBody, handleForm, id, ids, isChecked, checkbox, noQuery, oneOf, pageNumber, pageParam, queryOf, text } from "../../core/http/form.js";
+import {
+  emptyForm,
+  field,
+  fieldIds,
+  formBody,
+  handleForm,
+  id,
+  ids,
+  isChecked,
+  checkbox,
+  noQuery,
+  oneOf,
+  pageNumber,
+  pageParam,
+  queryOf,
+  text,
+} from "../../core/http/form.js";
 import { servePage } from "../../core/http/render.js";
 import { clearSessionCookie, isSecure } from "../../core/http/session.js";
 import { safeReturnPath } from "../../lib/return-path.js";
@@ -96,15 +112,21 @@ export async function accountRoutes(app: FastifyInstance) {
       tags: [],
       private: true,
       status: opts.status,
-      render: (ctx) => <PreferencesPage ctx={ctx} values={values} errors={opts.errors ?? {}} notice={opts.notice} welcome={opts.welcome ?? false} {...choices} />,
+      render: (ctx) => (
+        <PreferencesPage ctx={ctx} values={values} errors={opts.errors ?? {}} notice={opts.notice} welcome={opts.welcome ?? false} {...choices} />
+      ),
     }));
   }
 
-  app.get<{ Querystring: { statut?: string; bienvenue?: string } }>("/compte/preferences", { schema: { querystring: preferencesQuery } }, async (request, reply) => {
-    const session = requireSession(request, reply);
-    if (!session) return reply;
-    return preferencesPage(request, reply, session, { notice: NOTICES[request.query.statut ?? ""], welcome: request.query.bienvenue === "1" });
-  });
+  app.get<{ Querystring: { statut?: string; bienvenue?: string } }>(
+    "/compte/preferences",
+    { schema: { querystring: preferencesQuery } },
+    async (request, reply) => {
+      const session = requireSession(request, reply);
+      if (!session) return reply;
+      return preferencesPage(request, reply, session, { notice: NOTICES[request.query.statut ?? ""], welcome: request.query.bienvenue === "1" });
+    },
+  );
 
   app.post("/compte/preferences", { schema: { body: preferencesBody } }, async (request, reply) => {
     const session = requireSession(request, reply);
@@ -133,7 +155,12 @@ export async function accountRoutes(app: FastifyInstance) {
     const newEmail = field(request.body, "newEmail");
     return handleForm(
       async () =>
-        service.requestEmailChange(await accountDeps(app), { userId: session.user.id, newEmail, password: field(request.body, "emailPassword"), ip: request.ip }),
+        service.requestEmailChange(await accountDeps(app), {
+          userId: session.user.id,
+          newEmail,
+          password: field(request.body, "emailPassword"),
+          ip: request.ip,
+        }),
       () => reply.redirect("/compte/preferences?statut=adresse-envoyee", 303),
       ({ errors, status }) => preferencesPage(request, reply, session, { errors, values: { newEmail }, status }),
     );

@@ -69,7 +69,11 @@ describe("sign-up and verification", () => {
     expect(taken.statusCode).toBe(fresh.statusCode);
     expect(taken.headers.location).toBe(fresh.headers.location);
     expect((await mail.waitFor(email, /déjà un compte/)).text).toContain("Aucun nouveau compte");
-    const count = await w.db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")).where("email", "=", email).executeTakeFirstOrThrow();
+    const count = await w.db
+      .selectFrom("users")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("email", "=", email)
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(1);
   });
 
@@ -100,7 +104,13 @@ describe("sign-up and verification", () => {
 
   it("ignores role or verification fields sent with the form", async () => {
     const email = uniqueEmail();
-    await new Agent(w.app).submit("/compte/creer", "/compte/creer", { email, password: PASSWORD, role: "admin", email_verified_at: "2020-01-01", emailVerified: "1" });
+    await new Agent(w.app).submit("/compte/creer", "/compte/creer", {
+      email,
+      password: PASSWORD,
+      role: "admin",
+      email_verified_at: "2020-01-01",
+      emailVerified: "1",
+    });
     const user = await w.db.selectFrom("users").select(["role", "email_verified_at"]).where("email", "=", email).executeTakeFirstOrThrow();
     expect(user).toEqual({ role: "resident", email_verified_at: null });
   });
@@ -111,7 +121,13 @@ describe("sign-up and verification", () => {
     const page = await new Agent(w.app).get("/compte/creer");
     expect(page.body).toMatch(/<input type="checkbox" id="champ-digest" name="digest"(?![^>]*checked)/);
     const email = uniqueEmail();
-    await new Agent(w.app).submit("/compte/creer", "/compte/creer", { email, password: PASSWORD, themes: [String(theme.id), "999999"], quartiers: String(place.id), digest: "on" });
+    await new Agent(w.app).submit("/compte/creer", "/compte/creer", {
+      email,
+      password: PASSWORD,
+      themes: [String(theme.id), "999999"],
+      quartiers: String(place.id),
+      digest: "on",
+    });
     const user = await w.db.selectFrom("users").select(["id", "digest_consent", "digest_consent_at"]).where("email", "=", email).executeTakeFirstOrThrow();
     expect(user.digest_consent).toBe(true);
     expect(user.digest_consent_at).toBeInstanceOf(Date);
@@ -186,11 +202,14 @@ describe("sign-in, sessions and sign-out", () => {
     expect(replayAfter.headers.location).toBe("/compte/connexion?retour=%2Fcompte");
   });
 
-  it.each(["https://evil.example/", "//evil.example", "/\\evil.example", "javascript:alert(1)"])("never redirects outside the site (retour=%s)", async (retour) => {
-    const { email } = await verifiedResident();
-    const res = await new Agent(w.app).submit("/compte/connexion", "/compte/connexion", { email, password: PASSWORD, retour });
-    expect(res.headers.location).toBe("/");
-  });
+  it.each(["https://evil.example/", "//evil.example", "/\\evil.example", "javascript:alert(1)"])(
+    "never redirects outside the site (retour=%s)",
+    async (retour) => {
+      const { email } = await verifiedResident();
+      const res = await new Agent(w.app).submit("/compte/connexion", "/compte/connexion", { email, password: PASSWORD, retour });
+      expect(res.headers.location).toBe("/");
+    },
+  );
 
   it("expires sessions after the idle delay", async () => {
     const { agent } = await verifiedResident();
@@ -265,12 +284,18 @@ describe("password reset and change", () => {
     expect((await agent.open(link.pathname + link.search)).statusCode).toBe(200);
     // a verification token is not a reset token
     const { token: verifyToken } = await verifiedResident();
-    expect((await agent.submit(link.pathname + link.search, "/compte/reinitialiser", { jeton: verifyToken, password: "une toute nouvelle phrase" })).statusCode).toBe(400);
+    expect(
+      (await agent.submit(link.pathname + link.search, "/compte/reinitialiser", { jeton: verifyToken, password: "une toute nouvelle phrase" })).statusCode,
+    ).toBe(400);
     const ok = await agent.submit(link.pathname + link.search, "/compte/reinitialiser", { jeton: token, password: "une toute nouvelle phrase" });
     expect(ok.statusCode).toBe(303);
     expect((await oldSession.get("/compte")).statusCode).toBe(303);
     expect((await mail.waitFor(email, /a été modifié/)).text).toContain("autres connexions");
-    const reuse = await agent.post("/compte/reinitialiser", { _csrf: await agent.csrf("/compte/connexion"), jeton: token, password: "encore une autre phrase" });
+    const reuse = await agent.post("/compte/reinitialiser", {
+      _csrf: await agent.csrf("/compte/connexion"),
+      jeton: token,
+      password: "encore une autre phrase",
+    });
     expect(reuse.statusCode).toBe(400);
     expect(reuse.body).toContain("n’est plus valable");
     await signedIn(email, "une toute nouvelle phrase");
@@ -379,7 +404,11 @@ describe("personalised news", () => {
     const { agent, userId } = await verifiedResident({ digest: "on" });
     const res = await agent.submit("/compte/preferences", "/compte/preferences", { displayName: "Nouveau nom", themes: String(theme.id) });
     expect(res.statusCode).toBe(303);
-    const user = await w.db.selectFrom("users").select(["display_name", "digest_consent", "digest_consent_at"]).where("id", "=", userId).executeTakeFirstOrThrow();
+    const user = await w.db
+      .selectFrom("users")
+      .select(["display_name", "digest_consent", "digest_consent_at"])
+      .where("id", "=", userId)
+      .executeTakeFirstOrThrow();
     expect(user).toEqual({ display_name: "Nouveau nom", digest_consent: false, digest_consent_at: null });
     const bad = await agent.submit("/compte/preferences", "/compte/preferences", { displayName: "<script>" });
     expect(bad.statusCode).toBe(400);
@@ -432,7 +461,11 @@ describe("RGPD", () => {
     expect(res.headers.location).toBe("/compte/supprime");
     for (const table of ["users", "sessions", "user_tokens", "favourites", "user_themes", "user_neighbourhoods"] as const) {
       const column = table === "users" ? "id" : "user_id";
-      const rows = await w.db.selectFrom(table).select(column as never).where(column as never, "=", userId as never).execute();
+      const rows = await w.db
+        .selectFrom(table)
+        .select(column as never)
+        .where(column as never, "=", userId as never)
+        .execute();
       expect(rows, table).toHaveLength(0);
     }
     expect((await other.get("/compte")).statusCode).toBe(303);
@@ -443,7 +476,15 @@ describe("RGPD", () => {
 });
 
 describe("permissions", () => {
-  const protectedPages = ["/compte", "/compte/mon-fil", "/compte/favoris", "/compte/preferences", "/compte/mot-de-passe", "/compte/sessions", "/compte/donnees"];
+  const protectedPages = [
+    "/compte",
+    "/compte/mon-fil",
+    "/compte/favoris",
+    "/compte/preferences",
+    "/compte/mot-de-passe",
+    "/compte/sessions",
+    "/compte/donnees",
+  ];
   const publicPages = ["/compte/creer", "/compte/connexion", "/compte/mot-de-passe-oublie", "/compte/creer/merci", "/compte/supprime"];
 
   it.each(protectedPages)("%s: anonymous -> sign-in with return path; resident -> 200, private", async (url) => {

@@ -18,6 +18,9 @@ export async function personalFeed(db: DB, userId: number, now: Date, page: numb
   const pageIds = ranked.slice((page - 1) * pageSize, page * pageSize);
   const rows = await findItemsByIds(db, pageIds);
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const cards: CardView[] = await loadCards(db, pageIds.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])));
+  const cards: CardView[] = await loadCards(
+    db,
+    pageIds.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])),
+  );
   return { cards, page, pageCount, total: ranked.length, hasInterests };
 }

@@ -26,7 +26,10 @@ beforeAll(async () => {
   mail = await startMailServer();
   w = await createTestWorld({ smtpUrl: mail.url });
   await createSite(w.db, { site_name: "Ville d’Essai" });
-  await w.db.insertInto("users").values({ email: ALICE, password_hash: await hashPassword(PASSWORD), display_name: "Alice", email_verified_at: w.clock.now }).execute();
+  await w.db
+    .insertInto("users")
+    .values({ email: ALICE, password_hash: await hashPassword(PASSWORD), display_name: "Alice", email_verified_at: w.clock.now })
+    .execute();
 });
 afterAll(async () => {
   await w?.close();
@@ -78,7 +81,10 @@ describe("look-alike addresses", () => {
 
   it("refuses a look-alike as a new address, and takes a full-width spelling of one's own address for what it is", async () => {
     const bob = "bob@example.test";
-    await w.db.insertInto("users").values({ email: bob, password_hash: await hashPassword(PASSWORD), display_name: "Bob", email_verified_at: w.clock.now }).execute();
+    await w.db
+      .insertInto("users")
+      .values({ email: bob, password_hash: await hashPassword(PASSWORD), display_name: "Bob", email_verified_at: w.clock.now })
+      .execute();
     const agent = new Agent(w.app);
     expect((await agent.submit("/compte/connexion", "/compte/connexion", { email: bob, password: PASSWORD })).statusCode).toBe(303);
     const before = await queuedRecipients();

@@ -24,7 +24,10 @@ afterAll(async () => w?.close());
 
 async function signedIn(opts: { verified?: boolean; ip?: string } = {}) {
   const email = address("limite");
-  await w.db.insertInto("users").values({ email, password_hash: hash, display_name: "Samia", email_verified_at: opts.verified === false ? null : w.clock.now }).execute();
+  await w.db
+    .insertInto("users")
+    .values({ email, password_hash: hash, display_name: "Samia", email_verified_at: opts.verified === false ? null : w.clock.now })
+    .execute();
   const agent = new Agent(w.app, undefined, opts.ip);
   expect((await agent.submit("/compte/connexion", "/compte/connexion", { email, password: PASSWORD })).statusCode).toBe(303);
   return { agent, email };

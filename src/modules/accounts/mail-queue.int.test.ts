@@ -33,7 +33,10 @@ afterAll(async () => {
 });
 
 async function resident(world: TestWorld, email = address("connu")) {
-  await world.db.insertInto("users").values({ email, password_hash: await hashPassword(PASSWORD), display_name: "Samia", email_verified_at: world.clock.now }).execute();
+  await world.db
+    .insertInto("users")
+    .values({ email, password_hash: await hashPassword(PASSWORD), display_name: "Samia", email_verified_at: world.clock.now })
+    .execute();
   return email;
 }
 
@@ -52,7 +55,8 @@ async function eventually(check: () => Promise<boolean>, what: string, timeoutMs
   }
 }
 
-const mailJobs = (world: TestWorld) => world.db.selectFrom("jobs").select(["id", "payload", "attempts", "done_at", "last_error"]).where("kind", "=", MAIL_JOB).execute();
+const mailJobs = (world: TestWorld) =>
+  world.db.selectFrom("jobs").select(["id", "payload", "attempts", "done_at", "last_error"]).where("kind", "=", MAIL_JOB).execute();
 
 describe("forms that send e-mail, with a mail server that never answers", () => {
   it("answer at once, alike for known and unknown addresses, and the e-mails leave once the server works", async () => {
@@ -64,14 +68,22 @@ describe("forms that send e-mail, with a mail server that never answers", () => 
     const signUpKnown = await new Agent(w.app).submit("/compte/creer", "/compte/creer", { email: known, password: PASSWORD, displayName: "Autre" });
     const signUpNew = await new Agent(w.app).submit("/compte/creer", "/compte/creer", { email: fresh, password: PASSWORD, displayName: "Autre" });
     expect(signUpKnown.statusCode).toBe(303);
-    expect([signUpNew.statusCode, signUpNew.headers.location, signUpNew.body]).toEqual([signUpKnown.statusCode, signUpKnown.headers.location, signUpKnown.body]);
+    expect([signUpNew.statusCode, signUpNew.headers.location, signUpNew.body]).toEqual([
+      signUpKnown.statusCode,
+      signUpKnown.headers.location,
+      signUpKnown.body,
+    ]);
     expect(signUpKnown.headers.location).toBe("/compte/creer/merci");
 
     // Password reset: an address with an account and one without.
     const resetKnown = await new Agent(w.app).submit("/compte/mot-de-passe-oublie", "/compte/mot-de-passe-oublie", { email: known });
     const resetUnknown = await new Agent(w.app).submit("/compte/mot-de-passe-oublie", "/compte/mot-de-passe-oublie", { email: unknown });
     expect(resetKnown.statusCode).toBe(303);
-    expect([resetUnknown.statusCode, resetUnknown.headers.location, resetUnknown.body]).toEqual([resetKnown.statusCode, resetKnown.headers.location, resetKnown.body]);
+    expect([resetUnknown.statusCode, resetUnknown.headers.location, resetUnknown.body]).toEqual([
+      resetKnown.statusCode,
+      resetKnown.headers.location,
+      resetKnown.body,
+    ]);
     const [sentKnown, sentUnknown] = [await new Agent(w.app).get(resetKnown.headers.location!), await new Agent(w.app).get(resetUnknown.headers.location!)];
     expect(sentKnown.statusCode).toBe(200);
     expect(comparable(sentUnknown.body)).toBe(comparable(sentKnown.body));
@@ -110,7 +122,11 @@ describe("forms that send e-mail, with a mail server that never answers", () => 
 
     // Delivered messages leave no link behind in the jobs table.
     await eventually(async () => (await mailJobs(w)).every((j) => j.done_at !== null), "every mail job done");
-    const jobs = await w.db.selectFrom("jobs").select(["kind", sql<string>`payload::text`.as("payload")]).where("done_at", "is not", null).execute();
+    const jobs = await w.db
+      .selectFrom("jobs")
+      .select(["kind", sql<string>`payload::text`.as("payload")])
+      .where("done_at", "is not", null)
+      .execute();
     expect(jobs.some((j) => j.kind === MAIL_JOB)).toBe(true);
     for (const job of jobs.filter((j) => j.kind === MAIL_JOB || j.kind.startsWith("account."))) {
       expect(job.payload).not.toMatch(/jeton|@/);
@@ -141,7 +157,11 @@ describe("a queued e-mail and a restart", () => {
       const received = await box.waitFor(email, /Confirmez/);
       expect(linkIn(received, "/compte/verifier?jeton=")).toContain("jeton=");
       await eventually(async () => (await mailJobs(first)).every((j) => j.done_at !== null), "the job is done");
-      const done = await first.db.selectFrom("jobs").select(sql<string>`payload::text`.as("payload")).where("id", "=", pending[0]!.id).executeTakeFirstOrThrow();
+      const done = await first.db
+        .selectFrom("jobs")
+        .select(sql<string>`payload::text`.as("payload"))
+        .where("id", "=", pending[0]!.id)
+        .executeTakeFirstOrThrow();
       expect(JSON.parse(done.payload)).toEqual({});
     } finally {
       await worker?.stop();

@@ -16,7 +16,10 @@ export const mails = {
       to,
       `Confirmez votre nouvelle adresse e-mail – ${site}`,
       site,
-      ["Bonjour,", "Vous avez demandé à utiliser cette adresse pour votre compte. Confirmez-la pour qu’elle remplace l’ancienne. Ce lien est valable 24 heures."],
+      [
+        "Bonjour,",
+        "Vous avez demandé à utiliser cette adresse pour votre compte. Confirmez-la pour qu’elle remplace l’ancienne. Ce lien est valable 24 heures.",
+      ],
       { label: "Confirmer cette adresse", url },
       NOT_YOU,
     ),
@@ -43,16 +46,11 @@ export const mails = {
       NOT_YOU,
     ),
   passwordChanged: (to: string, site: string, resetUrl: string) =>
-    buildMail(
-      to,
-      `Votre mot de passe a été modifié – ${site}`,
-      site,
-      [
-        "Bonjour,",
-        "Le mot de passe de votre compte vient d’être modifié, et vos autres connexions ont été fermées.",
-        `Si ce n’est pas vous, choisissez tout de suite un nouveau mot de passe : ${resetUrl}`,
-      ],
-    ),
+    buildMail(to, `Votre mot de passe a été modifié – ${site}`, site, [
+      "Bonjour,",
+      "Le mot de passe de votre compte vient d’être modifié, et vos autres connexions ont été fermées.",
+      `Si ce n’est pas vous, choisissez tout de suite un nouveau mot de passe : ${resetUrl}`,
+    ]),
   emailChanged: (to: string, site: string, newEmail: string) =>
     buildMail(to, `Votre adresse e-mail a été modifiée – ${site}`, site, [
       "Bonjour,",

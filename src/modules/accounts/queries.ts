@@ -19,7 +19,20 @@ export async function findUserByEmail(db: DB, email: string) {
 export async function findUserById(db: DB, id: number) {
   return db
     .selectFrom("users")
-    .select(["id", "email", "password_hash", "email_verified_at", "display_name", "role", "digest_consent", "digest_consent_at", "created_at", "updated_at", "last_sign_in_at", "password_changed_at"])
+    .select([
+      "id",
+      "email",
+      "password_hash",
+      "email_verified_at",
+      "display_name",
+      "role",
+      "digest_consent",
+      "digest_consent_at",
+      "created_at",
+      "updated_at",
+      "last_sign_in_at",
+      "password_changed_at",
+    ])
     .where("id", "=", id)
     .executeTakeFirst();
 }
@@ -74,7 +87,11 @@ export async function setPassword(db: DB, userId: number, passwordHash: string, 
     .execute();
 }
 
-export async function updateProfile(db: DB, userId: number, p: { displayName: string; digestConsent: boolean; digestConsentAt: Date | null; now: Date }): Promise<void> {
+export async function updateProfile(
+  db: DB,
+  userId: number,
+  p: { displayName: string; digestConsent: boolean; digestConsentAt: Date | null; now: Date },
+): Promise<void> {
   await db
     .updateTable("users")
     .set({ display_name: p.displayName, digest_consent: p.digestConsent, digest_consent_at: p.digestConsentAt, updated_at: p.now })
@@ -125,16 +142,32 @@ export async function setInterests(db: DB, userId: number, themeIds: number[], n
   await db.deleteFrom("user_themes").where("user_id", "=", userId).execute();
   await db.deleteFrom("user_neighbourhoods").where("user_id", "=", userId).execute();
   const [themes, places] = [await existingThemeIds(db, themeIds), await existingNeighbourhoodIds(db, neighbourhoodIds)];
-  if (themes.length > 0) await db.insertInto("user_themes").values(themes.map((id) => ({ user_id: userId, theme_id: id }))).execute();
-  if (places.length > 0) await db.insertInto("user_neighbourhoods").values(places.map((id) => ({ user_id: userId, neighbourhood_id: id }))).execute();
+  if (themes.length > 0)
+    await db
+      .insertInto("user_themes")
+      .values(themes.map((id) => ({ user_id: userId, theme_id: id })))
+      .execute();
+  if (places.length > 0)
+    await db
+      .insertInto("user_neighbourhoods")
+      .values(places.map((id) => ({ user_id: userId, neighbourhood_id: id })))
+      .execute();
 }
 
 export async function addThemeInterest(db: DB, userId: number, themeId: number): Promise<void> {
-  await db.insertInto("user_themes").values({ user_id: userId, theme_id: themeId }).onConflict((oc) => oc.doNothing()).execute();
+  await db
+    .insertInto("user_themes")
+    .values({ user_id: userId, theme_id: themeId })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }
 
 export async function addNeighbourhoodInterest(db: DB, userId: number, neighbourhoodId: number): Promise<void> {
-  await db.insertInto("user_neighbourhoods").values({ user_id: userId, neighbourhood_id: neighbourhoodId }).onConflict((oc) => oc.doNothing()).execute();
+  await db
+    .insertInto("user_neighbourhoods")
+    .values({ user_id: userId, neighbourhood_id: neighbourhoodId })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }
 
 export async function removeNeighbourhoodInterest(db: DB, userId: number, neighbourhoodId: number): Promise<void> {
@@ -150,7 +183,12 @@ export async function followedNeighbourhoods(db: DB, userId: number): Promise<Se
 /** Interests with their names (the places module's tables, joined for a label), for the data export. */
 export async function interestsForExport(db: DB, userId: number) {
   const [themes, places] = await Promise.all([
-    db.selectFrom("user_themes as ut").innerJoin("themes as t", "t.id", "ut.theme_id").select(["t.name", "t.slug", "ut.created_at"]).where("ut.user_id", "=", userId).execute(),
+    db
+      .selectFrom("user_themes as ut")
+      .innerJoin("themes as t", "t.id", "ut.theme_id")
+      .select(["t.name", "t.slug", "ut.created_at"])
+      .where("ut.user_id", "=", userId)
+      .execute(),
     db
       .selectFrom("user_neighbourhoods as un")
       .innerJoin("neighbourhoods as n", "n.id", "un.neighbourhood_id")
@@ -221,7 +259,11 @@ export async function replacePendingSignIn(db: DB, row: { tokenHash: string; use
 }
 
 export async function findPendingSignIn(db: DB, tokenHash: string) {
-  return db.selectFrom("pending_sign_ins").select(["id", "user_id", "return_to", "expires_at", "attempts"]).where("token_hash", "=", tokenHash).executeTakeFirst();
+  return db
+    .selectFrom("pending_sign_ins")
+    .select(["id", "user_id", "return_to", "expires_at", "attempts"])
+    .where("token_hash", "=", tokenHash)
+    .executeTakeFirst();
 }
 
 /** Counts one attempt, conditionally, so parallel guesses cannot exceed the limit; undefined once used up. */
@@ -253,4 +295,3 @@ export async function deleteSpentTokens(db: DB, before: Date) {
 export async function deleteExpiredPendingSignIns(db: DB, now: Date): Promise<void> {
   await db.deleteFrom("pending_sign_ins").where("expires_at", "<", now).execute();
 }
-

@@ -65,7 +65,14 @@ export async function authRoutes(app: FastifyInstance) {
   await secondFactorRoutes(app, startSession);
 
   // ---- sign-up
-  const signUpPage = async (request: FastifyRequest, reply: FastifyReply, values: SignUpValues, suggestion: string | null, errors: Errors = {}, status?: number) => {
+  const signUpPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: SignUpValues,
+    suggestion: string | null,
+    errors: Errors = {},
+    status?: number,
+  ) => {
     const choices = await service.interestChoices(app.deps.db);
     return servePage(request, reply, async () => ({
       tags: [],
@@ -142,24 +149,28 @@ export async function authRoutes(app: FastifyInstance) {
   });
 
   // ---- sign-in / sign-out
-  app.get<{ Querystring: { retour?: string; favori?: string; statut?: string } }>("/compte/connexion", { schema: { querystring: signInQuery } }, async (request, reply) => {
-    const retour = safeReturnPath(request.query.retour);
-    const favori = favouriteId(request.query.favori);
-    // Already signed in: back to the page, where the real favourite button is. Nothing is
-    // added on a GET (a link or an <img> elsewhere must not change anyone's favourites).
-    if (request.session) return reply.redirect(retour, 303);
-    const notice =
-      request.query.statut === "mot-de-passe-modifie"
-        ? "Votre mot de passe a été modifié. Connectez-vous avec le nouveau."
-        : request.query.statut === "verification-expiree"
-          ? "La vérification en deux étapes a expiré ou a échoué trop de fois. Reconnectez-vous."
-          : undefined;
-    return servePage(request, reply, async () => ({
-      tags: [],
-      private: true,
-      render: (ctx) => <SignInPage ctx={ctx} csrf={csrfTokenFor(request, reply)} email="" retour={retour} favori={favori} notice={notice} />,
-    }));
-  });
+  app.get<{ Querystring: { retour?: string; favori?: string; statut?: string } }>(
+    "/compte/connexion",
+    { schema: { querystring: signInQuery } },
+    async (request, reply) => {
+      const retour = safeReturnPath(request.query.retour);
+      const favori = favouriteId(request.query.favori);
+      // Already signed in: back to the page, where the real favourite button is. Nothing is
+      // added on a GET (a link or an <img> elsewhere must not change anyone's favourites).
+      if (request.session) return reply.redirect(retour, 303);
+      const notice =
+        request.query.statut === "mot-de-passe-modifie"
+          ? "Votre mot de passe a été modifié. Connectez-vous avec le nouveau."
+          : request.query.statut === "verification-expiree"
+            ? "La vérification en deux étapes a expiré ou a échoué trop de fois. Reconnectez-vous."
+            : undefined;
+      return servePage(request, reply, async () => ({
+        tags: [],
+        private: true,
+        render: (ctx) => <SignInPage ctx={ctx} csrf={csrfTokenFor(request, reply)} email="" retour={retour} favori={favori} notice={notice} />,
+      }));
+    },
+  );
 
   app.post("/compte/connexion", { schema: { body: signInBody } }, async (request, reply) => {
     const body = request.body;
@@ -173,7 +184,14 @@ export async function authRoutes(app: FastifyInstance) {
         private: true,
         status: 400,
         render: (ctx) => (
-          <SignInPage ctx={ctx} csrf={csrfTokenFor(request, reply)} email={email} retour={retour} favori={favori} error="Adresse e-mail ou mot de passe incorrect." />
+          <SignInPage
+            ctx={ctx}
+            csrf={csrfTokenFor(request, reply)}
+            email={email}
+            retour={retour}
+            favori={favori}
+            error="Adresse e-mail ou mot de passe incorrect."
+          />
         ),
       }));
     }

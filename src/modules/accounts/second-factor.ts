@@ -98,7 +98,13 @@ async function checkCode(db: DB, userId: number, code: string, now: Date): Promi
 }
 
 /** Back-office sign-ins go to the audit trail (residents' do not: they are not back-office events). */
-export async function recordSignIn(db: DB, userId: number, details: { secondFactor: "totp" | "recovery_code" | "none"; recoveryCodesLeft?: number | null }, ip: string, now: Date): Promise<void> {
+export async function recordSignIn(
+  db: DB,
+  userId: number,
+  details: { secondFactor: "totp" | "recovery_code" | "none"; recoveryCodesLeft?: number | null },
+  ip: string,
+  now: Date,
+): Promise<void> {
   const user = await findUserLabel(db, userId);
   if (!user || !isStaff(user.role)) return;
   const label = user.display_name ? `${user.display_name} <${user.email}>` : user.email;

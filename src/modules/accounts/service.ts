@@ -11,7 +11,15 @@ import type { Mailer } from "../../core/mail/mailer.js";
 import { mails } from "./mails.js";
 import { hitRateLimit, RateLimitedError, type RateLimitRule } from "../../core/rate-limit.js";
 import { listNeighbourhoods, neighbourhoodExists, themeChoices } from "../places/index.js";
-import { presentPlaceChoices, presentPreferences, presentSession, presentThemeChoices, type Choice, type PreferencesValues, type SessionView } from "./present.js";
+import {
+  presentPlaceChoices,
+  presentPreferences,
+  presentSession,
+  presentThemeChoices,
+  type Choice,
+  type PreferencesValues,
+  type SessionView,
+} from "./present.js";
 import * as q from "./queries.js";
 import type { FieldErrors } from "../../core/http/form.js";
 import { displayNameProblem, emailProblem, normaliseEmail } from "./validate.js";

@@ -42,12 +42,21 @@ describe("emailProblem", () => {
     expect(check(raw)).toMatch(/caractères invisibles/);
   });
 
-  it.each(["alice@example.test.", "alice@.example.test", "alice@example..test", ".alice@example.test", "a..b@example.test", "a,b@example.test", "a<b>@example.test", "alice@example", "a@b.c", "@example.test", "alice@"])(
-    "refuses the malformed %j",
-    (raw) => {
-      expect(check(raw)).toMatch(/adresse e-mail valide/);
-    },
-  );
+  it.each([
+    "alice@example.test.",
+    "alice@.example.test",
+    "alice@example..test",
+    ".alice@example.test",
+    "a..b@example.test",
+    "a,b@example.test",
+    "a<b>@example.test",
+    "alice@example",
+    "a@b.c",
+    "@example.test",
+    "alice@",
+  ])("refuses the malformed %j", (raw) => {
+    expect(check(raw)).toMatch(/adresse e-mail valide/);
+  });
 
   it.each(["alice@example.test", "prenom.nom+quartier@ville.fr", "josé@exemple.fr", "x@münchen.de", "a_b-c@sous.domaine.fr"])("accepts %j", (raw) => {
     expect(check(raw)).toBeNull();

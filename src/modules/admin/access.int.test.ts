@@ -49,7 +49,11 @@ describe("back-office access", () => {
     expect(ping.statusCode).toBe(204);
     // As the page's script sends it: the token in a header, no body at all.
     const cookie = editor.agent.cookieHeader()!;
-    const bare = await world.app.inject({ method: "POST", url: "/admin/session", headers: { cookie, "x-csrf-token": editor.agent.csrfToken, accept: "application/json" } });
+    const bare = await world.app.inject({
+      method: "POST",
+      url: "/admin/session",
+      headers: { cookie, "x-csrf-token": editor.agent.csrfToken, accept: "application/json" },
+    });
     expect(bare.statusCode).toBe(204);
     world.clock.now = new Date(world.clock.now.getTime() + 20 * 60_000);
     expect((await editor.agent.get("/admin")).statusCode).toBe(200);
@@ -57,7 +61,12 @@ describe("back-office access", () => {
   });
 
   it("shows the Politique de la Ville team what needs a look, and not the others", async () => {
-    await createAction(world.db, { title: "Action en retard", status: "delayed", funding: [], milestones: [{ date: "2020-01-15", title: "Étape oubliée", done: false }] });
+    await createAction(world.db, {
+      title: "Action en retard",
+      status: "delayed",
+      funding: [],
+      milestones: [{ date: "2020-01-15", title: "Étape oubliée", done: false }],
+    });
     await createAction(world.db, { title: "Action financée", status: "in_progress", funding: [{ funder: "ville", amount: 1000, year: 2027 }], milestones: [] });
     const officer = await createStaff(world, "policy");
     const html = (await officer.agent.get("/admin")).body;

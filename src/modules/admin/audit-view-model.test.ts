@@ -18,6 +18,8 @@ describe("audit journal wording", () => {
   });
 
   it("prints details as short key: value lines", () => {
-    expect(detailsText({ from: "editor", to: "admin", changed: { title: { from: "a", to: "b" } } })).toBe('from : editor\nto : admin\nchanged : {"title":{"from":"a","to":"b"}}');
+    expect(detailsText({ from: "editor", to: "admin", changed: { title: { from: "a", to: "b" } } })).toBe(
+      'from : editor\nto : admin\nchanged : {"title":{"from":"a","to":"b"}}',
+    );
   });
 });

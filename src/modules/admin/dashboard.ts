@@ -31,7 +31,14 @@ export interface DashboardData {
   policy: { lateMilestones: number; delayed: number; unfunded: number } | null;
 }
 
-const toItem = (r: { id: number; title: string; kind: "article" | "page"; status: ContentStatus; updated_at: Date; scheduled_at: Date | null }): DashboardItem => ({
+const toItem = (r: {
+  id: number;
+  title: string;
+  kind: "article" | "page";
+  status: ContentStatus;
+  updated_at: Date;
+  scheduled_at: Date | null;
+}): DashboardItem => ({
   id: r.id,
   title: r.title,
   kind: r.kind,

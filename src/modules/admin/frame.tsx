@@ -59,20 +59,28 @@ export function AdminFrame(props: AdminFrameProps) {
           <div class="skip-links">
             <nav aria-label="Accès rapide">
               <ul>
-                <li><a href="#contenu">Aller au contenu</a></li>
-                <li><a href="#menu-admin">Aller au menu</a></li>
+                <li>
+                  <a href="#contenu">Aller au contenu</a>
+                </li>
+                <li>
+                  <a href="#menu-admin">Aller au menu</a>
+                </li>
               </ul>
             </nav>
           </div>
           <header class="admin-bar" data-module="session-timeout" data-idle-seconds={String(STAFF_IDLE_MS / 1000)} data-csrf={ctx.viewer.csrfToken}>
             <div class="admin-bar__inner">
-              <a class="admin-bar__brand" href="/admin">{ctx.site.name} · Administration</a>
+              <a class="admin-bar__brand" href="/admin">
+                {ctx.site.name} · Administration
+              </a>
               <div class="admin-bar__tools">
                 <a href="/">Voir le site</a>
                 <span>{actor.displayName || actor.email}</span>
                 <form method="post" action="/compte/deconnexion">
                   <input type="hidden" name="_csrf" value={ctx.viewer.csrfToken} />
-                  <button type="submit" class="link-button">Se déconnecter</button>
+                  <button type="submit" class="link-button">
+                    Se déconnecter
+                  </button>
                 </form>
               </div>
             </div>
@@ -85,7 +93,9 @@ export function AdminFrame(props: AdminFrameProps) {
               <ul id="menu-admin-liste" data-menu-list>
                 {links.map((l) => (
                   <li>
-                    <a href={l.href} aria-current={l.href === current ? (l.href === path ? "page" : "true") : undefined}>{l.label}</a>
+                    <a href={l.href} aria-current={l.href === current ? (l.href === path ? "page" : "true") : undefined}>
+                      {l.label}
+                    </a>
                   </li>
                 ))}
               </ul>

@@ -61,7 +61,11 @@ async function accept(agent: Agent, link: string, password = NEW_PASSWORD) {
 }
 
 const userRow = (email: string) =>
-  world.db.selectFrom("users").select(["id", "role", "totp_required", "totp_secret", "email_verified_at", "email"]).where("email", "=", email).executeTakeFirstOrThrow();
+  world.db
+    .selectFrom("users")
+    .select(["id", "role", "totp_required", "totp_secret", "email_verified_at", "email"])
+    .where("email", "=", email)
+    .executeTakeFirstOrThrow();
 
 const uniqueEmail = (name: string) => `${name}.${++seq}@ville.test`;
 
@@ -174,7 +178,9 @@ describe("inviting an address that already has a resident account", () => {
 
     // Accepting ends the links still unused: the address verification sent at sign-up is dead.
     expect((await accept(new Agent(world.app), await invitationLink(email, 1))).statusCode).toBe(303);
-    const verify = await new Agent(world.app).submit(verifyLink.pathname + verifyLink.search, "/compte/verifier", { jeton: verifyLink.searchParams.get("jeton")! });
+    const verify = await new Agent(world.app).submit(verifyLink.pathname + verifyLink.search, "/compte/verifier", {
+      jeton: verifyLink.searchParams.get("jeton")!,
+    });
     expect(verify.statusCode).toBe(400);
   });
 

@@ -88,7 +88,8 @@ export async function inviteStaff(deps: InvitationDeps, actor: StaffActor, input
   const now = deps.now;
   const result = await inviteInTransaction().catch((error: unknown) => {
     // Two invitations of the same new address at once: the unique index keeps one.
-    if ((error as { code?: unknown }).code === "23505") throw new ValidationError({ email: "Une invitation vient d’être envoyée à cette adresse : réessayez dans un instant." });
+    if ((error as { code?: unknown }).code === "23505")
+      throw new ValidationError({ email: "Une invitation vient d’être envoyée à cette adresse : réessayez dans un instant." });
     throw error;
   });
   const link = linkTo(deps.publicUrl, `${INVITATION_PATH}?jeton=${token}`);
@@ -103,7 +104,8 @@ export async function inviteStaff(deps: InvitationDeps, actor: StaffActor, input
   function inviteInTransaction() {
     return deps.db.transaction().execute(async (trx) => {
       const existing = await lockUserByEmail(trx, email);
-      if (existing && isStaff(existing.role)) throw new ValidationError({ email: "Cette personne fait déjà partie de l’équipe : changez son rôle depuis sa fiche." });
+      if (existing && isStaff(existing.role))
+        throw new ValidationError({ email: "Cette personne fait déjà partie de l’équipe : changez son rôle depuis sa fiche." });
       const user = existing ?? (await insertInvitedUser(trx, { email, passwordHash: unusable, displayName, now }));
       const replaced = await revokeOpenInvitation(trx, user.id, now);
       await insertInvitation(trx, {
@@ -147,12 +149,26 @@ export async function changeInvitedRole(
   const target = { type: "user", id: user.id, label: label(user) };
   if (!isStaff(role)) {
     await revokeOpenInvitation(trx, user.id, now);
-    await recordEvent(trx, { actor: { id: actor.id, label: actor.label }, action: "staff.invitation_revoke", target, details: { role: invitation.role }, ip, at: now });
+    await recordEvent(trx, {
+      actor: { id: actor.id, label: actor.label },
+      action: "staff.invitation_revoke",
+      target,
+      details: { role: invitation.role },
+      ip,
+      at: now,
+    });
     return true;
   }
   if (invitation.role === role) return true;
   await setInvitationRole(trx, invitation.id, role as StaffRole);
-  await recordEvent(trx, { actor: { id: actor.id, label: actor.label }, action: "staff.invitation_role_change", target, details: { from: invitation.role, to: role }, ip, at: now });
+  await recordEvent(trx, {
+    actor: { id: actor.id, label: actor.label },
+    action: "staff.invitation_role_change",
+    target,
+    details: { from: invitation.role, to: role },
+    ip,
+    at: now,
+  });
   return true;
 }
 
@@ -215,6 +231,8 @@ export async function acceptInvitation(deps: AcceptDeps, input: { token: string;
     return { userId: user.id, email: user.email, role: inv.role };
   });
   if (!accepted) return null;
-  await deps.mailer.send(mails.staffRoleTaken(accepted.email, deps.siteName, ROLE_LABELS[accepted.role], linkTo(deps.publicUrl, "/compte/mot-de-passe-oublie")));
+  await deps.mailer.send(
+    mails.staffRoleTaken(accepted.email, deps.siteName, ROLE_LABELS[accepted.role], linkTo(deps.publicUrl, "/compte/mot-de-passe-oublie")),
+  );
   return accepted.userId;
 }

@@ -76,7 +76,11 @@ export async function clearSecondFactor(trx: DB, id: number, now: Date): Promise
 // ---- one's own second factor
 
 export async function secondFactorState(db: DB, userId: number) {
-  return db.selectFrom("users").select(["totp_secret", "totp_enabled_at", "totp_required", "totp_last_step"]).where("id", "=", userId).executeTakeFirstOrThrow();
+  return db
+    .selectFrom("users")
+    .select(["totp_secret", "totp_enabled_at", "totp_required", "totp_last_step"])
+    .where("id", "=", userId)
+    .executeTakeFirstOrThrow();
 }
 
 /** The same, locked: codes are single use, so checking one and storing its step must not interleave. */
@@ -200,4 +204,3 @@ export async function grantInvitedRole(trx: DB, userId: number, role: StaffRole,
 /** The people who appear in the journal, by the latest label they had, for the "Personne" filter. */
 
 // ---- the dashboard's view of the editorial work (content's table, read-only)
-

@@ -46,18 +46,23 @@ export async function securityRoutes(app: FastifyInstance) {
         const enrolment = await pendingEnrolment(db, actor, site.view.name);
         if (!enrolment) return reply.redirect("/admin/securite", 303);
         const { required } = await securityStatus(db, actor.id);
-        return serveAdminPage(request, reply, () => ({ status, render: (ctx) => <EnrolPage ctx={ctx} actor={actor} enrolment={enrolment} required={required} error={errors.code} /> }));
+        return serveAdminPage(request, reply, () => ({
+          status,
+          render: (ctx) => <EnrolPage ctx={ctx} actor={actor} enrolment={enrolment} required={required} error={errors.code} />,
+        }));
       },
     );
   });
 
   /** A refused code: the security page again, the message beside the form it came from. */
-  const refused = (request: FastifyRequest, reply: FastifyReply, formField: string) => async ({ errors, status }: Refused<unknown>) => {
-    const actor = staffActor(request);
-    const current = await securityStatus(db, actor.id);
-    const shown = { [formField]: errors.code ?? "Code incorrect." };
-    return serveAdminPage(request, reply, () => ({ status, render: (ctx) => <SecurityPage ctx={ctx} actor={actor} status={current} errors={shown} /> }));
-  };
+  const refused =
+    (request: FastifyRequest, reply: FastifyReply, formField: string) =>
+    async ({ errors, status }: Refused<unknown>) => {
+      const actor = staffActor(request);
+      const current = await securityStatus(db, actor.id);
+      const shown = { [formField]: errors.code ?? "Code incorrect." };
+      return serveAdminPage(request, reply, () => ({ status, render: (ctx) => <SecurityPage ctx={ctx} actor={actor} status={current} errors={shown} /> }));
+    };
 
   app.post("/admin/securite/codes-de-secours", { preHandler: staff, schema: { body: codeBody } }, async (request, reply) => {
     const actor = staffActor(request);

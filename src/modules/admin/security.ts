@@ -57,7 +57,9 @@ const CODE_WRONG = "Ce code est incorrect ou a déjà servi. Attendez le suivant
 async function useCode(trx: DB, userId: number, code: string, now: Date): Promise<void> {
   if (!code.trim()) throw new ValidationError({ code: CODE_MISSING });
   const user = await lockSecondFactor(trx, userId);
-  const step = user.totp_secret ? verifyTotp(user.totp_secret, code, { now, lastStep: user.totp_last_step === null ? null : Number(user.totp_last_step) }) : null;
+  const step = user.totp_secret
+    ? verifyTotp(user.totp_secret, code, { now, lastStep: user.totp_last_step === null ? null : Number(user.totp_last_step) })
+    : null;
   if (step === null) throw new ValidationError({ code: CODE_WRONG });
   await storeUsedStep(trx, userId, step);
 }
@@ -70,7 +72,13 @@ export async function confirmEnrolment(db: DB, actor: StaffActor, code: string, 
     await useCode(trx, actor.id, code, now);
     await enableSecondFactor(trx, actor.id, now);
     const codes = await replaceRecoveryCodes(trx, actor.id);
-    await recordEvent(trx, { actor: { id: actor.id, label: actor.label }, action: "auth.totp_enable", target: { type: "user", id: actor.id, label: actor.label }, ip, at: now });
+    await recordEvent(trx, {
+      actor: { id: actor.id, label: actor.label },
+      action: "auth.totp_enable",
+      target: { type: "user", id: actor.id, label: actor.label },
+      ip,
+      at: now,
+    });
     return codes;
   });
 }
@@ -79,7 +87,13 @@ export async function regenerateRecoveryCodes(db: DB, actor: StaffActor, code: s
   return db.transaction().execute(async (trx) => {
     await useCode(trx, actor.id, code, now);
     const codes = await replaceRecoveryCodes(trx, actor.id);
-    await recordEvent(trx, { actor: { id: actor.id, label: actor.label }, action: "auth.recovery_codes_renew", target: { type: "user", id: actor.id, label: actor.label }, ip, at: now });
+    await recordEvent(trx, {
+      actor: { id: actor.id, label: actor.label },
+      action: "auth.recovery_codes_renew",
+      target: { type: "user", id: actor.id, label: actor.label },
+      ip,
+      at: now,
+    });
     return codes;
   });
 }
@@ -87,10 +101,19 @@ export async function regenerateRecoveryCodes(db: DB, actor: StaffActor, code: s
 export async function disableSecondFactor(db: DB, actor: StaffActor, code: string, ip: string, now: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const user = await lockSecondFactor(trx, actor.id);
-    if (user.totp_required) throw new ValidationError({ code: "Un administrateur a rendu la double authentification obligatoire pour votre compte : elle ne peut pas être désactivée." });
+    if (user.totp_required)
+      throw new ValidationError({
+        code: "Un administrateur a rendu la double authentification obligatoire pour votre compte : elle ne peut pas être désactivée.",
+      });
     await useCode(trx, actor.id, code, now);
     await clearSecondFactor(trx, actor.id, now);
     await deleteRecoveryCodes(trx, actor.id);
-    await recordEvent(trx, { actor: { id: actor.id, label: actor.label }, action: "auth.totp_disable", target: { type: "user", id: actor.id, label: actor.label }, ip, at: now });
+    await recordEvent(trx, {
+      actor: { id: actor.id, label: actor.label },
+      action: "auth.totp_disable",
+      target: { type: "user", id: actor.id, label: actor.label },
+      ip,
+      at: now,
+    });
   });
 }

@@ -53,14 +53,19 @@ export async function staffRoutes(app: FastifyInstance) {
       (result) => reply.redirect(`/admin/equipe?statut=${result.created ? "invite" : "promu"}`, 303),
       async ({ errors, status }) => {
         const staff = await teamView(actor.id);
-        return serveAdminPage(request, reply, () => ({ status, render: (ctx) => <StaffListPage ctx={ctx} actor={actor} staff={staff} errors={errors} values={values} /> }));
+        return serveAdminPage(request, reply, () => ({
+          status,
+          render: (ctx) => <StaffListPage ctx={ctx} actor={actor} staff={staff} errors={errors} values={values} />,
+        }));
       },
     );
   });
 
   app.get<IdParams>("/admin/equipe/:id", { preHandler: manage, schema: { params: idParams, querystring: noticeQuery } }, async (request, reply) => {
     const member = await memberView(Number(request.params.id), staffActor(request).id);
-    return serveAdminPage(request, reply, () => ({ render: (ctx, actor) => <StaffMemberPage ctx={ctx} actor={actor} member={member} notice={notice(request)} /> }));
+    return serveAdminPage(request, reply, () => ({
+      render: (ctx, actor) => <StaffMemberPage ctx={ctx} actor={actor} member={member} notice={notice(request)} />,
+    }));
   });
 
   app.post<IdParams>("/admin/equipe/:id/role", { preHandler: manage, schema: { params: idParams, body: roleBody } }, async (request, reply) => {
@@ -76,17 +81,25 @@ export async function staffRoutes(app: FastifyInstance) {
     );
   });
 
-  app.post<IdParams>("/admin/equipe/:id/double-authentification", { preHandler: manage, schema: { params: idParams, body: secondFactorBody } }, async (request, reply) => {
-    const id = Number(request.params.id);
-    await setSecondFactorRequired(db, staffActor(request), id, isChecked(request.body, "required"), request.ip, app.deps.now());
-    return reply.redirect(`/admin/equipe/${id}?statut=double-authentification`, 303);
-  });
+  app.post<IdParams>(
+    "/admin/equipe/:id/double-authentification",
+    { preHandler: manage, schema: { params: idParams, body: secondFactorBody } },
+    async (request, reply) => {
+      const id = Number(request.params.id);
+      await setSecondFactorRequired(db, staffActor(request), id, isChecked(request.body, "required"), request.ip, app.deps.now());
+      return reply.redirect(`/admin/equipe/${id}?statut=double-authentification`, 303);
+    },
+  );
 
-  app.post<IdParams>("/admin/equipe/:id/reinitialiser-double-authentification", { preHandler: manage, schema: { params: idParams, body: emptyForm } }, async (request, reply) => {
-    const id = Number(request.params.id);
-    await resetSecondFactor(db, staffActor(request), id, request.ip, app.deps.now());
-    return reply.redirect(`/admin/equipe/${id}?statut=reinitialise`, 303);
-  });
+  app.post<IdParams>(
+    "/admin/equipe/:id/reinitialiser-double-authentification",
+    { preHandler: manage, schema: { params: idParams, body: emptyForm } },
+    async (request, reply) => {
+      const id = Number(request.params.id);
+      await resetSecondFactor(db, staffActor(request), id, request.ip, app.deps.now());
+      return reply.redirect(`/admin/equipe/${id}?statut=reinitialise`, 303);
+    },
+  );
 
   app.post<IdParams>("/admin/equipe/:id/deconnecter", { preHandler: manage, schema: { params: idParams, body: emptyForm } }, async (request, reply) => {
     const id = Number(request.params.id);

@@ -68,14 +68,25 @@ describe("team management", () => {
     const nora = new Agent(world.app);
     const form = await nora.open(link.pathname + link.search);
     expect(form.statusCode).toBe(200);
-    const set = await nora.submit(link.pathname + link.search, "/compte/invitation", { jeton: link.searchParams.get("jeton")!, password: "Une phrase de passe pour Nora 2027" });
+    const set = await nora.submit(link.pathname + link.search, "/compte/invitation", {
+      jeton: link.searchParams.get("jeton")!,
+      password: "Une phrase de passe pour Nora 2027",
+    });
     expect(set.statusCode).toBe(303);
-    const signIn = await nora.submit("/compte/connexion", "/compte/connexion", { email: "nora.redac@ville.test", password: "Une phrase de passe pour Nora 2027", retour: "/admin" });
+    const signIn = await nora.submit("/compte/connexion", "/compte/connexion", {
+      email: "nora.redac@ville.test",
+      password: "Une phrase de passe pour Nora 2027",
+      retour: "/admin",
+    });
     expect(signIn.headers.location).toBe("/admin");
     expect((await nora.get("/admin")).headers.location).toBe("/admin/securite/double-authentification");
 
     const events = await listEvents(world.db, { action: "staff.invite", limit: 5, offset: 0 });
-    expect(events.events[0]).toMatchObject({ actorId: admin.id, targetLabel: "Nora Rédac <nora.redac@ville.test>", details: { role: "contributor", existing_account: false } });
+    expect(events.events[0]).toMatchObject({
+      actorId: admin.id,
+      targetLabel: "Nora Rédac <nora.redac@ville.test>",
+      details: { role: "contributor", existing_account: false },
+    });
   });
 
   it("invites an existing resident without giving the role yet, and refuses someone already in the team", async () => {
@@ -123,7 +134,11 @@ describe("team management", () => {
     expect((await editor.agent.get("/admin/contenus")).headers.location).toBe("/admin/securite/double-authentification");
     await world.db.updateTable("users").set({ totp_secret: "JBSWY3DPEHPK3PXP", totp_enabled_at: world.clock.now }).where("id", "=", editor.id).execute();
     await admin.agent.send(`/admin/equipe/${editor.id}/reinitialiser-double-authentification`, {});
-    const row = await world.db.selectFrom("users").select(["totp_secret", "totp_enabled_at", "totp_required"]).where("id", "=", editor.id).executeTakeFirstOrThrow();
+    const row = await world.db
+      .selectFrom("users")
+      .select(["totp_secret", "totp_enabled_at", "totp_required"])
+      .where("id", "=", editor.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ totp_secret: null, totp_enabled_at: null, totp_required: true });
     expect((await editor.agent.get("/admin")).headers.location).toMatch(/^\/compte\/connexion/);
   });

@@ -17,7 +17,16 @@ import { revokeUserSessions } from "../../core/auth/sessions.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../core/errors.js";
 import type { StaffActor } from "./guard.js";
 import { changeInvitedRole } from "./invitations.js";
-import { clearSecondFactor, findStaffRow, findUserName, listStaffRows, lockUser, setSecondFactorRequired as storeSecondFactorRequired, setUserRole, type StaffQueryRow } from "./queries.js";
+import {
+  clearSecondFactor,
+  findStaffRow,
+  findUserName,
+  listStaffRows,
+  lockUser,
+  setSecondFactorRequired as storeSecondFactorRequired,
+  setUserRole,
+  type StaffQueryRow,
+} from "./queries.js";
 import { label, parseRole, type StaffRole } from "./staff-roles.js";
 
 /** A member of the team (or someone invited into it), as the services see them. */
@@ -119,7 +128,13 @@ export async function resetSecondFactor(db: DB, actor: StaffActor, userId: numbe
     await clearSecondFactor(trx, userId, now);
     await deleteRecoveryCodes(trx, userId);
     await revokeUserSessions(trx, userId);
-    await recordEvent(trx, { actor: { id: actor.id, label: actor.label }, action: "staff.totp_reset", target: { type: "user", id: userId, label: label(user) }, ip, at: now });
+    await recordEvent(trx, {
+      actor: { id: actor.id, label: actor.label },
+      action: "staff.totp_reset",
+      target: { type: "user", id: userId, label: label(user) },
+      ip,
+      at: now,
+    });
   });
 }
 
@@ -129,6 +144,12 @@ export async function endSessions(db: DB, actor: StaffActor, userId: number, ip:
     const user = await findUserName(trx, userId);
     if (!user) throw new NotFoundError();
     await revokeUserSessions(trx, userId);
-    await recordEvent(trx, { actor: { id: actor.id, label: actor.label }, action: "staff.sessions_end", target: { type: "user", id: userId, label: label(user) }, ip, at: now });
+    await recordEvent(trx, {
+      actor: { id: actor.id, label: actor.label },
+      action: "staff.sessions_end",
+      target: { type: "user", id: userId, label: label(user) },
+      ip,
+      at: now,
+    });
   });
 }

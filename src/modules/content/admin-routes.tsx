@@ -115,7 +115,11 @@ function noticeOf(request: FastifyRequest<{ Querystring: { fait?: string } }>): 
 }
 
 function problem(reply: FastifyReply, status: number, body: Record<string, unknown>) {
-  return reply.code(status).header("cache-control", "private, no-store").type("application/problem+json; charset=utf-8").send({ status, ...body });
+  return reply
+    .code(status)
+    .header("cache-control", "private, no-store")
+    .type("application/problem+json; charset=utf-8")
+    .send({ status, ...body });
 }
 
 function conflictUrl(id: number, c: SaveConflict): string {
@@ -125,11 +129,14 @@ function conflictUrl(id: number, c: SaveConflict): string {
 export async function contentAdminRoutes(app: FastifyInstance) {
   const deps = () => app.deps;
 
-  app.get<{ Querystring: Record<string, string | undefined> }>("/admin/contenus", { preHandler: requireStaff("content.read"), schema: { querystring: listQuery } }, async (request, reply) =>
-    serveAdminPage(request, reply, async () => {
-      const data = await pages.loadList(deps(), editorActor(request), pages.parseListQuery(request.query));
-      return { render: (ctx, actor) => <ContentListPage ctx={ctx} actor={actor} data={data} /> };
-    }),
+  app.get<{ Querystring: Record<string, string | undefined> }>(
+    "/admin/contenus",
+    { preHandler: requireStaff("content.read"), schema: { querystring: listQuery } },
+    async (request, reply) =>
+      serveAdminPage(request, reply, async () => {
+        const data = await pages.loadList(deps(), editorActor(request), pages.parseListQuery(request.query));
+        return { render: (ctx, actor) => <ContentListPage ctx={ctx} actor={actor} data={data} /> };
+      }),
   );
 
   /** The edit page; shown again after refused input (400) or for the hero picker's search. */
@@ -153,17 +160,21 @@ export async function contentAdminRoutes(app: FastifyInstance) {
     editPage(request, reply, { kind: kindOf(request) }, {}),
   );
 
-  app.post<NewRoute>("/admin/contenus/nouveau", { preHandler: requireStaff("content.create"), schema: { querystring: kindQuery, body: contentBody } }, async (request, reply) => {
-    const kind = kindOf(request);
-    const body = request.body ?? {};
-    const imageSearch = imageSearchOf(body);
-    if (imageSearch !== null) return editPage(request, reply, { kind }, { values: formValues(body), imageSearch });
-    return handleForm<{ id: number }, ContentFormValues>(
-      () => service.createItem(deps(), editorActor(request), kind, body),
-      ({ id }) => reply.redirect(`/admin/contenus/${id}?fait=cree`, 303),
-      ({ errors, values, status }) => editPage(request, reply, { kind }, { values: values ?? formValues(body), errors, status }),
-    );
-  });
+  app.post<NewRoute>(
+    "/admin/contenus/nouveau",
+    { preHandler: requireStaff("content.create"), schema: { querystring: kindQuery, body: contentBody } },
+    async (request, reply) => {
+      const kind = kindOf(request);
+      const body = request.body ?? {};
+      const imageSearch = imageSearchOf(body);
+      if (imageSearch !== null) return editPage(request, reply, { kind }, { values: formValues(body), imageSearch });
+      return handleForm<{ id: number }, ContentFormValues>(
+        () => service.createItem(deps(), editorActor(request), kind, body),
+        ({ id }) => reply.redirect(`/admin/contenus/${id}?fait=cree`, 303),
+        ({ errors, values, status }) => editPage(request, reply, { kind }, { values: values ?? formValues(body), errors, status }),
+      );
+    },
+  );
 
   // ---- Edit
   app.get<IdRoute & { Querystring: { fait?: string } }>(
@@ -178,50 +189,67 @@ export async function contentAdminRoutes(app: FastifyInstance) {
       return { status, render: (ctx, actor) => <ConflictPage ctx={ctx} actor={actor} data={data} /> };
     });
 
-  app.post<IdRoute & { Body: RawForm }>("/admin/contenus/:id", { preHandler: requireStaff("content.read"), schema: { params: idParams, body: contentBody } }, async (request, reply) => {
-    const id = Number(request.params.id);
-    const body = request.body ?? {};
-    // Shown again, the form keeps the version it was loaded with: the next save still detects
-    // someone else's change meanwhile.
-    const version = parseVersion(body) ?? undefined;
-    const imageSearch = imageSearchOf(body);
-    if (imageSearch !== null) return editPage(request, reply, { id }, { values: formValues(body), imageSearch, version });
-    return handleForm<service.SaveResult, ContentFormValues>(
-      () => service.saveItem(deps(), editorActor(request), id, body),
-      (result) =>
-        result.kind === "conflict"
-          ? renderConflict(request, reply, id, result.revisionId, 409)
-          : reply.redirect(`/admin/contenus/${id}?fait=${result.status === "published" ? "enregistre-en-ligne" : "enregistre"}`, 303),
-      ({ errors, values, status }) => editPage(request, reply, { id }, { values: values ?? formValues(body), errors, version, status }),
-    );
-  });
+  app.post<IdRoute & { Body: RawForm }>(
+    "/admin/contenus/:id",
+    { preHandler: requireStaff("content.read"), schema: { params: idParams, body: contentBody } },
+    async (request, reply) => {
+      const id = Number(request.params.id);
+      const body = request.body ?? {};
+      // Shown again, the form keeps the version it was loaded with: the next save still detects
+      // someone else's change meanwhile.
+      const version = parseVersion(body) ?? undefined;
+      const imageSearch = imageSearchOf(body);
+      if (imageSearch !== null) return editPage(request, reply, { id }, { values: formValues(body), imageSearch, version });
+      return handleForm<service.SaveResult, ContentFormValues>(
+        () => service.saveItem(deps(), editorActor(request), id, body),
+        (result) =>
+          result.kind === "conflict"
+            ? renderConflict(request, reply, id, result.revisionId, 409)
+            : reply.redirect(`/admin/contenus/${id}?fait=${result.status === "published" ? "enregistre-en-ligne" : "enregistre"}`, 303),
+        ({ errors, values, status }) => editPage(request, reply, { id }, { values: values ?? formValues(body), errors, version, status }),
+      );
+    },
+  );
 
   // Autosave (the editor script): JSON in the shape agreed with src/client/admin/content.ts.
-  app.post<IdRoute & { Body: RawForm }>("/admin/contenus/:id/brouillon", { preHandler: requireStaff("content.read"), schema: { params: idParams, body: contentBody } }, async (request, reply) => {
-    const id = Number(request.params.id);
-    try {
-      const result = await service.saveItem(deps(), editorActor(request), id, request.body ?? {}, { autosave: true });
-      if (result.kind === "conflict") {
-        return problem(reply, 409, {
-          type: "urn:portail:probleme:conflit-de-version",
-          title: "Modifié par une autre personne",
-          detail: `Ce contenu a été modifié par ${result.savedBy ?? "une autre personne"} le ${formatDateTime(result.savedAt)}. Votre texte n’a pas été appliqué ; il est conservé dans l’historique.`,
-          conflictUrl: conflictUrl(id, result),
-        });
+  app.post<IdRoute & { Body: RawForm }>(
+    "/admin/contenus/:id/brouillon",
+    { preHandler: requireStaff("content.read"), schema: { params: idParams, body: contentBody } },
+    async (request, reply) => {
+      const id = Number(request.params.id);
+      try {
+        const result = await service.saveItem(deps(), editorActor(request), id, request.body ?? {}, { autosave: true });
+        if (result.kind === "conflict") {
+          return problem(reply, 409, {
+            type: "urn:portail:probleme:conflit-de-version",
+            title: "Modifié par une autre personne",
+            detail: `Ce contenu a été modifié par ${result.savedBy ?? "une autre personne"} le ${formatDateTime(result.savedAt)}. Votre texte n’a pas été appliqué ; il est conservé dans l’historique.`,
+            conflictUrl: conflictUrl(id, result),
+          });
+        }
+        const time = formatDateTime(result.savedAt).split(" à ")[1] ?? "";
+        reply.header("cache-control", "private, no-store");
+        return { version: result.version, savedAt: result.savedAt.toISOString(), message: `Brouillon enregistré à ${time}` };
+      } catch (error) {
+        if (error instanceof ValidationError) {
+          return problem(reply, 400, {
+            type: "urn:portail:probleme:formulaire-invalide",
+            title: "Le formulaire contient des erreurs",
+            detail: Object.values(error.fields).join(" "),
+            errors: error.fields,
+          });
+        }
+        if (error instanceof AutosaveRefusedError) {
+          return problem(reply, 422, {
+            type: "urn:portail:probleme:enregistrement-automatique-indisponible",
+            title: "Enregistrement automatique indisponible",
+            detail: error.detail,
+          });
+        }
+        throw error;
       }
-      const time = formatDateTime(result.savedAt).split(" à ")[1] ?? "";
-      reply.header("cache-control", "private, no-store");
-      return { version: result.version, savedAt: result.savedAt.toISOString(), message: `Brouillon enregistré à ${time}` };
-    } catch (error) {
-      if (error instanceof ValidationError) {
-        return problem(reply, 400, { type: "urn:portail:probleme:formulaire-invalide", title: "Le formulaire contient des erreurs", detail: Object.values(error.fields).join(" "), errors: error.fields });
-      }
-      if (error instanceof AutosaveRefusedError) {
-        return problem(reply, 422, { type: "urn:portail:probleme:enregistrement-automatique-indisponible", title: "Enregistrement automatique indisponible", detail: error.detail });
-      }
-      throw error;
-    }
-  });
+    },
+  );
 
   app.get<{ Params: { id: string; rid: string } }>(
     "/admin/contenus/:id/conflit/:rid",
@@ -232,18 +260,29 @@ export async function contentAdminRoutes(app: FastifyInstance) {
   // ---- Workflow
   for (const { path, action } of ACTION_ROUTES) {
     const permission = action === "submit" ? "content.read" : service.WORKFLOW_PERMISSION[action];
-    app.post<IdRoute & { Body: RawForm }>(`/admin/contenus/:id/${path}`, { preHandler: requireStaff(permission), schema: { params: idParams, body: actionBody } }, async (request, reply) => {
-      const id = Number(request.params.id);
-      // Only scheduling refuses input (date and time): the form comes back with them.
-      return handleForm<Awaited<ReturnType<typeof service.runWorkflow>>, { date: string; time: string }>(
-        () => service.runWorkflow(deps(), editorActor(request), id, action, request.body ?? {}),
-        (result) => {
-          const fait = { submit: "soumis", publish: "publie", schedule: "programme", unpublish: result.from === "scheduled" ? "deprogramme" : "depublie", archive: "archive" }[action];
-          return reply.redirect(result.noop ? `/admin/contenus/${id}` : `/admin/contenus/${id}?fait=${fait}`, 303);
-        },
-        ({ errors, values, status }) => editPage(request, reply, { id }, { schedule: { date: values?.date ?? "", time: values?.time ?? "", errors }, status }),
-      );
-    });
+    app.post<IdRoute & { Body: RawForm }>(
+      `/admin/contenus/:id/${path}`,
+      { preHandler: requireStaff(permission), schema: { params: idParams, body: actionBody } },
+      async (request, reply) => {
+        const id = Number(request.params.id);
+        // Only scheduling refuses input (date and time): the form comes back with them.
+        return handleForm<Awaited<ReturnType<typeof service.runWorkflow>>, { date: string; time: string }>(
+          () => service.runWorkflow(deps(), editorActor(request), id, action, request.body ?? {}),
+          (result) => {
+            const fait = {
+              submit: "soumis",
+              publish: "publie",
+              schedule: "programme",
+              unpublish: result.from === "scheduled" ? "deprogramme" : "depublie",
+              archive: "archive",
+            }[action];
+            return reply.redirect(result.noop ? `/admin/contenus/${id}` : `/admin/contenus/${id}?fait=${fait}`, 303);
+          },
+          ({ errors, values, status }) =>
+            editPage(request, reply, { id }, { schedule: { date: values?.date ?? "", time: values?.time ?? "", errors }, status }),
+        );
+      },
+    );
   }
 
   const deletePage = (request: FastifyRequest<IdRoute>, reply: FastifyReply, errors: Record<string, string>) =>
@@ -255,16 +294,21 @@ export async function contentAdminRoutes(app: FastifyInstance) {
       };
     });
 
-  app.get<IdRoute>("/admin/contenus/:id/supprimer", { preHandler: requireStaff("content.delete"), schema: { params: idParams, querystring: noQuery } }, async (request, reply) =>
-    deletePage(request, reply, {}),
+  app.get<IdRoute>(
+    "/admin/contenus/:id/supprimer",
+    { preHandler: requireStaff("content.delete"), schema: { params: idParams, querystring: noQuery } },
+    async (request, reply) => deletePage(request, reply, {}),
   );
 
-  app.post<IdRoute & { Body: RawForm }>("/admin/contenus/:id/supprimer", { preHandler: requireStaff("content.delete"), schema: { params: idParams, body: actionBody } }, async (request, reply) =>
-    handleForm(
-      () => service.deleteItem(deps(), editorActor(request), Number(request.params.id), request.body ?? {}),
-      () => reply.redirect("/admin/contenus", 303),
-      ({ errors }) => deletePage(request, reply, errors),
-    ),
+  app.post<IdRoute & { Body: RawForm }>(
+    "/admin/contenus/:id/supprimer",
+    { preHandler: requireStaff("content.delete"), schema: { params: idParams, body: actionBody } },
+    async (request, reply) =>
+      handleForm(
+        () => service.deleteItem(deps(), editorActor(request), Number(request.params.id), request.body ?? {}),
+        () => reply.redirect("/admin/contenus", 303),
+        ({ errors }) => deletePage(request, reply, errors),
+      ),
   );
 
   // ---- Revisions
@@ -306,24 +350,36 @@ export async function contentAdminRoutes(app: FastifyInstance) {
       return { tags: [], private: true, render: (ctx) => <ItemPage ctx={ctx} item={item} preview={{ status: STATUS_LABELS[item.status] }} /> };
     });
 
-  app.get<IdRoute>("/admin/contenus/:id/apercu", { preHandler: requireStaff("content.read"), schema: { params: idParams, querystring: noQuery } }, async (request, reply) => {
-    staffActor(request);
-    reply.header("x-robots-tag", "noindex, nofollow");
-    return servePreview(request, reply, async () => Number(request.params.id));
-  });
+  app.get<IdRoute>(
+    "/admin/contenus/:id/apercu",
+    { preHandler: requireStaff("content.read"), schema: { params: idParams, querystring: noQuery } },
+    async (request, reply) => {
+      staffActor(request);
+      reply.header("x-robots-tag", "noindex, nofollow");
+      return servePreview(request, reply, async () => Number(request.params.id));
+    },
+  );
 
-  app.post<IdRoute>("/admin/contenus/:id/lien-apercu", { preHandler: requireStaff("content.read"), schema: { params: idParams, body: emptyForm } }, async (request, reply) => {
-    const id = Number(request.params.id);
-    const link = await previewLinks.createPreviewLink(deps(), editorActor(request), id);
-    // Shown once, on this response: only its hash is stored.
-    return editPage(request, reply, { id }, { previewLink: { url: `${app.deps.config.publicUrl}/apercu/${link.token}`, expiresAt: link.expiresAt } });
-  });
+  app.post<IdRoute>(
+    "/admin/contenus/:id/lien-apercu",
+    { preHandler: requireStaff("content.read"), schema: { params: idParams, body: emptyForm } },
+    async (request, reply) => {
+      const id = Number(request.params.id);
+      const link = await previewLinks.createPreviewLink(deps(), editorActor(request), id);
+      // Shown once, on this response: only its hash is stored.
+      return editPage(request, reply, { id }, { previewLink: { url: `${app.deps.config.publicUrl}/apercu/${link.token}`, expiresAt: link.expiresAt } });
+    },
+  );
 
-  app.post<IdRoute>("/admin/contenus/:id/lien-apercu/revoquer", { preHandler: requireStaff("content.read"), schema: { params: idParams, body: emptyForm } }, async (request, reply) => {
-    const id = Number(request.params.id);
-    await previewLinks.revokePreviewLink(deps(), editorActor(request), id);
-    return reply.redirect(`/admin/contenus/${id}?fait=lien-revoque`, 303);
-  });
+  app.post<IdRoute>(
+    "/admin/contenus/:id/lien-apercu/revoquer",
+    { preHandler: requireStaff("content.read"), schema: { params: idParams, body: emptyForm } },
+    async (request, reply) => {
+      const id = Number(request.params.id);
+      await previewLinks.revokePreviewLink(deps(), editorActor(request), id);
+      return reply.redirect(`/admin/contenus/${id}?fait=lien-revoque`, 303);
+    },
+  );
 
   // A shared preview: anyone holding the link, no account.
   app.get<{ Params: { token: string } }>(

@@ -6,11 +6,19 @@ export { invalidateContent } from "./invalidate.js";
 export { rankRelated } from "./related.js";
 // Cards of published items (accounts' favourites and personal feed, policy's linked articles).
 export { loadCards, PAGE_SIZE } from "./service.js";
-export { findItemsByIds, findFeedCandidates, isPublishedNow, mostActiveTheme, searchPublishedArticles,
+export {
+  findItemsByIds,
+  findFeedCandidates,
+  isPublishedNow,
+  mostActiveTheme,
+  searchPublishedArticles,
   contentCountsByStatus,
   contentInReview,
   contentInProgressBy,
-  contentScheduled, type ItemRow, type FeedCandidateRow } from "./queries/items.js";
+  contentScheduled,
+  type ItemRow,
+  type FeedCandidateRow,
+} from "./queries/items.js";
 export { pageHref } from "./paging.js";
 
 import { PUBLISH_JOB, publishJobHandler } from "./publishing.js";

@@ -17,7 +17,11 @@ export function pagePath(parentPath: string | null, slug: string): string {
  * Gives an item a new slug and/or parent (pages), rewriting the paths of the item and
  * all its descendants and recording the old paths as redirects. Call inside a transaction.
  */
-export async function moveContent(trx: DB, contentId: number, change: { slug: string; parentId?: number | null }): Promise<{ oldPath: string; newPath: string }> {
+export async function moveContent(
+  trx: DB,
+  contentId: number,
+  change: { slug: string; parentId?: number | null },
+): Promise<{ oldPath: string; newPath: string }> {
   const item = await q.findPathFacts(trx, contentId);
   if (!item) throw new NotFoundError("Content not found");
   const parentId = item.kind === "page" ? (change.parentId !== undefined ? change.parentId : item.parent_id) : null;
@@ -36,7 +40,10 @@ export async function moveContent(trx: DB, contentId: number, change: { slug: st
 
   const descendants = item.kind === "page" ? await q.findDescendantPaths(trx, item.path) : [];
   await q.setSlugAndPath(trx, contentId, { slug: change.slug, path: newPath, parentId, now: new Date() });
-  const moves = [{ id: item.id, from: item.path, to: newPath }, ...descendants.map((d) => ({ id: d.id, from: d.path, to: newPath + d.path.slice(item.path.length) }))];
+  const moves = [
+    { id: item.id, from: item.path, to: newPath },
+    ...descendants.map((d) => ({ id: d.id, from: d.path, to: newPath + d.path.slice(item.path.length) })),
+  ];
   for (const m of moves.slice(1)) await q.setPath(trx, m.id, m.to);
   // An old path that now belongs to an item again must not redirect away from it.
   for (const m of moves) await q.recordRedirect(trx, m.from, m.to, m.id);

@@ -52,7 +52,13 @@ describe("scheduled publication", () => {
     const draft = await createArticle(w.db, { status: "draft" });
     await schedulePublication(w.db, draft.id, new Date("2027-07-01T00:00:00Z"));
     await schedulePublication(w.db, draft.id, new Date("2027-08-01T00:00:00Z"));
-    const jobs = await w.db.selectFrom("jobs").select("run_at").where("kind", "=", PUBLISH_JOB).where("done_at", "is", null).where("payload", "@>", JSON.stringify({ contentId: draft.id }) as never).execute();
+    const jobs = await w.db
+      .selectFrom("jobs")
+      .select("run_at")
+      .where("kind", "=", PUBLISH_JOB)
+      .where("done_at", "is", null)
+      .where("payload", "@>", JSON.stringify({ contentId: draft.id }) as never)
+      .execute();
     expect(jobs.map((j) => j.run_at.toISOString())).toEqual(["2027-08-01T00:00:00.000Z"]);
     await runDueJobs(w.db, { [PUBLISH_JOB]: publishJobHandler(w.app.deps) }, new Date("2027-07-15T00:00:00Z"));
     expect((await w.db.selectFrom("content_items").select("status").where("id", "=", draft.id).executeTakeFirstOrThrow()).status).toBe("scheduled");

@@ -31,11 +31,7 @@ export function relatedScore(subject: RelatedSubject, candidate: RelatedSubject)
 }
 
 export function isVisible(candidate: Pick<RelatedCandidate, "status" | "publishedAt">, now: Date): boolean {
-  return (
-    candidate.status === "published" &&
-    candidate.publishedAt !== null &&
-    candidate.publishedAt.getTime() <= now.getTime()
-  );
+  return candidate.status === "published" && candidate.publishedAt !== null && candidate.publishedAt.getTime() <= now.getTime();
 }
 
 /**
@@ -64,12 +60,7 @@ export function rankRelated(
   const scored = candidates
     .filter((c) => !taken.has(c.id) && isVisible(c, options.now))
     .map((c) => ({ c, score: relatedScore(subject, c) }))
-    .sort(
-      (a, b) =>
-        b.score - a.score ||
-        (b.c.publishedAt?.getTime() ?? 0) - (a.c.publishedAt?.getTime() ?? 0) ||
-        b.c.id - a.c.id,
-    );
+    .sort((a, b) => b.score - a.score || (b.c.publishedAt?.getTime() ?? 0) - (a.c.publishedAt?.getTime() ?? 0) || b.c.id - a.c.id);
   for (const { c } of scored) {
     if (chosen.length >= limit) break;
     if (taken.has(c.id)) continue;

@@ -134,7 +134,11 @@ export async function restoreRevision(trx: DB, contentId: number, revisionId: nu
   const heroMediaId = s.heroMediaId !== null && (await q.mediaExists(trx, s.heroMediaId)) ? s.heroMediaId : null;
   await q.restoreItemText(trx, contentId, { title: s.title, standfirst: s.standfirst, body: sanitizeBody(s.body), heroMediaId }, at ?? new Date(), authorId);
   const knownThemes = new Set(await existingThemeIds(trx, s.themeIds));
-  await setThemes(trx, contentId, s.themeIds.filter((id) => knownThemes.has(id)));
+  await setThemes(
+    trx,
+    contentId,
+    s.themeIds.filter((id) => knownThemes.has(id)),
+  );
   await setNeighbourhoods(trx, contentId, await existingNeighbourhoodIds(trx, s.neighbourhoodIds));
   return recordRevision(trx, contentId, authorId, { origin: "restore", at });
 }

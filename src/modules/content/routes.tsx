@@ -120,7 +120,15 @@ export async function contentRoutes(app: FastifyInstance) {
             listing={data}
             empty="Aucun contenu n’est publié pour ce quartier pour le moment."
           >
-            {data.page === 1 ? <NeighbourhoodPolicyBlock neighbourhood={n} geometry={policy.geometry} actions={policy.actions} figures={policy.figures} comparisons={policy.comparisons} /> : null}
+            {data.page === 1 ? (
+              <NeighbourhoodPolicyBlock
+                neighbourhood={n}
+                geometry={policy.geometry}
+                actions={policy.actions}
+                figures={policy.figures}
+                comparisons={policy.comparisons}
+              />
+            ) : null}
           </ListingPage>
         ),
       };
@@ -149,7 +157,17 @@ export async function contentRoutes(app: FastifyInstance) {
   app.get("/sitemap.xml", { schema: { querystring: noQuery } }, async (_request, reply) => {
     const entries = await service.getSitemapEntries(deps());
     const base = app.deps.config.publicUrl;
-    const fixed = ["/", "/actualites", "/themes", "/quartiers", "/plan-du-site", "/politique-de-la-ville", "/politique-de-la-ville/actions", "/politique-de-la-ville/adresse", "/donnees"];
+    const fixed = [
+      "/",
+      "/actualites",
+      "/themes",
+      "/quartiers",
+      "/plan-du-site",
+      "/politique-de-la-ville",
+      "/politique-de-la-ville/actions",
+      "/politique-de-la-ville/adresse",
+      "/donnees",
+    ];
     const xmlEscape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
     const urls = [
       ...fixed.map((p) => `<url><loc>${xmlEscape(base + p)}</loc></url>`),

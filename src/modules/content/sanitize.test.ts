@@ -3,11 +3,12 @@ import { sanitizeBody } from "./sanitize.js";
 
 describe("sanitizeBody", () => {
   it("keeps the allowed structure", () => {
-    const html = '<h2>Titre</h2><p>Un <strong>mot</strong>, <em>deux</em>, <a href="/page">lien</a>.</p><ul><li>a</li></ul><blockquote><p>Citation</p></blockquote><figure><img src="https://exemple.fr/i.jpg" alt="x"><figcaption>Légende</figcaption></figure>';
+    const html =
+      '<h2>Titre</h2><p>Un <strong>mot</strong>, <em>deux</em>, <a href="/page">lien</a>.</p><ul><li>a</li></ul><blockquote><p>Citation</p></blockquote><figure><img src="https://exemple.fr/i.jpg" alt="x"><figcaption>Légende</figcaption></figure>';
     expect(sanitizeBody(html)).toBe(html.replace('alt="x">', 'alt="x" />'));
   });
   it.each([
-    ['<script>alert(1)</script><p>ok</p>', "<p>ok</p>"],
+    ["<script>alert(1)</script><p>ok</p>", "<p>ok</p>"],
     ['<p onclick="alert(1)">ok</p>', "<p>ok</p>"],
     ['<a href="javascript:alert(1)">x</a>', "<a>x</a>"],
     ['<a href="data:text/html,x">x</a>', "<a>x</a>"],
@@ -16,7 +17,7 @@ describe("sanitizeBody", () => {
     ['<img src="x" onerror="alert(1)">', '<img src="x" alt="" />'],
     ['<iframe src="https://evil.example"></iframe><p>ok</p>', "<p>ok</p>"],
     ['<style>body{}</style><p style="color:red">ok</p>', "<p>ok</p>"],
-    ['<svg><script>alert(1)</script></svg>', ""],
+    ["<svg><script>alert(1)</script></svg>", ""],
     ["<h1>Titre</h1>", "<h2>Titre</h2>"],
   ])("%s", (input, expected) => {
     expect(sanitizeBody(input)).toBe(expected);
@@ -27,6 +28,8 @@ describe("sanitizeBody", () => {
     expect(sanitizeBody('<p><a target="_blank" rel="noopener noreferrer nofollow" href="/page">lien</a></p>')).toBe('<p><a href="/page">lien</a></p>');
   });
   it("keeps https and mailto links", () => {
-    expect(sanitizeBody('<a href="https://exemple.fr">a</a><a href="mailto:a@b.fr">b</a>')).toBe('<a href="https://exemple.fr">a</a><a href="mailto:a@b.fr">b</a>');
+    expect(sanitizeBody('<a href="https://exemple.fr">a</a><a href="mailto:a@b.fr">b</a>')).toBe(
+      '<a href="https://exemple.fr">a</a><a href="mailto:a@b.fr">b</a>',
+    );
   });
 });

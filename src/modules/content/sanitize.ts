@@ -4,10 +4,29 @@ import sanitizeHtml from "sanitize-html";
 
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
-    "h2", "h3", "h4", "p", "br", "ul", "ol", "li", "a", "strong", "em", "b", "i",
-    "blockquote", "figure", "figcaption", "img",
+    "h2",
+    "h3",
+    "h4",
+    "p",
+    "br",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "blockquote",
+    "figure",
+    "figcaption",
+    "img",
     // what the back office's editor (Tiptap StarterKit) also produces
-    "u", "s", "hr", "code", "pre",
+    "u",
+    "s",
+    "hr",
+    "code",
+    "pre",
   ],
   allowedAttributes: {
     a: ["href", "title", "hreflang"],

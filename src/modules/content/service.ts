@@ -28,7 +28,10 @@ export async function loadCards(db: DB, items: q.ItemRow[]): Promise<CardView[]>
   const ids = items.map((i) => i.id);
   const [themes, media] = await Promise.all([
     q.findThemesOf(db, ids),
-    q.findMediaByIds(db, items.flatMap((i) => (i.hero_media_id ? [i.hero_media_id] : []))),
+    q.findMediaByIds(
+      db,
+      items.flatMap((i) => (i.hero_media_id ? [i.hero_media_id] : [])),
+    ),
   ]);
   const mediaById = new Map(media.map((m) => [m.id, m]));
   return items.map((item) =>
@@ -254,11 +257,7 @@ export async function search(deps: ContentDeps, rawQuery: string, page: number) 
 
 export async function getSiteMap(deps: ContentDeps) {
   const now = deps.now();
-  const [pages, themes, neighbourhoods] = await Promise.all([
-    q.listPublishedPages(deps.db, now),
-    listThemes(deps.db),
-    listNeighbourhoods(deps.db),
-  ]);
+  const [pages, themes, neighbourhoods] = await Promise.all([q.listPublishedPages(deps.db, now), listThemes(deps.db), listNeighbourhoods(deps.db)]);
   return {
     data: {
       pages: buildTree(pages),

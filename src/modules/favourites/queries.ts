@@ -11,7 +11,11 @@ function targetValues(target: FavouriteTarget) {
 
 /** Idempotent: the partial unique indexes keep one row per person and target (ON CONFLICT DO NOTHING). */
 export async function addFavourite(db: DB, userId: number, target: FavouriteTarget, now: Date): Promise<void> {
-  await db.insertInto("favourites").values({ user_id: userId, ...targetValues(target), created_at: now }).onConflict((oc) => oc.doNothing()).execute();
+  await db
+    .insertInto("favourites")
+    .values({ user_id: userId, ...targetValues(target), created_at: now })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }
 
 export async function removeFavourite(db: DB, userId: number, target: FavouriteTarget): Promise<void> {

@@ -11,7 +11,10 @@ import { FavouritesPage } from "./views/favourites.js";
 
 const listQuery = queryOf({ page: pageParam });
 // The CSRF check runs before the schema (preValidation), so a forged request gets its 403 first.
-const toggleBody = formBody({ contenu: id, action: oneOf(["ajouter", "retirer"]), cible: oneOf(["contenu", "action"]), retour: text(500) }, ["contenu", "action"]);
+const toggleBody = formBody({ contenu: id, action: oneOf(["ajouter", "retirer"]), cible: oneOf(["contenu", "action"]), retour: text(500) }, [
+  "contenu",
+  "action",
+]);
 
 export async function favouriteRoutes(app: FastifyInstance) {
   app.get<{ Querystring: { page?: string } }>("/compte/favoris", { schema: { querystring: listQuery } }, async (request, reply) => {

@@ -58,7 +58,10 @@ export async function favouritesPage(db: DB, userId: number, page: number): Prom
   if (page > pageCount) throw new NotFoundError();
   const [rows, actions] = await Promise.all([findItemsByIds(db, ids), page === 1 ? q.listFavouriteActions(db, userId) : Promise.resolve([])]);
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const cards = await loadCards(db, ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])));
+  const cards = await loadCards(
+    db,
+    ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])),
+  );
   return { cards, page, pageCount, total, actions: actions.map(presentFavouriteAction) };
 }
 

@@ -143,7 +143,9 @@ export function presentDetail(row: MediaDetailRow, uses: MediaUse[], rights: { c
     originalName: row.original_name,
     dimensions: `${row.width} × ${row.height} px`,
     size: formatBytes(row.size_bytes),
-    formats: `${formatsOf(row).map((f) => (f === "jpg" ? "JPEG" : f.toUpperCase())).join(", ")} ; largeurs ${[...row.variant_widths].sort((a, b) => a - b).join(", ")} px`,
+    formats: `${formatsOf(row)
+      .map((f) => (f === "jpg" ? "JPEG" : f.toUpperCase()))
+      .join(", ")} ; largeurs ${[...row.variant_widths].sort((a, b) => a - b).join(", ")} px`,
     createdAt: formatDateTime(row.created_at),
     uploader: uploaderOf(row),
     incomplete: missing.length > 0,

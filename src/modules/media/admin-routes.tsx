@@ -88,7 +88,17 @@ export async function mediaAdminRoutes(app: FastifyInstance) {
     const items = rows.map(presentListItem);
     return serveAdminPage(request, reply, () => ({
       render: (ctx, actor) => (
-        <MediaListPage ctx={ctx} actor={actor} items={items} total={total} page={page} pageCount={pageCount} q={q} incomplete={incomplete} notice={NOTICES[request.query.statut ?? ""]} />
+        <MediaListPage
+          ctx={ctx}
+          actor={actor}
+          items={items}
+          total={total}
+          page={page}
+          pageCount={pageCount}
+          q={q}
+          incomplete={incomplete}
+          notice={NOTICES[request.query.statut ?? ""]}
+        />
       ),
     }));
   });
@@ -118,55 +128,73 @@ export async function mediaAdminRoutes(app: FastifyInstance) {
   );
 
   // ---- one image
-  app.get<IdP>("/admin/medias/:id", { preHandler: requireStaff("media.upload"), schema: { params: idParams, querystring: statusQuery } }, async (request, reply) => {
-    const { row, view } = await loadDetail(request, Number(request.params.id));
-    const values: FormValues = {
-      alt: row.alt,
-      legende: row.caption,
-      credit: row.credit,
-      point_x: String(Math.round(row.focal_x * 100)),
-      point_y: String(Math.round(row.focal_y * 100)),
-    };
-    return serveAdminPage(request, reply, () => ({
-      render: (ctx, actor) => <MediaDetailPage ctx={ctx} actor={actor} media={view} values={values} errors={{}} notice={NOTICES[request.query.statut ?? ""]} />,
-    }));
-  });
+  app.get<IdP>(
+    "/admin/medias/:id",
+    { preHandler: requireStaff("media.upload"), schema: { params: idParams, querystring: statusQuery } },
+    async (request, reply) => {
+      const { row, view } = await loadDetail(request, Number(request.params.id));
+      const values: FormValues = {
+        alt: row.alt,
+        legende: row.caption,
+        credit: row.credit,
+        point_x: String(Math.round(row.focal_x * 100)),
+        point_y: String(Math.round(row.focal_y * 100)),
+      };
+      return serveAdminPage(request, reply, () => ({
+        render: (ctx, actor) => (
+          <MediaDetailPage ctx={ctx} actor={actor} media={view} values={values} errors={{}} notice={NOTICES[request.query.statut ?? ""]} />
+        ),
+      }));
+    },
+  );
 
-  app.post<EditP>("/admin/medias/:id", { preHandler: requireStaff("media.upload"), schema: { params: idParams, body: detailsBody } }, async (request, reply) => {
-    const id = Number(request.params.id);
-    return handleForm(
-      () => updateImage(deps, mediaActor(staffActor(request)), id, request.body ?? {}),
-      () => reply.redirect(`/admin/medias/${id}?statut=enregistree`, 303),
-      async ({ errors, status }) => {
-        const { view } = await loadDetail(request, id);
-        return serveAdminPage(request, reply, () => ({
-          status,
-          render: (ctx, actor) => <MediaDetailPage ctx={ctx} actor={actor} media={view} values={valuesOf(request.body ?? {})} errors={errors} />,
-        }));
-      },
-    );
-  });
+  app.post<EditP>(
+    "/admin/medias/:id",
+    { preHandler: requireStaff("media.upload"), schema: { params: idParams, body: detailsBody } },
+    async (request, reply) => {
+      const id = Number(request.params.id);
+      return handleForm(
+        () => updateImage(deps, mediaActor(staffActor(request)), id, request.body ?? {}),
+        () => reply.redirect(`/admin/medias/${id}?statut=enregistree`, 303),
+        async ({ errors, status }) => {
+          const { view } = await loadDetail(request, id);
+          return serveAdminPage(request, reply, () => ({
+            status,
+            render: (ctx, actor) => <MediaDetailPage ctx={ctx} actor={actor} media={view} values={valuesOf(request.body ?? {})} errors={errors} />,
+          }));
+        },
+      );
+    },
+  );
 
   // ---- deletion
-  app.get<IdP>("/admin/medias/:id/supprimer", { preHandler: requireStaff("media.delete"), schema: { params: idParams, querystring: noQuery } }, async (request, reply) => {
-    const { view } = await loadDetail(request, Number(request.params.id));
-    return serveAdminPage(request, reply, () => ({ render: (ctx, actor) => <MediaDeletePage ctx={ctx} actor={actor} media={view} /> }));
-  });
+  app.get<IdP>(
+    "/admin/medias/:id/supprimer",
+    { preHandler: requireStaff("media.delete"), schema: { params: idParams, querystring: noQuery } },
+    async (request, reply) => {
+      const { view } = await loadDetail(request, Number(request.params.id));
+      return serveAdminPage(request, reply, () => ({ render: (ctx, actor) => <MediaDeletePage ctx={ctx} actor={actor} media={view} /> }));
+    },
+  );
 
-  app.post<IdP>("/admin/medias/:id/supprimer", { preHandler: requireStaff("media.delete"), schema: { params: idParams, body: emptyForm } }, async (request, reply) => {
-    const id = Number(request.params.id);
-    try {
-      await deleteImage(deps, mediaActor(staffActor(request)), id);
-      return reply.redirect("/admin/medias?statut=supprimee", 303);
-    } catch (error) {
-      if (!(error instanceof MediaError) || error.code !== "in_use") throw error;
-      const { view } = await loadDetail(request, id);
-      return serveAdminPage(request, reply, () => ({
-        status: 409,
-        render: (ctx, actor) => <MediaDeletePage ctx={ctx} actor={actor} media={view} refused={error.message} />,
-      }));
-    }
-  });
+  app.post<IdP>(
+    "/admin/medias/:id/supprimer",
+    { preHandler: requireStaff("media.delete"), schema: { params: idParams, body: emptyForm } },
+    async (request, reply) => {
+      const id = Number(request.params.id);
+      try {
+        await deleteImage(deps, mediaActor(staffActor(request)), id);
+        return reply.redirect("/admin/medias?statut=supprimee", 303);
+      } catch (error) {
+        if (!(error instanceof MediaError) || error.code !== "in_use") throw error;
+        const { view } = await loadDetail(request, id);
+        return serveAdminPage(request, reply, () => ({
+          status: 409,
+          render: (ctx, actor) => <MediaDeletePage ctx={ctx} actor={actor} media={view} refused={error.message} />,
+        }));
+      }
+    },
+  );
 }
 
 interface UploadForm {

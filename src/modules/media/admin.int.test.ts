@@ -34,7 +34,9 @@ function multipart(parts: Part[]): { payload: Buffer; contentType: string } {
   const chunks: Buffer[] = [];
   for (const p of parts) {
     if ("filename" in p) {
-      chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"; filename="${p.filename}"\r\nContent-Type: ${p.type}\r\n\r\n`));
+      chunks.push(
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"; filename="${p.filename}"\r\nContent-Type: ${p.type}\r\n\r\n`),
+      );
       chunks.push(p.data, Buffer.from("\r\n"));
     } else {
       chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"\r\n\r\n${p.value}\r\n`));
@@ -51,19 +53,29 @@ async function postUpload(member: StaffMember, parts: Part[]) {
 }
 
 const photo = (width: number, height: number) =>
-  sharp({ create: { width, height, channels: 3, background: "#6080a0", noise: { type: "gaussian", mean: 128, sigma: 30 } } }).jpeg().toBuffer();
+  sharp({ create: { width, height, channels: 3, background: "#6080a0", noise: { type: "gaussian", mean: 128, sigma: 30 } } })
+    .jpeg()
+    .toBuffer();
 
 const texts = (values: Partial<Record<string, string>> = {}): Part[] =>
-  Object.entries({ alt: "Le jardin partagé de Fives", legende: "Inauguration du jardin", credit: "Ville – J. Martin", point_x: "30", point_y: "70", ...values }).map(
-    ([name, value]) => ({ name, value: value ?? "" }),
-  );
+  Object.entries({
+    alt: "Le jardin partagé de Fives",
+    legende: "Inauguration du jardin",
+    credit: "Ville – J. Martin",
+    point_x: "30",
+    point_y: "70",
+    ...values,
+  }).map(([name, value]) => ({ name, value: value ?? "" }));
 
 async function listDir(dir: string) {
   return fs.readdir(dir).catch(() => [] as string[]);
 }
 
 async function mediaCount() {
-  const row = await world.db.selectFrom("media").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
+  const row = await world.db
+    .selectFrom("media")
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -72,7 +84,12 @@ describe("permission tables", () => {
     await expectPermissions(world, { method: "GET", url: "/admin/medias", allowed: ["contributor", "editor", "admin"] });
     await expectPermissions(world, { method: "GET", url: "/admin/medias/nouveau", allowed: ["contributor", "editor", "admin"] });
     // A plain form post (no file): the form comes back with an error for those allowed.
-    const res = await expectPermissions(world, { method: "POST", url: "/admin/medias/nouveau", form: { alt: "x" }, allowed: ["contributor", "editor", "admin"] });
+    const res = await expectPermissions(world, {
+      method: "POST",
+      url: "/admin/medias/nouveau",
+      form: { alt: "x" },
+      allowed: ["contributor", "editor", "admin"],
+    });
     expect(res.get("editor")!.statusCode).toBe(400);
   });
 
@@ -118,7 +135,12 @@ describe("upload", () => {
     });
     expect((await listDir(mediaDir)).filter((f) => f.startsWith(row.file_key))).toHaveLength(9);
     expect(await listDir(tmpDir)).toEqual([]);
-    const event = await world.db.selectFrom("audit_events").selectAll().where("action", "=", "media.upload").where("target_id", "=", String(id)).executeTakeFirstOrThrow();
+    const event = await world.db
+      .selectFrom("audit_events")
+      .selectAll()
+      .where("action", "=", "media.upload")
+      .where("target_id", "=", String(id))
+      .executeTakeFirstOrThrow();
     expect(event.actor_id).toBe(contributor.id);
 
     const page = await contributor.agent.get(String(res.headers.location));
@@ -152,10 +174,18 @@ describe("upload", () => {
   it.each([
     ["a text file named .jpg", () => Buffer.from("Ceci n’est pas une image.\n".repeat(40)), "Ce fichier n’est pas une image JPEG, PNG ou WebP."],
     ["a truncated JPEG", async () => (await photo(800, 600)).subarray(0, 4000), "Le fichier est endommagé ou incomplet."],
-    ["a file over the size limit", () => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(MAX_UPLOAD_BYTES + 50_000, 1)]), "Le fichier dépasse 10 Mo."],
+    [
+      "a file over the size limit",
+      () => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(MAX_UPLOAD_BYTES + 50_000, 1)]),
+      "Le fichier dépasse 10 Mo.",
+    ],
   ])("refuses %s next to the file field, keeps the texts, leaves nothing on disk", async (_name, make, message) => {
     const before = await listDir(mediaDir);
-    const res = await postUpload(editor, [{ name: "_csrf", value: editor.agent.csrfToken }, { name: "fichier", filename: "photo.jpg", type: "image/jpeg", data: await make() }, ...texts()]);
+    const res = await postUpload(editor, [
+      { name: "_csrf", value: editor.agent.csrfToken },
+      { name: "fichier", filename: "photo.jpg", type: "image/jpeg", data: await make() },
+      ...texts(),
+    ]);
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain(`<p id="champ-fichier-erreur" class="field__error"><span class="sr-only">Erreur : </span>${message}</p>`);
     expect(res.body).toContain('value="Le jardin partagé de Fives"');
@@ -181,7 +211,11 @@ describe("upload", () => {
   });
 
   it("asks for a file when none was chosen", async () => {
-    const res = await postUpload(editor, [{ name: "_csrf", value: editor.agent.csrfToken }, { name: "fichier", filename: "", type: "application/octet-stream", data: Buffer.alloc(0) }, ...texts()]);
+    const res = await postUpload(editor, [
+      { name: "_csrf", value: editor.agent.csrfToken },
+      { name: "fichier", filename: "", type: "application/octet-stream", data: Buffer.alloc(0) },
+      ...texts(),
+    ]);
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain("Choisissez une image JPEG, PNG ou WebP.");
   });
@@ -209,7 +243,16 @@ describe("library list", () => {
     // Rows without files are enough for paging.
     await world.db
       .insertInto("media")
-      .values(Array.from({ length: 30 }, (_, i) => ({ file_key: `page-test-${i}-0000`, mime: "image/jpeg", width: 320, height: 200, variant_widths: [320], alt: `Image ${i}` })))
+      .values(
+        Array.from({ length: 30 }, (_, i) => ({
+          file_key: `page-test-${i}-0000`,
+          mime: "image/jpeg",
+          width: 320,
+          height: 200,
+          variant_widths: [320],
+          alt: `Image ${i}`,
+        })),
+      )
       .execute();
     const total = await mediaCount();
     const last = Math.ceil(total / 24);
@@ -250,14 +293,27 @@ describe("editing", () => {
     const first = await world.app.inject({ method: "GET", url: article.path });
     expect(first.statusCode).toBe(200);
     expect(first.body).toContain('alt="Ancien texte"');
-    const res = await editor.agent.send(`/admin/medias/${id}`, { alt: "Nouveau texte", legende: "Légende de test", credit: "Photo Test T.", point_x: "20", point_y: "80" });
+    const res = await editor.agent.send(`/admin/medias/${id}`, {
+      alt: "Nouveau texte",
+      legende: "Légende de test",
+      credit: "Photo Test T.",
+      point_x: "20",
+      point_y: "80",
+    });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe(`/admin/medias/${id}?statut=enregistree`);
     const after = await world.app.inject({ method: "GET", url: article.path });
     expect(after.body).toContain('alt="Nouveau texte"');
-    const event = await world.db.selectFrom("audit_events").selectAll().where("action", "=", "media.update").where("target_id", "=", String(id)).executeTakeFirstOrThrow();
+    const event = await world.db
+      .selectFrom("audit_events")
+      .selectAll()
+      .where("action", "=", "media.update")
+      .where("target_id", "=", String(id))
+      .executeTakeFirstOrThrow();
     expect(event.actor_id).toBe(editor.id);
-    expect(event.details).toMatchObject({ changes: { alt: { from: "Ancien texte", to: "Nouveau texte" }, focalX: { from: 0.5, to: 0.2 }, focalY: { from: 0.5, to: 0.8 } } });
+    expect(event.details).toMatchObject({
+      changes: { alt: { from: "Ancien texte", to: "Nouveau texte" }, focalX: { from: 0.5, to: 0.2 }, focalY: { from: 0.5, to: 0.8 } },
+    });
     // Cards crop on the focal point; images without AVIF get no AVIF source.
     const home = await world.app.inject({ method: "GET", url: "/actualites" });
     expect(home.body).toContain('class="focal-x-20 focal-y-80"');
@@ -288,7 +344,12 @@ describe("deletion", () => {
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe("/admin/medias?statut=supprimee");
     expect((await listDir(mediaDir)).filter((f) => f.startsWith(file_key))).toEqual([]);
-    const event = await world.db.selectFrom("audit_events").selectAll().where("action", "=", "media.delete").where("target_id", "=", String(id)).executeTakeFirstOrThrow();
+    const event = await world.db
+      .selectFrom("audit_events")
+      .selectAll()
+      .where("action", "=", "media.delete")
+      .where("target_id", "=", String(id))
+      .executeTakeFirstOrThrow();
     expect(event.actor_id).toBe(editor.id);
     expect((await editor.agent.get(`/admin/medias/${id}`)).statusCode).toBe(404);
   });
@@ -296,7 +357,11 @@ describe("deletion", () => {
 
 describe("serving", () => {
   it("serves AVIF variants with their type", async () => {
-    const res = await postUpload(editor, [{ name: "_csrf", value: editor.agent.csrfToken }, { name: "fichier", filename: "x.jpg", type: "image/jpeg", data: await photo(400, 300) }, ...texts()]);
+    const res = await postUpload(editor, [
+      { name: "_csrf", value: editor.agent.csrfToken },
+      { name: "fichier", filename: "x.jpg", type: "image/jpeg", data: await photo(400, 300) },
+      ...texts(),
+    ]);
     const id = Number(/(\d+)\?/.exec(String(res.headers.location))?.[1]);
     const { file_key } = await world.db.selectFrom("media").select("file_key").where("id", "=", id).executeTakeFirstOrThrow();
     const avif = await world.app.inject({ method: "GET", url: `/medias/${file_key}-320.avif` });

@@ -20,8 +20,7 @@ export class UploadError extends Error {
   }
 }
 
-const megabytes = (bytes: number) =>
-  bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} Mo` : `${Math.ceil(bytes / 1024)} ko`;
+const megabytes = (bytes: number) => (bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} Mo` : `${Math.ceil(bytes / 1024)} ko`);
 
 export const uploadErrors = {
   tooLarge: (max: number) => new UploadError("too_large", `Le fichier dépasse ${megabytes(max)}.`),

@@ -97,12 +97,7 @@ export type MediaDetailRow = NonNullable<Awaited<ReturnType<typeof findMedia>>>;
  */
 export async function listUsableImages(db: DB, opts: { q?: string; limit: number; offset: number }) {
   const q = opts.q?.trim();
-  let query = db
-    .selectFrom("media as m")
-    .select(MEDIA_COLUMNS)
-    .where("m.alt", "<>", "")
-    .where("m.caption", "<>", "")
-    .where("m.credit", "<>", "");
+  let query = db.selectFrom("media as m").select(MEDIA_COLUMNS).where("m.alt", "<>", "").where("m.caption", "<>", "").where("m.credit", "<>", "");
   if (q) query = query.where(searchExpr(q));
   return query.orderBy("m.created_at", "desc").orderBy("m.id", "desc").limit(opts.limit).offset(opts.offset).execute();
 }
@@ -125,7 +120,11 @@ export async function lockMediaForEdit(trx: DB, id: number) {
     .executeTakeFirst();
 }
 
-export async function updateMediaDetails(trx: DB, id: number, v: { alt: string; caption: string; credit: string; focalX: number; focalY: number }): Promise<void> {
+export async function updateMediaDetails(
+  trx: DB,
+  id: number,
+  v: { alt: string; caption: string; credit: string; focalX: number; focalY: number },
+): Promise<void> {
   await trx.updateTable("media").set({ alt: v.alt, caption: v.caption, credit: v.credit, focal_x: v.focalX, focal_y: v.focalY }).where("id", "=", id).execute();
 }
 
@@ -149,7 +148,11 @@ export async function mediaFileKey(db: DB, id: number): Promise<string | undefin
 export async function knownFileKeys(db: DB, keys: string[]): Promise<Set<string>> {
   const known = new Set<string>();
   for (let i = 0; i < keys.length; i += 500) {
-    const rows = await db.selectFrom("media").select("file_key").where("file_key", "in", keys.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom("media")
+      .select("file_key")
+      .where("file_key", "in", keys.slice(i, i + 500))
+      .execute();
     for (const r of rows) known.add(r.file_key);
   }
   return known;

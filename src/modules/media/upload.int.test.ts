@@ -93,7 +93,17 @@ describe("processUpload: accepted images", () => {
     const bytes = await make();
     const id = await processUpload(database.db, mediaDir, await tmpFile(bytes), { ...meta, caption: " Vue du parvis ", credit: "Ville" });
     const row = await mediaRow(id);
-    expect(row).toMatchObject({ mime, width: 1600, height: 900, variant_widths: [320, 640, 960, 1600], formats: ["avif", "webp", "jpg"], alt: meta.alt, caption: "Vue du parvis", credit: "Ville", size_bytes: bytes.length });
+    expect(row).toMatchObject({
+      mime,
+      width: 1600,
+      height: 900,
+      variant_widths: [320, 640, 960, 1600],
+      formats: ["avif", "webp", "jpg"],
+      alt: meta.alt,
+      caption: "Vue du parvis",
+      credit: "Ville",
+      size_bytes: bytes.length,
+    });
     expect(row.file_key).toMatch(/^[0-9a-f-]{36}$/);
     const files = (await fs.readdir(mediaDir)).sort();
     expect(files).toEqual([320, 640, 960, 1600].flatMap((w) => ["avif", "jpg", "webp"].map((ext) => `${row.file_key}-${w}.${ext}`)).sort());
@@ -104,7 +114,12 @@ describe("processUpload: accepted images", () => {
       expect([jpg.format, jpg.width, webp.format, webp.width, avif.format, avif.width]).toEqual(["jpeg", w, "webp", w, "heif", w]);
     }
     expect(await fs.readdir(tmpDir)).toEqual([]);
-    const event = await database.db.selectFrom("audit_events").selectAll().where("action", "=", "media.upload").where("target_id", "=", String(id)).executeTakeFirstOrThrow();
+    const event = await database.db
+      .selectFrom("audit_events")
+      .selectAll()
+      .where("action", "=", "media.upload")
+      .where("target_id", "=", String(id))
+      .executeTakeFirstOrThrow();
     expect(event).toMatchObject({ target_type: "media", target_label: meta.alt });
   });
 
@@ -116,10 +131,14 @@ describe("processUpload: accepted images", () => {
   });
 
   it("flattens transparency on white for the JPEG variants", async () => {
-    const clear = await sharp({ create: { width: 500, height: 500, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer();
+    const clear = await sharp({ create: { width: 500, height: 500, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
+      .png()
+      .toBuffer();
     const row = await mediaRow(await processUpload(database.db, mediaDir, await tmpFile(clear), meta));
     expect(row.variant_widths).toEqual([320, 500]);
-    const { data } = await sharp(path.join(mediaDir, `${row.file_key}-320.jpg`)).raw().toBuffer({ resolveWithObject: true });
+    const { data } = await sharp(path.join(mediaDir, `${row.file_key}-320.jpg`))
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     expect(Math.min(...data.subarray(0, 30))).toBeGreaterThan(245);
     for (const ext of ["webp", "avif"]) {
       const out = await sharp(path.join(mediaDir, `${row.file_key}-320.${ext}`)).metadata();
@@ -193,7 +212,9 @@ describe("processUpload: metadata and orientation", () => {
   it("applies the EXIF orientation before dropping it", async () => {
     // Stored 1000x500, left half red; orientation 6 means "rotate 90° clockwise to
     // display", so upright it is 500x1000 with the red half on top.
-    const red = await sharp({ create: { width: 500, height: 500, channels: 3, background: "#ff0000" } }).png().toBuffer();
+    const red = await sharp({ create: { width: 500, height: 500, channels: 3, background: "#ff0000" } })
+      .png()
+      .toBuffer();
     const bytes = await sharp({ create: { width: 1000, height: 500, channels: 3, background: "#0000ff" } })
       .composite([{ input: red, left: 0, top: 0 }])
       .withMetadata({ orientation: 6 })
@@ -202,7 +223,9 @@ describe("processUpload: metadata and orientation", () => {
     const row = await mediaRow(await processUpload(database.db, mediaDir, await tmpFile(bytes), meta));
     expect(row).toMatchObject({ width: 500, height: 1000, variant_widths: [320, 500] });
     for (const ext of ["jpg", "webp", "avif"]) {
-      const { data, info } = await sharp(path.join(mediaDir, `${row.file_key}-500.${ext}`)).raw().toBuffer({ resolveWithObject: true });
+      const { data, info } = await sharp(path.join(mediaDir, `${row.file_key}-500.${ext}`))
+        .raw()
+        .toBuffer({ resolveWithObject: true });
       expect([info.width, info.height]).toEqual([500, 1000]);
       const pixel = (x: number, y: number) => Array.from(data.subarray((y * info.width + x) * info.channels, (y * info.width + x) * info.channels + 3));
       const [r1, , b1] = pixel(250, 150);
@@ -236,7 +259,9 @@ describe("processUpload: refusals leave nothing behind", () => {
   });
 
   it("refuses JPEG magic bytes followed by garbage", async () => {
-    const error = await refusal(processUpload(database.db, mediaDir, await tmpFile(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2000, 7)])), meta));
+    const error = await refusal(
+      processUpload(database.db, mediaDir, await tmpFile(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2000, 7)])), meta),
+    );
     expect(["corrupt", "bad_type"]).toContain(error.code);
     await expectNothingLeft();
   });
@@ -265,12 +290,18 @@ describe("processUpload: refusals leave nothing behind", () => {
   });
 
   it("removes the variants when the row cannot be written", async () => {
-    const before = await database.db.selectFrom("media").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const before = await database.db
+      .selectFrom("media")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     const file = await tmpFile(await photo(900, 600).jpeg().toBuffer());
     // uploaded_by references users: an unknown id makes the insert fail after encoding.
     await expect(processUpload(database.db, mediaDir, file, { ...meta, uploadedBy: 987_654_321 })).rejects.toThrow();
     await expectNothingLeft();
-    const after = await database.db.selectFrom("media").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const after = await database.db
+      .selectFrom("media")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 });

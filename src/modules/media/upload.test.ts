@@ -100,7 +100,13 @@ describe("sniffImageType", () => {
     expect(sniffImageType(Buffer.from("<svg xmlns='http://www.w3.org/2000/svg'/>"))).toBeNull();
     expect(sniffImageType(Buffer.from("GIF89a......"))).toBeNull();
     expect(sniffImageType(Buffer.from("RIFF\0\0\0\0WAVEfmt "))).toBeNull();
-    expect(sniffImageType(await sharp({ create: { width: 8, height: 8, channels: 3, background: "#fff" } }).tiff().toBuffer())).toBeNull();
+    expect(
+      sniffImageType(
+        await sharp({ create: { width: 8, height: 8, channels: 3, background: "#fff" } })
+          .tiff()
+          .toBuffer(),
+      ),
+    ).toBeNull();
     expect(sniffImageType(Buffer.from([0xff, 0xd8]))).toBeNull();
     expect(sniffImageType(Buffer.alloc(0))).toBeNull();
   });

@@ -84,8 +84,7 @@ export async function receiveUpload(stream: Readable, opts: { tmpDir: string; ma
 
 /** The type by magic bytes only; the name and the client's Content-Type are never asked. */
 export function sniffImageType(buffer: Uint8Array): ImageMime | null {
-  const starts = (bytes: number[], offset = 0) =>
-    buffer.length >= offset + bytes.length && bytes.every((b, i) => buffer[offset + i] === b);
+  const starts = (bytes: number[], offset = 0) => buffer.length >= offset + bytes.length && bytes.every((b, i) => buffer[offset + i] === b);
   if (starts([0xff, 0xd8, 0xff])) return "image/jpeg";
   if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "image/png";
   // RIFF....WEBP: bytes 4-7 are the chunk size, so they are skipped.
@@ -107,7 +106,12 @@ export function sanitizeOriginalName(name: string): string {
   const chars = Array.from(clean); // code points, so a surrogate pair is never cut in two
   if (chars.length <= ORIGINAL_NAME_MAX) return clean;
   const ext = /\.[\p{L}\p{N}]{1,10}$/u.exec(clean)?.[0] ?? "";
-  return chars.slice(0, ORIGINAL_NAME_MAX - ext.length).join("").trimEnd() + ext;
+  return (
+    chars
+      .slice(0, ORIGINAL_NAME_MAX - ext.length)
+      .join("")
+      .trimEnd() + ext
+  );
 }
 
 export interface UploadMeta {

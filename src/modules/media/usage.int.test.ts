@@ -23,8 +23,7 @@ beforeEach(async () => {
   return () => fs.rm(mediaDir, { recursive: true, force: true });
 });
 
-const keyOf = async (id: number) =>
-  (await database.db.selectFrom("media").select("file_key").where("id", "=", id).executeTakeFirstOrThrow()).file_key;
+const keyOf = async (id: number) => (await database.db.selectFrom("media").select("file_key").where("id", "=", id).executeTakeFirstOrThrow()).file_key;
 
 /** Variant files of a media row; pass the key once the row may be gone. */
 async function filesOf(idOrKey: number | string) {
@@ -101,7 +100,12 @@ describe("deleteMediaIfUnused", () => {
 
   it("also removes AVIF variants", async () => {
     const tmp = path.join(mediaDir, "upload.tmp");
-    await fs.writeFile(tmp, await sharp({ create: { width: 900, height: 500, channels: 3, background: "#336699" } }).jpeg().toBuffer());
+    await fs.writeFile(
+      tmp,
+      await sharp({ create: { width: 900, height: 500, channels: 3, background: "#336699" } })
+        .jpeg()
+        .toBuffer(),
+    );
     const id = await processUpload(database.db, mediaDir, tmp, { alt: "Carré bleu" }, { formats: ["avif", "webp", "jpg"] });
     expect(await filesOf(id)).toHaveLength(9); // 320, 640 and 900 px, in three formats
     await deleteMediaIfUnused(database.db, mediaDir, id);

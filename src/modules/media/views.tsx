@@ -23,7 +23,16 @@ export interface FormValues {
 
 const describedBy = fieldDescribedBy;
 
-function TextInput(props: { name: keyof FormValues; label: string; hint?: string; values: FormValues; errors: Errors; required?: boolean; maxLength: number; multiline?: boolean }) {
+function TextInput(props: {
+  name: keyof FormValues;
+  label: string;
+  hint?: string;
+  values: FormValues;
+  errors: Errors;
+  required?: boolean;
+  maxLength: number;
+  multiline?: boolean;
+}) {
   const id = `champ-${props.name}`;
   const error = props.errors[props.name];
   const common = {
@@ -37,7 +46,13 @@ function TextInput(props: { name: keyof FormValues; label: string; hint?: string
   };
   return (
     <FieldShell id={`champ-${props.name}`} label={props.label} hint={props.hint} error={error} required={props.required}>
-      {props.multiline ? <textarea {...common} rows={3}>{props.values[props.name]}</textarea> : <input type="text" {...common} value={props.values[props.name]} />}
+      {props.multiline ? (
+        <textarea {...common} rows={3}>
+          {props.values[props.name]}
+        </textarea>
+      ) : (
+        <input type="text" {...common} value={props.values[props.name]} />
+      )}
     </FieldShell>
   );
 }
@@ -47,7 +62,13 @@ function FocalFields({ values, errors }: { values: FormValues; errors: Errors })
     const id = `champ-${name}`;
     const error = errors[name];
     return (
-      <FieldShell id={`champ-${name}`} label={label} error={error} hint={name === "point_x" ? "0 = bord gauche, 100 = bord droit." : "0 = haut, 100 = bas."} required>
+      <FieldShell
+        id={`champ-${name}`}
+        label={label}
+        error={error}
+        hint={name === "point_x" ? "0 = bord gauche, 100 = bord droit." : "0 = haut, 100 = bas."}
+        required
+      >
         <input
           type="number"
           id={id}
@@ -90,8 +111,23 @@ function TextFields({ values, errors }: { values: FormValues; errors: Errors }) 
         required
         maxLength={ALT_MAX}
       />
-      <TextInput name="legende" label="Légende" hint="Affichée sous l’image. Obligatoire avant de placer l’image sur une page." values={values} errors={errors} maxLength={CAPTION_MAX} multiline />
-      <TextInput name="credit" label="Crédit" hint="Auteur ou source, par exemple « Photo Ville de Lille – J. Martin ». Obligatoire avant de placer l’image sur une page." values={values} errors={errors} maxLength={CREDIT_MAX} />
+      <TextInput
+        name="legende"
+        label="Légende"
+        hint="Affichée sous l’image. Obligatoire avant de placer l’image sur une page."
+        values={values}
+        errors={errors}
+        maxLength={CAPTION_MAX}
+        multiline
+      />
+      <TextInput
+        name="credit"
+        label="Crédit"
+        hint="Auteur ou source, par exemple « Photo Ville de Lille – J. Martin ». Obligatoire avant de placer l’image sur une page."
+        values={values}
+        errors={errors}
+        maxLength={CREDIT_MAX}
+      />
     </>
   );
 }
@@ -127,20 +163,28 @@ export function MediaListPage(props: {
     <AdminFrame ctx={props.ctx} actor={props.actor} title="Médiathèque">
       {props.notice ? <Notice kind="success">{props.notice}</Notice> : null}
       <div class="admin-toolbar">
-        <a class="button" href="/admin/medias/nouveau">Ajouter une image</a>
+        <a class="button" href="/admin/medias/nouveau">
+          Ajouter une image
+        </a>
       </div>
       {/* biome-ignore lint/a11y/useSemanticElements: the <search> element is not yet announced as a landmark by every screen reader; <form role="search"> is */}
       <form method="get" action="/admin/medias" class="admin-filters" role="search" aria-label="Rechercher des images">
         <div class="field">
-          <label for="champ-q" class="field__label">Rechercher</label>
+          <label for="champ-q" class="field__label">
+            Rechercher
+          </label>
           <input type="search" id="champ-q" name="q" value={q} class="field__input" maxLength={200} aria-describedby="champ-q-aide" />
-          <p id="champ-q-aide" class="field__hint">Texte alternatif, légende, crédit ou nom du fichier.</p>
+          <p id="champ-q-aide" class="field__hint">
+            Texte alternatif, légende, crédit ou nom du fichier.
+          </p>
         </div>
         <div class="checkbox checkbox--single">
           <input type="checkbox" id="champ-filtre" name="filtre" value="a-completer" checked={incomplete} />
           <label for="champ-filtre">Seulement les images à compléter</label>
         </div>
-        <button type="submit" class="button button--secondary">Filtrer</button>
+        <button type="submit" class="button button--secondary">
+          Filtrer
+        </button>
         {filtered ? <a href="/admin/medias">Tout afficher</a> : null}
       </form>
       {items.length === 0 ? (
@@ -240,7 +284,9 @@ export function MediaNewPage(props: { ctx: PageContext; actor: StaffActor; value
         </FieldShell>
         <TextFields values={values} errors={errors} />
         <FocalFields values={values} errors={errors} />
-        <button type="submit" class="button">Envoyer l’image</button>
+        <button type="submit" class="button">
+          Envoyer l’image
+        </button>
       </form>
     </AdminFrame>
   );
@@ -253,11 +299,17 @@ function UseList({ uses }: { uses: UseView[] }) {
     <ul class="media-uses">
       {uses.map((u) => (
         <li>
-          <a href={u.adminHref}>{u.title}</a> <span class="media-uses__meta">({u.kind}, {u.status}, {u.as})</span>
+          <a href={u.adminHref}>{u.title}</a>{" "}
+          <span class="media-uses__meta">
+            ({u.kind}, {u.status}, {u.as})
+          </span>
           {u.publicHref ? (
             <>
               {" "}
-              · <a href={u.publicHref}>voir la page publique<span class="sr-only"> « {u.title} »</span></a>
+              ·{" "}
+              <a href={u.publicHref}>
+                voir la page publique<span class="sr-only"> « {u.title} »</span>
+              </a>
             </>
           ) : null}
         </li>
@@ -283,7 +335,8 @@ export function MediaDetailPage(props: {
       {media.incomplete ? (
         <Notice kind="warning">
           <p>
-            <IncompleteBadge /> Cette image ne peut pas encore être placée sur une page : {media.missing.join(", ")} {media.missing.length > 1 ? "manquent" : "manque"}.
+            <IncompleteBadge /> Cette image ne peut pas encore être placée sur une page : {media.missing.join(", ")}{" "}
+            {media.missing.length > 1 ? "manquent" : "manque"}.
           </p>
         </Notice>
       ) : null}
@@ -317,7 +370,9 @@ export function MediaDetailPage(props: {
               <CsrfField token={props.ctx.viewer.csrfToken} />
               <TextFields values={values} errors={errors} />
               <FocalFields values={values} errors={errors} />
-              <button type="submit" class="button">Enregistrer</button>
+              <button type="submit" class="button">
+                Enregistrer
+              </button>
             </form>
           ) : (
             <p>Vous pouvez modifier les images que vous avez ajoutées. Demandez à un éditeur de modifier celle-ci.</p>
@@ -325,7 +380,9 @@ export function MediaDetailPage(props: {
         </div>
       </div>
       <h2>Utilisation</h2>
-      {media.uses.length === 0 ? <p>Cette image n’est utilisée par aucun contenu.</p> : (
+      {media.uses.length === 0 ? (
+        <p>Cette image n’est utilisée par aucun contenu.</p>
+      ) : (
         <>
           <p>{media.usageLabel}</p>
           <UseList uses={media.uses} />
@@ -336,7 +393,9 @@ export function MediaDetailPage(props: {
           <h2>Supprimer</h2>
           {media.uses.length === 0 ? (
             <p>
-              <a class="button button--danger" href={`${media.href}/supprimer`}>Supprimer cette image</a>
+              <a class="button button--danger" href={`${media.href}/supprimer`}>
+                Supprimer cette image
+              </a>
             </p>
           ) : (
             <p>Une image utilisée ne peut pas être supprimée : retirez-la d’abord des contenus ci-dessus.</p>
@@ -354,13 +413,19 @@ export function MediaDeletePage(props: { ctx: PageContext; actor: StaffActor; me
   const title = `Supprimer l’image « ${media.alt || media.originalName || "sans texte alternatif"} »`;
   const blocked = media.uses.length > 0;
   return (
-    <AdminFrame ctx={props.ctx} actor={props.actor} title={title} breadcrumb={[LIBRARY, { label: media.alt || "Image", href: media.href }, { label: "Supprimer" }]}>
+    <AdminFrame
+      ctx={props.ctx}
+      actor={props.actor}
+      title={title}
+      breadcrumb={[LIBRARY, { label: media.alt || "Image", href: media.href }, { label: "Supprimer" }]}
+    >
       <div class="media-delete">
         <img class="media-thumb media-thumb--large" src={media.thumbSrc} width={media.thumbWidth} height={media.thumbHeight} alt={media.alt} />
         {blocked ? (
           <div class="notice notice--warning" role={props.refused ? "alert" : undefined}>
             <p>
-              <strong>{props.refused ?? media.usageLabel}</strong> Elle ne peut pas être supprimée tant qu’elle est utilisée : retirez-la d’abord de ces contenus.
+              <strong>{props.refused ?? media.usageLabel}</strong> Elle ne peut pas être supprimée tant qu’elle est utilisée : retirez-la d’abord de ces
+              contenus.
             </p>
             <UseList uses={media.uses} />
           </div>
@@ -369,7 +434,9 @@ export function MediaDeletePage(props: { ctx: PageContext; actor: StaffActor; me
             <p>La suppression est définitive : l’image et tous ses formats seront effacés. Elle n’est utilisée par aucun contenu.</p>
             <form method="post" action={`${media.href}/supprimer`} class="admin-actions">
               <CsrfField token={props.ctx.viewer.csrfToken} />
-              <button type="submit" class="button button--danger">Supprimer définitivement</button>
+              <button type="submit" class="button button--danger">
+                Supprimer définitivement
+              </button>
               <a href={media.href}>Annuler</a>
             </form>
           </>

@@ -5,7 +5,17 @@ import { etagMatches, weakEtag } from "../../core/http/page-cache.js";
 import { PRIVATE_CACHE_CONTROL } from "../../core/http/render.js";
 import { errorMessage } from "../../ui/error-page.js";
 import { noQuery } from "../../core/http/form.js";
-import { actionDetailQuery, actionQuery, contractQuery, indicatorQuery, placeQuery, slugParams, type ActionApiQuery, type IndicatorQuery, type PlaceQuery } from "./api-schemas.js";
+import {
+  actionDetailQuery,
+  actionQuery,
+  contractQuery,
+  indicatorQuery,
+  placeQuery,
+  slugParams,
+  type ActionApiQuery,
+  type IndicatorQuery,
+  type PlaceQuery,
+} from "./api-schemas.js";
 import { FILE_CACHE_CONTROL } from "./file-routes.js";
 import { openApiDocument } from "./openapi.js";
 import * as service from "./service.js";
@@ -50,7 +60,11 @@ function reason(e: AjvError): string {
     case "not":
       return "paramètre inconnu";
     case "type":
-      return p.type === "integer" ? "doit être un nombre entier, donné une seule fois" : p.type === "boolean" ? "doit valoir true ou false" : "doit être donné une seule fois";
+      return p.type === "integer"
+        ? "doit être un nombre entier, donné une seule fois"
+        : p.type === "boolean"
+          ? "doit valoir true ou false"
+          : "doit être donné une seule fois";
     case "minimum":
       return `doit être supérieur ou égal à ${String(p.limit)}`;
     case "maximum":
@@ -94,7 +108,13 @@ export async function apiRoutes(app: FastifyInstance) {
       .code(400)
       .header("cache-control", PRIVATE_CACHE_CONTROL)
       .type("application/problem+json; charset=utf-8")
-      .send({ type: "about:blank", title: m.title, status: 400, detail: "Un paramètre de la demande est inconnu ou sa valeur n’est pas acceptée.", "invalid-params": invalid });
+      .send({
+        type: "about:blank",
+        title: m.title,
+        status: 400,
+        detail: "Un paramètre de la demande est inconnu ou sa valeur n’est pas acceptée.",
+        "invalid-params": invalid,
+      });
   });
 
   app.get("/openapi.json", { schema: { querystring: noQuery } }, async (_request, reply) => sendJson(reply, openApi));

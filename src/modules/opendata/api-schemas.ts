@@ -48,7 +48,12 @@ export const actionQuery = closedQuery({
 
 export const indicatorQuery = closedQuery({
   metric: { type: "string", pattern: "^[a-z0-9_]+$", maxLength: 80, description: "Code de l’indicateur, par exemple taux_pauvrete." },
-  territoire: { type: "string", pattern: "^[A-Za-z0-9_-]+$", maxLength: 40, description: "Code du territoire : code QPV (QN05971M), code INSEE de commune, etc." },
+  territoire: {
+    type: "string",
+    pattern: "^[A-Za-z0-9_-]+$",
+    maxLength: 40,
+    description: "Code du territoire : code QPV (QN05971M), code INSEE de commune, etc.",
+  },
   ...pagination,
 });
 

@@ -14,7 +14,9 @@ const json = (res: LightMyRequestResponse) => JSON.parse(res.body) as any;
 const slugs = async (url: string) => {
   const res = await get(url);
   expect(res.statusCode, url).toBe(200);
-  return json(res).data.map((a: { slug: string }) => a.slug).sort();
+  return json(res)
+    .data.map((a: { slug: string }) => a.slug)
+    .sort();
 };
 
 beforeAll(async () => {
@@ -24,7 +26,15 @@ afterAll(async () => w?.close());
 
 describe("GET /api/v1/...", () => {
   it("answers JSON, cacheable and readable from any origin", async () => {
-    for (const url of ["/api/v1/qpv", "/api/v1/quartiers", "/api/v1/contrats", "/api/v1/actions", "/api/v1/actions/action-formule", "/api/v1/indicateurs", "/api/v1/openapi.json"]) {
+    for (const url of [
+      "/api/v1/qpv",
+      "/api/v1/quartiers",
+      "/api/v1/contrats",
+      "/api/v1/actions",
+      "/api/v1/actions/action-formule",
+      "/api/v1/indicateurs",
+      "/api/v1/openapi.json",
+    ]) {
       const res = await get(url);
       expect(res.statusCode, url).toBe(200);
       expect(res.headers["content-type"], url).toBe("application/json; charset=utf-8");
@@ -37,7 +47,13 @@ describe("GET /api/v1/...", () => {
   it("lists QPV and quartiers, with perimeters on request", async () => {
     const qpv = json(await get("/api/v1/qpv"));
     expect(qpv.total).toBe(2);
-    expect(qpv.data.find((p: any) => p.slug === "secteur-ouest")).toMatchObject({ code: "QN05901M", type: "qpv", population: 8200, communes: ["59350"], perimetre_disponible: true });
+    expect(qpv.data.find((p: any) => p.slug === "secteur-ouest")).toMatchObject({
+      code: "QN05901M",
+      type: "qpv",
+      population: 8200,
+      communes: ["59350"],
+      perimetre_disponible: true,
+    });
     expect(qpv.data[0]).not.toHaveProperty("geometrie");
     const withGeometry = json(await get("/api/v1/qpv?geometrie=true"));
     expect(withGeometry.data.find((p: any) => p.slug === "secteur-ouest").geometrie.type).toBe("Polygon");
@@ -76,7 +92,10 @@ describe("GET /api/v1/...", () => {
       statut: "in_progress",
       avancement: 40,
       porteur: { slug: "centre-social-od", nom: "Centre social" },
-      partenaires: [{ slug: "bailleur-od", nom: "Bailleur, Habitat" }, { slug: "mission-locale-od", nom: "Mission locale" }],
+      partenaires: [
+        { slug: "bailleur-od", nom: "Bailleur, Habitat" },
+        { slug: "mission-locale-od", nom: "Mission locale" },
+      ],
       financement_total: 20000.5,
       financements: [
         { financeur: "etat", annee: 2024, montant: 12000.5 },
@@ -94,7 +113,17 @@ describe("GET /api/v1/...", () => {
     expect(all.pagination.total).toBe(3);
     const poverty = json(await get("/api/v1/indicateurs?metric=taux_pauvrete&territoire=QN05901M"));
     expect(poverty.data).toEqual([
-      { metric: "taux_pauvrete", libelle: "Taux de pauvreté", type_territoire: "qpv", code_territoire: "QN05901M", nom_territoire: "Secteur Ouest", annee: 2021, valeur: 42.5, unite: "%", source: "INSEE" },
+      {
+        metric: "taux_pauvrete",
+        libelle: "Taux de pauvreté",
+        type_territoire: "qpv",
+        code_territoire: "QN05901M",
+        nom_territoire: "Secteur Ouest",
+        annee: 2021,
+        valeur: 42.5,
+        unite: "%",
+        source: "INSEE",
+      },
     ]);
   });
 });
@@ -160,7 +189,11 @@ describe("API errors", () => {
     expect(json(after).data.titre).toBe("Titre corrigé par l’équipe");
     expect(after.headers.etag).not.toBe(before.headers.etag);
     expect((await w.app.inject({ url: "/api/v1/actions/action-formule", headers: { "if-none-match": before.headers.etag as string } })).statusCode).toBe(200);
-    await w.db.updateTable("actions").set({ title: json(before).data.titre }).where("slug", "=", "action-formule").execute();
+    await w.db
+      .updateTable("actions")
+      .set({ title: json(before).data.titre })
+      .where("slug", "=", "action-formule")
+      .execute();
     w.pageCache.invalidateTags(POLICY_TAGS);
   });
 
@@ -231,7 +264,15 @@ describe("/api/v1/openapi.json", () => {
   it("is explained in French on /donnees/api", async () => {
     const res = await get("/donnees/api");
     expect(res.statusCode).toBe(200);
-    for (const text of ["API de données ouvertes", "https://portail.test/api/v1", "GET /api/v1/actions", "par_page", "Access-Control-Allow-Origin", "invalid-params", 'href="/api/v1/openapi.json"']) {
+    for (const text of [
+      "API de données ouvertes",
+      "https://portail.test/api/v1",
+      "GET /api/v1/actions",
+      "par_page",
+      "Access-Control-Allow-Origin",
+      "invalid-params",
+      'href="/api/v1/openapi.json"',
+    ]) {
       expect(res.body, text).toContain(text);
     }
     expect(res.body).not.toMatch(/<script[^>]+src="https?:/); // no third-party script

@@ -13,13 +13,15 @@ const TYPES = {
 } as const;
 
 function sendFile(reply: FastifyReply, filename: string, kind: keyof typeof TYPES, body: string | object) {
-  return reply
-    .header("content-type", TYPES[kind])
-    .header("content-disposition", `attachment; filename="${filename}"`)
-    .header("cache-control", FILE_CACHE_CONTROL)
-    // A Buffer, so the type goes out as written: Fastify appends "; charset=utf-8" to string
-    // bodies, a parameter application/geo+json does not define (JSON is always UTF-8).
-    .send(Buffer.from(typeof body === "string" ? body : JSON.stringify(body)));
+  return (
+    reply
+      .header("content-type", TYPES[kind])
+      .header("content-disposition", `attachment; filename="${filename}"`)
+      .header("cache-control", FILE_CACHE_CONTROL)
+      // A Buffer, so the type goes out as written: Fastify appends "; charset=utf-8" to string
+      // bodies, a parameter application/geo+json does not define (JSON is always UTF-8).
+      .send(Buffer.from(typeof body === "string" ? body : JSON.stringify(body)))
+  );
 }
 
 // Whole files: no parameter is read, and any query string (a cache buster) is let through.
@@ -28,13 +30,17 @@ const schema = { querystring: noQuery };
 export async function fileRoutes(app: FastifyInstance) {
   const { db, config } = app.deps;
   for (const dataset of ["qpv", "quartiers"] as const) {
-    app.get(`/donnees/${dataset}.csv`, { schema }, async (_request, reply) => sendFile(reply, `${dataset}.csv`, "csv", await service.placesCsv(db, dataset, config.publicUrl)));
+    app.get(`/donnees/${dataset}.csv`, { schema }, async (_request, reply) =>
+      sendFile(reply, `${dataset}.csv`, "csv", await service.placesCsv(db, dataset, config.publicUrl)),
+    );
     app.get(`/donnees/${dataset}.geojson`, { schema }, async (_request, reply) =>
       sendFile(reply, `${dataset}.geojson`, "geojson", await service.placesGeoJson(db, dataset, config.publicUrl)),
     );
   }
   app.get("/donnees/actions.csv", { schema }, async (_request, reply) => sendFile(reply, "actions.csv", "csv", await service.actionsCsv(db, config.publicUrl)));
-  app.get("/donnees/actions.json", { schema }, async (_request, reply) => sendFile(reply, "actions.json", "json", await service.actionsJson(db, config.publicUrl)));
+  app.get("/donnees/actions.json", { schema }, async (_request, reply) =>
+    sendFile(reply, "actions.json", "json", await service.actionsJson(db, config.publicUrl)),
+  );
   app.get("/donnees/financements.csv", { schema }, async (_request, reply) => sendFile(reply, "financements.csv", "csv", await service.fundingCsv(db)));
   app.get("/donnees/indicateurs.csv", { schema }, async (_request, reply) => sendFile(reply, "indicateurs.csv", "csv", await service.indicatorsCsv(db)));
 }

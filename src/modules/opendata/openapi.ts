@@ -52,7 +52,10 @@ const actionProperties = {
   porteur: { oneOf: [slugRef, { type: "null" }] },
   partenaires: arrayOf(slugRef),
   lieux: arrayOf(object({ slug: str, nom: str, type: { type: "string", enum: ["qpv", "quartier", "commune"] }, code: nullable("string") })),
-  financement_total: { type: "number", description: "En euros, somme des lignes de financement de l’action, qu’elle soit abandonnée ou non (voir compte_dans_les_totaux)." },
+  financement_total: {
+    type: "number",
+    description: "En euros, somme des lignes de financement de l’action, qu’elle soit abandonnée ou non (voir compte_dans_les_totaux).",
+  },
   compte_dans_les_totaux: {
     type: "boolean",
     description: `false pour une action abandonnée : elle est listée, mais ni ses financements ni son avancement n’entrent dans les totaux du site et de /contrats. ${COUNTING_RULE}`,
@@ -66,7 +69,11 @@ const figureProperties = {
   actions: { ...int, description: "Nombre d’actions, abandonnées comprises." },
   actions_abandonnees: { ...int, description: "Dont actions abandonnées : comptées à part, hors montants et hors avancement." },
   financement_total: { type: "number", description: "En euros, lignes de financement des actions non abandonnées." },
-  avancement: nullable("integer", { minimum: 0, maximum: 100, description: "En pourcentage, sans les actions abandonnées ; null si aucune action n’est comptée." }),
+  avancement: nullable("integer", {
+    minimum: 0,
+    maximum: 100,
+    description: "En pourcentage, sans les actions abandonnées ; null si aucune action n’est comptée.",
+  }),
 };
 
 const schemas = {
@@ -92,10 +99,18 @@ const schemas = {
     generation: { type: "string", enum: ["2015", "2024"], description: "Génération des contrats de ville." },
     annee_debut: int,
     annee_fin: int,
-    regle_avancement: { type: "string", enum: ["budget", "equal"], description: "budget : chaque action pèse son financement ; equal : chaque action pèse autant." },
+    regle_avancement: {
+      type: "string",
+      enum: ["budget", "equal"],
+      description: "budget : chaque action pèse son financement ; equal : chaque action pèse autant.",
+    },
     ...figureProperties,
     financements: arrayOf(
-      object({ financeur: { type: "string", enum: [...FUNDERS] }, financeur_libelle: str, montant: { type: "number", description: "En euros, hors actions abandonnées." } }),
+      object({
+        financeur: { type: "string", enum: [...FUNDERS] },
+        financeur_libelle: str,
+        montant: { type: "number", description: "En euros, hors actions abandonnées." },
+      }),
     ),
     priorites: arrayOf(object({ slug: str, titre: str, ...figureProperties })),
     url: { type: "string", format: "uri" },
@@ -145,7 +160,15 @@ function queryParameters(schema: { properties: Record<string, ParamSchema> }) {
 const json = (schema: object) => ({ "application/json": { schema } });
 const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: ref("Problem") } } });
 
-function operation(o: { id: string; summary: string; description: string; query?: { properties: Record<string, ParamSchema> }; path?: object[]; schema: object; notFound?: boolean }) {
+function operation(o: {
+  id: string;
+  summary: string;
+  description: string;
+  query?: { properties: Record<string, ParamSchema> };
+  path?: object[];
+  schema: object;
+  notFound?: boolean;
+}) {
   return {
     get: {
       operationId: o.id,
@@ -177,8 +200,20 @@ export function openApiDocument(publicUrl: string) {
     servers: [{ url: `${publicUrl}/api/v1` }],
     externalDocs: { description: "Jeux de données téléchargeables", url: `${publicUrl}/donnees` },
     paths: {
-      "/qpv": operation({ id: "listQpv", summary: "Quartiers prioritaires", description: "Tous les quartiers prioritaires du territoire.", query: placeQuery, schema: ref("PlaceList") }),
-      "/quartiers": operation({ id: "listQuartiers", summary: "Quartiers et communes associées", description: "Tous les quartiers et communes associées.", query: placeQuery, schema: ref("PlaceList") }),
+      "/qpv": operation({
+        id: "listQpv",
+        summary: "Quartiers prioritaires",
+        description: "Tous les quartiers prioritaires du territoire.",
+        query: placeQuery,
+        schema: ref("PlaceList"),
+      }),
+      "/quartiers": operation({
+        id: "listQuartiers",
+        summary: "Quartiers et communes associées",
+        description: "Tous les quartiers et communes associées.",
+        query: placeQuery,
+        schema: ref("PlaceList"),
+      }),
       "/contrats": operation({
         id: "listContracts",
         summary: "Contrats de ville et leurs chiffres",
@@ -202,7 +237,13 @@ export function openApiDocument(publicUrl: string) {
         schema: ref("ActionResponse"),
         notFound: true,
       }),
-      "/indicateurs": operation({ id: "listIndicators", summary: "Indicateurs", description: "Valeurs des indicateurs par territoire et par année.", query: indicatorQuery, schema: ref("IndicatorList") }),
+      "/indicateurs": operation({
+        id: "listIndicators",
+        summary: "Indicateurs",
+        description: "Valeurs des indicateurs par territoire et par année.",
+        query: indicatorQuery,
+        schema: ref("IndicatorList"),
+      }),
       "/openapi.json": {
         get: {
           operationId: "getOpenApi",

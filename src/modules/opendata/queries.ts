@@ -35,9 +35,22 @@ export async function listActionRecords(db: DB, ids?: number[]) {
       .innerJoin("contracts as c", "c.id", "p.contract_id")
       .leftJoin("organisations as o", "o.id", "a.lead_organisation_id")
       .select([
-        "a.id", "a.slug", "a.title", "a.summary", "a.status", "a.progress", "a.start_date", "a.end_date", "a.is_example", "a.updated_at",
-        "p.slug as priority_slug", "p.title as priority_title", "c.slug as contract_slug", "c.name as contract_name",
-        "o.slug as lead_slug", "o.name as lead_name",
+        "a.id",
+        "a.slug",
+        "a.title",
+        "a.summary",
+        "a.status",
+        "a.progress",
+        "a.start_date",
+        "a.end_date",
+        "a.is_example",
+        "a.updated_at",
+        "p.slug as priority_slug",
+        "p.title as priority_title",
+        "c.slug as contract_slug",
+        "c.name as contract_name",
+        "o.slug as lead_slug",
+        "o.name as lead_name",
       ])
       .$if(!all, (q) => q.where("a.id", "in", list))
       .orderBy("c.period_start", "desc")
@@ -122,7 +135,11 @@ export async function datasetStats(db: DB) {
     places(QUARTIER_KINDS),
     db
       .selectFrom("actions as a")
-      .select([sql<number>`count(*)::int`.as("n"), sql<number>`count(*) filter (where ${notCountedSql("a.status")})::int`.as("cancelled"), sql<Date | null>`max(a.updated_at)`.as("updated")])
+      .select([
+        sql<number>`count(*)::int`.as("n"),
+        sql<number>`count(*) filter (where ${notCountedSql("a.status")})::int`.as("cancelled"),
+        sql<Date | null>`max(a.updated_at)`.as("updated"),
+      ])
       .executeTakeFirstOrThrow(),
     db.selectFrom("funding_lines").select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow(),
     db.selectFrom("indicators").select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow(),

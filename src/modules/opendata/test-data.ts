@@ -21,7 +21,13 @@ export async function createOpenDataWorld(): Promise<TestWorld> {
   await createNeighbourhood(w.db, { kind: "commune", code: "59298", name: "Hellemmes", slug: "hellemmes" });
   await w.db
     .updateTable("neighbourhoods")
-    .set({ geometry: JSON.stringify({ type: "Polygon", coordinates: [square(3.05, 50.62)] }), population: 8200, commune_codes: ["59350"], geometry_source: "ANCT", geometry_updated_at: "2025-02-03T10:00:00Z" })
+    .set({
+      geometry: JSON.stringify({ type: "Polygon", coordinates: [square(3.05, 50.62)] }),
+      population: 8200,
+      commune_codes: ["59350"],
+      geometry_source: "ANCT",
+      geometry_updated_at: "2025-02-03T10:00:00Z",
+    })
     .where("id", "=", ouest.id)
     .execute();
   await w.db
@@ -53,14 +59,53 @@ export async function createOpenDataWorld(): Promise<TestWorld> {
     ],
     milestones: [{ date: "2025-03-01", title: "Lancement", done: true }],
   });
-  await createAction(w.db, { slug: "action-terminee", title: "Action terminée", priorityId: other.id, status: "completed", progress: 100, startDate: "2019-01-01", endDate: "2020-12-31", funding: [{ funder: "caf", amount: 500, year: 2019 }] });
+  await createAction(w.db, {
+    slug: "action-terminee",
+    title: "Action terminée",
+    priorityId: other.id,
+    status: "completed",
+    progress: 100,
+    startDate: "2019-01-01",
+    endDate: "2020-12-31",
+    funding: [{ funder: "caf", amount: 500, year: 2019 }],
+  });
   await createAction(w.db, { slug: "action-a-venir", title: "Action à venir", priorityId: other.id, status: "planned", progress: 0, partnerIds: [p1.id] });
   await w.db
     .insertInto("indicators")
     .values([
-      { metric: "taux_pauvrete", label: "Taux de pauvreté", territory_kind: "qpv", territory_code: "QN05901M", territory_name: "Secteur Ouest", year: 2021, value: "42.5000", unit: "%", source: "INSEE" },
-      { metric: "taux_pauvrete", label: "Taux de pauvreté", territory_kind: "commune", territory_code: "59350", territory_name: "Lille", year: 2021, value: "25.1000", unit: "%", source: "INSEE" },
-      { metric: "population", label: "Population", territory_kind: "qpv", territory_code: "QN05901M", territory_name: "Secteur Ouest", year: 2020, value: "8200", unit: "habitants", source: "INSEE" },
+      {
+        metric: "taux_pauvrete",
+        label: "Taux de pauvreté",
+        territory_kind: "qpv",
+        territory_code: "QN05901M",
+        territory_name: "Secteur Ouest",
+        year: 2021,
+        value: "42.5000",
+        unit: "%",
+        source: "INSEE",
+      },
+      {
+        metric: "taux_pauvrete",
+        label: "Taux de pauvreté",
+        territory_kind: "commune",
+        territory_code: "59350",
+        territory_name: "Lille",
+        year: 2021,
+        value: "25.1000",
+        unit: "%",
+        source: "INSEE",
+      },
+      {
+        metric: "population",
+        label: "Population",
+        territory_kind: "qpv",
+        territory_code: "QN05901M",
+        territory_name: "Secteur Ouest",
+        year: 2020,
+        value: "8200",
+        unit: "habitants",
+        source: "INSEE",
+      },
     ])
     .execute();
   return w;

@@ -42,13 +42,21 @@ export async function neighbourhoodChoices(db: Db) {
 /** Which of these ids are themes: a form's choices are checked against the table, in the caller's transaction. */
 export async function existingThemeIds(db: Db, ids: readonly number[]): Promise<number[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom("themes").select("id").where("id", "in", [...ids]).execute();
+  const rows = await db
+    .selectFrom("themes")
+    .select("id")
+    .where("id", "in", [...ids])
+    .execute();
   return rows.map((r) => r.id);
 }
 
 export async function existingNeighbourhoodIds(db: Db, ids: readonly number[]): Promise<number[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom("neighbourhoods").select("id").where("id", "in", [...ids]).execute();
+  const rows = await db
+    .selectFrom("neighbourhoods")
+    .select("id")
+    .where("id", "in", [...ids])
+    .execute();
   return rows.map((r) => r.id);
 }
 

@@ -6,7 +6,22 @@
 // deletion shows the page with 409.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { ConflictError } from "../../core/errors.js";
-import { checkbox, emptyForm, field, formBody, handleForm, ids, line, noQuery, oneOf, pageNumber, pageParam, queryOf, text, type Refused } from "../../core/http/form.js";
+import {
+  checkbox,
+  emptyForm,
+  field,
+  formBody,
+  handleForm,
+  ids,
+  line,
+  noQuery,
+  oneOf,
+  pageNumber,
+  pageParam,
+  queryOf,
+  text,
+  type Refused,
+} from "../../core/http/form.js";
 import { requireStaff, serveAdminPage, staffActor } from "../admin/index.js";
 import * as present from "./admin/present.js";
 import * as service from "./admin/service.js";
@@ -111,13 +126,21 @@ export async function policyAdminRoutes(app: FastifyInstance) {
   // ---- Contracts
   app.get<Query<"ok">>(`${BASE}/contrats`, get(flashQuery), async (request, reply) => {
     const contracts = present.presentContracts(await service.listContracts(deps));
-    return serveAdminPage(request, reply, () => ({ render: (ctx, actor) => <ContractsView ctx={ctx} actor={actor} contracts={contracts} flash={request.query.ok} /> }));
+    return serveAdminPage(request, reply, () => ({
+      render: (ctx, actor) => <ContractsView ctx={ctx} actor={actor} contracts={contracts} flash={request.query.ok} />,
+    }));
   });
 
   app.get(`${BASE}/contrats/nouveau`, get(), async (request, reply) =>
     serveAdminPage(request, reply, () => ({
       render: (ctx, actor) => (
-        <ContractFormView ctx={ctx} actor={actor} data={null} values={{ generation: "2024", period_start: String(app.deps.now().getFullYear()), period_end: "2030", progress_rule: "budget", position: "0" }} errors={{}} />
+        <ContractFormView
+          ctx={ctx}
+          actor={actor}
+          data={null}
+          values={{ generation: "2024", period_start: String(app.deps.now().getFullYear()), period_end: "2030", progress_rule: "budget", position: "0" }}
+          errors={{}}
+        />
       ),
     })),
   );
@@ -128,12 +151,20 @@ export async function policyAdminRoutes(app: FastifyInstance) {
       (saved) => see(reply, `${BASE}/contrats/${saved.id}?ok=contrat-enregistre`),
       async ({ errors, values, status }: Refused<Values>) => {
         const data = id === null ? null : present.presentContract(await service.getContract(deps, id));
-        return serveAdminPage(request, reply, () => ({ status, render: (ctx, actor) => <ContractFormView ctx={ctx} actor={actor} data={data} values={values ?? {}} errors={errors} /> }));
+        return serveAdminPage(request, reply, () => ({
+          status,
+          render: (ctx, actor) => <ContractFormView ctx={ctx} actor={actor} data={data} values={values ?? {}} errors={errors} />,
+        }));
       },
     );
   app.post(`${BASE}/contrats/nouveau`, post(contractBody), (request, reply) => contractForm(request, reply, null));
 
-  const contractPage = async (request: FastifyRequest, reply: FastifyReply, id: string, extra: { flash?: string | undefined; problem?: string; status?: number } = {}) => {
+  const contractPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    extra: { flash?: string | undefined; problem?: string; status?: number } = {},
+  ) => {
     const loaded = await service.getContract(deps, id);
     const data = present.presentContract(loaded);
     const values = present.contractValues(loaded.contract);
@@ -142,7 +173,9 @@ export async function policyAdminRoutes(app: FastifyInstance) {
       render: (ctx, actor) => <ContractFormView ctx={ctx} actor={actor} data={data} values={values} errors={{}} flash={extra.flash} problem={extra.problem} />,
     }));
   };
-  app.get<Id & Query<"ok">>(`${BASE}/contrats/:id`, get(flashQuery), (request, reply) => contractPage(request, reply, request.params.id, { flash: request.query.ok }));
+  app.get<Id & Query<"ok">>(`${BASE}/contrats/:id`, get(flashQuery), (request, reply) =>
+    contractPage(request, reply, request.params.id, { flash: request.query.ok }),
+  );
   app.post<Id>(`${BASE}/contrats/:id`, post(contractBody), (request, reply) => contractForm(request, reply, request.params.id));
 
   app.post<Id>(`${BASE}/contrats/:id/supprimer`, post(emptyForm), async (request, reply) => {
@@ -162,7 +195,17 @@ export async function policyAdminRoutes(app: FastifyInstance) {
     const header = { id: contract.id, name: contract.name };
     return serveAdminPage(request, reply, () => ({
       status: refused?.status,
-      render: (ctx, actor) => <PriorityFormView ctx={ctx} actor={actor} contract={header} data={null} others={choices} values={refused?.values ?? {}} errors={refused?.errors ?? {}} />,
+      render: (ctx, actor) => (
+        <PriorityFormView
+          ctx={ctx}
+          actor={actor}
+          contract={header}
+          data={null}
+          others={choices}
+          values={refused?.values ?? {}}
+          errors={refused?.errors ?? {}}
+        />
+      ),
     }));
   };
   app.get<Id>(`${BASE}/contrats/:id/priorites/nouvelle`, get(), (request, reply) => newPriorityPage(request, reply, request.params.id));
@@ -178,7 +221,15 @@ export async function policyAdminRoutes(app: FastifyInstance) {
     request: FastifyRequest,
     reply: FastifyReply,
     id: string,
-    extra: { status?: number; values?: Values | undefined; errors?: Values; objectiveValues?: { title: string } | undefined; objectiveErrors?: Values; problem?: string; flash?: string | undefined } = {},
+    extra: {
+      status?: number;
+      values?: Values | undefined;
+      errors?: Values;
+      objectiveValues?: { title: string } | undefined;
+      objectiveErrors?: Values;
+      problem?: string;
+      flash?: string | undefined;
+    } = {},
   ) => {
     const loaded = await service.getPriority(deps, id);
     const data = present.presentPriority(loaded);
@@ -204,7 +255,9 @@ export async function policyAdminRoutes(app: FastifyInstance) {
       ),
     }));
   };
-  app.get<Id & Query<"ok">>(`${BASE}/priorites/:id`, get(flashQuery), (request, reply) => priorityPage(request, reply, request.params.id, { flash: request.query.ok }));
+  app.get<Id & Query<"ok">>(`${BASE}/priorites/:id`, get(flashQuery), (request, reply) =>
+    priorityPage(request, reply, request.params.id, { flash: request.query.ok }),
+  );
   app.post<Id>(`${BASE}/priorites/:id`, post(priorityBody), (request, reply) =>
     handleForm(
       () => service.savePriority(deps, staffActor(request), { id: request.params.id }, request.body),
@@ -229,15 +282,30 @@ export async function policyAdminRoutes(app: FastifyInstance) {
     handleForm(
       () => service.saveObjective(deps, staffActor(request), { priorityId: request.params.id }, request.body),
       () => see(reply, `${BASE}/priorites/${request.params.id}?ok=objectif-enregistre`),
-      ({ errors, values, status }: Refused<{ title: string }>) => priorityPage(request, reply, request.params.id, { status, objectiveValues: values, objectiveErrors: errors }),
+      ({ errors, values, status }: Refused<{ title: string }>) =>
+        priorityPage(request, reply, request.params.id, { status, objectiveValues: values, objectiveErrors: errors }),
     ),
   );
 
-  const objectivePage = async (request: FastifyRequest, reply: FastifyReply, id: string, extra: { status?: number; values?: { title: string } | undefined; errors?: Values; problem?: string } = {}) => {
+  const objectivePage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    extra: { status?: number; values?: { title: string } | undefined; errors?: Values; problem?: string } = {},
+  ) => {
     const objective = present.presentObjective(await service.getObjective(deps, id));
     return serveAdminPage(request, reply, () => ({
       status: extra.status,
-      render: (ctx, actor) => <ObjectiveFormView ctx={ctx} actor={actor} objective={objective} values={extra.values ?? { title: objective.title }} errors={extra.errors ?? {}} problem={extra.problem} />,
+      render: (ctx, actor) => (
+        <ObjectiveFormView
+          ctx={ctx}
+          actor={actor}
+          objective={objective}
+          values={extra.values ?? { title: objective.title }}
+          errors={extra.errors ?? {}}
+          problem={extra.problem}
+        />
+      ),
     }));
   };
   app.get<Id>(`${BASE}/objectifs/:id`, get(), (request, reply) => objectivePage(request, reply, request.params.id));
@@ -267,7 +335,9 @@ export async function policyAdminRoutes(app: FastifyInstance) {
   app.get<ActionsQuery>(`${BASE}/actions`, get(actionsQuery), async (request, reply) => {
     const query = request.query;
     const data = present.presentActions(await service.listActions(deps, query, pageNumber(query.page)));
-    return serveAdminPage(request, reply, () => ({ render: (ctx, actor) => <ActionsView ctx={ctx} actor={actor} data={data} query={query} flash={query.ok} /> }));
+    return serveAdminPage(request, reply, () => ({
+      render: (ctx, actor) => <ActionsView ctx={ctx} actor={actor} data={data} query={query} flash={query.ok} />,
+    }));
   });
 
   const actionPage = async (
@@ -280,7 +350,9 @@ export async function policyAdminRoutes(app: FastifyInstance) {
     const options = present.presentActionForm(await service.actionFormData(deps, values, extra.articleSearch));
     return serveAdminPage(request, reply, () => ({
       status: extra.status,
-      render: (ctx, actor) => <ActionFormView ctx={ctx} actor={actor} action={action} values={values} errors={extra.errors ?? {}} options={options} flash={extra.flash} />,
+      render: (ctx, actor) => (
+        <ActionFormView ctx={ctx} actor={actor} action={action} values={values} errors={extra.errors ?? {}} options={options} flash={extra.flash} />
+      ),
     }));
   };
 
@@ -297,7 +369,8 @@ export async function policyAdminRoutes(app: FastifyInstance) {
     return handleForm(
       () => service.saveAction(deps, staffActor(request), id, form),
       (saved) => see(reply, `${BASE}/actions/${saved.id}?ok=action-enregistree`),
-      ({ errors, values, status }: Refused<ActionValues>) => actionPage(request, reply, current, values ?? readAction(form).values, { articleSearch, errors, status }),
+      ({ errors, values, status }: Refused<ActionValues>) =>
+        actionPage(request, reply, current, values ?? readAction(form).values, { articleSearch, errors, status }),
     );
   };
   app.post(`${BASE}/actions/nouvelle`, post(actionBody), (request, reply) => actionForm(request, reply, null));
@@ -316,10 +389,14 @@ export async function policyAdminRoutes(app: FastifyInstance) {
   app.get<Query<"q" | "ok">>(`${BASE}/organisations`, get(organisationsQuery), async (request, reply) => {
     const search = (request.query.q ?? "").trim();
     const rows = present.presentOrganisations(await service.listOrganisations(deps, search));
-    return serveAdminPage(request, reply, () => ({ render: (ctx, actor) => <OrganisationsView ctx={ctx} actor={actor} rows={rows} search={search} flash={request.query.ok} /> }));
+    return serveAdminPage(request, reply, () => ({
+      render: (ctx, actor) => <OrganisationsView ctx={ctx} actor={actor} rows={rows} search={search} flash={request.query.ok} />,
+    }));
   });
   app.get(`${BASE}/organisations/nouvelle`, get(), async (request, reply) =>
-    serveAdminPage(request, reply, () => ({ render: (ctx, actor) => <OrganisationFormView ctx={ctx} actor={actor} data={null} values={{ kind: "association" }} errors={{}} /> })),
+    serveAdminPage(request, reply, () => ({
+      render: (ctx, actor) => <OrganisationFormView ctx={ctx} actor={actor} data={null} values={{ kind: "association" }} errors={{}} />,
+    })),
   );
   const organisationPage = async (request: FastifyRequest, reply: FastifyReply, id: string, extra: { status?: number; problem?: string } = {}) => {
     const loaded = await service.getOrganisation(deps, id);
@@ -336,7 +413,10 @@ export async function policyAdminRoutes(app: FastifyInstance) {
       () => see(reply, `${BASE}/organisations?ok=organisation-enregistree`),
       async ({ errors, values, status }: Refused<Values>) => {
         const data = id === null ? null : present.presentOrganisation(await service.getOrganisation(deps, id));
-        return serveAdminPage(request, reply, () => ({ status, render: (ctx, actor) => <OrganisationFormView ctx={ctx} actor={actor} data={data} values={values ?? {}} errors={errors} /> }));
+        return serveAdminPage(request, reply, () => ({
+          status,
+          render: (ctx, actor) => <OrganisationFormView ctx={ctx} actor={actor} data={data} values={values ?? {}} errors={errors} />,
+        }));
       },
     );
   app.post(`${BASE}/organisations/nouvelle`, post(organisationBody), (request, reply) => organisationForm(request, reply, null));
@@ -357,10 +437,14 @@ export async function policyAdminRoutes(app: FastifyInstance) {
   app.get<IndicatorsQuery>(`${BASE}/indicateurs`, get(indicatorsQuery), async (request, reply) => {
     const query = request.query;
     const data = present.presentIndicators(await service.listIndicators(deps, query, pageNumber(query.page)));
-    return serveAdminPage(request, reply, () => ({ render: (ctx, actor) => <IndicatorsView ctx={ctx} actor={actor} data={data} query={query} flash={query.ok} /> }));
+    return serveAdminPage(request, reply, () => ({
+      render: (ctx, actor) => <IndicatorsView ctx={ctx} actor={actor} data={data} query={query} flash={query.ok} />,
+    }));
   });
   app.get(`${BASE}/indicateurs/nouveau`, get(), async (request, reply) =>
-    serveAdminPage(request, reply, () => ({ render: (ctx, actor) => <IndicatorFormView ctx={ctx} actor={actor} indicator={null} values={{ territory_kind: "qpv" }} errors={{}} /> })),
+    serveAdminPage(request, reply, () => ({
+      render: (ctx, actor) => <IndicatorFormView ctx={ctx} actor={actor} indicator={null} values={{ territory_kind: "qpv" }} errors={{}} />,
+    })),
   );
   const indicatorForm = (request: FastifyRequest, reply: FastifyReply, id: string | null) =>
     handleForm(
@@ -368,7 +452,10 @@ export async function policyAdminRoutes(app: FastifyInstance) {
       () => see(reply, `${BASE}/indicateurs?ok=indicateur-enregistre`),
       async ({ errors, values, status }: Refused<Values>) => {
         const indicator = id === null ? null : present.presentIndicator(await service.getIndicator(deps, id));
-        return serveAdminPage(request, reply, () => ({ status, render: (ctx, actor) => <IndicatorFormView ctx={ctx} actor={actor} indicator={indicator} values={values ?? {}} errors={errors} /> }));
+        return serveAdminPage(request, reply, () => ({
+          status,
+          render: (ctx, actor) => <IndicatorFormView ctx={ctx} actor={actor} indicator={indicator} values={values ?? {}} errors={errors} />,
+        }));
       },
     );
   app.post(`${BASE}/indicateurs/nouveau`, post(indicatorBody), (request, reply) => indicatorForm(request, reply, null));
@@ -376,7 +463,9 @@ export async function policyAdminRoutes(app: FastifyInstance) {
     const loaded = await service.getIndicator(deps, request.params.id);
     const indicator = present.presentIndicator(loaded);
     const values = present.indicatorValues(loaded);
-    return serveAdminPage(request, reply, () => ({ render: (ctx, actor) => <IndicatorFormView ctx={ctx} actor={actor} indicator={indicator} values={values} errors={{}} /> }));
+    return serveAdminPage(request, reply, () => ({
+      render: (ctx, actor) => <IndicatorFormView ctx={ctx} actor={actor} indicator={indicator} values={values} errors={{}} />,
+    }));
   });
   app.post<Id>(`${BASE}/indicateurs/:id`, post(indicatorBody), (request, reply) => indicatorForm(request, reply, request.params.id));
   app.post<Id>(`${BASE}/indicateurs/:id/supprimer`, post(emptyForm), async (request, reply) => {

@@ -49,7 +49,9 @@ describe("favourite actions", () => {
     const a = await createAction(w.db);
     const agent = await resident();
     const token = await agent.csrf("/compte/favoris");
-    await Promise.all(Array.from({ length: 10 }, () => agent.post("/compte/favoris", { _csrf: token, contenu: String(a.id), cible: "action", action: "ajouter", retour: "/" })));
+    await Promise.all(
+      Array.from({ length: 10 }, () => agent.post("/compte/favoris", { _csrf: token, contenu: String(a.id), cible: "action", action: "ajouter", retour: "/" })),
+    );
     const rows = await w.db.selectFrom("favourites").select("id").where("action_id", "=", a.id).execute();
     expect(rows).toHaveLength(1);
   });

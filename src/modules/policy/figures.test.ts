@@ -15,7 +15,15 @@ describe("the counting rule", () => {
       action("completed", 100, ["etat", 1000]),
       action("cancelled", 0, ["etat", 500], ["caf", "13000.00"]),
     ]);
-    expect(f).toEqual({ actions: 3, cancelled: 1, budget: 1000.3, funding: [{ funder: "etat", total: 1000.1 }, { funder: "ville", total: 0.2 }] });
+    expect(f).toEqual({
+      actions: 3,
+      cancelled: 1,
+      budget: 1000.3,
+      funding: [
+        { funder: "etat", total: 1000.1 },
+        { funder: "ville", total: 0.2 },
+      ],
+    });
     expect(countsInTotals("cancelled")).toBe(false);
     expect(countsInTotals("delayed")).toBe(true);
   });

@@ -11,7 +11,15 @@ import { createTestWorld, type TestWorld } from "../../../test/helpers.js";
 // Two squares side by side around (3.05, 50.63); the QPV is a small square inside the first.
 const square = (x0: number, y0: number, size: number) => ({
   type: "Polygon",
-  coordinates: [[[x0, y0], [x0 + size, y0], [x0 + size, y0 + size], [x0, y0 + size], [x0, y0]]],
+  coordinates: [
+    [
+      [x0, y0],
+      [x0 + size, y0],
+      [x0 + size, y0 + size],
+      [x0, y0 + size],
+      [x0, y0],
+    ],
+  ],
 });
 
 let w: TestWorld;
@@ -30,19 +38,42 @@ beforeAll(async () => {
       mode === "none"
         ? []
         : [
-            { type: "Feature", geometry: { type: "Point", coordinates: [3.005, 50.605] }, properties: { label: "1 rue du Test 59000 Lille", score: 0.9, postcode: "59000", citycode: "59350", city: "Lille", type: "housenumber", id: "a" } },
-            { type: "Feature", geometry: { type: "Point", coordinates: [3.15, 50.605] }, properties: { label: "1 rue du Test 59260 Hellemmes", score: 0.5, postcode: "59260", citycode: "59298", city: "Lille", type: "housenumber", id: "b" } },
+            {
+              type: "Feature",
+              geometry: { type: "Point", coordinates: [3.005, 50.605] },
+              properties: { label: "1 rue du Test 59000 Lille", score: 0.9, postcode: "59000", citycode: "59350", city: "Lille", type: "housenumber", id: "a" },
+            },
+            {
+              type: "Feature",
+              geometry: { type: "Point", coordinates: [3.15, 50.605] },
+              properties: {
+                label: "1 rue du Test 59260 Hellemmes",
+                score: 0.5,
+                postcode: "59260",
+                citycode: "59298",
+                city: "Lille",
+                type: "housenumber",
+                id: "b",
+              },
+            },
           ];
     res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ type: "FeatureCollection", version: "draft", features, query: "x" }));
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   w = await createTestWorld({ geocoderUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
   await createSite(w.db);
-  await w.db.updateTable("site_settings").set({ commune_codes: ["59350"] }).execute();
+  await w.db
+    .updateTable("site_settings")
+    .set({ commune_codes: ["59350"] })
+    .execute();
   const quartier = await createNeighbourhood(w.db, { slug: "quartier-ouest", name: "Quartier Ouest" });
   const autre = await createNeighbourhood(w.db, { slug: "quartier-est", name: "Quartier Est" });
   const qpv = await createNeighbourhood(w.db, { slug: "qpv-test", name: "Secteur Test", kind: "qpv", code: "QN05999X" });
-  await w.db.updateTable("neighbourhoods").set({ commune_codes: ["59350"] }).where("id", "=", qpv.id).execute();
+  await w.db
+    .updateTable("neighbourhoods")
+    .set({ commune_codes: ["59350"] })
+    .where("id", "=", qpv.id)
+    .execute();
   await sql`update neighbourhoods set geometry = ${JSON.stringify(square(3.0, 50.6, 0.1))}::jsonb where id = ${quartier.id}`.execute(w.db);
   await sql`update neighbourhoods set geometry = ${JSON.stringify(square(3.1, 50.6, 0.1))}::jsonb where id = ${autre.id}`.execute(w.db);
   await sql`update neighbourhoods set geometry = ${JSON.stringify(square(3.0, 50.6, 0.01))}::jsonb where id = ${qpv.id}`.execute(w.db);
@@ -115,7 +146,12 @@ describe("address lookup", () => {
     const page = await agent.get("/politique-de-la-ville/adresse?lon=3.005&lat=50.605");
     const qpvId = String((await w.db.selectFrom("neighbourhoods").select("id").where("code", "=", "QN05999X").executeTakeFirstOrThrow()).id);
     const token = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
-    const res = await agent.post("/compte/suivre", { _csrf: token, quartier: qpvId, suivre: "1", retour: "/politique-de-la-ville/adresse?lon=3.005&lat=50.605" });
+    const res = await agent.post("/compte/suivre", {
+      _csrf: token,
+      quartier: qpvId,
+      suivre: "1",
+      retour: "/politique-de-la-ville/adresse?lon=3.005&lat=50.605",
+    });
     expect(res.statusCode).toBe(303);
     const after = await agent.get("/politique-de-la-ville/adresse?lon=3.005&lat=50.605");
     expect(after.body).toContain("Ne plus suivre ce quartier");
@@ -142,7 +178,17 @@ describe("address lookup", () => {
     for (const r of rows) {
       await w.db
         .insertInto("indicators")
-        .values({ metric: "taux_pauvrete", label: "Taux de pauvreté", territory_kind: r.kind, territory_code: r.code, territory_name: r.name, year: 2021, value: r.value, unit: "%", source: "Test" })
+        .values({
+          metric: "taux_pauvrete",
+          label: "Taux de pauvreté",
+          territory_kind: r.kind,
+          territory_code: r.code,
+          territory_name: r.name,
+          year: 2021,
+          value: r.value,
+          unit: "%",
+          source: "Test",
+        })
         .execute();
     }
     w.pageCache.clear();

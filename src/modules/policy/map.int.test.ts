@@ -8,10 +8,22 @@ import { createTestWorld, type TestWorld } from "../../../test/helpers.js";
 let w: TestWorld;
 const square = (lon: number, lat: number) => ({
   type: "Polygon",
-  coordinates: [[[lon, lat], [lon + 0.01, lat], [lon + 0.01, lat + 0.01], [lon, lat + 0.01], [lon, lat]]],
+  coordinates: [
+    [
+      [lon, lat],
+      [lon + 0.01, lat],
+      [lon + 0.01, lat + 0.01],
+      [lon, lat + 0.01],
+      [lon, lat],
+    ],
+  ],
 });
 const setGeometry = (id: number, lon: number, lat: number) =>
-  w.db.updateTable("neighbourhoods").set({ geometry: JSON.stringify(square(lon, lat)) }).where("id", "=", id).execute();
+  w.db
+    .updateTable("neighbourhoods")
+    .set({ geometry: JSON.stringify(square(lon, lat)) })
+    .where("id", "=", id)
+    .execute();
 
 /** The title and description of the page's map (the SVG's <title> and <desc>). */
 async function mapOf(url: string) {

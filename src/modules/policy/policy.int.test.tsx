@@ -32,7 +32,15 @@ describe("Politique de la Ville pages", () => {
     const p = await createPriority(w.db, { slug: "priorite-filtre" });
     const place = await createNeighbourhood(w.db, { slug: "quartier-filtre" });
     const org = await createOrganisation(w.db, { slug: "asso-filtre" });
-    await createAction(w.db, { priorityId: p.id, title: "Action A filtrée", neighbourhoodIds: [place.id], leadId: org.id, funding: [{ funder: "caf", amount: 1000, year: 2025 }], startDate: "2025-01-01", endDate: "2025-12-31" });
+    await createAction(w.db, {
+      priorityId: p.id,
+      title: "Action A filtrée",
+      neighbourhoodIds: [place.id],
+      leadId: org.id,
+      funding: [{ funder: "caf", amount: 1000, year: 2025 }],
+      startDate: "2025-01-01",
+      endDate: "2025-12-31",
+    });
     await createAction(w.db, { priorityId: p.id, title: "Action B autre", status: "completed", startDate: "2019-01-01", endDate: "2020-12-31" });
     const get = async (qs: string) => (await w.app.inject({ url: `/politique-de-la-ville/actions?${qs}` })).body;
     expect(await get("priorite=priorite-filtre")).toContain("2 actions");
@@ -71,7 +79,23 @@ describe("Politique de la Ville pages", () => {
     const res = await w.app.inject({ url: `/politique-de-la-ville/actions/${a.slug}` });
     expect(res.statusCode).toBe(200);
     const html = res.body;
-    for (const text of ["Chantier d’insertion test", "En cours", "Exemple", 'aria-label="Avancement : 40 %"', "Centre social test", "Mission locale test", "QN05972M", "Lancement", "(réalisée)", "Bilan", "(à venir)", "Métropole", "20\u00a0001\u00a0€", "Article sur l’action", "Partager cette page"]) {
+    for (const text of [
+      "Chantier d’insertion test",
+      "En cours",
+      "Exemple",
+      'aria-label="Avancement : 40 %"',
+      "Centre social test",
+      "Mission locale test",
+      "QN05972M",
+      "Lancement",
+      "(réalisée)",
+      "Bilan",
+      "(à venir)",
+      "Métropole",
+      "20\u00a0001\u00a0€",
+      "Article sur l’action",
+      "Partager cette page",
+    ]) {
       expect(html, text).toContain(text);
     }
     expect((await w.app.inject({ url: "/politique-de-la-ville/actions/inconnue" })).statusCode).toBe(404);

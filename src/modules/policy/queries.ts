@@ -47,7 +47,12 @@ export async function listFundedActions(db: Db, scope: { neighbourhoodId?: numbe
     .select(["a.id", "a.priority_id", "a.status", "a.progress", "f.funder", sql<string | null>`sum(f.amount)`.as("amount")])
     .$if(neighbourhoodId !== undefined, (q) =>
       q.where(({ exists, selectFrom }) =>
-        exists(selectFrom("action_neighbourhoods as an").select("an.action_id").whereRef("an.action_id", "=", "a.id").where("an.neighbourhood_id", "=", neighbourhoodId ?? 0)),
+        exists(
+          selectFrom("action_neighbourhoods as an")
+            .select("an.action_id")
+            .whereRef("an.action_id", "=", "a.id")
+            .where("an.neighbourhood_id", "=", neighbourhoodId ?? 0),
+        ),
       ),
     )
     .groupBy(["a.id", "a.priority_id", "a.status", "a.progress", "f.funder"])
@@ -108,13 +113,17 @@ function filtered(db: Db, f: Omit<ActionFilter, "limit" | "offset">) {
   }
   if (f.funder) {
     const funder = f.funder;
-    q = q.where(({ exists, selectFrom }) => exists(selectFrom("funding_lines as fl").select("fl.action_id").whereRef("fl.action_id", "=", "a.id").where("fl.funder", "=", funder)));
+    q = q.where(({ exists, selectFrom }) =>
+      exists(selectFrom("funding_lines as fl").select("fl.action_id").whereRef("fl.action_id", "=", "a.id").where("fl.funder", "=", funder)),
+    );
   }
   if (f.year !== undefined) {
     // Active that year: started on or before its end, and not ended before it began.
     const start = new Date(Date.UTC(f.year, 11, 31));
     const end = new Date(Date.UTC(f.year, 0, 1));
-    q = q.where((eb) => eb.or([eb("a.start_date", "is", null), eb("a.start_date", "<=", start)])).where((eb) => eb.or([eb("a.end_date", "is", null), eb("a.end_date", ">=", end)]));
+    q = q
+      .where((eb) => eb.or([eb("a.start_date", "is", null), eb("a.start_date", "<=", start)]))
+      .where((eb) => eb.or([eb("a.end_date", "is", null), eb("a.end_date", ">=", end)]));
   }
   return q;
 }
@@ -123,14 +132,28 @@ export async function listActions(db: Db, f: ActionFilter) {
   const base = filtered(db, f);
   const [rows, count] = await Promise.all([
     base
-      .select(["a.id", "a.slug", "a.title", "a.summary", "a.status", "a.progress", "a.start_date", "a.end_date", "a.is_example", "p.title as priority_title", "p.slug as priority_slug"])
+      .select([
+        "a.id",
+        "a.slug",
+        "a.title",
+        "a.summary",
+        "a.status",
+        "a.progress",
+        "a.start_date",
+        "a.end_date",
+        "a.is_example",
+        "p.title as priority_title",
+        "p.slug as priority_slug",
+      ])
       .orderBy(sql`case a.status when 'in_progress' then 0 when 'delayed' then 1 when 'planned' then 2 when 'completed' then 3 else 4 end`)
       .orderBy("a.start_date", "desc")
       .orderBy("a.id", "desc")
       .limit(f.limit)
       .offset(f.offset)
       .execute(),
-    base.select([sql<number>`count(*)::int`.as("n"), sql<number>`count(*) filter (where ${notCountedSql("a.status")})::int`.as("cancelled")]).executeTakeFirstOrThrow(),
+    base
+      .select([sql<number>`count(*)::int`.as("n"), sql<number>`count(*) filter (where ${notCountedSql("a.status")})::int`.as("cancelled")])
+      .executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n), cancelled: Number(count.cancelled) };
 }
@@ -143,9 +166,25 @@ export async function findAction(db: Db, slug: string) {
     .leftJoin("objectives as ob", "ob.id", "a.objective_id")
     .leftJoin("organisations as o", "o.id", "a.lead_organisation_id")
     .select([
-      "a.id", "a.slug", "a.title", "a.summary", "a.description", "a.status", "a.progress", "a.start_date", "a.end_date", "a.is_example", "a.updated_at",
-      "p.title as priority_title", "p.slug as priority_slug", "c.name as contract_name", "c.slug as contract_slug",
-      "ob.title as objective_title", "o.name as lead_name", "o.slug as lead_slug", "o.kind as lead_kind",
+      "a.id",
+      "a.slug",
+      "a.title",
+      "a.summary",
+      "a.description",
+      "a.status",
+      "a.progress",
+      "a.start_date",
+      "a.end_date",
+      "a.is_example",
+      "a.updated_at",
+      "p.title as priority_title",
+      "p.slug as priority_slug",
+      "c.name as contract_name",
+      "c.slug as contract_slug",
+      "ob.title as objective_title",
+      "o.name as lead_name",
+      "o.slug as lead_slug",
+      "o.kind as lead_kind",
     ])
     .where("a.slug", "=", slug)
     .executeTakeFirst();

@@ -35,12 +35,22 @@ export async function policyRoutes(app: FastifyInstance) {
 
   app.get<{ Querystring: LookupQuery }>("/politique-de-la-ville/adresse", { schema: { querystring: lookupQuery } }, async (request, reply) => {
     const { adresse = "", libelle } = request.query;
-    const view: LookupView = { query: adresse, geocoder: geocoder !== null, error: null, candidates: [], chosenLabel: null, answer: null, hasPerimeters: false, places: [] };
+    const view: LookupView = {
+      query: adresse,
+      geocoder: geocoder !== null,
+      error: null,
+      candidates: [],
+      chosenLabel: null,
+      answer: null,
+      hasPerimeters: false,
+      places: [],
+    };
     let point = parsePoint(request.query.lon, request.query.lat);
     if (point) view.chosenLabel = libelle ? libelle.slice(0, 200) : null;
     // Each address search calls the geocoder: a per-address-IP limit keeps one client from
     // exhausting the service (the national API itself allows 50 calls per second per IP).
-    const allowed = !point && adresse.trim() && geocoder ? (await hitRateLimit(app.deps.db, `geocode:ip:${request.ip}`, GEOCODE_LIMIT, app.deps.now())).allowed : true;
+    const allowed =
+      !point && adresse.trim() && geocoder ? (await hitRateLimit(app.deps.db, `geocode:ip:${request.ip}`, GEOCODE_LIMIT, app.deps.now())).allowed : true;
     if (!allowed) view.error = "Vous avez fait beaucoup de recherches en peu de temps. Patientez une minute, puis réessayez.";
     if (allowed && !point && adresse.trim() && geocoder) {
       try {
@@ -96,7 +106,13 @@ export async function policyRoutes(app: FastifyInstance) {
       const data = await service.getAction(app.deps.db, request.params.slug, app.deps.now());
       return {
         tags: ["policy", ...data.articles.map((c) => `content:${c.id}`)],
-        render: (ctx) => <ActionPage ctx={ctx} data={data} map={<MapOrHowToImport places={data.places} title={`Lieux de l’action ${data.action.title}`} idPrefix="carte-action" compact />} />,
+        render: (ctx) => (
+          <ActionPage
+            ctx={ctx}
+            data={data}
+            map={<MapOrHowToImport places={data.places} title={`Lieux de l’action ${data.action.title}`} idPrefix="carte-action" compact />}
+          />
+        ),
       };
     }),
   );

@@ -14,7 +14,10 @@ const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/[ \t\r\n]+
 
 /** CSV rows as objects (the files are simple: no quoted newlines in this data). */
 function csvRows(body: string): Array<Record<string, string>> {
-  const lines = body.replace(/^\uFEFF/, "").trim().split("\r\n");
+  const lines = body
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split("\r\n");
   const split = (line: string) => [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)].slice(0, -1).map((m) => m[1]!.replace(/^"|"$/g, "").replace(/""/g, '"'));
   const header = split(lines[0]!);
   return lines.slice(1).map((l) => Object.fromEntries(split(l).map((v, i) => [header[i], v])));
@@ -34,12 +37,51 @@ beforeAll(async () => {
   const emploi = await createPriority(w.db, { contractId: contract.id, slug: "emploi-totaux", title: "Emploi totaux" });
   const sante = await createPriority(w.db, { contractId: contract.id, slug: "sante-totaux", title: "Santé totaux" });
   const at = [q.id];
-  await createAction(w.db, { priorityId: emploi.id, slug: "t-en-cours", status: "in_progress", progress: 50, neighbourhoodIds: at, funding: [{ funder: "etat", amount: 100000, year: 2024 }, { funder: "ville", amount: 50000, year: 2025 }] });
-  await createAction(w.db, { priorityId: emploi.id, slug: "t-terminee", status: "completed", progress: 100, funding: [{ funder: "etat", amount: 30000, year: 2024 }] });
-  await createAction(w.db, { priorityId: emploi.id, slug: "t-abandonnee-financee", status: "cancelled", progress: 10, neighbourhoodIds: at, funding: [{ funder: "etat", amount: 20000, year: 2024 }, { funder: "caf", amount: 13000, year: 2024 }] });
-  await createAction(w.db, { priorityId: sante.id, slug: "t-a-venir", status: "planned", progress: 0, funding: [{ funder: "region", amount: 40000, year: 2026 }] });
+  await createAction(w.db, {
+    priorityId: emploi.id,
+    slug: "t-en-cours",
+    status: "in_progress",
+    progress: 50,
+    neighbourhoodIds: at,
+    funding: [
+      { funder: "etat", amount: 100000, year: 2024 },
+      { funder: "ville", amount: 50000, year: 2025 },
+    ],
+  });
+  await createAction(w.db, {
+    priorityId: emploi.id,
+    slug: "t-terminee",
+    status: "completed",
+    progress: 100,
+    funding: [{ funder: "etat", amount: 30000, year: 2024 }],
+  });
+  await createAction(w.db, {
+    priorityId: emploi.id,
+    slug: "t-abandonnee-financee",
+    status: "cancelled",
+    progress: 10,
+    neighbourhoodIds: at,
+    funding: [
+      { funder: "etat", amount: 20000, year: 2024 },
+      { funder: "caf", amount: 13000, year: 2024 },
+    ],
+  });
+  await createAction(w.db, {
+    priorityId: sante.id,
+    slug: "t-a-venir",
+    status: "planned",
+    progress: 0,
+    funding: [{ funder: "region", amount: 40000, year: 2026 }],
+  });
   await createAction(w.db, { priorityId: sante.id, slug: "t-abandonnee", status: "cancelled", progress: 0 });
-  await createAction(w.db, { priorityId: sante.id, slug: "t-retardee", status: "delayed", progress: 20, neighbourhoodIds: at, funding: [{ funder: "ville", amount: 10000.5, year: 2025 }] });
+  await createAction(w.db, {
+    priorityId: sante.id,
+    slug: "t-retardee",
+    status: "delayed",
+    progress: 20,
+    neighbourhoodIds: at,
+    funding: [{ funder: "ville", amount: 10000.5, year: 2025 }],
+  });
 });
 afterAll(async () => w?.close());
 
@@ -76,12 +118,22 @@ describe("abandoned actions: one rule for every figure", () => {
   it("the CSV files say which rows the totals leave out, and sum to the same totals", async () => {
     const actions = csvRows((await get("/donnees/actions.csv")).body);
     expect(actions).toHaveLength(6);
-    expect(actions.filter((a) => a.compte_dans_les_totaux === "false").map((a) => a.slug).sort()).toEqual(["t-abandonnee", "t-abandonnee-financee"]);
+    expect(
+      actions
+        .filter((a) => a.compte_dans_les_totaux === "false")
+        .map((a) => a.slug)
+        .sort(),
+    ).toEqual(["t-abandonnee", "t-abandonnee-financee"]);
     const counted = actions.filter((a) => a.compte_dans_les_totaux === "true");
     expect(counted.reduce((s, a) => s + Number(a.financement_total), 0)).toBe(COUNTED_TOTAL);
     const lines = csvRows((await get("/donnees/financements.csv")).body);
     expect(lines.filter((l) => l.compte_dans_les_totaux === "true").reduce((s, l) => s + Number(l.montant), 0)).toBe(COUNTED_TOTAL);
-    expect(lines.filter((l) => l.compte_dans_les_totaux === "false").map((l) => l.financeur).sort()).toEqual(["caf", "etat"]);
+    expect(
+      lines
+        .filter((l) => l.compte_dans_les_totaux === "false")
+        .map((l) => l.financeur)
+        .sort(),
+    ).toEqual(["caf", "etat"]);
   });
 
   it("the API gives the page's figures", async () => {

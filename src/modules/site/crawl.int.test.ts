@@ -29,7 +29,10 @@ afterAll(async () => {
 function linksIn(html: string, from: string): string[] {
   const out: string[] = [];
   for (const m of html.matchAll(/<a\b[^>]*?\shref="([^"]*)"/g)) {
-    const href = m[1]!.replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/&#39;|&#x27;/g, "'");
+    const href = m[1]!
+      .replace(/&amp;/g, "&")
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;|&#x27;/g, "'");
     let url: URL;
     try {
       url = new URL(href, ORIGIN + from);

@@ -15,7 +15,11 @@ export function devOutboxRoutes(app: FastifyInstance) {
   app.get("/dev/outbox", { schema: { querystring: noQuery } }, async (request, reply) => {
     // Elsewhere the page does not exist: the same 404 as any unknown address.
     if (!isLoopbackAddress(request.socket.remoteAddress)) return reply.callNotFound();
-    const files = (await fs.readdir(outbox).catch(() => [] as string[])).filter((f) => f.endsWith(".eml")).sort().reverse().slice(0, 50);
+    const files = (await fs.readdir(outbox).catch(() => [] as string[]))
+      .filter((f) => f.endsWith(".eml"))
+      .sort()
+      .reverse()
+      .slice(0, 50);
     const items = await Promise.all(files.map(async (f) => ({ f, text: await fs.readFile(path.join(outbox, f), "utf8") })));
     const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
     const body = items.map(({ f, text }) => `<details><summary>${esc(f)}</summary><pre>${esc(text)}</pre></details>`).join("");
@@ -23,6 +27,8 @@ export function devOutboxRoutes(app: FastifyInstance) {
       .type("text/html; charset=utf-8")
       .header("cache-control", "no-store")
       .header("x-robots-tag", "noindex")
-      .send(`<!doctype html><html lang="fr"><meta charset="utf-8"><title>Boîte d’envoi (développement)</title><main><h1>Boîte d’envoi (développement)</h1>${body || "<p>Aucun message.</p>"}</main></html>`);
+      .send(
+        `<!doctype html><html lang="fr"><meta charset="utf-8"><title>Boîte d’envoi (développement)</title><main><h1>Boîte d’envoi (développement)</h1>${body || "<p>Aucun message.</p>"}</main></html>`,
+      );
   });
 }

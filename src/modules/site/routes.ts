@@ -12,10 +12,7 @@ export async function siteRoutes(app: FastifyInstance) {
   // are served as a small stylesheet whose URL changes when they change.
   app.get("/couleurs.css", { schema }, async (_request, reply) => {
     const site = await app.deps.site.load();
-    return reply
-      .header("content-type", "text/css; charset=utf-8")
-      .header("cache-control", "public, max-age=3600")
-      .send(site.themeCss);
+    return reply.header("content-type", "text/css; charset=utf-8").header("cache-control", "public, max-age=3600").send(site.themeCss);
   });
 
   app.get("/favicon.svg", { schema }, async (_request, reply) => {

@@ -54,8 +54,7 @@ export class SiteService implements SiteFrame {
     // (slug pattern, #rrggbb), so they are safe inside a stylesheet.
     const brand = settings ? { main: settings.brand_color, dark: settings.brand_color_dark } : { main: "#1d4f91", dark: "#12325c" };
     const brandCss = `:root{--brand:${safeColor(brand.main)};--brand-dark:${safeColor(brand.dark)}}`;
-    const themeCss =
-      brandCss + themes.map((t) => `.tag--${t.slug}{--tag-color:${safeColor(t.color)}}`).join("");
+    const themeCss = brandCss + themes.map((t) => `.tag--${t.slug}{--tag-color:${safeColor(t.color)}}`).join("");
     const hash = crypto.createHash("sha256").update(themeCss).digest("hex").slice(0, 12);
     return { view, nav, themeCss, themeCssUrl: `/couleurs.css?v=${hash}`, brandCss, communeCodes: settings?.commune_codes ?? [] };
   }

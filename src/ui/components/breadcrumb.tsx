@@ -8,9 +8,7 @@ export function Breadcrumb({ items }: { items: Crumb[] }) {
     <nav class="breadcrumb" aria-label="Fil d’Ariane">
       <ol>
         {items.map((c, i) => (
-          <li>
-            {c.href && i < items.length - 1 ? <a href={c.href}>{c.label}</a> : <span aria-current="page">{c.label}</span>}
-          </li>
+          <li>{c.href && i < items.length - 1 ? <a href={c.href}>{c.label}</a> : <span aria-current="page">{c.label}</span>}</li>
         ))}
       </ol>
     </nav>

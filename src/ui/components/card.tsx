@@ -20,7 +20,9 @@ export function Card({ card, headingLevel = 3, priority }: { card: CardView; hea
       <div class="card__body">
         {card.tag ? (
           <p class="card__tag">
-            <a class={`tag tag--${card.tag.slug}`} href={card.tag.href}>{card.tag.name}</a>
+            <a class={`tag tag--${card.tag.slug}`} href={card.tag.href}>
+              {card.tag.name}
+            </a>
           </p>
         ) : null}
         <Heading class="card__title" id={titleId}>

@@ -56,7 +56,11 @@ export function FieldShell(props: {
         {props.label}
         {props.required || props.bare ? null : <span class="field__optional"> (facultatif)</span>}
       </label>
-      {props.hint ? <p id={`${id}-aide`} class="field__hint">{props.hint}</p> : null}
+      {props.hint ? (
+        <p id={`${id}-aide`} class="field__hint">
+          {props.hint}
+        </p>
+      ) : null}
       {props.error ? (
         <p id={`${id}-erreur`} class="field__error">
           <span class="sr-only">Erreur : </span>
@@ -132,7 +136,11 @@ export function Checkbox(props: { name: string; label: string; hint?: string; ch
     <div class="checkbox checkbox--single">
       <input type="checkbox" id={id} name={props.name} checked={props.checked} aria-describedby={props.hint ? `${id}-aide` : undefined} />
       <label for={id}>{props.label}</label>
-      {props.hint ? <p id={`${id}-aide`} class="field__hint">{props.hint}</p> : null}
+      {props.hint ? (
+        <p id={`${id}-aide`} class="field__hint">
+          {props.hint}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -175,7 +183,9 @@ export function Select(props: {
         aria-describedby={fieldDescribedBy(id, props.hint, props.error)}
       >
         {props.options.map((o) => (
-          <option value={o.value} selected={o.value === (props.value ?? "")}>{o.label}</option>
+          <option value={o.value} selected={o.value === (props.value ?? "")}>
+            {o.label}
+          </option>
         ))}
       </select>
     </FieldShell>

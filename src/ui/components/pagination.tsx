@@ -33,13 +33,19 @@ export function Pagination({ page, pageCount, href }: PageLinks) {
         ) : null}
         {pageWindow(page, pageCount).map((n) =>
           n === "gap" ? (
-            <li class="pagination__gap" aria-hidden="true">…</li>
+            <li class="pagination__gap" aria-hidden="true">
+              …
+            </li>
           ) : (
             <li>
               {n === page ? (
-                <a href={href(n)} aria-current="page" aria-label={`Page ${n}, page actuelle`}>{n}</a>
+                <a href={href(n)} aria-current="page" aria-label={`Page ${n}, page actuelle`}>
+                  {n}
+                </a>
               ) : (
-                <a href={href(n)} aria-label={`Page ${n}`}>{n}</a>
+                <a href={href(n)} aria-label={`Page ${n}`}>
+                  {n}
+                </a>
               )}
             </li>
           ),

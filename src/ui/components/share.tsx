@@ -23,7 +23,9 @@ export function ShareBlock({ url, title, id }: { url: string; title: string; id:
   const headingId = `${id}-titre`;
   return (
     <section class="share" data-module="share" data-share-url={url} data-share-title={title} aria-labelledby={headingId}>
-      <h2 id={headingId} class="share__title">Partager cette page</h2>
+      <h2 id={headingId} class="share__title">
+        Partager cette page
+      </h2>
       <ul class="share__links">
         {shareTargets(url, title).map((target) => (
           <li>

@@ -149,9 +149,12 @@ export function formatTime(date: Date): string {
 
 function errorMessages(errors: unknown): string[] {
   if (Array.isArray(errors)) {
-    return errors.map((e) => (isRecord(e) ? text(e.message) ?? text(e.detail) : text(e))).filter((m): m is string => m !== undefined);
+    return errors.map((e) => (isRecord(e) ? (text(e.message) ?? text(e.detail)) : text(e))).filter((m): m is string => m !== undefined);
   }
-  if (isRecord(errors)) return Object.values(errors).map(text).filter((m): m is string => m !== undefined);
+  if (isRecord(errors))
+    return Object.values(errors)
+      .map(text)
+      .filter((m): m is string => m !== undefined);
   return [];
 }
 

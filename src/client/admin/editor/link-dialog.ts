@@ -26,7 +26,11 @@ export function createLinkDialog(editor: Editor): LinkDialog {
   form.noValidate = true;
   form.className = "rte-link-dialog__form";
 
-  const urlField = field(`${id}-adresse`, "Adresse du lien", "Une adresse qui commence par https://, une adresse e-mail précédée de mailto:, ou une page du site qui commence par / (par exemple /actualites).");
+  const urlField = field(
+    `${id}-adresse`,
+    "Adresse du lien",
+    "Une adresse qui commence par https://, une adresse e-mail précédée de mailto:, ou une page du site qui commence par / (par exemple /actualites).",
+  );
   urlField.input.autocomplete = "off";
   urlField.input.spellcheck = false;
   urlField.input.inputMode = "url";

@@ -24,17 +24,30 @@ export function DashboardPage(props: { ctx: PageContext; email: string; verified
           <p>Votre adresse {props.email} n’est pas encore confirmée. Ouvrez le lien reçu par e-mail ; vous ne recevrez aucun autre message d’ici là.</p>
           <form method="post" action="/compte/renvoyer-confirmation">
             <CsrfField token={ctx.viewer.csrfToken} />
-            <button type="submit" class="button button--secondary">Renvoyer le lien</button>
+            <button type="submit" class="button button--secondary">
+              Renvoyer le lien
+            </button>
           </form>
         </Notice>
       )}
       <p class="lead">Bonjour {ctx.viewer.displayName}.</p>
       <ul class="tile-list">
-        <li><a href="/compte/mon-fil">Mon fil</a> : l’actualité de vos {props.interestCount} thèmes et quartiers.</li>
-        <li><a href="/compte/favoris">Mes favoris</a> : {props.favouriteCount} contenu{props.favouriteCount > 1 ? "s" : ""} gardé{props.favouriteCount > 1 ? "s" : ""}.</li>
-        <li><a href="/compte/preferences">Mes préférences</a> : thèmes, quartiers, nom affiché, adresse e-mail, lettre d’information.</li>
-        <li><a href="/compte/sessions">Mes connexions</a> : les appareils connectés à votre compte.</li>
-        <li><a href="/compte/donnees">Mes données</a> : les télécharger ou supprimer votre compte.</li>
+        <li>
+          <a href="/compte/mon-fil">Mon fil</a> : l’actualité de vos {props.interestCount} thèmes et quartiers.
+        </li>
+        <li>
+          <a href="/compte/favoris">Mes favoris</a> : {props.favouriteCount} contenu{props.favouriteCount > 1 ? "s" : ""} gardé
+          {props.favouriteCount > 1 ? "s" : ""}.
+        </li>
+        <li>
+          <a href="/compte/preferences">Mes préférences</a> : thèmes, quartiers, nom affiché, adresse e-mail, lettre d’information.
+        </li>
+        <li>
+          <a href="/compte/sessions">Mes connexions</a> : les appareils connectés à votre compte.
+        </li>
+        <li>
+          <a href="/compte/donnees">Mes données</a> : les télécharger ou supprimer votre compte.
+        </li>
       </ul>
     </AccountFrame>
   );
@@ -46,7 +59,11 @@ export function FeedPage(props: { ctx: PageContext; cards: CardView[]; page: num
   return (
     <AccountFrame ctx={props.ctx} title="Mon fil" path="/compte/mon-fil" menu>
       {props.hasInterests ? null : <EmptyInterests />}
-      {props.hasInterests && props.cards.length === 0 ? <p class="empty">Rien de récent pour vos thèmes et vos quartiers. Revenez bientôt, ou élargissez vos <a href="/compte/preferences">préférences</a>.</p> : null}
+      {props.hasInterests && props.cards.length === 0 ? (
+        <p class="empty">
+          Rien de récent pour vos thèmes et vos quartiers. Revenez bientôt, ou élargissez vos <a href="/compte/preferences">préférences</a>.
+        </p>
+      ) : null}
       <CardGrid cards={props.cards} headingLevel={2} />
       <Pagination page={props.page} pageCount={props.pageCount} href={feedPageHref} />
     </AccountFrame>
@@ -58,13 +75,22 @@ export function EmptyInterests() {
     <div class="empty">
       <p>Vous n’avez pas encore choisi de thème ni de quartier.</p>
       <p>
-        Choisissez-les dans <a href="/compte/preferences">vos préférences</a> : votre fil et la rubrique « Pour vous » de l’accueil montreront alors l’actualité qui vous concerne.
+        Choisissez-les dans <a href="/compte/preferences">vos préférences</a> : votre fil et la rubrique « Pour vous » de l’accueil montreront alors l’actualité
+        qui vous concerne.
       </p>
     </div>
   );
 }
 
-export function PreferencesPage(props: { ctx: PageContext; values: PreferencesValues; errors: Errors; themes: Choice[]; places: Choice[]; notice?: string; welcome: boolean }) {
+export function PreferencesPage(props: {
+  ctx: PageContext;
+  values: PreferencesValues;
+  errors: Errors;
+  themes: Choice[];
+  places: Choice[];
+  notice?: string;
+  welcome: boolean;
+}) {
   const { ctx, values, errors } = props;
   return (
     <AccountFrame ctx={ctx} title="Mes préférences" path="/compte/preferences" menu>
@@ -85,16 +111,30 @@ export function PreferencesPage(props: { ctx: PageContext; values: PreferencesVa
         <CheckboxGroup name="themes" legend="Vos thèmes" options={props.themes} selected={new Set(values.themeIds)} />
         <CheckboxGroup name="quartiers" legend="Vos quartiers" options={props.places} selected={new Set(values.neighbourhoodIds)} />
         <Checkbox name="digest" label="Recevoir par e-mail la lettre d’actualité de mes thèmes et de mes quartiers." checked={values.digestConsent} />
-        <button type="submit" class="button">Enregistrer mes préférences</button>
+        <button type="submit" class="button">
+          Enregistrer mes préférences
+        </button>
       </form>
 
       <h2>Adresse e-mail</h2>
       <p>Adresse actuelle : {values.email}</p>
       <form method="post" action="/compte/adresse" class="form" novalidate>
         <CsrfField token={ctx.viewer.csrfToken} />
-        <Field name="newEmail" type="email" label="Nouvelle adresse e-mail" autocomplete="email" required value={values.newEmail} error={errors.newEmail} maxLength={254} hint="Nous enverrons un lien à cette adresse ; elle remplacera l’actuelle une fois confirmée." />
+        <Field
+          name="newEmail"
+          type="email"
+          label="Nouvelle adresse e-mail"
+          autocomplete="email"
+          required
+          value={values.newEmail}
+          error={errors.newEmail}
+          maxLength={254}
+          hint="Nous enverrons un lien à cette adresse ; elle remplacera l’actuelle une fois confirmée."
+        />
         <Field name="emailPassword" type="password" label="Votre mot de passe" autocomplete="current-password" required error={errors.emailPassword} />
-        <button type="submit" class="button button--secondary">Changer d’adresse</button>
+        <button type="submit" class="button button--secondary">
+          Changer d’adresse
+        </button>
       </form>
     </AccountFrame>
   );
@@ -112,9 +152,19 @@ export function PasswordPage(props: { ctx: PageContext; errors: Errors; notice?:
       <form method="post" action="/compte/mot-de-passe" class="form" novalidate>
         <CsrfField token={props.ctx.viewer.csrfToken} />
         <Field name="current" type="password" label="Mot de passe actuel" autocomplete="current-password" required error={props.errors.current} />
-        <Field name="next" type="password" label="Nouveau mot de passe" autocomplete="new-password" required error={props.errors.next} hint={`Au moins ${PASSWORD_MIN} caractères, tous les caractères sont acceptés.`} />
+        <Field
+          name="next"
+          type="password"
+          label="Nouveau mot de passe"
+          autocomplete="new-password"
+          required
+          error={props.errors.next}
+          hint={`Au moins ${PASSWORD_MIN} caractères, tous les caractères sont acceptés.`}
+        />
         <p class="form__note">Vos autres connexions seront fermées et un e-mail vous préviendra du changement.</p>
-        <button type="submit" class="button">Changer de mot de passe</button>
+        <button type="submit" class="button">
+          Changer de mot de passe
+        </button>
       </form>
     </AccountFrame>
   );
@@ -130,39 +180,45 @@ export function SessionsPage(props: { ctx: PageContext; sessions: SessionView[];
       ) : null}
       <p>Voici les navigateurs connectés à votre compte. Si vous n’en reconnaissez pas un, déconnectez-le et changez de mot de passe.</p>
       <div class="table-scroll" role="region" tabIndex={0} aria-label="Connexions actives (tableau défilant)">
-      <table class="table">
-        <caption class="sr-only">Connexions actives</caption>
-        <thead>
-          <tr>
-            <th scope="col">Navigateur</th>
-            <th scope="col">Connecté le</th>
-            <th scope="col">Dernière activité</th>
-            <th scope="col"><span class="sr-only">Action</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.sessions.map((s) => (
+        <table class="table">
+          <caption class="sr-only">Connexions actives</caption>
+          <thead>
             <tr>
-              <td>
-                {s.device}
-                {s.current ? <strong> (cette connexion)</strong> : null}
-              </td>
-              <td>{formatDate(s.startedAt)}</td>
-              <td>{formatDate(s.lastSeenAt)}</td>
-              <td>
-                {s.current ? null : (
-                  <form method="post" action={`/compte/sessions/${s.id}/revoquer`}>
-                    <CsrfField token={props.ctx.viewer.csrfToken} />
-                    <button type="submit" class="button button--secondary">
-                      Déconnecter<span class="sr-only"> : {s.device}, connecté le {formatDate(s.startedAt)}</span>
-                    </button>
-                  </form>
-                )}
-              </td>
+              <th scope="col">Navigateur</th>
+              <th scope="col">Connecté le</th>
+              <th scope="col">Dernière activité</th>
+              <th scope="col">
+                <span class="sr-only">Action</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {props.sessions.map((s) => (
+              <tr>
+                <td>
+                  {s.device}
+                  {s.current ? <strong> (cette connexion)</strong> : null}
+                </td>
+                <td>{formatDate(s.startedAt)}</td>
+                <td>{formatDate(s.lastSeenAt)}</td>
+                <td>
+                  {s.current ? null : (
+                    <form method="post" action={`/compte/sessions/${s.id}/revoquer`}>
+                      <CsrfField token={props.ctx.viewer.csrfToken} />
+                      <button type="submit" class="button button--secondary">
+                        Déconnecter
+                        <span class="sr-only">
+                          {" "}
+                          : {s.device}, connecté le {formatDate(s.startedAt)}
+                        </span>
+                      </button>
+                    </form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
     </AccountFrame>
   );
@@ -176,15 +232,26 @@ export function DataPage(props: { ctx: PageContext; errors: Errors }) {
       <p>Un fichier JSON avec tout ce que nous savons de votre compte : profil, centres d’intérêt, favoris, connexions et consentements, avec leurs dates.</p>
       <form method="post" action="/compte/donnees">
         <CsrfField token={csrf} />
-        <button type="submit" class="button button--secondary">Télécharger mes données</button>
+        <button type="submit" class="button button--secondary">
+          Télécharger mes données
+        </button>
       </form>
       <h2 id="supprimer">Supprimer mon compte</h2>
       <p>La suppression est immédiate et définitive : votre profil, vos préférences et vos favoris sont effacés, et toutes vos connexions sont fermées.</p>
       <ErrorSummary errors={props.errors} />
       <form method="post" action="/compte/supprimer" class="form" novalidate>
         <CsrfField token={csrf} />
-        <Field name="password" type="password" label="Votre mot de passe, pour confirmer" autocomplete="current-password" required error={props.errors.password} />
-        <button type="submit" class="button button--danger">Supprimer définitivement mon compte</button>
+        <Field
+          name="password"
+          type="password"
+          label="Votre mot de passe, pour confirmer"
+          autocomplete="current-password"
+          required
+          error={props.errors.password}
+        />
+        <button type="submit" class="button button--danger">
+          Supprimer définitivement mon compte
+        </button>
       </form>
       <p>
         <a href="/donnees-personnelles">Ce que nous faisons de vos données</a>

@@ -16,24 +16,70 @@ export interface SignUpValues {
 
 const PASSWORD_HINT = `Au moins ${PASSWORD_MIN} caractères. Une phrase de quelques mots est facile à retenir et difficile à deviner. Tous les caractères sont acceptés.`;
 
-export function SignUpPage(props: { ctx: PageContext; csrf: string; values: SignUpValues; errors: Errors; themes: Choice[]; places: Choice[]; suggestion: string | null }) {
+export function SignUpPage(props: {
+  ctx: PageContext;
+  csrf: string;
+  values: SignUpValues;
+  errors: Errors;
+  themes: Choice[];
+  places: Choice[];
+  suggestion: string | null;
+}) {
   const { values, errors } = props;
   return (
     <AccountFrame ctx={props.ctx} title="Créer un compte" path="/compte/creer" description="Créez votre compte et recevez l’actualité qui vous ressemble.">
-      <p class="lead">Choisissez vos thèmes et vos quartiers : nous vous montrerons en priorité l’actualité qui vous concerne, et vous pourrez garder vos articles favoris.</p>
+      <p class="lead">
+        Choisissez vos thèmes et vos quartiers : nous vous montrerons en priorité l’actualité qui vous concerne, et vous pourrez garder vos articles favoris.
+      </p>
       <ErrorSummary errors={errors} />
       <form method="post" action="/compte/creer" class="form" novalidate>
         <CsrfField token={props.csrf} />
-        <Field name="email" type="email" label="Adresse e-mail" autocomplete="email" required value={values.email} error={errors.email} maxLength={254} hint="Nous vous enverrons un lien pour la confirmer." />
+        <Field
+          name="email"
+          type="email"
+          label="Adresse e-mail"
+          autocomplete="email"
+          required
+          value={values.email}
+          error={errors.email}
+          maxLength={254}
+          hint="Nous vous enverrons un lien pour la confirmer."
+        />
         <Field name="password" type="password" label="Mot de passe" autocomplete="new-password" required error={errors.password} hint={PASSWORD_HINT} />
-        <Field name="displayName" label="Nom affiché" autocomplete="nickname" value={values.displayName} error={errors.displayName} maxLength={80} hint="Comment vous saluer sur le site." />
-        <CheckboxGroup name="themes" legend="Les thèmes qui vous intéressent" hint={props.suggestion ? `Nous vous suggérons « ${props.suggestion} », le thème le plus actif en ce moment ; vous pourrez tout changer plus tard.` : undefined} options={props.themes} selected={new Set(values.themeIds)} />
+        <Field
+          name="displayName"
+          label="Nom affiché"
+          autocomplete="nickname"
+          value={values.displayName}
+          error={errors.displayName}
+          maxLength={80}
+          hint="Comment vous saluer sur le site."
+        />
+        <CheckboxGroup
+          name="themes"
+          legend="Les thèmes qui vous intéressent"
+          hint={
+            props.suggestion
+              ? `Nous vous suggérons « ${props.suggestion} », le thème le plus actif en ce moment ; vous pourrez tout changer plus tard.`
+              : undefined
+          }
+          options={props.themes}
+          selected={new Set(values.themeIds)}
+        />
         <CheckboxGroup name="quartiers" legend="Vos quartiers" options={props.places} selected={new Set(values.neighbourhoodIds)} />
-        <Checkbox name="digest" label="Je souhaite recevoir par e-mail une lettre avec l’actualité de mes thèmes et de mes quartiers." hint="Facultatif. Vous pourrez vous désabonner à tout moment." checked={values.digestConsent} />
+        <Checkbox
+          name="digest"
+          label="Je souhaite recevoir par e-mail une lettre avec l’actualité de mes thèmes et de mes quartiers."
+          hint="Facultatif. Vous pourrez vous désabonner à tout moment."
+          checked={values.digestConsent}
+        />
         <p class="form__note">
-          En créant un compte, vous acceptez que nous conservions les informations ci-dessus pour personnaliser le site. <a href="/donnees-personnelles">Ce que nous faisons de vos données</a>.
+          En créant un compte, vous acceptez que nous conservions les informations ci-dessus pour personnaliser le site.{" "}
+          <a href="/donnees-personnelles">Ce que nous faisons de vos données</a>.
         </p>
-        <button type="submit" class="button">Créer mon compte</button>
+        <button type="submit" class="button">
+          Créer mon compte
+        </button>
       </form>
       <p>
         Vous avez déjà un compte ? <a href="/compte/connexion">Se connecter</a>
@@ -77,11 +123,17 @@ export function SignInPage(props: { ctx: PageContext; csrf: string; email: strin
         {props.favori ? <input type="hidden" name="favori" value={props.favori} /> : null}
         <Field name="email" type="email" label="Adresse e-mail" autocomplete="email" required value={props.email} error={props.error} maxLength={254} />
         <Field name="password" type="password" label="Mot de passe" autocomplete="current-password" required />
-        <button type="submit" class="button">Se connecter</button>
+        <button type="submit" class="button">
+          Se connecter
+        </button>
       </form>
       <ul class="link-list">
-        <li><a href="/compte/mot-de-passe-oublie">Mot de passe oublié ?</a></li>
-        <li><a href="/compte/creer">Créer un compte</a></li>
+        <li>
+          <a href="/compte/mot-de-passe-oublie">Mot de passe oublié ?</a>
+        </li>
+        <li>
+          <a href="/compte/creer">Créer un compte</a>
+        </li>
       </ul>
     </AccountFrame>
   );
@@ -92,14 +144,28 @@ export function ForgotPage(props: { ctx: PageContext; csrf: string; email: strin
     <AccountFrame ctx={props.ctx} title="Mot de passe oublié" path="/compte/mot-de-passe-oublie">
       {props.sent ? (
         <Notice kind="success">
-          <p>Si un compte existe avec cette adresse, un e-mail vient de lui être envoyé avec un lien pour choisir un nouveau mot de passe. Le lien est valable une heure.</p>
+          <p>
+            Si un compte existe avec cette adresse, un e-mail vient de lui être envoyé avec un lien pour choisir un nouveau mot de passe. Le lien est valable
+            une heure.
+          </p>
         </Notice>
       ) : null}
       <ErrorSummary errors={props.errors} />
       <form method="post" action="/compte/mot-de-passe-oublie" class="form" novalidate>
         <CsrfField token={props.csrf} />
-        <Field name="email" type="email" label="Adresse e-mail de votre compte" autocomplete="email" required value={props.email} error={props.errors.email} maxLength={254} />
-        <button type="submit" class="button">Recevoir un lien</button>
+        <Field
+          name="email"
+          type="email"
+          label="Adresse e-mail de votre compte"
+          autocomplete="email"
+          required
+          value={props.email}
+          error={props.errors.email}
+          maxLength={254}
+        />
+        <button type="submit" class="button">
+          Recevoir un lien
+        </button>
       </form>
     </AccountFrame>
   );
@@ -114,8 +180,18 @@ export function ResetPage(props: { ctx: PageContext; csrf: string; token: string
           <form method="post" action="/compte/reinitialiser" class="form" novalidate>
             <CsrfField token={props.csrf} />
             <input type="hidden" name="jeton" value={props.token} />
-            <Field name="password" type="password" label="Nouveau mot de passe" autocomplete="new-password" required error={props.errors.password} hint={PASSWORD_HINT} />
-            <button type="submit" class="button">Enregistrer le mot de passe</button>
+            <Field
+              name="password"
+              type="password"
+              label="Nouveau mot de passe"
+              autocomplete="new-password"
+              required
+              error={props.errors.password}
+              hint={PASSWORD_HINT}
+            />
+            <button type="submit" class="button">
+              Enregistrer le mot de passe
+            </button>
           </form>
         </>
       ) : (
@@ -144,7 +220,9 @@ export function VerifyPage(props: { ctx: PageContext; csrf: string; token: strin
           <CsrfField token={props.csrf} />
           <input type="hidden" name="jeton" value={props.token} />
           <p>Confirmez que cette adresse e-mail est bien la vôtre.</p>
-          <button type="submit" class="button">Confirmer mon adresse</button>
+          <button type="submit" class="button">
+            Confirmer mon adresse
+          </button>
         </form>
       )}
     </AccountFrame>

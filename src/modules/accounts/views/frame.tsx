@@ -22,14 +22,20 @@ export function AccountFrame(props: { ctx: PageContext; title: string; descripti
         ? [{ label: "Accueil", href: "/" }, { label: "Mon compte", href: "/compte" }, { label: props.title }]
         : [{ label: "Accueil", href: "/" }, { label: props.title }];
   return (
-    <Layout ctx={ctx} breadcrumb={crumbs} meta={{ title: props.title, description: props.description ?? props.title, canonicalPath: props.path, noindex: true }}>
+    <Layout
+      ctx={ctx}
+      breadcrumb={crumbs}
+      meta={{ title: props.title, description: props.description ?? props.title, canonicalPath: props.path, noindex: true }}
+    >
       <div class={props.menu ? "account account--with-menu" : "account"}>
         {props.menu ? (
           <nav class="account__menu" aria-label="Mon compte">
             <ul>
               {ACCOUNT_LINKS.map((l) => (
                 <li>
-                  <a href={l.href} aria-current={l.href === props.path ? "page" : undefined}>{l.label}</a>
+                  <a href={l.href} aria-current={l.href === props.path ? "page" : undefined}>
+                    {l.label}
+                  </a>
                 </li>
               ))}
             </ul>

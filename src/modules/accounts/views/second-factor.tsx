@@ -19,9 +19,13 @@ export function SecondFactorPage(props: { ctx: PageContext; csrf: string; error?
           maxLength={20}
           error={props.error}
         />
-        <button type="submit" class="button">Vérifier et me connecter</button>
+        <button type="submit" class="button">
+          Vérifier et me connecter
+        </button>
       </form>
-      <p><a href="/compte/connexion">Recommencer la connexion</a></p>
+      <p>
+        <a href="/compte/connexion">Recommencer la connexion</a>
+      </p>
     </AccountFrame>
   );
 }

@@ -44,17 +44,29 @@ export function AuditPage(props: {
       {/* biome-ignore lint/a11y/useSemanticElements: the <search> element is not yet announced as a landmark by every screen reader; <form role="search"> is */}
       <form method="get" action="/admin/journal" class="admin-filters" role="search" aria-label="Filtrer le journal">
         <Select name="action" label="Type d’action" value={q.action} options={ACTION_FAMILIES} required />
-        <Select name="acteur" label="Personne" value={q.actor} options={[{ value: "", label: "Tout le monde" }, ...props.actors.map((a) => ({ value: String(a.id), label: a.label }))]} required />
+        <Select
+          name="acteur"
+          label="Personne"
+          value={q.actor}
+          options={[{ value: "", label: "Tout le monde" }, ...props.actors.map((a) => ({ value: String(a.id), label: a.label }))]}
+          required
+        />
         <div class="field">
-          <label class="field__label" for="champ-du">Du</label>
+          <label class="field__label" for="champ-du">
+            Du
+          </label>
           <input class="field__input" type="date" id="champ-du" name="du" value={q.from} />
         </div>
         <div class="field">
-          <label class="field__label" for="champ-au">Au (inclus)</label>
+          <label class="field__label" for="champ-au">
+            Au (inclus)
+          </label>
           <input class="field__input" type="date" id="champ-au" name="au" value={q.to} />
         </div>
         {q.target ? <input type="hidden" name="cible" value={q.target} /> : null}
-        <button type="submit" class="button">Filtrer</button>
+        <button type="submit" class="button">
+          Filtrer
+        </button>
         <a href="/admin/journal">Effacer les filtres</a>
       </form>
       {props.problem ? (

@@ -68,7 +68,9 @@ export function Dashboard(props: { ctx: PageContext; actor: StaffActor; data: Da
           <h2 id="mes-brouillons">Mes brouillons</h2>
           <ItemList items={data.mine} empty="Vous n’avez aucun brouillon en cours." />
           <p>
-            <a class="button" href="/admin/contenus/nouveau?type=article">Écrire un article</a>
+            <a class="button" href="/admin/contenus/nouveau?type=article">
+              Écrire un article
+            </a>
           </p>
         </section>
       ) : null}
@@ -114,7 +116,8 @@ export function Dashboard(props: { ctx: PageContext; actor: StaffActor; data: Da
             <ul class="admin-activity">
               {data.activity.map((e) => (
                 <li>
-                  <time datetime={e.occurredAt.toISOString()}>{formatDateTime(e.occurredAt)}</time> : {e.actorLabel || "Système"}, {actionLabel(e.action).toLowerCase()}
+                  <time datetime={e.occurredAt.toISOString()}>{formatDateTime(e.occurredAt)}</time> : {e.actorLabel || "Système"},{" "}
+                  {actionLabel(e.action).toLowerCase()}
                   {e.targetLabel ? ` (${e.targetLabel})` : ""}
                 </li>
               ))}

@@ -17,15 +17,25 @@ export function InvitationPage(props: { ctx: PageContext; csrf: string; token: s
             Vous êtes invité à l’administration du site avec le rôle <strong>« {invitation.role} »</strong>, pour l’adresse {invitation.email}.
           </p>
           <p>
-            Choisissez un nouveau mot de passe pour prendre ce rôle. Si un compte existait déjà avec cette adresse, son ancien mot de passe ne fonctionnera plus et
-            toutes ses connexions seront fermées. À la prochaine connexion, vous configurerez la double authentification.
+            Choisissez un nouveau mot de passe pour prendre ce rôle. Si un compte existait déjà avec cette adresse, son ancien mot de passe ne fonctionnera plus
+            et toutes ses connexions seront fermées. À la prochaine connexion, vous configurerez la double authentification.
           </p>
           <ErrorSummary errors={props.errors} />
           <form method="post" action={INVITATION_PATH} class="form" novalidate>
             <CsrfField token={props.csrf} />
             <input type="hidden" name="jeton" value={props.token} />
-            <Field name="password" type="password" label="Nouveau mot de passe" autocomplete="new-password" required error={props.errors.password} hint={PASSWORD_HINT} />
-            <button type="submit" class="button">Enregistrer le mot de passe et rejoindre l’équipe</button>
+            <Field
+              name="password"
+              type="password"
+              label="Nouveau mot de passe"
+              autocomplete="new-password"
+              required
+              error={props.errors.password}
+              hint={PASSWORD_HINT}
+            />
+            <button type="submit" class="button">
+              Enregistrer le mot de passe et rejoindre l’équipe
+            </button>
           </form>
         </>
       ) : (

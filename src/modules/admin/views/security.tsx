@@ -36,8 +36,8 @@ export function SecurityPage(props: { ctx: PageContext; actor: StaffActor; statu
       {status.enabled ? (
         <>
           <p>
-            Activée le {formatDateTime(status.enabledAt!)}. À chaque connexion, un code de votre application d’authentification vous est demandé
-            après le mot de passe.
+            Activée le {formatDateTime(status.enabledAt!)}. À chaque connexion, un code de votre application d’authentification vous est demandé après le mot de
+            passe.
           </p>
           <p>
             Codes de secours inutilisés : <strong>{status.recoveryCodesLeft}</strong> sur 10.
@@ -49,7 +49,9 @@ export function SecurityPage(props: { ctx: PageContext; actor: StaffActor; statu
             <form method="post" action="/admin/securite/codes-de-secours" class="form" novalidate>
               <CsrfField token={props.ctx.viewer.csrfToken} />
               <CodeField error={errors.code} />
-              <button type="submit" class="button">Générer de nouveaux codes</button>
+              <button type="submit" class="button">
+                Générer de nouveaux codes
+              </button>
             </form>
           </section>
           {status.required ? (
@@ -60,7 +62,9 @@ export function SecurityPage(props: { ctx: PageContext; actor: StaffActor; statu
               <form method="post" action="/admin/securite/desactiver" class="form" novalidate>
                 <CsrfField token={props.ctx.viewer.csrfToken} />
                 <DisableCodeField error={errors["code-desactivation"]} />
-                <button type="submit" class="button button--danger">Désactiver la double authentification</button>
+                <button type="submit" class="button button--danger">
+                  Désactiver la double authentification
+                </button>
               </form>
             </section>
           )}
@@ -68,11 +72,13 @@ export function SecurityPage(props: { ctx: PageContext; actor: StaffActor; statu
       ) : (
         <>
           <p>
-            La double authentification n’est pas activée. Elle protège l’administration du site si votre mot de passe venait à être connu
-            d’un tiers.{status.required ? " Un administrateur l’a rendue obligatoire pour votre compte." : ""}
+            La double authentification n’est pas activée. Elle protège l’administration du site si votre mot de passe venait à être connu d’un tiers.
+            {status.required ? " Un administrateur l’a rendue obligatoire pour votre compte." : ""}
           </p>
           <p>
-            <a class="button" href={ENROL_PATH}>Activer la double authentification</a>
+            <a class="button" href={ENROL_PATH}>
+              Activer la double authentification
+            </a>
           </p>
         </>
       )}
@@ -85,7 +91,16 @@ function DisableCodeField(props: { error?: string }) {
   const id = "champ-code-desactivation";
   return (
     <FieldShell id={id} label="Code affiché par l’application" error={props.error} required>
-      <input id={id} name="code" class="field__input" autocomplete="one-time-code" required maxLength={9} aria-invalid={props.error ? "true" : undefined} aria-describedby={fieldDescribedBy(id, null, props.error)} />
+      <input
+        id={id}
+        name="code"
+        class="field__input"
+        autocomplete="one-time-code"
+        required
+        maxLength={9}
+        aria-invalid={props.error ? "true" : undefined}
+        aria-describedby={fieldDescribedBy(id, null, props.error)}
+      />
     </FieldShell>
   );
 }
@@ -102,14 +117,16 @@ export function EnrolPage(props: { ctx: PageContext; actor: StaffActor; enrolmen
       <ErrorSummary errors={errors} />
       <ol class="steps">
         <li>
-          <p>
-            Installez une application d’authentification sur votre téléphone (par exemple FreeOTP, Aegis, ou celle de votre
-            gestionnaire de mots de passe).
-          </p>
+          <p>Installez une application d’authentification sur votre téléphone (par exemple FreeOTP, Aegis, ou celle de votre gestionnaire de mots de passe).</p>
         </li>
         <li>
           <p>Scannez ce code QR avec l’application :</p>
-          <div class="admin-qr" role="img" aria-label="Code QR de configuration de l’application d’authentification" dangerouslySetInnerHTML={{ __html: props.enrolment.qrSvg }} />
+          <div
+            class="admin-qr"
+            role="img"
+            aria-label="Code QR de configuration de l’application d’authentification"
+            dangerouslySetInnerHTML={{ __html: props.enrolment.qrSvg }}
+          />
           <p>
             Ou saisissez cette clé à la main : <code class="admin-secret">{props.enrolment.secretText}</code>
           </p>
@@ -119,7 +136,9 @@ export function EnrolPage(props: { ctx: PageContext; actor: StaffActor; enrolmen
           <form method="post" action={ENROL_PATH} class="form" novalidate>
             <CsrfField token={props.ctx.viewer.csrfToken} />
             <CodeField error={props.error} />
-            <button type="submit" class="button">Activer</button>
+            <button type="submit" class="button">
+              Activer
+            </button>
           </form>
         </li>
       </ol>
@@ -136,8 +155,8 @@ export function RecoveryCodesPage(props: { ctx: PageContext; actor: StaffActor; 
       </Notice>
       <h2>Vos codes de secours</h2>
       <p>
-        Chaque code permet une connexion si vous n’avez plus votre téléphone, une seule fois. Notez-les ou imprimez-les maintenant et rangez-les en
-        lieu sûr : ils ne seront plus jamais affichés.
+        Chaque code permet une connexion si vous n’avez plus votre téléphone, une seule fois. Notez-les ou imprimez-les maintenant et rangez-les en lieu sûr :
+        ils ne seront plus jamais affichés.
       </p>
       <ul class="admin-codes">
         {props.codes.map((c) => (
@@ -147,7 +166,9 @@ export function RecoveryCodesPage(props: { ctx: PageContext; actor: StaffActor; 
         ))}
       </ul>
       <p>
-        <a class="button" href="/admin">J’ai noté mes codes, continuer</a>
+        <a class="button" href="/admin">
+          J’ai noté mes codes, continuer
+        </a>
       </p>
     </AdminFrame>
   );

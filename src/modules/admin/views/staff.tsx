@@ -33,7 +33,9 @@ function RoleForm(props: { member: StaffMemberView; csrf: VNode; label: string; 
     <form method="post" action={`${props.member.href}/role`} class="form" novalidate>
       {props.csrf}
       <Select name="role" label={props.label} hint={props.hint} required value={props.value} error={props.error} options={ROLE_CHOICES} />
-      <button type="submit" class="button">{props.submit}</button>
+      <button type="submit" class="button">
+        {props.submit}
+      </button>
     </form>
   );
 }
@@ -91,23 +93,18 @@ export function StaffListPage(props: {
       <section aria-labelledby="inviter">
         <h2 id="inviter">Ajouter une personne à l’équipe</h2>
         <p>
-          Une invitation est envoyée par e-mail. Le rôle n’est donné qu’une fois un nouveau mot de passe choisi avec le lien reçu (valable 7 jours), même
-          si l’adresse a déjà un compte d’habitant : son ancien mot de passe ne sert alors plus. La double authentification est demandée à la première
-          connexion. Inviter de nouveau la même adresse remplace le lien précédent.
+          Une invitation est envoyée par e-mail. Le rôle n’est donné qu’une fois un nouveau mot de passe choisi avec le lien reçu (valable 7 jours), même si
+          l’adresse a déjà un compte d’habitant : son ancien mot de passe ne sert alors plus. La double authentification est demandée à la première connexion.
+          Inviter de nouveau la même adresse remplace le lien précédent.
         </p>
         <form method="post" action="/admin/equipe" class="form" novalidate>
           <CsrfField token={props.ctx.viewer.csrfToken} />
           <Field name="email" type="email" label="Adresse e-mail" required value={values.email} error={errors.email} maxLength={254} autocomplete="off" />
           <Field name="displayName" label="Nom affiché" value={values.displayName} error={errors.displayName} maxLength={80} autocomplete="off" />
-          <Select
-            name="role"
-            label="Rôle"
-            required
-            value={values.role}
-            error={errors.role}
-            options={INVITE_ROLE_CHOICES}
-          />
-          <button type="submit" class="button">Ajouter à l’équipe</button>
+          <Select name="role" label="Rôle" required value={values.role} error={errors.role} options={INVITE_ROLE_CHOICES} />
+          <button type="submit" class="button">
+            Ajouter à l’équipe
+          </button>
         </form>
       </section>
     </AdminFrame>
@@ -175,7 +172,9 @@ export function StaffMemberPage(props: { ctx: PageContext; actor: StaffActor; me
                   <input type="hidden" name="email" value={member.email} />
                   <input type="hidden" name="displayName" value="" />
                   <input type="hidden" name="role" value={roleForm.value} />
-                  <button type="submit" class="button button--secondary">Envoyer un nouveau lien d’invitation</button>
+                  <button type="submit" class="button button--secondary">
+                    Envoyer un nouveau lien d’invitation
+                  </button>
                 </form>
               </>
             ) : roleForm ? (
@@ -189,26 +188,39 @@ export function StaffMemberPage(props: { ctx: PageContext; actor: StaffActor; me
                 submit="Changer le rôle"
               />
             ) : (
-              <p>Compte d’habitant : pour lui donner un rôle, invitez son adresse depuis la page Équipe. Le rôle ne sera donné qu’avec un nouveau mot de passe.</p>
+              <p>
+                Compte d’habitant : pour lui donner un rôle, invitez son adresse depuis la page Équipe. Le rôle ne sera donné qu’avec un nouveau mot de passe.
+              </p>
             )}
           </section>
           <section aria-labelledby="securite">
             <h2 id="securite">Sécurité du compte</h2>
             <form method="post" action={`${member.href}/double-authentification`} class="form" novalidate>
               {csrf}
-              <Checkbox name="required" label="Exiger la double authentification" checked={member.secondFactorRequired} hint="La personne devra l’activer avant d’accéder à l’administration." />
-              <button type="submit" class="button button--secondary">Enregistrer</button>
+              <Checkbox
+                name="required"
+                label="Exiger la double authentification"
+                checked={member.secondFactorRequired}
+                hint="La personne devra l’activer avant d’accéder à l’administration."
+              />
+              <button type="submit" class="button button--secondary">
+                Enregistrer
+              </button>
             </form>
             <div class="admin-actions">
               {member.canResetSecondFactor ? (
                 <form method="post" action={`${member.href}/reinitialiser-double-authentification`}>
                   {csrf}
-                  <button type="submit" class="button button--danger">Réinitialiser la double authentification (téléphone perdu)</button>
+                  <button type="submit" class="button button--danger">
+                    Réinitialiser la double authentification (téléphone perdu)
+                  </button>
                 </form>
               ) : null}
               <form method="post" action={`${member.href}/deconnecter`}>
                 {csrf}
-                <button type="submit" class="button button--secondary">Fermer toutes ses connexions</button>
+                <button type="submit" class="button button--secondary">
+                  Fermer toutes ses connexions
+                </button>
               </form>
             </div>
           </section>

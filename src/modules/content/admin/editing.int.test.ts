@@ -30,7 +30,13 @@ async function item(id: number) {
 }
 
 async function events(id: number) {
-  return w.db.selectFrom("audit_events").select(["action", "actor_id", "target_label"]).where("target_type", "=", "content").where("target_id", "=", String(id)).orderBy("id").execute();
+  return w.db
+    .selectFrom("audit_events")
+    .select(["action", "actor_id", "target_label"])
+    .where("target_type", "=", "content")
+    .where("target_id", "=", String(id))
+    .orderBy("id")
+    .execute();
 }
 
 /** The form as the edit page would post it for the item now. */
@@ -60,10 +66,20 @@ describe("creating and editing", () => {
     expect(res.headers.location).toMatch(/\?fait=cree$/);
     const id = idFrom(res.headers.location);
     const row = await item(id);
-    expect(row).toMatchObject({ kind: "article", status: "draft", slug: "fete-de-quartier-a-fives-le-programme", path: "/actualites/fete-de-quartier-a-fives-le-programme", author_id: contributor.id });
+    expect(row).toMatchObject({
+      kind: "article",
+      status: "draft",
+      slug: "fete-de-quartier-a-fives-le-programme",
+      path: "/actualites/fete-de-quartier-a-fives-le-programme",
+      author_id: contributor.id,
+    });
     expect(await w.db.selectFrom("content_themes").select("theme_id").where("content_id", "=", id).execute()).toEqual([{ theme_id: theme.id }]);
-    expect(await w.db.selectFrom("content_neighbourhoods").select("neighbourhood_id").where("content_id", "=", id).execute()).toEqual([{ neighbourhood_id: place.id }]);
-    expect((await w.db.selectFrom("content_revisions").select("author_id").where("content_id", "=", id).execute()).map((r) => r.author_id)).toEqual([contributor.id]);
+    expect(await w.db.selectFrom("content_neighbourhoods").select("neighbourhood_id").where("content_id", "=", id).execute()).toEqual([
+      { neighbourhood_id: place.id },
+    ]);
+    expect((await w.db.selectFrom("content_revisions").select("author_id").where("content_id", "=", id).execute()).map((r) => r.author_id)).toEqual([
+      contributor.id,
+    ]);
     expect(await events(id)).toEqual([{ action: "content.create", actor_id: contributor.id, target_label: "Fête de quartier à Fives : le programme" }]);
     const page = await contributor.agent.get(res.headers.location as string);
     expect(page.statusCode).toBe(200);
@@ -119,7 +135,9 @@ describe("creating and editing", () => {
     expect(bad.body).toContain("Aucun contenu à cette adresse");
     const ok = await editor.agent.send(`/admin/contenus/${id}`, await formOf(id, { related1: `${w.config.publicUrl}${b.path}`, related2: a.path }));
     expect(ok.statusCode).toBe(303);
-    expect((await w.db.selectFrom("content_related").select("related_id").where("content_id", "=", id).orderBy("position").execute()).map((r) => r.related_id)).toEqual([b.id, a.id]);
+    expect(
+      (await w.db.selectFrom("content_related").select("related_id").where("content_id", "=", id).orderBy("position").execute()).map((r) => r.related_id),
+    ).toEqual([b.id, a.id]);
   });
 
   it("places a page under a parent page and refuses to place it under itself", async () => {
@@ -167,7 +185,12 @@ describe("concurrent edits", () => {
     expect(second.body).toContain("Ouvert de 9 h à 18 h."); // theirs
     expect((await item(id)).body).toBe("<p>Ouvert de 8 h 30 à 17 h.</p>");
     // the refused text is kept in the history
-    const kept = await w.db.selectFrom("content_revisions").select(["body", "origin", "author_id"]).where("content_id", "=", id).where("origin", "=", "conflict").execute();
+    const kept = await w.db
+      .selectFrom("content_revisions")
+      .select(["body", "origin", "author_id"])
+      .where("content_id", "=", id)
+      .where("origin", "=", "conflict")
+      .execute();
     expect(kept).toEqual([{ body: "<p>Ouvert de 9 h à 18 h.</p>", origin: "conflict", author_id: other.id }]);
   });
 });
@@ -193,7 +216,10 @@ describe("forms shown again", () => {
     await createImage(w.db, media, { alt: "Un beffroi sans légende", caption: "", credit: "Photo Ville" });
     const id = await createAs(editor, { title: "Les Journées du patrimoine" });
     const before = await item(id);
-    const res = await editor.agent.send(`/admin/contenus/${id}`, await formOf(id, { title: "Titre pas encore enregistré", image_q: "BEFFROI", chercher_images: "1" }));
+    const res = await editor.agent.send(
+      `/admin/contenus/${id}`,
+      await formOf(id, { title: "Titre pas encore enregistré", image_q: "BEFFROI", chercher_images: "1" }),
+    );
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain("Le beffroi illuminé");
     expect(res.body).not.toContain("Un marché couvert");
@@ -325,13 +351,21 @@ describe("workflow", () => {
 
   it("handles summer time and the hour that does not exist", async () => {
     const id = await createAs(editor, { title: "Programmé en été" });
-    expect((await editor.agent.send(`/admin/contenus/${id}/programmer`, { date: "2027-03-28", time: "02:30" })).body).toContain("Cette date ou cette heure n’existe pas");
+    expect((await editor.agent.send(`/admin/contenus/${id}/programmer`, { date: "2027-03-28", time: "02:30" })).body).toContain(
+      "Cette date ou cette heure n’existe pas",
+    );
     await editor.agent.send(`/admin/contenus/${id}/programmer`, { date: "2027-07-14", time: "09:00" });
     expect((await item(id)).scheduled_at?.toISOString()).toBe("2027-07-14T07:00:00.000Z");
     // cancelling the schedule makes it a draft again and drops the job
     await editor.agent.send(`/admin/contenus/${id}/depublier`);
     expect((await item(id)).status).toBe("draft");
-    const jobs = await w.db.selectFrom("jobs").select("id").where("kind", "=", PUBLISH_JOB).where("done_at", "is", null).where("payload", "@>", JSON.stringify({ contentId: id }) as never).execute();
+    const jobs = await w.db
+      .selectFrom("jobs")
+      .select("id")
+      .where("kind", "=", PUBLISH_JOB)
+      .where("done_at", "is", null)
+      .where("payload", "@>", JSON.stringify({ contentId: id }) as never)
+      .execute();
     expect(jobs).toEqual([]);
   });
 });

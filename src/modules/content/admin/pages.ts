@@ -109,7 +109,12 @@ export async function loadEdit(deps: AdminDeps, actor: EditorActor, target: { id
     listThemes(deps.db),
     listNeighbourhoods(deps.db),
     kind === "page" ? q.listParentOptions(deps.db, row ? { id: row.id, path: row.path } : null) : Promise.resolve([]),
-    q.listHeroCandidates(deps.db, HERO_CHOICES, o.values?.hero && /^\d{1,9}$/.test(o.values.hero) ? Number(o.values.hero) : (row?.hero_media_id ?? null), o.imageSearch ?? ""),
+    q.listHeroCandidates(
+      deps.db,
+      HERO_CHOICES,
+      o.values?.hero && /^\d{1,9}$/.test(o.values.hero) ? Number(o.values.hero) : (row?.hero_media_id ?? null),
+      o.imageSearch ?? "",
+    ),
     row ? countRevisions(deps.db, row.id) : Promise.resolve(0),
   ]);
   const values: ContentFormValues =
@@ -167,7 +172,11 @@ export async function loadEdit(deps: AdminDeps, actor: EditorActor, target: { id
     neighbourhoods: places.map((n) => ({ value: String(n.id), label: n.name })),
     parents: parents.map((p) => ({ value: String(p.id), label: `${p.title} (${p.path})` })),
     heroes,
-    relatedTitles: Object.fromEntries((links?.related ?? []).slice(0, 3).map((r, i) => [`related${i + 1}`, r.status === "published" ? r.title : `${r.title} (non publié : ne sera pas affiché)`])),
+    relatedTitles: Object.fromEntries(
+      (links?.related ?? [])
+        .slice(0, 3)
+        .map((r, i) => [`related${i + 1}`, r.status === "published" ? r.title : `${r.title} (non publié : ne sera pas affiché)`]),
+    ),
     workflow: allowed.workflow,
     canDelete: allowed.canDelete,
     canShare: row ? allowed.canEdit || can(actor, "content.publish", { authorId: row.author_id, status: row.status }) : false,
@@ -193,7 +202,13 @@ async function itemOrThrow(deps: AdminDeps, id: number) {
 export async function loadRevisions(deps: AdminDeps, actor: EditorActor, id: number, query: { de?: string; a?: string }): Promise<RevisionsData> {
   const row = await itemOrThrow(deps, id);
   const list = await listRevisions(deps.db, id);
-  const rows = list.map((r) => ({ id: r.id, createdAt: r.created_at, author: r.display_name || r.email || null, origin: r.origin as RevisionOrigin, title: r.title }));
+  const rows = list.map((r) => ({
+    id: r.id,
+    createdAt: r.created_at,
+    author: r.display_name || r.email || null,
+    origin: r.origin as RevisionOrigin,
+    title: r.title,
+  }));
   let compare: RevisionsData["compare"] = null;
   const fromId = positiveId(query.de ?? "");
   const toId = positiveId(query.a ?? "");

@@ -30,7 +30,15 @@ async function makeItem(authorId: number | null, status: ContentStatus = "draft"
   n++;
   const row = await w.db
     .insertInto("content_items")
-    .values({ kind: "article", slug: `permission-${n}`, path: `/actualites/permission-${n}`, title: `Permission ${n}`, status, author_id: authorId, published_at: status === "published" ? w.clock.now : null })
+    .values({
+      kind: "article",
+      slug: `permission-${n}`,
+      path: `/actualites/permission-${n}`,
+      title: `Permission ${n}`,
+      status,
+      author_id: authorId,
+      published_at: status === "published" ? w.clock.now : null,
+    })
     .returning(["id", "version"])
     .executeTakeFirstOrThrow();
   await recordRevision(w.db, row.id, authorId);
@@ -42,7 +50,12 @@ const WRITERS = ["contributor", "editor", "admin"] as const;
 const STAFF = ["contributor", "editor", "policy", "admin"] as const;
 
 /** url/form builders on a fresh item per role: someone else's, or the member's own. */
-function onItem(owner: "other" | "own", path: (id: number) => string, form?: (item: { id: number; version: number }) => Record<string, string | string[]>, status: ContentStatus = "draft") {
+function onItem(
+  owner: "other" | "own",
+  path: (id: number) => string,
+  form?: (item: { id: number; version: number }) => Record<string, string | string[]>,
+  status: ContentStatus = "draft",
+) {
   let current: { id: number; version: number } | null = null;
   return {
     url: async (who: Who) => {
@@ -63,7 +76,12 @@ describe("permission table of /admin/contenus", () => {
   it("new item form and creation", async () => {
     await expectPermissions(w, { method: "GET", url: "/admin/contenus/nouveau?type=article", allowed: WRITERS });
     await expectPermissions(w, { method: "GET", url: "/admin/contenus/nouveau?type=page", allowed: WRITERS });
-    const responses = await expectPermissions(w, { method: "POST", url: "/admin/contenus/nouveau?type=article", form: { title: "Créé par table" }, allowed: WRITERS });
+    const responses = await expectPermissions(w, {
+      method: "POST",
+      url: "/admin/contenus/nouveau?type=article",
+      form: { title: "Créé par table" },
+      allowed: WRITERS,
+    });
     expect(responses.get("contributor")!.statusCode).toBe(303);
   });
 
@@ -89,14 +107,30 @@ describe("permission table of /admin/contenus", () => {
 
   it("publish, schedule, unpublish, archive: editors and admins only, even on one's own draft", async () => {
     await expectPermissions(w, { method: "POST", ...onItem("own", (id) => `/admin/contenus/${id}/publier`), allowed: EDITORS });
-    await expectPermissions(w, { method: "POST", ...onItem("own", (id) => `/admin/contenus/${id}/programmer`, () => ({ date: "2027-05-01", time: "10:00" })), allowed: EDITORS });
+    await expectPermissions(w, {
+      method: "POST",
+      ...onItem(
+        "own",
+        (id) => `/admin/contenus/${id}/programmer`,
+        () => ({ date: "2027-05-01", time: "10:00" }),
+      ),
+      allowed: EDITORS,
+    });
     await expectPermissions(w, { method: "POST", ...onItem("own", (id) => `/admin/contenus/${id}/depublier`, undefined, "published"), allowed: EDITORS });
     await expectPermissions(w, { method: "POST", ...onItem("own", (id) => `/admin/contenus/${id}/archiver`), allowed: EDITORS });
   });
 
   it("delete (confirmation page and action)", async () => {
     await expectPermissions(w, { method: "GET", ...onItem("own", (id) => `/admin/contenus/${id}/supprimer`), allowed: EDITORS });
-    await expectPermissions(w, { method: "POST", ...onItem("own", (id) => `/admin/contenus/${id}/supprimer`, () => ({ confirm: "oui" })), allowed: EDITORS });
+    await expectPermissions(w, {
+      method: "POST",
+      ...onItem(
+        "own",
+        (id) => `/admin/contenus/${id}/supprimer`,
+        () => ({ confirm: "oui" }),
+      ),
+      allowed: EDITORS,
+    });
   });
 
   it("revisions list, restore, conflict page", async () => {
@@ -134,7 +168,12 @@ describe("permission table of /admin/contenus", () => {
 
   it("a contributor cannot set the status or the author through the form", async () => {
     const contributor = await createStaff(w, "contributor");
-    const res = await contributor.agent.send("/admin/contenus/nouveau?type=article", { title: "Tentative", status: "published", author_id: "1", published_at: "2020-01-01" });
+    const res = await contributor.agent.send("/admin/contenus/nouveau?type=article", {
+      title: "Tentative",
+      status: "published",
+      author_id: "1",
+      published_at: "2020-01-01",
+    });
     expect(res.statusCode).toBe(303);
     const id = Number(/(\d+)/.exec(String(res.headers.location))![1]);
     const row = await w.db.selectFrom("content_items").select(["status", "author_id", "published_at"]).where("id", "=", id).executeTakeFirstOrThrow();

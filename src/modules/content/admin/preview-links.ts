@@ -40,4 +40,3 @@ export async function findPreviewItem(deps: AdminDeps, token: string): Promise<n
   if (!row) throw new NotFoundError();
   return row.id;
 }
-

@@ -44,7 +44,9 @@ export async function listForAdmin(db: DB, f: AdminListFilter): Promise<{ rows: 
   if (f.authorId !== undefined) q = q.where("c.author_id", "=", f.authorId);
   if (f.themeId !== undefined) {
     const themeId = f.themeId;
-    q = q.where(({ exists, selectFrom }) => exists(selectFrom("content_themes as ct").select("ct.content_id").whereRef("ct.content_id", "=", "c.id").where("ct.theme_id", "=", themeId)));
+    q = q.where(({ exists, selectFrom }) =>
+      exists(selectFrom("content_themes as ct").select("ct.content_id").whereRef("ct.content_id", "=", "c.id").where("ct.theme_id", "=", themeId)),
+    );
   }
   if (f.neighbourhoodId !== undefined) {
     const nid = f.neighbourhoodId;
@@ -108,8 +110,23 @@ export async function findForEdit(db: DB, id: number, forUpdate = false): Promis
     .leftJoin("users as a", "a.id", "c.author_id")
     .leftJoin("users as e", "e.id", "c.updated_by")
     .select([
-      "c.id", "c.kind", "c.parent_id", "c.slug", "c.path", "c.title", "c.standfirst", "c.body", "c.status", "c.published_at",
-      "c.scheduled_at", "c.hero_media_id", "c.author_id", "c.version", "c.created_at", "c.updated_at", "c.updated_by",
+      "c.id",
+      "c.kind",
+      "c.parent_id",
+      "c.slug",
+      "c.path",
+      "c.title",
+      "c.standfirst",
+      "c.body",
+      "c.status",
+      "c.published_at",
+      "c.scheduled_at",
+      "c.hero_media_id",
+      "c.author_id",
+      "c.version",
+      "c.created_at",
+      "c.updated_at",
+      "c.updated_by",
       "c.menu_title",
     ])
     .select(sql<Date | null>`case when c.preview_token_hash is null then null else c.preview_expires_at end`.as("preview_expires_at"))
@@ -193,17 +210,16 @@ export async function findItemRef(db: DB, ref: { path: string } | { id: number }
 }
 
 export async function countChildren(db: DB, id: number): Promise<number> {
-  const row = await db.selectFrom("content_items").select((eb) => eb.fn.countAll<number>().as("n")).where("parent_id", "=", id).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom("content_items")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("parent_id", "=", id)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 export async function findByPreviewHash(db: DB, hash: string, now: Date) {
-  return db
-    .selectFrom("content_items")
-    .select(["id"])
-    .where("preview_token_hash", "=", hash)
-    .where("preview_expires_at", ">", now)
-    .executeTakeFirst();
+  return db.selectFrom("content_items").select(["id"]).where("preview_token_hash", "=", hash).where("preview_expires_at", ">", now).executeTakeFirst();
 }
 
 export interface NewItem {
@@ -256,7 +272,15 @@ export async function updateText(
 ): Promise<number | undefined> {
   const row = await trx
     .updateTable("content_items")
-    .set((eb) => ({ title: t.title, standfirst: t.standfirst, body: t.body, hero_media_id: t.heroMediaId, updated_at: t.now, updated_by: t.by, version: eb("version", "+", 1) }))
+    .set((eb) => ({
+      title: t.title,
+      standfirst: t.standfirst,
+      body: t.body,
+      hero_media_id: t.heroMediaId,
+      updated_at: t.now,
+      updated_by: t.by,
+      version: eb("version", "+", 1),
+    }))
     .where("id", "=", id)
     .where("version", "=", loadedVersion)
     .returning(["version"])

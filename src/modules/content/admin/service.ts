@@ -20,7 +20,17 @@ import { setNeighbourhoods, setRelated, setThemes } from "../queries/links.js";
 import { findItemAtPath, findParentFacts } from "../queries/paths.js";
 import { maxRevisionId } from "../queries/revisions.js";
 import * as q from "./queries.js";
-import { formValues, parseContentForm, parseSchedule, relatedReference, RELATED_FIELDS, RELATED_MAX, type ContentFormValues, type ContentInput, type RawForm } from "./validate.js";
+import {
+  formValues,
+  parseContentForm,
+  parseSchedule,
+  relatedReference,
+  RELATED_FIELDS,
+  RELATED_MAX,
+  type ContentFormValues,
+  type ContentInput,
+  type RawForm,
+} from "./validate.js";
 import { enqueueReviewNotice } from "./review-notice.js";
 
 export type AdminDeps = Pick<AppDeps, "db" | "pageCache" | "site" | "now" | "config">;
@@ -76,9 +86,16 @@ export function parseVersion(raw: RawForm): number | null {
 }
 
 /** Turns the checked input into database references, or field errors. */
-async function resolveReferences(deps: AdminDeps, trx: DB, item: { id: number; kind: ContentKind; path: string } | null, kind: ContentKind, input: ContentInput) {
+async function resolveReferences(
+  deps: AdminDeps,
+  trx: DB,
+  item: { id: number; kind: ContentKind; path: string } | null,
+  kind: ContentKind,
+  input: ContentInput,
+) {
   const errors: Record<string, string> = {};
-  if ((await existingThemeIds(trx, input.themeIds)).length !== input.themeIds.length) errors.themes = "Un des thèmes choisis n’existe plus : vérifiez la liste.";
+  if ((await existingThemeIds(trx, input.themeIds)).length !== input.themeIds.length)
+    errors.themes = "Un des thèmes choisis n’existe plus : vérifiez la liste.";
   if ((await existingNeighbourhoodIds(trx, input.neighbourhoodIds)).length !== input.neighbourhoodIds.length) {
     errors.neighbourhoods = "Un des quartiers choisis n’existe plus : vérifiez la liste.";
   }
@@ -93,7 +110,8 @@ async function resolveReferences(deps: AdminDeps, trx: DB, item: { id: number; k
   if (kind === "page" && input.parentId !== null) {
     const p = await findParentFacts(trx, input.parentId);
     if (!p || p.kind !== "page") errors.parent = "Choisissez une page parente dans la liste.";
-    else if (item && (p.id === item.id || p.path.startsWith(item.path + "/"))) errors.parent = "Une page ne peut pas être placée sous elle-même ou sous une de ses sous-pages.";
+    else if (item && (p.id === item.id || p.path.startsWith(item.path + "/")))
+      errors.parent = "Une page ne peut pas être placée sous elle-même ou sous une de ses sous-pages.";
     else parent = { id: p.id, path: p.path };
   }
   const relatedIds: number[] = [];
@@ -110,7 +128,13 @@ async function resolveReferences(deps: AdminDeps, trx: DB, item: { id: number; k
 }
 
 /** A free path for a new or renamed item: the slug, or slug-2, slug-3… when generated. */
-async function freeSlug(trx: DB, kind: ContentKind, parentPath: string | null, input: ContentInput, selfId: number | null): Promise<{ slug: string } | { error: string }> {
+async function freeSlug(
+  trx: DB,
+  kind: ContentKind,
+  parentPath: string | null,
+  input: ContentInput,
+  selfId: number | null,
+): Promise<{ slug: string } | { error: string }> {
   const pathOf = (slug: string) => (kind === "article" ? articlePath(slug) : pagePath(parentPath, slug));
   for (let n = 1; n <= 50; n++) {
     const suffix = n === 1 ? "" : `-${n}`;
@@ -206,7 +230,13 @@ export async function saveItem(deps: AdminDeps, actor: EditorActor, id: number, 
       return { kind: "conflict", revisionId, currentVersion: item.version, savedBy: item.updated_by_name, savedAt: item.updated_at };
     }
     const facts = await findCacheFacts(trx, id);
-    box.before = { kind: item.kind, themeIds: facts.themeIds, neighbourhoodIds: facts.neighbourhoodIds, inMenu: facts.inMenu, wasPublic: item.status === "published" };
+    box.before = {
+      kind: item.kind,
+      themeIds: facts.themeIds,
+      neighbourhoodIds: facts.neighbourhoodIds,
+      inMenu: facts.inMenu,
+      wasPublic: item.status === "published",
+    };
 
     const refs = await resolveReferences(deps, trx, item, item.kind, input);
     // An emptied slug field means "make it from the title again".
@@ -242,7 +272,13 @@ export async function saveItem(deps: AdminDeps, actor: EditorActor, id: number, 
       const revisionId = await recordAutosaveRevision(trx, id, actor.id, now);
       // The trail gets one line per autosave revision, not one per keystroke pause.
       if (revisionId !== latestBefore) {
-        await recordEvent(trx, { actor, action: "content.update", target: { type: "content", id, label: input.title }, details: { autosave: true, version: newVersion }, at: now });
+        await recordEvent(trx, {
+          actor,
+          action: "content.update",
+          target: { type: "content", id, label: input.title },
+          details: { autosave: true, version: newVersion },
+          at: now,
+        });
       }
     } else {
       await recordRevision(trx, id, actor.id, { at: now });
@@ -257,7 +293,8 @@ export async function saveItem(deps: AdminDeps, actor: EditorActor, id: number, 
     return { kind: "saved", id, version: newVersion, savedAt: now, status: item.status };
   });
   const b = box.before;
-  if (result.kind === "saved" && b?.wasPublic) await invalidateContent(deps, { id, kind: b.kind }, { id, kind: b.kind, themeIds: b.themeIds, neighbourhoodIds: b.neighbourhoodIds, inMenu: b.inMenu });
+  if (result.kind === "saved" && b?.wasPublic)
+    await invalidateContent(deps, { id, kind: b.kind }, { id, kind: b.kind, themeIds: b.themeIds, neighbourhoodIds: b.neighbourhoodIds, inMenu: b.inMenu });
   return result;
 }
 
@@ -283,10 +320,18 @@ const FROM: Record<WorkflowAction, readonly ContentStatus[]> = {
 };
 
 /** The workflow buttons this actor may use on this item now. */
-export function allowedActions(actor: EditorActor, item: { author_id: number | null; status: ContentStatus }): { workflow: WorkflowAction[]; canDelete: boolean; canEdit: boolean; canRestore: boolean } {
+export function allowedActions(
+  actor: EditorActor,
+  item: { author_id: number | null; status: ContentStatus },
+): { workflow: WorkflowAction[]; canDelete: boolean; canEdit: boolean; canRestore: boolean } {
   const subject = subjectOf(item);
   const workflow = (Object.keys(FROM) as WorkflowAction[]).filter((a) => FROM[a].includes(item.status) && can(actor, WORKFLOW_PERMISSION[a], subject));
-  return { workflow, canDelete: can(actor, "content.delete", subject), canEdit: canEditContent(actor, subject), canRestore: can(actor, "revision.restore", subject) };
+  return {
+    workflow,
+    canDelete: can(actor, "content.delete", subject),
+    canEdit: canEditContent(actor, subject),
+    canRestore: can(actor, "revision.restore", subject),
+  };
 }
 
 export async function runWorkflow(
@@ -317,7 +362,16 @@ export async function runWorkflow(
       details.scheduledAt = schedule.at;
       status = "scheduled";
     } else {
-      status = action === "submit" ? "review" : action === "publish" ? "published" : action === "archive" ? "archived" : item.status === "scheduled" ? "draft" : "unpublished";
+      status =
+        action === "submit"
+          ? "review"
+          : action === "publish"
+            ? "published"
+            : action === "archive"
+              ? "archived"
+              : item.status === "scheduled"
+                ? "draft"
+                : "unpublished";
       await q.setStatus(trx, id, {
         status,
         by: actor.id,
@@ -329,7 +383,13 @@ export async function runWorkflow(
       else await enqueueReviewNotice(trx, id, actor.id, now);
     }
     const verb = action === "unpublish" && item.status === "scheduled" ? "unschedule" : action;
-    await recordEvent(trx, { actor, action: `content.${verb}`, target: { type: "content", id, label: item.title }, details: { ...details, to: status }, at: now });
+    await recordEvent(trx, {
+      actor,
+      action: `content.${verb}`,
+      target: { type: "content", id, label: item.title },
+      details: { ...details, to: status },
+      at: now,
+    });
     return { status, from: item.status };
   });
   if (!result.noop && (wasPublic || result.status === "published")) await invalidateContent(deps, { id, kind });
@@ -338,7 +398,8 @@ export async function runWorkflow(
 
 /** Deletes an item (not a page that still has sub-pages), once the person has confirmed. */
 export async function deleteItem(deps: AdminDeps, actor: EditorActor, id: number, raw: RawForm): Promise<void> {
-  if (field(raw, "confirm", { max: 10 }) !== "oui") throw new ValidationError({ confirm: "Confirmez la suppression avec le bouton « Supprimer définitivement »." });
+  if (field(raw, "confirm", { max: 10 }) !== "oui")
+    throw new ValidationError({ confirm: "Confirmez la suppression avec le bouton « Supprimer définitivement »." });
   const now = deps.now();
   const before = await deps.db.transaction().execute(async (trx) => {
     const item = await loadForUpdate(trx, id);
@@ -349,11 +410,21 @@ export async function deleteItem(deps: AdminDeps, actor: EditorActor, id: number
     const facts = await findCacheFacts(trx, id);
     await cancelScheduled(trx, id);
     await q.deleteItem(trx, id);
-    await recordEvent(trx, { actor, action: "content.delete", target: { type: "content", id, label: item.title }, details: { kind: item.kind, status: item.status, path: item.path }, at: now });
+    await recordEvent(trx, {
+      actor,
+      action: "content.delete",
+      target: { type: "content", id, label: item.title },
+      details: { kind: item.kind, status: item.status, path: item.path },
+      at: now,
+    });
     return { kind: item.kind, wasPublic: item.status === "published", ...facts };
   });
   if (before.wasPublic) {
-    await invalidateContent(deps, { id, kind: before.kind }, { id, kind: before.kind, themeIds: before.themeIds, neighbourhoodIds: before.neighbourhoodIds, inMenu: before.inMenu });
+    await invalidateContent(
+      deps,
+      { id, kind: before.kind },
+      { id, kind: before.kind, themeIds: before.themeIds, neighbourhoodIds: before.neighbourhoodIds, inMenu: before.inMenu },
+    );
   }
 }
 
@@ -368,11 +439,21 @@ export async function restoreItemRevision(deps: AdminDeps, actor: EditorActor, i
     if (version !== null && version !== item.version) throw new ConflictError("Version changed");
     const facts = await findCacheFacts(trx, id);
     const newRevision = await restoreRevision(trx, id, revisionId, actor.id, now);
-    await recordEvent(trx, { actor, action: "content.restore", target: { type: "content", id, label: item.title }, details: { revisionId, newRevisionId: newRevision }, at: now });
+    await recordEvent(trx, {
+      actor,
+      action: "content.restore",
+      target: { type: "content", id, label: item.title },
+      details: { revisionId, newRevisionId: newRevision },
+      at: now,
+    });
     return { kind: item.kind, wasPublic: item.status === "published", ...facts };
   });
   if (before.wasPublic) {
-    await invalidateContent(deps, { id, kind: before.kind }, { id, kind: before.kind, themeIds: before.themeIds, neighbourhoodIds: before.neighbourhoodIds, inMenu: before.inMenu });
+    await invalidateContent(
+      deps,
+      { id, kind: before.kind },
+      { id, kind: before.kind, themeIds: before.themeIds, neighbourhoodIds: before.neighbourhoodIds, inMenu: before.inMenu },
+    );
   }
 }
 

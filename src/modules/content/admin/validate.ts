@@ -93,7 +93,8 @@ export function parseContentForm(values: ContentFormValues): { input: ContentInp
   const slugGiven = values.slug !== "";
   const slug = slugGiven ? values.slug.toLowerCase() : slugify(title);
   if (slugGiven && !isValidSlug(slug)) {
-    errors.slug = "L’adresse ne peut contenir que des lettres minuscules sans accent, des chiffres et des tirets (80 caractères au plus), par exemple « fete-de-quartier ».";
+    errors.slug =
+      "L’adresse ne peut contenir que des lettres minuscules sans accent, des chiffres et des tirets (80 caractères au plus), par exemple « fete-de-quartier ».";
   } else if (!slugGiven && title && !isValidSlug(slug)) {
     errors.slug = "Impossible de créer une adresse à partir de ce titre : saisissez-la (lettres, chiffres et tirets).";
   }

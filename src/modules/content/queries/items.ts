@@ -23,8 +23,19 @@ export interface ItemRow {
 }
 
 const ITEM_COLUMNS = [
-  "id", "kind", "parent_id", "slug", "path", "title", "standfirst", "body", "status",
-  "published_at", "updated_at", "hero_media_id", "featured",
+  "id",
+  "kind",
+  "parent_id",
+  "slug",
+  "path",
+  "title",
+  "standfirst",
+  "body",
+  "status",
+  "published_at",
+  "updated_at",
+  "hero_media_id",
+  "featured",
 ] as const;
 
 export async function findPublishedByPath(db: Db, path: string, now: Date): Promise<ItemRow | undefined> {
@@ -56,7 +67,24 @@ export async function findMediaByIds(db: Db, ids: number[]): Promise<MediaRow[]>
   if (ids.length === 0) return [];
   return db
     .selectFrom("media")
-    .select(["id", "file_key", "mime", "width", "height", "variant_widths", "formats", "alt", "caption", "credit", "focal_x", "focal_y", "created_at", "original_name", "uploaded_by", "size_bytes"])
+    .select([
+      "id",
+      "file_key",
+      "mime",
+      "width",
+      "height",
+      "variant_widths",
+      "formats",
+      "alt",
+      "caption",
+      "credit",
+      "focal_x",
+      "focal_y",
+      "created_at",
+      "original_name",
+      "uploaded_by",
+      "size_bytes",
+    ])
     .where("id", "in", ids)
     .execute();
 }
@@ -125,9 +153,7 @@ function publishedQuery(db: Db, f: Omit<ListFilter, "limit" | "offset">) {
   if (f.neighbourhoodId !== undefined) {
     const nid = f.neighbourhoodId;
     q = q.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom("content_neighbourhoods as cn").select("cn.content_id").whereRef("cn.content_id", "=", "c.id").where("cn.neighbourhood_id", "=", nid),
-      ),
+      exists(selectFrom("content_neighbourhoods as cn").select("cn.content_id").whereRef("cn.content_id", "=", "c.id").where("cn.neighbourhood_id", "=", nid)),
     );
   }
   return q;
@@ -155,12 +181,7 @@ export async function findItemsByIds(db: Db, ids: number[]): Promise<ItemRow[]> 
 }
 
 export async function findPinnedIds(db: Db, contentId: number): Promise<number[]> {
-  const rows = await db
-    .selectFrom("content_related")
-    .select("related_id")
-    .where("content_id", "=", contentId)
-    .orderBy("position")
-    .execute();
+  const rows = await db.selectFrom("content_related").select("related_id").where("content_id", "=", contentId).orderBy("position").execute();
   return rows.map((r) => r.related_id);
 }
 
@@ -367,7 +388,12 @@ export async function searchPublishedArticles(db: Db, search: string, now: Date,
 const DASHBOARD_COLUMNS = ["id", "title", "kind", "status", "updated_at", "scheduled_at"] as const;
 
 export async function contentCountsByStatus(db: Db): Promise<{ status: ContentStatus; n: number }[]> {
-  return db.selectFrom("content_items").select(["status"]).select((eb) => eb.fn.countAll<number>().as("n")).groupBy("status").execute();
+  return db
+    .selectFrom("content_items")
+    .select(["status"])
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .groupBy("status")
+    .execute();
 }
 
 /** Waiting for review, oldest first. */

@@ -18,11 +18,19 @@ export async function findParentFacts(db: DB, id: number): Promise<{ id: number;
 
 /** Every page below `path`, at any depth. */
 export async function findDescendantPaths(db: DB, path: string): Promise<{ id: number; path: string }[]> {
-  return db.selectFrom("content_items").select(["id", "path"]).where("path", "like", `${escapeLike(path)}/%`).execute();
+  return db
+    .selectFrom("content_items")
+    .select(["id", "path"])
+    .where("path", "like", `${escapeLike(path)}/%`)
+    .execute();
 }
 
 export async function setSlugAndPath(db: DB, id: number, change: { slug: string; path: string; parentId: number | null; now: Date }): Promise<void> {
-  await db.updateTable("content_items").set({ slug: change.slug, path: change.path, parent_id: change.parentId, updated_at: change.now }).where("id", "=", id).execute();
+  await db
+    .updateTable("content_items")
+    .set({ slug: change.slug, path: change.path, parent_id: change.parentId, updated_at: change.now })
+    .where("id", "=", id)
+    .execute();
 }
 
 export async function setPath(db: DB, id: number, path: string): Promise<void> {

@@ -10,7 +10,13 @@ export async function lockStatus(trx: DB, id: number): Promise<{ id: number; sta
 export async function markScheduled(trx: DB, id: number, at: Date, now: Date, userId: number | null): Promise<void> {
   await trx
     .updateTable("content_items")
-    .set((eb) => ({ status: "scheduled", scheduled_at: at, updated_at: now, ...(userId !== null ? { updated_by: userId } : {}), version: eb("version", "+", 1) }))
+    .set((eb) => ({
+      status: "scheduled",
+      scheduled_at: at,
+      updated_at: now,
+      ...(userId !== null ? { updated_by: userId } : {}),
+      version: eb("version", "+", 1),
+    }))
     .where("id", "=", id)
     .execute();
 }

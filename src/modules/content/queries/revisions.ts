@@ -16,7 +16,14 @@ export interface RevisionFields {
   data: string;
 }
 
-export async function insertRevision(trx: DB, contentId: number, authorId: number | null, fields: RevisionFields, origin: RevisionOrigin, at?: Date): Promise<number> {
+export async function insertRevision(
+  trx: DB,
+  contentId: number,
+  authorId: number | null,
+  fields: RevisionFields,
+  origin: RevisionOrigin,
+  at?: Date,
+): Promise<number> {
   const row = await trx
     .insertInto("content_revisions")
     .values({ content_id: contentId, author_id: authorId, ...fields, origin, ...(at ? { created_at: at } : {}) })
@@ -43,12 +50,20 @@ export async function findLatestRevision(trx: DB, contentId: number) {
 
 /** The highest revision id of an item (null when it has none). */
 export async function maxRevisionId(trx: DB, contentId: number): Promise<number | null> {
-  const row = await trx.selectFrom("content_revisions").select((eb) => eb.fn.max("id").as("id")).where("content_id", "=", contentId).executeTakeFirst();
+  const row = await trx
+    .selectFrom("content_revisions")
+    .select((eb) => eb.fn.max("id").as("id"))
+    .where("content_id", "=", contentId)
+    .executeTakeFirst();
   return row?.id ?? null;
 }
 
 export async function countRevisions(db: DB, contentId: number): Promise<number> {
-  const row = await db.selectFrom("content_revisions").select((eb) => eb.fn.countAll<number>().as("n")).where("content_id", "=", contentId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom("content_revisions")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("content_id", "=", contentId)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -82,7 +97,15 @@ export async function restoreItemText(
 ): Promise<void> {
   await trx
     .updateTable("content_items")
-    .set((eb) => ({ title: s.title, standfirst: s.standfirst, body: s.body, hero_media_id: s.heroMediaId, updated_at: at, updated_by: authorId, version: eb("version", "+", 1) }))
+    .set((eb) => ({
+      title: s.title,
+      standfirst: s.standfirst,
+      body: s.body,
+      hero_media_id: s.heroMediaId,
+      updated_at: at,
+      updated_by: authorId,
+      version: eb("version", "+", 1),
+    }))
     .where("id", "=", contentId)
     .execute();
 }

@@ -16,7 +16,10 @@ export function HomePage({ ctx, data, forYou }: { ctx: PageContext; data: HomeDa
   const [lead, ...others] = data.latest;
   const description = ctx.site.tagline || `Actualités, quartiers et action publique : le site de ${ctx.site.name}.`;
   return (
-    <Layout ctx={ctx} meta={{ title: ctx.site.name, description, canonicalPath: "/", jsonLd: [webPageJsonLd(ctx, { title: ctx.site.name, description, path: "/" })] }}>
+    <Layout
+      ctx={ctx}
+      meta={{ title: ctx.site.name, description, canonicalPath: "/", jsonLd: [webPageJsonLd(ctx, { title: ctx.site.name, description, path: "/" })] }}
+    >
       <h1 class="home__title">
         {ctx.site.name}
         {ctx.site.tagline ? <span class="home__tagline">{ctx.site.tagline}</span> : null}
@@ -26,15 +29,20 @@ export function HomePage({ ctx, data, forYou }: { ctx: PageContext; data: HomeDa
         <section class="section for-you" aria-labelledby="pour-vous">
           <div class="section__head">
             <h2 id="pour-vous">Pour vous</h2>
-            <a class="section__more" href="/compte/mon-fil">Tout mon fil</a>
+            <a class="section__more" href="/compte/mon-fil">
+              Tout mon fil
+            </a>
           </div>
           {forYou.cards.length > 0 ? (
             <CardGrid cards={forYou.cards} />
           ) : forYou.hasInterests ? (
-            <p class="empty">Rien de récent pour vos thèmes et vos quartiers. Élargissez vos <a href="/compte/preferences">préférences</a>.</p>
+            <p class="empty">
+              Rien de récent pour vos thèmes et vos quartiers. Élargissez vos <a href="/compte/preferences">préférences</a>.
+            </p>
           ) : (
             <p class="empty">
-              Choisissez vos thèmes et vos quartiers dans <a href="/compte/preferences">vos préférences</a> : cette rubrique montrera alors l’actualité qui vous concerne.
+              Choisissez vos thèmes et vos quartiers dans <a href="/compte/preferences">vos préférences</a> : cette rubrique montrera alors l’actualité qui vous
+              concerne.
             </p>
           )}
         </section>
@@ -43,7 +51,9 @@ export function HomePage({ ctx, data, forYou }: { ctx: PageContext; data: HomeDa
       <section class="section" aria-labelledby="a-la-une">
         <div class="section__head">
           <h2 id="a-la-une">À la une</h2>
-          <a class="section__more" href="/actualites">Toutes les actualités</a>
+          <a class="section__more" href="/actualites">
+            Toutes les actualités
+          </a>
         </div>
         {lead ? (
           <div class="home__lead">
@@ -65,12 +75,16 @@ export function HomePage({ ctx, data, forYou }: { ctx: PageContext; data: HomeDa
       <section class="section" aria-labelledby="par-theme">
         <div class="section__head">
           <h2 id="par-theme">Par thème</h2>
-          <a class="section__more" href="/themes">Tous les thèmes</a>
+          <a class="section__more" href="/themes">
+            Tous les thèmes
+          </a>
         </div>
         <ul class="chip-list">
           {data.themes.map((t) => (
             <li>
-              <a class={`tag tag--${t.slug} tag--large`} href={t.href}>{t.name}</a>
+              <a class={`tag tag--${t.slug} tag--large`} href={t.href}>
+                {t.name}
+              </a>
             </li>
           ))}
         </ul>
@@ -79,7 +93,9 @@ export function HomePage({ ctx, data, forYou }: { ctx: PageContext; data: HomeDa
       <section class="section" aria-labelledby="par-quartier">
         <div class="section__head">
           <h2 id="par-quartier">Par quartier</h2>
-          <a class="section__more" href="/quartiers">Tous les quartiers</a>
+          <a class="section__more" href="/quartiers">
+            Tous les quartiers
+          </a>
         </div>
         <ul class="place-list">
           {data.neighbourhoods

@@ -23,7 +23,9 @@ export function ThemeIndexPage({ ctx, themes }: { ctx: PageContext; themes: Arra
         {themes.map((t) => (
           <li class="topic">
             <h2 class="topic__title">
-              <a class={`tag tag--${t.slug} tag--large`} href={t.href}>{t.name}</a>
+              <a class={`tag tag--${t.slug} tag--large`} href={t.href}>
+                {t.name}
+              </a>
             </h2>
             {t.description ? <p>{t.description}</p> : null}
           </li>
@@ -89,29 +91,51 @@ export function SiteMapPage(props: { ctx: PageContext; pages: PageNode[]; themes
         <section aria-labelledby="plan-rubriques">
           <h2 id="plan-rubriques">Rubriques</h2>
           <ul>
-            <li><a href="/">Accueil</a></li>
-            <li><a href="/actualites">Actualités</a></li>
-            <li><a href="/recherche">Recherche</a></li>
-            <li><a href="/politique-de-la-ville">Politique de la Ville</a></li>
-            <li><a href="/politique-de-la-ville/actions">Les actions de la Politique de la Ville</a></li>
-            <li><a href="/politique-de-la-ville/adresse">Suis-je dans un quartier prioritaire ?</a></li>
-            <li><a href="/donnees">Données ouvertes</a></li>
+            <li>
+              <a href="/">Accueil</a>
+            </li>
+            <li>
+              <a href="/actualites">Actualités</a>
+            </li>
+            <li>
+              <a href="/recherche">Recherche</a>
+            </li>
+            <li>
+              <a href="/politique-de-la-ville">Politique de la Ville</a>
+            </li>
+            <li>
+              <a href="/politique-de-la-ville/actions">Les actions de la Politique de la Ville</a>
+            </li>
+            <li>
+              <a href="/politique-de-la-ville/adresse">Suis-je dans un quartier prioritaire ?</a>
+            </li>
+            <li>
+              <a href="/donnees">Données ouvertes</a>
+            </li>
           </ul>
           <Tree nodes={props.pages} />
         </section>
         <section aria-labelledby="plan-themes">
-          <h2 id="plan-themes"><a href="/themes">Thèmes</a></h2>
+          <h2 id="plan-themes">
+            <a href="/themes">Thèmes</a>
+          </h2>
           <ul>
             {props.themes.map((t) => (
-              <li><a href={t.href}>{t.name}</a></li>
+              <li>
+                <a href={t.href}>{t.name}</a>
+              </li>
             ))}
           </ul>
         </section>
         <section aria-labelledby="plan-quartiers">
-          <h2 id="plan-quartiers"><a href="/quartiers">Quartiers</a></h2>
+          <h2 id="plan-quartiers">
+            <a href="/quartiers">Quartiers</a>
+          </h2>
           <ul>
             {props.neighbourhoods.map((n) => (
-              <li><a href={n.href}>{n.name}</a></li>
+              <li>
+                <a href={n.href}>{n.name}</a>
+              </li>
             ))}
           </ul>
         </section>

@@ -69,8 +69,8 @@ export function ItemPage({ ctx, item, preview }: { ctx: PageContext; item: ItemV
       {preview ? (
         <div class="notice notice--warning preview-banner" role="note" aria-label="Aperçu">
           <p>
-            <strong>Aperçu</strong> de la dernière version enregistrée (statut : {preview.status}). Les visiteurs du site ne voient pas cette
-            version tant qu’elle n’est pas publiée.
+            <strong>Aperçu</strong> de la dernière version enregistrée (statut : {preview.status}). Les visiteurs du site ne voient pas cette version tant
+            qu’elle n’est pas publiée.
           </p>
         </div>
       ) : null}
@@ -80,7 +80,9 @@ export function ItemPage({ ctx, item, preview }: { ctx: PageContext; item: ItemV
             <ul class="chip-list" aria-label="Thèmes">
               {item.tags.map((t) => (
                 <li>
-                  <a class={`tag tag--${t.slug}`} href={t.href}>{t.name}</a>
+                  <a class={`tag tag--${t.slug}`} href={t.href}>
+                    {t.name}
+                  </a>
                 </li>
               ))}
             </ul>

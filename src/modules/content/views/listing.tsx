@@ -33,10 +33,7 @@ export function ListingPage(props: {
         title,
         description: props.description,
         canonicalPath,
-        jsonLd: [
-          webPageJsonLd(ctx, { title, description: props.description, path: canonicalPath }),
-          breadcrumbJsonLd(ctx, props.crumbs, canonicalPath),
-        ],
+        jsonLd: [webPageJsonLd(ctx, { title, description: props.description, path: canonicalPath }), breadcrumbJsonLd(ctx, props.crumbs, canonicalPath)],
       }}
     >
       <h1>{props.title}</h1>

@@ -12,13 +12,19 @@ export function SearchPage(props: { ctx: PageContext; query: string; cards: Card
   const crumbs: Crumb[] = [{ label: "Accueil", href: "/" }, { label: "Recherche" }];
   const title = query ? `Recherche : ${query}` : "Recherche";
   return (
-    <Layout ctx={ctx} breadcrumb={crumbs} meta={{ title, description: `Rechercher sur le site de ${ctx.site.name}.`, canonicalPath: "/recherche", noindex: true }}>
+    <Layout
+      ctx={ctx}
+      breadcrumb={crumbs}
+      meta={{ title, description: `Rechercher sur le site de ${ctx.site.name}.`, canonicalPath: "/recherche", noindex: true }}
+    >
       <h1>Recherche</h1>
       <form class="search-page__form" action="/recherche" method="get" role="search">
         <label for="recherche-page">Rechercher des actualités et des pages</label>
         <div class="input-group">
           <input id="recherche-page" name="q" type="search" value={query} maxLength={200} />
-          <button type="submit" class="button">Rechercher</button>
+          <button type="submit" class="button">
+            Rechercher
+          </button>
         </div>
       </form>
       {query ? (
@@ -34,8 +40,7 @@ export function SearchPage(props: { ctx: PageContext; query: string; cards: Card
           <div class="empty" role="status">
             <p>Aucun résultat pour « {query} ».</p>
             <p>
-              Vérifiez l’orthographe, essayez un mot plus général, ou parcourez les <a href="/themes">thèmes</a> et les{" "}
-              <a href="/quartiers">quartiers</a>.
+              Vérifiez l’orthographe, essayez un mot plus général, ou parcourez les <a href="/themes">thèmes</a> et les <a href="/quartiers">quartiers</a>.
             </p>
           </div>
         )

@@ -88,7 +88,12 @@ console.log(pagination.total, "actions en cours");`;
     <Layout
       ctx={ctx}
       breadcrumb={crumbs}
-      meta={{ title: "API de données ouvertes", description, canonicalPath: "/donnees/api", jsonLd: [webPageJsonLd(ctx, { title: "API de données ouvertes", description, path: "/donnees/api" }), breadcrumbJsonLd(ctx, crumbs, "/donnees/api")] }}
+      meta={{
+        title: "API de données ouvertes",
+        description,
+        canonicalPath: "/donnees/api",
+        jsonLd: [webPageJsonLd(ctx, { title: "API de données ouvertes", description, path: "/donnees/api" }), breadcrumbJsonLd(ctx, crumbs, "/donnees/api")],
+      }}
     >
       <h1>API de données ouvertes</h1>
       <p class="lead">
@@ -115,73 +120,92 @@ console.log(pagination.total, "actions en cours");`;
       <section class="section" aria-labelledby="regle-comptage">
         <h2 id="regle-comptage">Les actions abandonnées dans les totaux</h2>
         <p>
-          Comme sur la page <a href="/politique-de-la-ville">Politique de la Ville</a>, les actions abandonnées (<code>statut</code> :{" "}
-          <code>cancelled</code>) restent listées et sont comptées à part : leurs financements ne sont inclus dans aucun montant total, ni leur avancement
-          dans aucun pourcentage. Chaque action porte le champ <code>compte_dans_les_totaux</code> (<code>false</code> pour une action abandonnée) : la
-          somme des <code>financement_total</code> des actions où il vaut <code>true</code> donne les totaux publiés, que <code>/api/v1/contrats</code>{" "}
-          donne directement. Le fichier <a href="/donnees/financements.csv">financements.csv</a> a la même colonne pour chaque ligne de financement.
+          Comme sur la page <a href="/politique-de-la-ville">Politique de la Ville</a>, les actions abandonnées (<code>statut</code> : <code>cancelled</code>)
+          restent listées et sont comptées à part : leurs financements ne sont inclus dans aucun montant total, ni leur avancement dans aucun pourcentage.
+          Chaque action porte le champ <code>compte_dans_les_totaux</code> (<code>false</code> pour une action abandonnée) : la somme des{" "}
+          <code>financement_total</code> des actions où il vaut <code>true</code> donne les totaux publiés, que <code>/api/v1/contrats</code> donne directement.
+          Le fichier <a href="/donnees/financements.csv">financements.csv</a> a la même colonne pour chaque ligne de financement.
         </p>
       </section>
 
       <Endpoint id="contrats" path="/api/v1/contrats" title="les contrats et leurs chiffres">
         <p>
-          Chaque contrat de ville avec ses priorités : nombre d’actions (<code>actions</code>, dont <code>actions_abandonnees</code>), financement total, financements
-          par financeur et avancement, calculés comme sur la page Politique de la Ville. Pas de paramètre.
+          Chaque contrat de ville avec ses priorités : nombre d’actions (<code>actions</code>, dont <code>actions_abandonnees</code>), financement total,
+          financements par financeur et avancement, calculés comme sur la page Politique de la Ville. Pas de paramètre.
         </p>
-        <pre><code>{`curl "${base}/contrats"`}</code></pre>
+        <pre>
+          <code>{`curl "${base}/contrats"`}</code>
+        </pre>
       </Endpoint>
 
       <Endpoint id="qpv" path="/api/v1/qpv" title="les quartiers prioritaires">
         <p>Tous les quartiers prioritaires, avec leur code national, leurs communes, leur population et l’adresse de leur page.</p>
         <Params schema={placeQuery} />
-        <pre><code>{`curl "${base}/qpv?geometrie=true"`}</code></pre>
+        <pre>
+          <code>{`curl "${base}/qpv?geometrie=true"`}</code>
+        </pre>
       </Endpoint>
 
       <Endpoint id="quartiers" path="/api/v1/quartiers" title="les quartiers">
-        <p>Les quartiers et les communes associées (champ <code>type</code> : <code>quartier</code> ou <code>commune</code>). Mêmes champs et même paramètre que pour les quartiers prioritaires.</p>
+        <p>
+          Les quartiers et les communes associées (champ <code>type</code> : <code>quartier</code> ou <code>commune</code>). Mêmes champs et même paramètre que
+          pour les quartiers prioritaires.
+        </p>
       </Endpoint>
 
       <Endpoint id="actions" path="/api/v1/actions" title="les actions">
         <p>
-          Les actions du contrat de ville, avec les mêmes filtres que la page <a href="/politique-de-la-ville/actions">Les actions</a>. Les filtres se combinent ;
-          les identifiants (priorité, quartier, organisation) sont ceux qui figurent dans les adresses du site.
+          Les actions du contrat de ville, avec les mêmes filtres que la page <a href="/politique-de-la-ville/actions">Les actions</a>. Les filtres se combinent
+          ; les identifiants (priorité, quartier, organisation) sont ceux qui figurent dans les adresses du site.
         </p>
         <Params schema={actionQuery} />
         <p>Exemple : les actions en cours, 5 par page.</p>
-        <pre><code>{`curl "${base}/actions?statut=in_progress&par_page=5"`}</code></pre>
-        <pre><code>{actionExample}</code></pre>
+        <pre>
+          <code>{`curl "${base}/actions?statut=in_progress&par_page=5"`}</code>
+        </pre>
+        <pre>
+          <code>{actionExample}</code>
+        </pre>
         <p>
           <strong>Pagination</strong> : <code>pagination.total</code> donne le nombre de résultats et <code>pagination.pages</code> le nombre de pages ;
           demandez la suivante avec <code>page=2</code>, et ainsi de suite. Au-delà de la dernière page, la liste <code>data</code> est vide. Pour tout
           récupérer d’un coup, téléchargez plutôt <a href="/donnees/actions.json">actions.json</a>.
         </p>
         <p>Depuis une page web, en JavaScript :</p>
-        <pre><code>{fetchExample}</code></pre>
+        <pre>
+          <code>{fetchExample}</code>
+        </pre>
       </Endpoint>
 
       <Endpoint id="action" path="/api/v1/actions/{slug}" title="une action">
         <p>
-          Une action et tout son détail : lignes de financement (<code>financements</code>), étapes (<code>etapes</code>), partenaires et lieux.
-          L’identifiant est la fin de l’adresse de sa page : pour <code>/politique-de-la-ville/actions/chantier-insertion-jardins</code>, c’est{" "}
+          Une action et tout son détail : lignes de financement (<code>financements</code>), étapes (<code>etapes</code>), partenaires et lieux. L’identifiant
+          est la fin de l’adresse de sa page : pour <code>/politique-de-la-ville/actions/chantier-insertion-jardins</code>, c’est{" "}
           <code>chantier-insertion-jardins</code>. Une action inconnue donne une erreur 404.
         </p>
-        <pre><code>{`curl "${base}/actions/chantier-insertion-jardins"`}</code></pre>
+        <pre>
+          <code>{`curl "${base}/actions/chantier-insertion-jardins"`}</code>
+        </pre>
       </Endpoint>
 
       <Endpoint id="indicateurs" path="/api/v1/indicateurs" title="les indicateurs">
         <p>Les valeurs des indicateurs, par territoire et par année.</p>
         <Params schema={indicatorQuery} />
-        <pre><code>{`curl "${base}/indicateurs?territoire=QN05971M"`}</code></pre>
+        <pre>
+          <code>{`curl "${base}/indicateurs?territoire=QN05971M"`}</code>
+        </pre>
       </Endpoint>
 
       <section class="section" aria-labelledby="erreurs">
         <h2 id="erreurs">Erreurs</h2>
         <p>
           Une erreur répond avec un code HTTP (400 pour un paramètre inconnu ou une valeur refusée, 404 pour une action inconnue, 500 pour un incident de notre
-          côté) et une explication en français au format « problem details » (RFC 9457). Un paramètre mal orthographié est refusé plutôt qu’ignoré, pour
-          que vous ne preniez pas une liste non filtrée pour la bonne réponse.
+          côté) et une explication en français au format « problem details » (RFC 9457). Un paramètre mal orthographié est refusé plutôt qu’ignoré, pour que
+          vous ne preniez pas une liste non filtrée pour la bonne réponse.
         </p>
-        <pre><code>{errorExample}</code></pre>
+        <pre>
+          <code>{errorExample}</code>
+        </pre>
       </section>
     </Layout>
   );

@@ -34,9 +34,7 @@ function Dataset({ d }: { d: DatasetView }) {
         <li>
           Licence : <a href={LICENCE.url}>{LICENCE.name}</a>
         </li>
-        <li>
-          Dernière mise à jour : {d.updatedAt ? <time datetime={isoDay(d.updatedAt)}>{formatDate(d.updatedAt)}</time> : "non renseignée"}
-        </li>
+        <li>Dernière mise à jour : {d.updatedAt ? <time datetime={isoDay(d.updatedAt)}>{formatDate(d.updatedAt)}</time> : "non renseignée"}</li>
         <li>Contenu : {d.rowsLabel}</li>
       </ul>
       <h3>Télécharger</h3>
@@ -50,7 +48,10 @@ function Dataset({ d }: { d: DatasetView }) {
         ))}
       </ul>
       <p>
-        Dans l’API : <a href={d.apiPath}><code>GET {d.apiPath}</code></a>
+        Dans l’API :{" "}
+        <a href={d.apiPath}>
+          <code>GET {d.apiPath}</code>
+        </a>
       </p>
     </section>
   );
@@ -67,7 +68,11 @@ export function DatasetsPage({ ctx, data }: { ctx: PageContext; data: { datasets
         title: "Données ouvertes",
         description,
         canonicalPath: "/donnees",
-        jsonLd: [webPageJsonLd(ctx, { title: "Données ouvertes", description, path: "/donnees" }), breadcrumbJsonLd(ctx, crumbs, "/donnees"), ...data.datasets.map((d) => datasetJsonLd(ctx, d))],
+        jsonLd: [
+          webPageJsonLd(ctx, { title: "Données ouvertes", description, path: "/donnees" }),
+          breadcrumbJsonLd(ctx, crumbs, "/donnees"),
+          ...data.datasets.map((d) => datasetJsonLd(ctx, d)),
+        ],
       }}
     >
       <h1>Données ouvertes</h1>
@@ -96,12 +101,12 @@ export function DatasetsPage({ ctx, data }: { ctx: PageContext; data: { datasets
         <h2 id="formats">Formats des fichiers</h2>
         <ul>
           <li>
-            <strong>CSV</strong> : encodage UTF-8 (avec l’en-tête BOM, pour que les tableurs affichent les accents), séparateur virgule, une ligne d’en-tête avec
-            le nom des colonnes (norme RFC 4180).
+            <strong>CSV</strong> : encodage UTF-8 (avec l’en-tête BOM, pour que les tableurs affichent les accents), séparateur virgule, une ligne d’en-tête
+            avec le nom des colonnes (norme RFC 4180).
           </li>
           <li>
-            Les <strong>nombres</strong> utilisent le <strong>point</strong> comme séparateur décimal (<code>12000.5</code>) et aucun séparateur de milliers, pour
-            être lus sans erreur par les programmes. Dans un tableur en français, importez le fichier en indiquant le point comme séparateur décimal.
+            Les <strong>nombres</strong> utilisent le <strong>point</strong> comme séparateur décimal (<code>12000.5</code>) et aucun séparateur de milliers,
+            pour être lus sans erreur par les programmes. Dans un tableur en français, importez le fichier en indiquant le point comme séparateur décimal.
           </li>
           <li>
             Les <strong>dates</strong> sont au format <code>AAAA-MM-JJ</code>, les dates de mise à jour au format ISO 8601 en temps universel.
@@ -111,8 +116,8 @@ export function DatasetsPage({ ctx, data }: { ctx: PageContext; data: { datasets
             <code>{`Mission locale${LIST_SEPARATOR}Centre social`}</code>.
           </li>
           <li>
-            Les valeurs oui/non s’écrivent <code>true</code> et <code>false</code>. Par sécurité, une valeur texte qui commence par <code>=</code>, <code>+</code>,{" "}
-            <code>-</code> ou <code>@</code> est précédée d’une apostrophe, pour qu’un tableur ne l’exécute pas comme une formule.
+            Les valeurs oui/non s’écrivent <code>true</code> et <code>false</code>. Par sécurité, une valeur texte qui commence par <code>=</code>,{" "}
+            <code>+</code>, <code>-</code> ou <code>@</code> est précédée d’une apostrophe, pour qu’un tableur ne l’exécute pas comme une formule.
           </li>
           <li>
             <strong>GeoJSON</strong> : norme RFC 7946, coordonnées en longitude et latitude (WGS 84). Un lieu dont le périmètre n’est pas encore chargé figure

@@ -2,7 +2,15 @@
 // funding and milestone rows, validation next to each field and row, no partial write,
 // the audit trail, and the public pages refreshed after a save.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAction, createArticle, createContract, createNeighbourhood, createOrganisation, createPriority, createSite } from "../../../../test/factories.js";
+import {
+  createAction,
+  createArticle,
+  createContract,
+  createNeighbourhood,
+  createOrganisation,
+  createPriority,
+  createSite,
+} from "../../../../test/factories.js";
 import { createTestWorld, type TestWorld } from "../../../../test/helpers.js";
 import { createStaff, type StaffMember } from "../../../../test/staff.js";
 
@@ -20,11 +28,19 @@ afterAll(async () => w?.close());
 const anonymous = (url: string) => w.app.inject({ url });
 
 async function fundingOf(actionId: number) {
-  return w.db.selectFrom("funding_lines").select(["funder", "amount", "year", "label"]).where("action_id", "=", actionId).orderBy("year").orderBy("funder").execute();
+  return w.db
+    .selectFrom("funding_lines")
+    .select(["funder", "amount", "year", "label"])
+    .where("action_id", "=", actionId)
+    .orderBy("year")
+    .orderBy("funder")
+    .execute();
 }
 
 async function milestonesOf(actionId: number) {
-  return (await w.db.selectFrom("milestones").select(["title", "done", "due_date", "position"]).where("action_id", "=", actionId).orderBy("position").execute()).map((m) => ({
+  return (
+    await w.db.selectFrom("milestones").select(["title", "done", "due_date", "position"]).where("action_id", "=", actionId).orderBy("position").execute()
+  ).map((m) => ({
     title: m.title,
     done: m.done,
     position: m.position,
@@ -35,7 +51,9 @@ describe("actions in the back office", () => {
   it("creates an action with its links, funding lines and milestones; blank rows are ignored; audited; public page shows it", async () => {
     const contract = await createContract(w.db, { name: "Contrat de test" });
     const priority = await createPriority(w.db, { contractId: contract.id, title: "Réussite éducative" });
-    const objective = (await w.db.insertInto("objectives").values({ priority_id: priority.id, title: "Soutien aux devoirs" }).returning("id").executeTakeFirstOrThrow()).id;
+    const objective = (
+      await w.db.insertInto("objectives").values({ priority_id: priority.id, title: "Soutien aux devoirs" }).returning("id").executeTakeFirstOrThrow()
+    ).id;
     const lead = await createOrganisation(w.db, { name: "Centre social des Oliviers" });
     const partner = await createOrganisation(w.db, { name: "Médiathèque Jean-Lévy" });
     const qpv = await createNeighbourhood(w.db, { kind: "qpv", code: "QN05999T", name: "QPV Test" });
@@ -90,7 +108,14 @@ describe("actions in the back office", () => {
     expect((await officer.agent.get(location)).body).toContain("Action enregistrée.");
 
     const row = await w.db.selectFrom("actions").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ slug: "aide-aux-devoirs-aux-oliviers", status: "in_progress", progress: 30, objective_id: objective, lead_organisation_id: lead.id, is_example: false });
+    expect(row).toMatchObject({
+      slug: "aide-aux-devoirs-aux-oliviers",
+      status: "in_progress",
+      progress: 30,
+      objective_id: objective,
+      lead_organisation_id: lead.id,
+      is_example: false,
+    });
     expect(row.description).toBe("<p>Premier paragraphe.</p>\n<p>Second &lt;paragraphe&gt; &amp; fin.</p>");
     expect(await fundingOf(id)).toEqual([
       { funder: "ville", amount: "12000.00", year: 2025, label: "Subvention" },
@@ -101,14 +126,27 @@ describe("actions in the back office", () => {
       { title: "Bilan", done: false, position: 1 },
     ]);
 
-    const event = await w.db.selectFrom("audit_events").selectAll().where("action", "=", "policy.action.create").where("target_id", "=", String(id)).executeTakeFirstOrThrow();
+    const event = await w.db
+      .selectFrom("audit_events")
+      .selectAll()
+      .where("action", "=", "policy.action.create")
+      .where("target_id", "=", String(id))
+      .executeTakeFirstOrThrow();
     expect(event).toMatchObject({ actor_id: officer.id, target_type: "action", target_label: "Aide aux devoirs aux Oliviers" });
     expect(event.actor_label).toContain("Agent PDV");
     expect((event.details as { changed: Record<string, unknown> }).changed).toHaveProperty("progress", { from: null, to: 30 });
 
     const page = await anonymous("/politique-de-la-ville/actions/aide-aux-devoirs-aux-oliviers");
     expect(page.statusCode).toBe(200);
-    for (const text of ["Aide aux devoirs aux Oliviers", "Centre social des Oliviers", "Médiathèque Jean-Lévy", "QPV Test", "Lancement", "Une rentrée solidaire aux Oliviers"]) expect(page.body).toContain(text);
+    for (const text of [
+      "Aide aux devoirs aux Oliviers",
+      "Centre social des Oliviers",
+      "Médiathèque Jean-Lévy",
+      "QPV Test",
+      "Lancement",
+      "Une rentrée solidaire aux Oliviers",
+    ])
+      expect(page.body).toContain(text);
     expect(page.body).toMatch(/16\u00a0501\u00a0€/);
   });
 
@@ -153,7 +191,12 @@ describe("actions in the back office", () => {
     expect(after.body).not.toContain("Fête des récoltes");
     expect(after.body).toMatch(/7\u00a0500\u00a0€/);
 
-    const event = await w.db.selectFrom("audit_events").select("details").where("action", "=", "policy.action.update").where("target_id", "=", String(action.id)).executeTakeFirstOrThrow();
+    const event = await w.db
+      .selectFrom("audit_events")
+      .select("details")
+      .where("action", "=", "policy.action.update")
+      .where("target_id", "=", String(action.id))
+      .executeTakeFirstOrThrow();
     const changed = (event.details as { changed: Record<string, unknown> }).changed;
     expect(changed.progress).toEqual({ from: 20, to: 65 });
     expect(Object.keys(changed).sort()).toEqual(["funding", "milestones", "progress"]);
@@ -190,13 +233,17 @@ describe("actions in the back office", () => {
     const row = await w.db.selectFrom("actions").select(["title", "progress"]).where("id", "=", action.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ title: "Action intacte", progress: 10 });
     expect(await fundingOf(action.id)).toEqual([{ funder: "ville", amount: "1000.00", year: 2025, label: "" }]);
-    expect(await w.db.selectFrom("audit_events").select("id").where("action", "=", "policy.action.update").where("target_id", "=", String(action.id)).execute()).toEqual([]);
+    expect(
+      await w.db.selectFrom("audit_events").select("id").where("action", "=", "policy.action.update").where("target_id", "=", String(action.id)).execute(),
+    ).toEqual([]);
   });
 
   it("refuses a row that is only half filled in, and an objective of another priority", async () => {
     const priority = await createPriority(w.db);
     const other = await createPriority(w.db);
-    const objective = (await w.db.insertInto("objectives").values({ priority_id: other.id, title: "Objectif ailleurs" }).returning("id").executeTakeFirstOrThrow()).id;
+    const objective = (
+      await w.db.insertInto("objectives").values({ priority_id: other.id, title: "Objectif ailleurs" }).returning("id").executeTakeFirstOrThrow()
+    ).id;
     const res = await officer.agent.send(`${BASE}/actions/nouvelle`, {
       title: "Action incomplète",
       priority_id: String(priority.id),
@@ -209,7 +256,13 @@ describe("actions in the back office", () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain("Ligne 1 du financement : indiquez le financeur, le montant et l’année");
-    const again = await officer.agent.send(`${BASE}/actions/nouvelle`, { title: "Action incomplète", priority_id: String(priority.id), objective_id: String(objective), status: "planned", progress: "0" });
+    const again = await officer.agent.send(`${BASE}/actions/nouvelle`, {
+      title: "Action incomplète",
+      priority_id: String(priority.id),
+      objective_id: String(objective),
+      status: "planned",
+      progress: "0",
+    });
     expect(again.statusCode).toBe(400);
     expect(again.body).toContain("Cet objectif n’appartient pas à la priorité choisie");
     expect(await w.db.selectFrom("actions").select("id").where("title", "=", "Action incomplète").execute()).toEqual([]);
@@ -247,7 +300,9 @@ describe("actions in the back office", () => {
     // Renamed back: the first address is the action's again, not a redirect to itself.
     await officer.agent.send(`${BASE}/actions/${id}`, { ...base, title: "Jardin partagé", slug: "jardin-partage" });
     expect((await anonymous("/politique-de-la-ville/actions/jardin-partage")).statusCode).toBe(200);
-    expect((await anonymous("/politique-de-la-ville/actions/jardin-partage-bois-blancs")).headers.location).toBe("/politique-de-la-ville/actions/jardin-partage");
+    expect((await anonymous("/politique-de-la-ville/actions/jardin-partage-bois-blancs")).headers.location).toBe(
+      "/politique-de-la-ville/actions/jardin-partage",
+    );
   });
 
   it("refuses a save over someone else's change, keeping what was typed and writing nothing", async () => {
@@ -258,7 +313,15 @@ describe("actions in the back office", () => {
     const page = await officer.agent.get(`${BASE}/actions/${id}`);
     const version = /name="version" value="(\d+)"/.exec(page.body)![1]!;
     const colleague = await createStaff(w, "policy", { displayName: "Collègue PDV" });
-    const theirs = await colleague.agent.send(`${BASE}/actions/${id}`, { ...base, title: "Permanence emploi", progress: "40", version, funding_0_funder: "Ville", funding_0_amount: "5000", funding_0_year: "2027" });
+    const theirs = await colleague.agent.send(`${BASE}/actions/${id}`, {
+      ...base,
+      title: "Permanence emploi",
+      progress: "40",
+      version,
+      funding_0_funder: "Ville",
+      funding_0_amount: "5000",
+      funding_0_year: "2027",
+    });
     expect(theirs.statusCode).toBe(303);
     const mine = await officer.agent.send(`${BASE}/actions/${id}`, { ...base, title: "Permanence emploi renforcée", progress: "25", version });
     expect(mine.statusCode).toBe(400);
@@ -273,7 +336,12 @@ describe("actions in the back office", () => {
     await createArticle(w.db, { title: "Inauguration du city-stade" });
     const action = await createAction(w.db, { title: "Terrain de sport" });
     const values = formValues((await officer.agent.get(`${BASE}/actions/${action.id}`)).body);
-    const res = await officer.agent.send(`${BASE}/actions/${action.id}`, { ...values, title: "Pas encore enregistré", _intent: "articles", articles_q: "city-stade" });
+    const res = await officer.agent.send(`${BASE}/actions/${action.id}`, {
+      ...values,
+      title: "Pas encore enregistré",
+      _intent: "articles",
+      articles_q: "city-stade",
+    });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain("Inauguration du city-stade");
     expect(res.body).toContain('value="Pas encore enregistré"');
@@ -309,13 +377,23 @@ describe("actions in the back office", () => {
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe(`${BASE}/actions?ok=action-supprimee`);
     expect((await anonymous(`/politique-de-la-ville/actions/${action.slug}`)).statusCode).toBe(404);
-    const event = await w.db.selectFrom("audit_events").select(["target_label"]).where("action", "=", "policy.action.delete").where("target_id", "=", String(action.id)).executeTakeFirstOrThrow();
+    const event = await w.db
+      .selectFrom("audit_events")
+      .select(["target_label"])
+      .where("action", "=", "policy.action.delete")
+      .where("target_id", "=", String(action.id))
+      .executeTakeFirstOrThrow();
     expect(event.target_label).toBe("Action à supprimer");
   });
 
   it("lists actions needing attention on the overview", async () => {
     w.clock.now = new Date("2026-01-15T10:00:00Z");
-    await createAction(w.db, { title: "Étape oubliée", status: "in_progress", funding: [{ funder: "ville", amount: 1, year: 2025 }], milestones: [{ date: "2025-12-01", title: "Rendu du rapport", done: false }] });
+    await createAction(w.db, {
+      title: "Étape oubliée",
+      status: "in_progress",
+      funding: [{ funder: "ville", amount: 1, year: 2025 }],
+      milestones: [{ date: "2025-12-01", title: "Rendu du rapport", done: false }],
+    });
     await createAction(w.db, { title: "Action sans budget", status: "planned" });
     await createAction(w.db, { title: "Action en retard", status: "delayed", funding: [{ funder: "ville", amount: 1, year: 2025 }] });
     const html = (await officer.agent.get(BASE)).body;
@@ -335,7 +413,13 @@ function formValues(html: string): Record<string, string | string[]> {
     const prev = out[name];
     out[name] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
   };
-  const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+  const decode = (s: string) =>
+    s
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, "&");
   for (const m of form.matchAll(/<input([^>]*)>/g)) {
     const attrs = m[1]!;
     const name = /name="([^"]+)"/.exec(attrs)?.[1];

@@ -23,7 +23,16 @@ async function createIndicator() {
   return (
     await w.db
       .insertInto("indicators")
-      .values({ metric: "taux_test", label: "Taux de test", territory_kind: "commune", territory_code: "59350", territory_name: "Lille", year: indicatorYear, value: "12.5", unit: "%" })
+      .values({
+        metric: "taux_test",
+        label: "Taux de test",
+        territory_kind: "commune",
+        territory_code: "59350",
+        territory_name: "Lille",
+        year: indicatorYear,
+        value: "12.5",
+        unit: "%",
+      })
       .returning("id")
       .executeTakeFirstOrThrow()
   ).id;

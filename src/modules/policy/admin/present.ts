@@ -1,7 +1,19 @@
 // View models of the Politique de la Ville back office: what each page shows, mapped from
 // what the use cases load (rows of admin/queries.ts). Views import only these types, so a
 // column added to a query reaches a page only once it is named here.
-import type { ActionFormData, getContract, getIndicator, getObjective, getOrganisation, getPriority, listActions, listContracts, listIndicators, listOrganisations, overview } from "./service.js";
+import type {
+  ActionFormData,
+  getContract,
+  getIndicator,
+  getObjective,
+  getOrganisation,
+  getPriority,
+  listActions,
+  listContracts,
+  listIndicators,
+  listOrganisations,
+  overview,
+} from "./service.js";
 
 type Loaded<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
 
@@ -19,7 +31,11 @@ export interface PlaceChoice {
   code: string | null;
 }
 
-const priorityChoice = (p: { id: number; title: string; contract_name: string }): PriorityChoice => ({ id: p.id, title: p.title, contractName: p.contract_name });
+const priorityChoice = (p: { id: number; title: string; contract_name: string }): PriorityChoice => ({
+  id: p.id,
+  title: p.title,
+  contractName: p.contract_name,
+});
 const placeChoice = (p: PlaceChoice): PlaceChoice => ({ id: p.id, name: p.name, kind: p.kind, code: p.code });
 
 // ---- Overview
@@ -79,7 +95,13 @@ export interface ContractPage {
 export function presentContract(data: Loaded<typeof getContract>): ContractPage {
   return {
     contract: { id: data.contract.id, name: data.contract.name },
-    priorities: data.priorities.map((p) => ({ id: p.id, title: p.title, objectiveCount: p.objective_count, actionCount: p.action_count, continuesTitle: p.continues_title })),
+    priorities: data.priorities.map((p) => ({
+      id: p.id,
+      title: p.title,
+      objectiveCount: p.objective_count,
+      actionCount: p.action_count,
+      continuesTitle: p.continues_title,
+    })),
   };
 }
 
@@ -116,7 +138,12 @@ export function presentPriorityChoices(rows: Loaded<typeof getPriority>["others"
 }
 
 export function priorityValues(p: Loaded<typeof getPriority>["priority"]): Record<string, string> {
-  return { title: p.title, slug: p.slug, description: p.description, continues_priority_id: p.continues_priority_id === null ? "" : String(p.continues_priority_id) };
+  return {
+    title: p.title,
+    slug: p.slug,
+    description: p.description,
+    continues_priority_id: p.continues_priority_id === null ? "" : String(p.continues_priority_id),
+  };
 }
 
 export interface ObjectivePage {

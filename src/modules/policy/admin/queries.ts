@@ -143,8 +143,16 @@ export async function findObjective(db: Db, id: number) {
 }
 
 export async function insertPriority(trx: Db, contractId: number, input: PriorityInput) {
-  const next = await trx.selectFrom("priorities").select(sql<number>`coalesce(max(position) + 1, 0)::int`.as("n")).where("contract_id", "=", contractId).executeTakeFirstOrThrow();
-  return trx.insertInto("priorities").values({ contract_id: contractId, ...input, position: next.n }).returning("id").executeTakeFirstOrThrow();
+  const next = await trx
+    .selectFrom("priorities")
+    .select(sql<number>`coalesce(max(position) + 1, 0)::int`.as("n"))
+    .where("contract_id", "=", contractId)
+    .executeTakeFirstOrThrow();
+  return trx
+    .insertInto("priorities")
+    .values({ contract_id: contractId, ...input, position: next.n })
+    .returning("id")
+    .executeTakeFirstOrThrow();
 }
 
 export async function updatePriority(trx: Db, id: number, input: PriorityInput) {
@@ -152,13 +160,18 @@ export async function updatePriority(trx: Db, id: number, input: PriorityInput) 
 }
 
 export async function insertObjective(trx: Db, priorityId: number, title: string) {
-  const next = await trx.selectFrom("objectives").select(sql<number>`coalesce(max(position) + 1, 0)::int`.as("n")).where("priority_id", "=", priorityId).executeTakeFirstOrThrow();
+  const next = await trx
+    .selectFrom("objectives")
+    .select(sql<number>`coalesce(max(position) + 1, 0)::int`.as("n"))
+    .where("priority_id", "=", priorityId)
+    .executeTakeFirstOrThrow();
   return trx.insertInto("objectives").values({ priority_id: priorityId, title, position: next.n }).returning("id").executeTakeFirstOrThrow();
 }
 
 /** Siblings in display order, for moving one up or down. */
 export async function siblings(trx: Db, table: "priorities" | "objectives", parentId: number) {
-  if (table === "priorities") return trx.selectFrom("priorities").select(["id", "title"]).where("contract_id", "=", parentId).orderBy("position").orderBy("id").forUpdate().execute();
+  if (table === "priorities")
+    return trx.selectFrom("priorities").select(["id", "title"]).where("contract_id", "=", parentId).orderBy("position").orderBy("id").forUpdate().execute();
   return trx.selectFrom("objectives").select(["id", "title"]).where("priority_id", "=", parentId).orderBy("position").orderBy("id").forUpdate().execute();
 }
 
@@ -172,7 +185,9 @@ export async function listOrganisations(db: Db, search: string) {
     .selectFrom("organisations as o")
     .select(["o.id", "o.slug", "o.name", "o.kind", "o.website"])
     .select(
-      sql<number>`((select count(*) from actions a where a.lead_organisation_id = o.id) + (select count(*) from action_partners ap where ap.organisation_id = o.id))::int`.as("use_count"),
+      sql<number>`((select count(*) from actions a where a.lead_organisation_id = o.id) + (select count(*) from action_partners ap where ap.organisation_id = o.id))::int`.as(
+        "use_count",
+      ),
     )
     .orderBy("o.name")
     .orderBy("o.id");
@@ -236,7 +251,12 @@ export async function listIndicators(db: Db, f: IndicatorFilter) {
 
 export async function indicatorOptions(db: Db) {
   const [metrics, years] = await Promise.all([
-    db.selectFrom("indicators").select(["metric", sql<string>`min(label)`.as("label")]).groupBy("metric").orderBy("metric").execute(),
+    db
+      .selectFrom("indicators")
+      .select(["metric", sql<string>`min(label)`.as("label")])
+      .groupBy("metric")
+      .orderBy("metric")
+      .execute(),
     db.selectFrom("indicators").select("year").distinct().orderBy("year", "desc").execute(),
   ]);
   return { metrics, years: years.map((y) => y.year) };
@@ -283,7 +303,9 @@ export async function listActions(db: Db, f: AdminActionFilter) {
   if (f.status) q = q.where("a.status", "=", f.status);
   if (f.placeId !== undefined) {
     const placeId = f.placeId;
-    q = q.where(({ exists, selectFrom }) => exists(selectFrom("action_neighbourhoods as an").select("an.action_id").whereRef("an.action_id", "=", "a.id").where("an.neighbourhood_id", "=", placeId)));
+    q = q.where(({ exists, selectFrom }) =>
+      exists(selectFrom("action_neighbourhoods as an").select("an.action_id").whereRef("an.action_id", "=", "a.id").where("an.neighbourhood_id", "=", placeId)),
+    );
   }
   const [rows, count] = await Promise.all([
     q
@@ -294,7 +316,9 @@ export async function listActions(db: Db, f: AdminActionFilter) {
       .limit(f.limit)
       .offset(f.offset)
       .execute(),
-    q.select([sql<number>`count(*)::int`.as("n"), sql<number>`count(*) filter (where ${notCountedSql("a.status")})::int`.as("cancelled")]).executeTakeFirstOrThrow(),
+    q
+      .select([sql<number>`count(*)::int`.as("n"), sql<number>`count(*) filter (where ${notCountedSql("a.status")})::int`.as("cancelled")])
+      .executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n), cancelled: Number(count.cancelled) };
 }
@@ -339,7 +363,21 @@ export async function articleChoices(db: Db, search: string, selected: number[],
 export async function findAction(db: Db, id: number) {
   return db
     .selectFrom("actions")
-    .select(["id", "slug", "title", "summary", "description", "priority_id", "objective_id", "status", "progress", "lead_organisation_id", "is_example", "updated_at", "version"])
+    .select([
+      "id",
+      "slug",
+      "title",
+      "summary",
+      "description",
+      "priority_id",
+      "objective_id",
+      "status",
+      "progress",
+      "lead_organisation_id",
+      "is_example",
+      "updated_at",
+      "version",
+    ])
     .select([sql<string | null>`start_date::text`.as("start_date"), sql<string | null>`end_date::text`.as("end_date")])
     .where("id", "=", id)
     .executeTakeFirst();
@@ -351,7 +389,14 @@ export async function actionChildren(db: Db, id: number) {
     db.selectFrom("action_neighbourhoods").select("neighbourhood_id").where("action_id", "=", id).orderBy("neighbourhood_id").execute(),
     db.selectFrom("action_articles").select("content_id").where("action_id", "=", id).orderBy("content_id").execute(),
     db.selectFrom("funding_lines").select(["funder", "amount", "year", "label"]).where("action_id", "=", id).orderBy("year").orderBy("id").execute(),
-    db.selectFrom("milestones").select(["title", "done", sql<string>`due_date::text`.as("due_date")]).where("action_id", "=", id).orderBy("due_date").orderBy("position").orderBy("id").execute(),
+    db
+      .selectFrom("milestones")
+      .select(["title", "done", sql<string>`due_date::text`.as("due_date")])
+      .where("action_id", "=", id)
+      .orderBy("due_date")
+      .orderBy("position")
+      .orderBy("id")
+      .execute(),
   ]);
   return {
     partners: partners.map((p) => p.organisation_id),
@@ -365,7 +410,11 @@ export async function actionChildren(db: Db, id: number) {
 type ActionColumns = Omit<ActionInput, "partners" | "places" | "articles" | "funding" | "milestones">;
 
 export async function insertAction(trx: Db, columns: ActionColumns, now: Date) {
-  return trx.insertInto("actions").values({ ...columns, created_at: now, updated_at: now }).returning("id").executeTakeFirstOrThrow();
+  return trx
+    .insertInto("actions")
+    .values({ ...columns, created_at: now, updated_at: now })
+    .returning("id")
+    .executeTakeFirstOrThrow();
 }
 
 /** Saves over `expectedVersion` only; false when someone saved in between (nothing written). */
@@ -384,11 +433,31 @@ export async function replaceActionChildren(trx: Db, id: number, input: Pick<Act
   for (const table of ["funding_lines", "milestones", "action_partners", "action_neighbourhoods", "action_articles"] as const) {
     await trx.deleteFrom(table).where("action_id", "=", id).execute();
   }
-  if (input.funding.length > 0) await trx.insertInto("funding_lines").values(input.funding.map((f) => ({ action_id: id, ...f }))).execute();
-  if (input.milestones.length > 0) await trx.insertInto("milestones").values(input.milestones.map((m, position) => ({ action_id: id, ...m, position }))).execute();
-  if (input.partners.length > 0) await trx.insertInto("action_partners").values(input.partners.map((organisation_id) => ({ action_id: id, organisation_id }))).execute();
-  if (input.places.length > 0) await trx.insertInto("action_neighbourhoods").values(input.places.map((neighbourhood_id) => ({ action_id: id, neighbourhood_id }))).execute();
-  if (input.articles.length > 0) await trx.insertInto("action_articles").values(input.articles.map((content_id) => ({ action_id: id, content_id }))).execute();
+  if (input.funding.length > 0)
+    await trx
+      .insertInto("funding_lines")
+      .values(input.funding.map((f) => ({ action_id: id, ...f })))
+      .execute();
+  if (input.milestones.length > 0)
+    await trx
+      .insertInto("milestones")
+      .values(input.milestones.map((m, position) => ({ action_id: id, ...m, position })))
+      .execute();
+  if (input.partners.length > 0)
+    await trx
+      .insertInto("action_partners")
+      .values(input.partners.map((organisation_id) => ({ action_id: id, organisation_id })))
+      .execute();
+  if (input.places.length > 0)
+    await trx
+      .insertInto("action_neighbourhoods")
+      .values(input.places.map((neighbourhood_id) => ({ action_id: id, neighbourhood_id })))
+      .execute();
+  if (input.articles.length > 0)
+    await trx
+      .insertInto("action_articles")
+      .values(input.articles.map((content_id) => ({ action_id: id, content_id })))
+      .execute();
 }
 
 export async function slugTaken(db: Db, table: "actions" | "organisations" | "contracts", slug: string, exceptId?: number) {
@@ -408,7 +477,11 @@ export async function existingIds(db: Db, table: "organisations" | "neighbourhoo
 // ---- Writes the use cases make besides the inserts and updates above
 
 /** Deletes one row (the foreign keys cascade to an action's child rows). */
-export async function deleteRow(trx: Db, table: "contracts" | "priorities" | "objectives" | "actions" | "organisations" | "indicators", id: number): Promise<void> {
+export async function deleteRow(
+  trx: Db,
+  table: "contracts" | "priorities" | "objectives" | "actions" | "organisations" | "indicators",
+  id: number,
+): Promise<void> {
   await trx.deleteFrom(table).where("id", "=", id).execute();
 }
 
@@ -425,7 +498,13 @@ export async function countActions(db: Db, under: { priorityId: number } | { obj
 
 /** A priority slug is unique within its contract. */
 export async function prioritySlugTaken(db: Db, contractId: number, slug: string, exceptId: number): Promise<boolean> {
-  const row = await db.selectFrom("priorities").select("id").where("contract_id", "=", contractId).where("slug", "=", slug).where("id", "!=", exceptId).executeTakeFirst();
+  const row = await db
+    .selectFrom("priorities")
+    .select("id")
+    .where("contract_id", "=", contractId)
+    .where("slug", "=", slug)
+    .where("id", "!=", exceptId)
+    .executeTakeFirst();
   return row !== undefined;
 }
 

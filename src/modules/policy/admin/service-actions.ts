@@ -42,14 +42,33 @@ export type ActionFormData = Awaited<ReturnType<typeof actionFormData>>;
 
 /** Everything the action form shows: its choices, and the article search results. */
 export async function actionFormData(deps: PolicyDeps, values: ActionValues, articleSearch = "") {
-  const [options, articles] = await Promise.all([q.actionFormOptions(deps.db), q.articleChoices(deps.db, articleSearch.trim().slice(0, 100), values.articles, deps.now())]);
+  const [options, articles] = await Promise.all([
+    q.actionFormOptions(deps.db),
+    q.articleChoices(deps.db, articleSearch.trim().slice(0, 100), values.articles, deps.now()),
+  ]);
   return { ...options, articles, articleSearch };
 }
 
 export function emptyActionValues(priorityId?: string): ActionValues {
   return {
-    title: "", slug: "", summary: "", description: "", priority_id: priorityId ?? "", objective_id: "", status: "planned", progress: "0",
-    start_date: "", end_date: "", lead_organisation_id: "", is_example: false, partners: [], places: [], articles: [], funding: [], milestones: [], version: "",
+    title: "",
+    slug: "",
+    summary: "",
+    description: "",
+    priority_id: priorityId ?? "",
+    objective_id: "",
+    status: "planned",
+    progress: "0",
+    start_date: "",
+    end_date: "",
+    lead_organisation_id: "",
+    is_example: false,
+    partners: [],
+    places: [],
+    articles: [],
+    funding: [],
+    milestones: [],
+    version: "",
   };
 }
 
@@ -96,9 +115,11 @@ export async function saveAction(deps: PolicyDeps, actor: StaffActor, id: string
       if (!priority) refErrors.priority_id = "Cette priorité n’existe plus : choisissez-en une autre.";
       if (input.objective_id !== null) {
         const objective = await q.findObjective(trx, input.objective_id);
-        if (!objective || objective.priority_id !== input.priority_id) refErrors.objective_id = "Cet objectif n’appartient pas à la priorité choisie : choisissez un objectif de cette priorité, ou aucun.";
+        if (!objective || objective.priority_id !== input.priority_id)
+          refErrors.objective_id = "Cet objectif n’appartient pas à la priorité choisie : choisissez un objectif de cette priorité, ou aucun.";
       }
-      if (input.lead_organisation_id !== null && !(await q.findOrganisation(trx, input.lead_organisation_id))) refErrors.lead_organisation_id = "Ce porteur n’existe plus : choisissez-en un autre.";
+      if (input.lead_organisation_id !== null && !(await q.findOrganisation(trx, input.lead_organisation_id)))
+        refErrors.lead_organisation_id = "Ce porteur n’existe plus : choisissez-en un autre.";
       const [orgs, places, articles] = await Promise.all([
         q.existingIds(trx, "organisations", input.partners),
         q.existingIds(trx, "neighbourhoods", input.places),
@@ -107,7 +128,8 @@ export async function saveAction(deps: PolicyDeps, actor: StaffActor, id: string
       if (input.partners.some((p) => !orgs.has(p))) refErrors.partners = "Un des partenaires cochés n’existe plus : vérifiez la liste.";
       if (input.places.some((p) => !places.has(p))) refErrors.places = "Un des quartiers cochés n’existe plus : vérifiez la liste.";
       if (input.articles.some((p) => !articles.has(p))) refErrors.articles = "Un des articles cochés n’existe plus : vérifiez la liste.";
-      if (input.slug && (await q.slugTaken(trx, "actions", input.slug, actionId ?? undefined))) refErrors.slug = "Cet identifiant est déjà celui d’une autre action : choisissez-en un autre.";
+      if (input.slug && (await q.slugTaken(trx, "actions", input.slug, actionId ?? undefined)))
+        refErrors.slug = "Cet identifiant est déjà celui d’une autre action : choisissez-en un autre.";
       if (Object.keys(refErrors).length > 0) refuse(refErrors, values);
 
       const slug = input.slug || before?.slug || (await freeSlug((s) => q.slugTaken(trx, "actions", s, actionId ?? undefined), input.title));
@@ -122,7 +144,7 @@ export async function saveAction(deps: PolicyDeps, actor: StaffActor, id: string
           refuse(
             {
               version:
-              `Cette action a été modifiée par quelqu’un d’autre depuis que vous avez ouvert ce formulaire (dernier enregistrement : ${formatDateTime(before.updated_at)}). ` +
+                `Cette action a été modifiée par quelqu’un d’autre depuis que vous avez ouvert ce formulaire (dernier enregistrement : ${formatDateTime(before.updated_at)}). ` +
                 "Rien n’a été enregistré : vos modifications sont conservées ci-dessous. Ouvrez l’action dans un autre onglet pour voir la version enregistrée, reportez-y ce qui manque, puis enregistrez.",
             },
             values,
@@ -134,18 +156,36 @@ export async function saveAction(deps: PolicyDeps, actor: StaffActor, id: string
       await q.replaceActionChildren(trx, savedId, { partners, places: placeIds, articles: articleIds, funding, milestones });
       const beforeFields = before
         ? {
-            title: before.title, slug: before.slug, summary: before.summary, description: before.description, priority_id: before.priority_id, objective_id: before.objective_id,
-            status: before.status, progress: before.progress, start_date: before.start_date, end_date: before.end_date, lead_organisation_id: before.lead_organisation_id,
-            is_example: before.is_example, ...beforeChildren,
+            title: before.title,
+            slug: before.slug,
+            summary: before.summary,
+            description: before.description,
+            priority_id: before.priority_id,
+            objective_id: before.objective_id,
+            status: before.status,
+            progress: before.progress,
+            start_date: before.start_date,
+            end_date: before.end_date,
+            lead_organisation_id: before.lead_organisation_id,
+            is_example: before.is_example,
+            ...beforeChildren,
           }
         : null;
       const after = { ...columns, partners, places: placeIds, articles: articleIds, funding, milestones };
-      await audit(trx, deps, actor, before ? "policy.action.update" : "policy.action.create", { type: "action", id: savedId, label: input.title }, { slug, changed: changes(beforeFields, after) });
+      await audit(
+        trx,
+        deps,
+        actor,
+        before ? "policy.action.update" : "policy.action.create",
+        { type: "action", id: savedId, label: input.title },
+        { slug, changed: changes(beforeFields, after) },
+      );
       return { id: savedId, label: input.title };
     });
   } catch (error) {
     // Two people creating the same slug at once: the second is told, nothing is written.
-    if (isUniqueViolation(error)) throw new ValidationError({ slug: "Cet identifiant vient d’être pris par une autre action : choisissez-en un autre." }, "Slug taken", values);
+    if (isUniqueViolation(error))
+      throw new ValidationError({ slug: "Cet identifiant vient d’être pris par une autre action : choisissez-en un autre." }, "Slug taken", values);
     throw error;
   }
 }
@@ -157,7 +197,14 @@ export async function deleteAction(deps: PolicyDeps, actor: StaffActor, id: stri
     const action = await q.findAction(trx, actionId);
     if (!action) throw new NotFoundError();
     await q.deleteRow(trx, "actions", actionId);
-    await audit(trx, deps, actor, "policy.action.delete", { type: "action", id: actionId, label: action.title }, { slug: action.slug, status: action.status, progress: action.progress });
+    await audit(
+      trx,
+      deps,
+      actor,
+      "policy.action.delete",
+      { type: "action", id: actionId, label: action.title },
+      { slug: action.slug, status: action.status, progress: action.progress },
+    );
     return action.title;
   });
 }

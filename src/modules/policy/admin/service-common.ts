@@ -60,7 +60,14 @@ export async function write<T>(deps: PolicyDeps, work: (trx: Trx) => Promise<T>)
   return result;
 }
 
-export function audit(trx: Trx, deps: PolicyDeps, actor: StaffActor, action: string, target: { type: string; id: number; label: string }, details: Record<string, unknown>) {
+export function audit(
+  trx: Trx,
+  deps: PolicyDeps,
+  actor: StaffActor,
+  action: string,
+  target: { type: string; id: number; label: string },
+  details: Record<string, unknown>,
+) {
   return recordEvent(trx, { actor: { id: actor.id, label: actor.label }, action, target, details, at: deps.now() });
 }
 
@@ -77,4 +84,3 @@ export async function freeSlug(taken: (slug: string) => Promise<boolean>, base: 
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: string }).code === "23505";
 }
-

@@ -32,9 +32,16 @@ export async function saveOrganisation(deps: PolicyDeps, actor: StaffActor, id: 
       await q.updateOrganisation(trx, orgId, input);
     }
     const { id: _id, ...beforeFields } = before ?? { id: 0 };
-    await audit(trx, deps, actor, orgId === null ? "policy.organisation.create" : "policy.organisation.update", { type: "organisation", id: savedId, label: input.name }, {
-      changed: changes(before ? beforeFields : null, { ...input }),
-    });
+    await audit(
+      trx,
+      deps,
+      actor,
+      orgId === null ? "policy.organisation.create" : "policy.organisation.update",
+      { type: "organisation", id: savedId, label: input.name },
+      {
+        changed: changes(before ? beforeFields : null, { ...input }),
+      },
+    );
     return { id: savedId, label: input.name };
   });
 }
@@ -47,7 +54,10 @@ export async function deleteOrganisation(deps: PolicyDeps, actor: StaffActor, id
     if (!organisation) throw new NotFoundError();
     const use = await q.organisationUse(trx, orgId);
     if (use.lead + use.partner > 0) {
-      const parts = [use.lead > 0 ? `porteuse de ${use.lead} action${use.lead > 1 ? "s" : ""}` : null, use.partner > 0 ? `partenaire de ${use.partner} action${use.partner > 1 ? "s" : ""}` : null].filter(Boolean);
+      const parts = [
+        use.lead > 0 ? `porteuse de ${use.lead} action${use.lead > 1 ? "s" : ""}` : null,
+        use.partner > 0 ? `partenaire de ${use.partner} action${use.partner > 1 ? "s" : ""}` : null,
+      ].filter(Boolean);
       throw new ConflictError(`Cette organisation ne peut pas être supprimée : elle est ${parts.join(" et ")}. Retirez-la d’abord de ces actions.`);
     }
     await q.deleteRow(trx, "organisations", orgId);
@@ -100,9 +110,16 @@ export async function saveIndicator(deps: PolicyDeps, actor: StaffActor, id: str
       await q.updateIndicator(trx, indicatorId, input);
     }
     const { id: _id, ...beforeFields } = before ? { ...before, value: Number(before.value).toFixed(4) } : { id: 0 };
-    await audit(trx, deps, actor, indicatorId === null ? "policy.indicator.create" : "policy.indicator.update", { type: "indicator", id: savedId, label }, {
-      changed: changes(before ? beforeFields : null, { ...input }),
-    });
+    await audit(
+      trx,
+      deps,
+      actor,
+      indicatorId === null ? "policy.indicator.create" : "policy.indicator.update",
+      { type: "indicator", id: savedId, label },
+      {
+        changed: changes(before ? beforeFields : null, { ...input }),
+      },
+    );
     return { id: savedId, label };
   });
 }
@@ -115,7 +132,14 @@ export async function deleteIndicator(deps: PolicyDeps, actor: StaffActor, id: s
     if (!indicator) throw new NotFoundError();
     await q.deleteRow(trx, "indicators", indicatorId);
     const label = `${indicator.label}, ${indicator.territory_name}, ${indicator.year}`;
-    await audit(trx, deps, actor, "policy.indicator.delete", { type: "indicator", id: indicatorId, label }, { metric: indicator.metric, territory_code: indicator.territory_code, year: indicator.year, value: indicator.value });
+    await audit(
+      trx,
+      deps,
+      actor,
+      "policy.indicator.delete",
+      { type: "indicator", id: indicatorId, label },
+      { metric: indicator.metric, territory_code: indicator.territory_code, year: indicator.year, value: indicator.value },
+    );
     return label;
   });
 }

@@ -34,9 +34,16 @@ export async function saveContract(deps: PolicyDeps, actor: StaffActor, id: stri
       savedId = contractId;
       await q.updateContract(trx, contractId, input);
     }
-    await audit(trx, deps, actor, contractId === null ? "policy.contract.create" : "policy.contract.update", { type: "contract", id: savedId, label: input.name }, {
-      changed: changes(before ? beforeFields : null, { ...input }),
-    });
+    await audit(
+      trx,
+      deps,
+      actor,
+      contractId === null ? "policy.contract.create" : "policy.contract.update",
+      { type: "contract", id: savedId, label: input.name },
+      {
+        changed: changes(before ? beforeFields : null, { ...input }),
+      },
+    );
     return { id: savedId, label: input.name };
   });
 }
@@ -73,7 +80,12 @@ export async function newPriorityForm(deps: PolicyDeps, contractId: string | num
   return { contract, others: await q.otherPriorities(deps.db, contract.id) };
 }
 
-export async function savePriority(deps: PolicyDeps, actor: StaffActor, target: { contractId: string } | { id: string }, body: FormBody): Promise<SaveResult & { contractId: number }> {
+export async function savePriority(
+  deps: PolicyDeps,
+  actor: StaffActor,
+  target: { contractId: string } | { id: string },
+  body: FormBody,
+): Promise<SaveResult & { contractId: number }> {
   assertCanEdit(actor);
   const { input, errors, values } = readPriority(body);
   if (!input) refuse(errors, values);
@@ -98,8 +110,17 @@ export async function savePriority(deps: PolicyDeps, actor: StaffActor, target: 
       id = before.id;
       await q.updatePriority(trx, id, input);
     } else id = (await q.insertPriority(trx, contractId, input)).id;
-    const beforeFields = before ? { title: before.title, slug: before.slug, description: before.description, continues_priority_id: before.continues_priority_id } : null;
-    await audit(trx, deps, actor, before ? "policy.priority.update" : "policy.priority.create", { type: "priority", id, label: input.title }, { contract_id: contractId, changed: changes(beforeFields, { ...input }) });
+    const beforeFields = before
+      ? { title: before.title, slug: before.slug, description: before.description, continues_priority_id: before.continues_priority_id }
+      : null;
+    await audit(
+      trx,
+      deps,
+      actor,
+      before ? "policy.priority.update" : "policy.priority.create",
+      { type: "priority", id, label: input.title },
+      { contract_id: contractId, changed: changes(beforeFields, { ...input }) },
+    );
     return { id, label: input.title, contractId };
   });
 }
@@ -113,11 +134,23 @@ export async function deletePriority(deps: PolicyDeps, actor: StaffActor, id: st
     const n = await q.countActions(trx, { priorityId });
     const objectives = await q.objectivesOf(trx, priorityId);
     if (n > 0 || objectives.length > 0) {
-      const parts = [n > 0 ? (n === 1 ? "une action" : `${n} actions`) : null, objectives.length > 0 ? (objectives.length === 1 ? "un objectif" : `${objectives.length} objectifs`) : null].filter(Boolean);
-      throw new ConflictError(`Cette priorité ne peut pas être supprimée : elle a ${parts.join(" et ")}. Rattachez les actions à une autre priorité et supprimez les objectifs d’abord.`);
+      const parts = [
+        n > 0 ? (n === 1 ? "une action" : `${n} actions`) : null,
+        objectives.length > 0 ? (objectives.length === 1 ? "un objectif" : `${objectives.length} objectifs`) : null,
+      ].filter(Boolean);
+      throw new ConflictError(
+        `Cette priorité ne peut pas être supprimée : elle a ${parts.join(" et ")}. Rattachez les actions à une autre priorité et supprimez les objectifs d’abord.`,
+      );
     }
     await q.deleteRow(trx, "priorities", priorityId);
-    await audit(trx, deps, actor, "policy.priority.delete", { type: "priority", id: priorityId, label: priority.title }, { contract_id: priority.contract_id, slug: priority.slug });
+    await audit(
+      trx,
+      deps,
+      actor,
+      "policy.priority.delete",
+      { type: "priority", id: priorityId, label: priority.title },
+      { contract_id: priority.contract_id, slug: priority.slug },
+    );
     return { contractId: priority.contract_id, label: priority.title };
   });
 }
@@ -152,7 +185,12 @@ export async function getObjective(deps: PolicyDeps, id: string) {
   return objective;
 }
 
-export async function saveObjective(deps: PolicyDeps, actor: StaffActor, target: { priorityId: string } | { id: string }, body: FormBody): Promise<SaveResult & { priorityId: number }> {
+export async function saveObjective(
+  deps: PolicyDeps,
+  actor: StaffActor,
+  target: { priorityId: string } | { id: string },
+  body: FormBody,
+): Promise<SaveResult & { priorityId: number }> {
   assertCanEdit(actor);
   const { input, errors, values } = readObjective(body, "id" in target ? "title" : "objective_title");
   if (!input) refuse(errors, values);
@@ -161,7 +199,14 @@ export async function saveObjective(deps: PolicyDeps, actor: StaffActor, target:
       const before = await q.findObjective(trx, parseId(target.id));
       if (!before) throw new NotFoundError();
       await q.updateObjective(trx, before.id, input.title);
-      await audit(trx, deps, actor, "policy.objective.update", { type: "objective", id: before.id, label: input.title }, { priority_id: before.priority_id, changed: changes({ title: before.title }, input) });
+      await audit(
+        trx,
+        deps,
+        actor,
+        "policy.objective.update",
+        { type: "objective", id: before.id, label: input.title },
+        { priority_id: before.priority_id, changed: changes({ title: before.title }, input) },
+      );
       return { id: before.id, label: input.title, priorityId: before.priority_id };
     }
     const priority = await q.findPriority(trx, parseId(target.priorityId));
@@ -179,9 +224,19 @@ export async function deleteObjective(deps: PolicyDeps, actor: StaffActor, id: s
     const objective = await q.findObjective(trx, objectiveId);
     if (!objective) throw new NotFoundError();
     const n = await q.countActions(trx, { objectiveId });
-    if (n > 0) throw new ConflictError(`Cet objectif ne peut pas être supprimé : ${n === 1 ? "une action s’y rattache" : `${n} actions s’y rattachent`}. Modifiez d’abord ces actions.`);
+    if (n > 0)
+      throw new ConflictError(
+        `Cet objectif ne peut pas être supprimé : ${n === 1 ? "une action s’y rattache" : `${n} actions s’y rattachent`}. Modifiez d’abord ces actions.`,
+      );
     await q.deleteRow(trx, "objectives", objectiveId);
-    await audit(trx, deps, actor, "policy.objective.delete", { type: "objective", id: objectiveId, label: objective.title }, { priority_id: objective.priority_id });
+    await audit(
+      trx,
+      deps,
+      actor,
+      "policy.objective.delete",
+      { type: "objective", id: objectiveId, label: objective.title },
+      { priority_id: objective.priority_id },
+    );
     return { priorityId: objective.priority_id, label: objective.title };
   });
 }

@@ -18,10 +18,25 @@ afterAll(async () => w?.close());
 
 const idFrom = (location: unknown) => Number(/\/(\d+)(\?|$)/.exec(String(location))![1]);
 const events = (action: string, targetId: number) =>
-  w.db.selectFrom("audit_events").select(["actor_id", "target_label", "details"]).where("action", "=", action).where("target_id", "=", String(targetId)).execute();
+  w.db
+    .selectFrom("audit_events")
+    .select(["actor_id", "target_label", "details"])
+    .where("action", "=", action)
+    .where("target_id", "=", String(targetId))
+    .execute();
 
 describe("contracts", () => {
-  const valid = { name: "Contrat de ville 2024-2030 (test)", slug: "", generation: "2024", period_start: "2024", period_end: "2030", territory: "Ville de Test", description: "", progress_rule: "equal", position: "0" };
+  const valid = {
+    name: "Contrat de ville 2024-2030 (test)",
+    slug: "",
+    generation: "2024",
+    period_start: "2024",
+    period_end: "2030",
+    territory: "Ville de Test",
+    description: "",
+    progress_rule: "equal",
+    position: "0",
+  };
 
   it("validates, creates, edits (audited) and shows the contract publicly", async () => {
     const bad = await admin.agent.send(`${BASE}/contrats/nouveau`, { ...valid, name: "", period_end: "2020", generation: "2030" });
@@ -60,7 +75,9 @@ describe("contracts", () => {
     expect(refused.body).toContain("Ce contrat ne peut pas être supprimé : il a une priorité.");
     expect(await w.db.selectFrom("contracts").select("id").where("id", "=", contract.id).execute()).toHaveLength(1);
 
-    expect((await admin.agent.send(`${BASE}/priorites/${priority.id}/supprimer`)).headers.location).toBe(`${BASE}/contrats/${contract.id}?ok=priorite-supprimee`);
+    expect((await admin.agent.send(`${BASE}/priorites/${priority.id}/supprimer`)).headers.location).toBe(
+      `${BASE}/contrats/${contract.id}?ok=priorite-supprimee`,
+    );
     const done = await admin.agent.send(`${BASE}/contrats/${contract.id}/supprimer`);
     expect(done.headers.location).toBe(`${BASE}/contrats?ok=contrat-supprime`);
     expect(await w.db.selectFrom("contracts").select("id").where("id", "=", contract.id).execute()).toHaveLength(0);
@@ -76,13 +93,21 @@ describe("priorities and objectives", () => {
     const contract = await createContract(w.db, { name: "Contrat 2024" });
     const created: number[] = [];
     for (const title of ["Éducation", "Emploi", "Cadre de vie"]) {
-      const res = await admin.agent.send(`${BASE}/contrats/${contract.id}/priorites/nouvelle`, { title, slug: "", description: "", continues_priority_id: title === "Éducation" ? String(pillar.id) : "" });
+      const res = await admin.agent.send(`${BASE}/contrats/${contract.id}/priorites/nouvelle`, {
+        title,
+        slug: "",
+        description: "",
+        continues_priority_id: title === "Éducation" ? String(pillar.id) : "",
+      });
       expect(res.statusCode, res.body.slice(0, 300)).toBe(303);
       created.push(idFrom(res.headers.location));
     }
-    const order = async () => (await w.db.selectFrom("priorities").select("title").where("contract_id", "=", contract.id).orderBy("position").execute()).map((p) => p.title);
+    const order = async () =>
+      (await w.db.selectFrom("priorities").select("title").where("contract_id", "=", contract.id).orderBy("position").execute()).map((p) => p.title);
     expect(await order()).toEqual(["Éducation", "Emploi", "Cadre de vie"]);
-    expect((await w.db.selectFrom("priorities").select("continues_priority_id").where("id", "=", created[0]!).executeTakeFirstOrThrow()).continues_priority_id).toBe(pillar.id);
+    expect(
+      (await w.db.selectFrom("priorities").select("continues_priority_id").where("id", "=", created[0]!).executeTakeFirstOrThrow()).continues_priority_id,
+    ).toBe(pillar.id);
 
     const moved = await admin.agent.send(`${BASE}/priorites/${created[2]}/deplacer`, { sens: "haut" });
     expect(moved.headers.location).toBe(`${BASE}/contrats/${contract.id}?ok=priorite-deplacee`);
@@ -115,7 +140,9 @@ describe("priorities and objectives", () => {
     const rows = await w.db.selectFrom("objectives").select(["id", "title"]).where("priority_id", "=", priority.id).orderBy("position").execute();
     expect(rows.map((r) => r.title)).toEqual(["Lire", "Écrire"]);
     await admin.agent.send(`${BASE}/objectifs/${rows[0]!.id}/deplacer`, { sens: "bas" });
-    expect((await w.db.selectFrom("objectives").select("title").where("priority_id", "=", priority.id).orderBy("position").execute()).map((r) => r.title)).toEqual(["Écrire", "Lire"]);
+    expect(
+      (await w.db.selectFrom("objectives").select("title").where("priority_id", "=", priority.id).orderBy("position").execute()).map((r) => r.title),
+    ).toEqual(["Écrire", "Lire"]);
 
     const renamed = await admin.agent.send(`${BASE}/objectifs/${rows[0]!.id}`, { title: "Lire et compter" });
     expect(renamed.headers.location).toBe(`${BASE}/priorites/${priority.id}?ok=objectif-enregistre`);
@@ -133,11 +160,21 @@ describe("priorities and objectives", () => {
 
 describe("organisations", () => {
   it("accepts https websites only, creates and edits, and refuses to delete one still used", async () => {
-    const bad = await admin.agent.send(`${BASE}/organisations/nouvelle`, { name: "Régie de quartier", kind: "association", website: "http://regie.example.fr", description: "" });
+    const bad = await admin.agent.send(`${BASE}/organisations/nouvelle`, {
+      name: "Régie de quartier",
+      kind: "association",
+      website: "http://regie.example.fr",
+      description: "",
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain("commençant par https://");
     expect(bad.body).toContain('value="Régie de quartier"');
-    const res = await admin.agent.send(`${BASE}/organisations/nouvelle`, { name: "Régie de quartier", kind: "association", website: "https://regie.example.fr", description: "Emplois d’insertion." });
+    const res = await admin.agent.send(`${BASE}/organisations/nouvelle`, {
+      name: "Régie de quartier",
+      kind: "association",
+      website: "https://regie.example.fr",
+      description: "Emplois d’insertion.",
+    });
     expect(res.headers.location).toBe(`${BASE}/organisations?ok=organisation-enregistree`);
     const row = await w.db.selectFrom("organisations").selectAll().where("slug", "=", "regie-de-quartier").executeTakeFirstOrThrow();
     expect(row).toMatchObject({ website: "https://regie.example.fr/", kind: "association" });
@@ -165,7 +202,17 @@ describe("indicators", () => {
     const qpv = await createNeighbourhood(w.db, { kind: "qpv", code: "QN05988X", name: "QPV Indicateurs", slug: "qpv-indicateurs" });
     const page = () => w.app.inject({ url: `/quartiers/${qpv.slug}` });
     expect((await page()).body).not.toContain("Taux de chômage");
-    const valid = { metric: "taux_chomage", label: "Taux de chômage", territory_kind: "qpv", territory_code: "QN05988X", territory_name: "QPV Indicateurs", year: "2022", value: "24,5", unit: "%", source: "INSEE" };
+    const valid = {
+      metric: "taux_chomage",
+      label: "Taux de chômage",
+      territory_kind: "qpv",
+      territory_code: "QN05988X",
+      territory_name: "QPV Indicateurs",
+      year: "2022",
+      value: "24,5",
+      unit: "%",
+      source: "INSEE",
+    };
 
     const bad = await admin.agent.send(`${BASE}/indicateurs/nouveau`, { ...valid, metric: "Taux Chômage", value: "beaucoup" });
     expect(bad.statusCode).toBe(400);

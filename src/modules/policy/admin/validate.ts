@@ -26,7 +26,8 @@ function optionalId(text: string): number | null | undefined {
 
 function checkSlug(slug: string, errors: Errors, key = "slug"): void {
   if (slug && !isValidSlug(slug)) {
-    errors[key] = `L’identifiant doit être en minuscules, sans accents ni espaces, mots séparés par des tirets (par exemple « ${slugify(slug) || "mon-identifiant"} »), 80 caractères au plus.`;
+    errors[key] =
+      `L’identifiant doit être en minuscules, sans accents ni espaces, mots séparés par des tirets (par exemple « ${slugify(slug) || "mon-identifiant"} »), 80 caractères au plus.`;
   }
 }
 
@@ -50,7 +51,9 @@ export interface ContractInput {
 }
 
 export function readContract(body: FormBody): { input: ContractInput | null; errors: Errors; values: Record<string, string> } {
-  const values = Object.fromEntries(["name", "slug", "generation", "period_start", "period_end", "territory", "description", "progress_rule", "position"].map((k) => [k, str(body, k)]));
+  const values = Object.fromEntries(
+    ["name", "slug", "generation", "period_start", "period_end", "territory", "description", "progress_rule", "position"].map((k) => [k, str(body, k)]),
+  );
   const errors: Errors = {};
   if (!values.name) errors.name = "Indiquez le nom du contrat.";
   checkLength(values.name!, 200, errors, "name", "Le nom");
@@ -162,14 +165,22 @@ export function readOrganisation(body: FormBody): { input: OrganisationInput | n
 }
 
 // ---- Indicators
-export const TERRITORY_KINDS = { qpv: "Quartier prioritaire (QPV)", quartier: "Quartier", commune: "Commune", metropole: "Métropole" } as const satisfies Record<TerritoryKind, string>;
+export const TERRITORY_KINDS = {
+  qpv: "Quartier prioritaire (QPV)",
+  quartier: "Quartier",
+  commune: "Commune",
+  metropole: "Métropole",
+} as const satisfies Record<TerritoryKind, string>;
 export type { IndicatorInput, TerritoryKind };
 
 export function readIndicator(body: FormBody): { input: IndicatorInput | null; errors: Errors; values: Record<string, string> } {
-  const values = Object.fromEntries(["metric", "label", "territory_kind", "territory_code", "territory_name", "year", "value", "unit", "source"].map((k) => [k, str(body, k)]));
+  const values = Object.fromEntries(
+    ["metric", "label", "territory_kind", "territory_code", "territory_name", "year", "value", "unit", "source"].map((k) => [k, str(body, k)]),
+  );
   const errors: Errors = {};
   if (!values.metric) errors.metric = "Indiquez l’identifiant de l’indicateur (par exemple taux_pauvrete).";
-  else if (!/^[a-z0-9_]+$/.test(values.metric) || values.metric.length > 80) errors.metric = "L’identifiant s’écrit en minuscules sans accents, chiffres et « _ » (par exemple taux_pauvrete).";
+  else if (!/^[a-z0-9_]+$/.test(values.metric) || values.metric.length > 80)
+    errors.metric = "L’identifiant s’écrit en minuscules sans accents, chiffres et « _ » (par exemple taux_pauvrete).";
   if (!values.label) errors.label = "Indiquez le libellé de l’indicateur (par exemple Taux de pauvreté).";
   checkLength(values.label!, 200, errors, "label", "Le libellé");
   if (!Object.hasOwn(TERRITORY_KINDS, values.territory_kind!)) errors.territory_kind = "Choisissez le type de territoire dans la liste.";
@@ -287,7 +298,13 @@ export function readAction(body: FormBody): { input: ActionInput | null; errors:
   const errors: Errors = {};
   const fundingRows = rowIndexes(body, "funding")
     .filter((i) => !checked(body, `funding_${i}_remove`))
-    .map((i) => ({ i, funder: str(body, `funding_${i}_funder`), amount: str(body, `funding_${i}_amount`), year: str(body, `funding_${i}_year`), label: str(body, `funding_${i}_label`) }))
+    .map((i) => ({
+      i,
+      funder: str(body, `funding_${i}_funder`),
+      amount: str(body, `funding_${i}_amount`),
+      year: str(body, `funding_${i}_year`),
+      label: str(body, `funding_${i}_label`),
+    }))
     .filter((r) => r.funder || r.amount || r.year || r.label);
   const milestoneRows = rowIndexes(body, "milestone")
     .filter((i) => !checked(body, `milestone_${i}_remove`))

@@ -8,8 +8,21 @@ import { FUNDERS, STATUSES } from "../queries.js";
 import { frenchList, parseDate, parseDecimal, parseInteger, progressTicker, type ImportIssue, type ImportOptions } from "./common.js";
 
 export const ACTION_COLUMNS = [
-  "slug", "title", "contract", "priority", "objective", "summary", "status", "progress",
-  "start_date", "end_date", "lead", "partners", "neighbourhoods", "funding", "milestones",
+  "slug",
+  "title",
+  "contract",
+  "priority",
+  "objective",
+  "summary",
+  "status",
+  "progress",
+  "start_date",
+  "end_date",
+  "lead",
+  "partners",
+  "neighbourhoods",
+  "funding",
+  "milestones",
 ] as const;
 const REQUIRED = ["slug", "title", "contract", "priority"] as const;
 
@@ -49,7 +62,13 @@ export interface ActionRow {
 }
 
 // People type the French labels they see on the site as often as the codes: accept both.
-const STATUS_ALIASES = aliases(STATUSES, STATUS_LABELS, { prevue: "planned", "en-retard": "delayed", annulee: "cancelled", terminee: "completed", termine: "completed" });
+const STATUS_ALIASES = aliases(STATUSES, STATUS_LABELS, {
+  prevue: "planned",
+  "en-retard": "delayed",
+  annulee: "cancelled",
+  terminee: "completed",
+  termine: "completed",
+});
 const FUNDER_ALIASES = aliases(FUNDERS, FUNDER_LABELS, { ue: "europe", "union-europeenne": "europe", bailleurs: "bailleur", autres: "autre" });
 
 function aliases(codes: readonly string[], labels: Record<string, string>, extra: Record<string, string>): Map<string, string> {
@@ -75,7 +94,11 @@ export function readActionRows(csvText: string, options: ImportOptions): { rows:
   }
   const missing = ACTION_COLUMNS.filter((c) => !parsed.header.includes(c));
   if (missing.length > 0) {
-    return { rows: [], read: 0, errors: [{ line: 1, message: `colonne(s) manquante(s) : ${frenchList(missing)}. En-tête attendu : ${ACTION_COLUMNS.join(",")}` }] };
+    return {
+      rows: [],
+      read: 0,
+      errors: [{ line: 1, message: `colonne(s) manquante(s) : ${frenchList(missing)}. En-tête attendu : ${ACTION_COLUMNS.join(",")}` }],
+    };
   }
   const rows: ActionRow[] = [];
   const errors: ImportIssue[] = [];
@@ -89,7 +112,10 @@ export function readActionRows(csvText: string, options: ImportOptions): { rows:
     for (const column of REQUIRED) if (!v(column)) fail(`la colonne « ${column} » est vide.`);
 
     const slug = v("slug");
-    if (slug && !isValidSlug(slug)) fail(`l’identifiant « ${slug} » doit être en minuscules, sans accents ni espaces, mots séparés par des tirets (par exemple « ${slugify(slug) || "mon-action"} »).`);
+    if (slug && !isValidSlug(slug))
+      fail(
+        `l’identifiant « ${slug} » doit être en minuscules, sans accents ni espaces, mots séparés par des tirets (par exemple « ${slugify(slug) || "mon-action"} »).`,
+      );
     if (slug && seen.has(slug)) fail(`l’action « ${slug} » figure déjà à la ligne ${seen.get(slug)}.`);
     else if (slug) seen.set(slug, line);
     if (v("title").length > 200) fail("le titre dépasse 200 caractères.");
@@ -135,7 +161,10 @@ export function readActionRows(csvText: string, options: ImportOptions): { rows:
 }
 
 function splitList(value: string): string[] {
-  return value.split("|").map((s) => s.trim()).filter((s) => s !== "");
+  return value
+    .split("|")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
 }
 
 /**
@@ -143,7 +172,11 @@ function splitList(value: string): string[] {
  * each value is null when it is not acceptable (funder code or French label, amount
  * in euros >= 0 and < 10^12 with "," or "." decimals, year between 2000 and 2100).
  */
-export function readFundingValues(funderText: string, amountText: string, yearText: string): { funder: string | null; amount: string | null; year: number | null } {
+export function readFundingValues(
+  funderText: string,
+  amountText: string,
+  yearText: string,
+): { funder: string | null; amount: string | null; year: number | null } {
   const funder = FUNDER_ALIASES.get(slugify(funderText)) ?? null;
   const amount = parseDecimal(amountText.replace(/\s*€$/, ""));
   const year = parseInteger(yearText);

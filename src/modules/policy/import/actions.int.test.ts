@@ -38,7 +38,14 @@ const base: Row = {
   funding: "ville:12000:2025|etat:8000,50:2025:Appel à projets",
   milestones: "2024-09-01:Lancement:1|2025-06-30:Bilan : première année:0",
 };
-const second: Row = { slug: "forum-emploi", title: "Forum de l’emploi", contract: "contrat-2024", priority: "emploi", status: "À venir", funding: "metropole:3000:2026" };
+const second: Row = {
+  slug: "forum-emploi",
+  title: "Forum de l’emploi",
+  contract: "contrat-2024",
+  priority: "emploi",
+  status: "À venir",
+  funding: "metropole:3000:2026",
+};
 
 const csv = (rows: Row[], delimiter: "," | ";" = ",") => toCsv(ACTION_COLUMNS, rows, { delimiter });
 const tables = ["actions", "funding_lines", "milestones", "action_partners", "action_neighbourhoods"] as const;
@@ -50,12 +57,22 @@ describe("importActions", () => {
     const action = await t.db.selectFrom("actions").selectAll().where("slug", "=", "soutien-scolaire-fives").executeTakeFirstOrThrow();
     expect(action).toMatchObject({ title: "Soutien scolaire à Fives", status: "in_progress", progress: 40, summary: "Aide aux devoirs.", is_example: false });
     expect(action.objective_id).not.toBeNull();
-    const funding = await t.db.selectFrom("funding_lines").select(["funder", "amount", "year", "label"]).where("action_id", "=", action.id).orderBy("id").execute();
+    const funding = await t.db
+      .selectFrom("funding_lines")
+      .select(["funder", "amount", "year", "label"])
+      .where("action_id", "=", action.id)
+      .orderBy("id")
+      .execute();
     expect(funding.map((f) => [f.funder, Number(f.amount), f.year, f.label])).toEqual([
       ["ville", 12000, 2025, ""],
       ["etat", 8000.5, 2025, "Appel à projets"],
     ]);
-    const milestones = await t.db.selectFrom("milestones").select(["title", "done", "position"]).where("action_id", "=", action.id).orderBy("position").execute();
+    const milestones = await t.db
+      .selectFrom("milestones")
+      .select(["title", "done", "position"])
+      .where("action_id", "=", action.id)
+      .orderBy("position")
+      .execute();
     expect(milestones).toEqual([
       { title: "Lancement", done: true, position: 0 },
       { title: "Bilan : première année", done: false, position: 1 },
@@ -76,7 +93,14 @@ describe("importActions", () => {
   });
 
   it("replaces funding lines, milestones, partners and places on re-import", async () => {
-    const changed: Row = { ...base, progress: "60", partners: "caf-du-nord", neighbourhoods: "qpv-secteur-nord-est", funding: "caf:5000:2026", milestones: "2026-01-15:Comité de suivi:0" };
+    const changed: Row = {
+      ...base,
+      progress: "60",
+      partners: "caf-du-nord",
+      neighbourhoods: "qpv-secteur-nord-est",
+      funding: "caf:5000:2026",
+      milestones: "2026-01-15:Comité de suivi:0",
+    };
     const report = await importActions(t.db, csv([changed, second]));
     expect(report).toMatchObject({ created: 0, updated: 1, unchanged: 1, errors: [] });
     const action = await t.db.selectFrom("actions").select(["id", "progress"]).where("slug", "=", "soutien-scolaire-fives").executeTakeFirstOrThrow();

@@ -50,7 +50,10 @@ export async function importActions(db: DB, csvText: string, options: ImportOpti
     const resolved = await resolve(trx, rows, report.errors);
     report.errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
     if (report.errors.length > 0) return;
-    const current = await loadCurrent(trx, rows.map((r) => r.slug));
+    const current = await loadCurrent(
+      trx,
+      rows.map((r) => r.slug),
+    );
     const write = progressTicker(options, "enregistrement", resolved.length);
     for (const [i, r] of resolved.entries()) {
       const target = targetState(r);
@@ -96,7 +99,9 @@ async function resolve(trx: Trx, rows: ActionRow[], errors: ImportIssue[]): Prom
     const ofContract = priorities.filter((p) => p.contract_id === contractId);
     const priority = ofContract.find((p) => p.slug === row.priority);
     if (!priority) {
-      fail(`la priorité « ${row.priority} » n’existe pas dans le contrat « ${row.contract} » (priorités : ${frenchList(ofContract.map((p) => p.slug)) || "aucune"}).`);
+      fail(
+        `la priorité « ${row.priority} » n’existe pas dans le contrat « ${row.contract} » (priorités : ${frenchList(ofContract.map((p) => p.slug)) || "aucune"}).`,
+      );
       continue;
     }
     let objectiveId: number | null = null;
@@ -104,7 +109,10 @@ async function resolve(trx: Trx, rows: ActionRow[], errors: ImportIssue[]): Prom
       const candidates = objectives.filter((o) => o.priority_id === priority.id);
       const objective = candidates.find((o) => o.title.trim().toLowerCase() === row.objective.toLowerCase());
       if (objective) objectiveId = objective.id;
-      else fail(`l’objectif « ${row.objective} » n’existe pas dans la priorité « ${row.priority} » (objectifs : ${frenchList(candidates.map((o) => o.title)) || "aucun"}).`);
+      else
+        fail(
+          `l’objectif « ${row.objective} » n’existe pas dans la priorité « ${row.priority} » (objectifs : ${frenchList(candidates.map((o) => o.title)) || "aucun"}).`,
+        );
     }
     const org = (slug: string, role: string) => {
       const id = orgBySlug.get(slug);
@@ -121,7 +129,14 @@ async function resolve(trx: Trx, rows: ActionRow[], errors: ImportIssue[]): Prom
       else if (byCode.length > 1) fail(`le code « ${ref} » désigne plusieurs quartiers : utilisez leur identifiant (slug).`);
       else fail(`le quartier ou QPV « ${ref} » n’existe pas (ni identifiant ni code connu).`);
     }
-    out.push({ row, priority_id: priority.id, objective_id: objectiveId, lead_organisation_id: lead ?? null, partnerIds: [...new Set(partnerIds)], placeIds: [...new Set(placeIds)] });
+    out.push({
+      row,
+      priority_id: priority.id,
+      objective_id: objectiveId,
+      lead_organisation_id: lead ?? null,
+      partnerIds: [...new Set(partnerIds)],
+      placeIds: [...new Set(placeIds)],
+    });
   }
   return out;
 }
@@ -164,9 +179,17 @@ async function loadCurrent(trx: Trx, slugs: string[]) {
         end_date: a.end_date,
         lead_organisation_id: a.lead_organisation_id,
         is_example: a.is_example,
-        partners: partners.filter((p) => p.action_id === a.id).map((p) => p.organisation_id).sort((x, y) => x - y),
-        places: places.filter((p) => p.action_id === a.id).map((p) => p.neighbourhood_id).sort((x, y) => x - y),
-        funding: funding.filter((f) => f.action_id === a.id).map((f) => ({ funder: f.funder, amount: Number(f.amount).toFixed(2), year: f.year, label: f.label })),
+        partners: partners
+          .filter((p) => p.action_id === a.id)
+          .map((p) => p.organisation_id)
+          .sort((x, y) => x - y),
+        places: places
+          .filter((p) => p.action_id === a.id)
+          .map((p) => p.neighbourhood_id)
+          .sort((x, y) => x - y),
+        funding: funding
+          .filter((f) => f.action_id === a.id)
+          .map((f) => ({ funder: f.funder, amount: Number(f.amount).toFixed(2), year: f.year, label: f.label })),
         milestones: milestones.filter((m) => m.action_id === a.id).map((m) => ({ due_date: m.due_date, title: m.title, done: m.done })),
       },
     });

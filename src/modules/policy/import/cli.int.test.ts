@@ -42,14 +42,27 @@ describe("output helpers", () => {
   });
 
   it("redraws one bar on a terminal and prints a few lines otherwise", () => {
-    const tty = { isTTY: true, columns: 80, out: "", write(s: string) { this.out += s; } };
+    const tty = {
+      isTTY: true,
+      columns: 80,
+      out: "",
+      write(s: string) {
+        this.out += s;
+      },
+    };
     const bar = createProgress(tty);
     for (let done = 0; done <= 1000; done += 10) bar.update({ phase: "validation", done, total: 1000 });
     bar.finish();
     expect(tty.out.split("\r").length).toBe(102);
     expect(tty.out.endsWith("Vérification 100 % (1000/1000)\u001b[K\n")).toBe(true);
 
-    const pipe = { isTTY: false, out: "", write(s: string) { this.out += s; } };
+    const pipe = {
+      isTTY: false,
+      out: "",
+      write(s: string) {
+        this.out += s;
+      },
+    };
     const lines = createProgress(pipe);
     for (let done = 0; done <= 1000; done += 10) lines.update({ phase: "validation", done, total: 1000 });
     lines.update({ phase: "validation", done: 5, total: 10 }); // small files: no progress at all
@@ -99,7 +112,10 @@ describe("npm run import, in-process", () => {
     expect(failed.stdout).toBe("");
 
     const good = path.join(dir, "indicateurs.csv");
-    await fs.writeFile(good, `${INDICATOR_COLUMNS.join(",")}\nchomage,Chômage,qpv,QN05971M,Secteur Ouest,2022,25,%,\nchomage,Chômage,qpv,QN05972M,Secteur Sud,2022,21,%,\n`);
+    await fs.writeFile(
+      good,
+      `${INDICATOR_COLUMNS.join(",")}\nchomage,Chômage,qpv,QN05971M,Secteur Ouest,2022,25,%,\nchomage,Chômage,qpv,QN05972M,Secteur Sud,2022,21,%,\n`,
+    );
     const dry = await run(["indicators", good, "--dry-run"]);
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain("2 créé(s)");

@@ -108,7 +108,10 @@ export function text(value: unknown): string {
 
 /** "1 234,5", "1234.5", "-3" -> number; null when it is not a plain number. */
 export function parseDecimal(value: string): number | null {
-  const compact = value.trim().replace(/[\s\u00A0\u202F]/g, "").replace(",", ".");
+  const compact = value
+    .trim()
+    .replace(/[\s\u00A0\u202F]/g, "")
+    .replace(",", ".");
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(compact)) return null;
   return Number(compact);
 }

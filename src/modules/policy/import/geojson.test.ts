@@ -10,12 +10,16 @@ describe("featureLines", () => {
       '    {"type": "Feature", "properties": {"features": [1, 2]}, "geometry": null},',
       "    {",
       '      "type": "Feature", "properties": {"nom": "}]"}, "geometry": null',
-      "    }, {\"type\": \"Feature\", \"properties\": {}, \"geometry\": null}",
+      '    }, {"type": "Feature", "properties": {}, "geometry": null}',
       "  ]",
       "}",
     ].join("\n");
     expect(featureLines(text)).toEqual([4, 5, 7]);
-    expect(parseFeatureCollection(text).features.map((f) => [f.index, f.line])).toEqual([[1, 4], [2, 5], [3, 7]]);
+    expect(parseFeatureCollection(text).features.map((f) => [f.index, f.line])).toEqual([
+      [1, 4],
+      [2, 5],
+      [3, 7],
+    ]);
   });
 
   it("gives line 1 to every feature of a one-line file", () => {

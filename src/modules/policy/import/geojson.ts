@@ -22,13 +22,25 @@ export function parseFeatureCollection(input: string): { features: RawFeature[];
   }
   const collection = data as { type?: unknown; features?: unknown; crs?: { properties?: { name?: unknown } } };
   if (!collection || typeof collection !== "object" || collection.type !== "FeatureCollection" || !Array.isArray(collection.features)) {
-    return { features: [], errors: [{ message: "Le fichier n’est pas une FeatureCollection GeoJSON (il faut un objet avec « type »: « FeatureCollection » et une liste « features »)." }] };
+    return {
+      features: [],
+      errors: [
+        { message: "Le fichier n’est pas une FeatureCollection GeoJSON (il faut un objet avec « type »: « FeatureCollection » et une liste « features »)." },
+      ],
+    };
   }
   // RFC 7946 files have no crs member; older exports name theirs. Anything but WGS84 would
   // fail on every feature with an out-of-range message: say it once, with the fix.
   const crs = String(collection.crs?.properties?.name ?? "");
   if (crs && !/CRS84|EPSG:?:?4326/i.test(crs)) {
-    return { features: [], errors: [{ message: `Le fichier est dans le système de coordonnées « ${crs} ». Reprojetez-le en WGS84 (EPSG:4326), par exemple avec QGIS ou ogr2ogr -t_srs EPSG:4326.` }] };
+    return {
+      features: [],
+      errors: [
+        {
+          message: `Le fichier est dans le système de coordonnées « ${crs} ». Reprojetez-le en WGS84 (EPSG:4326), par exemple avec QGIS ou ogr2ogr -t_srs EPSG:4326.`,
+        },
+      ],
+    };
   }
   const lines = featureLines(source);
   const usable = lines.length === collection.features.length;

@@ -18,7 +18,7 @@ describe("importIndicators", () => {
   it("creates indicators, reading French decimals and thousands", async () => {
     const csv = [
       header,
-      "taux_pauvrete,Taux de pauvreté,qpv,QN05971M,Secteur Ouest,2021,\"43,5\",%,INSEE Filosofi",
+      'taux_pauvrete,Taux de pauvreté,qpv,QN05971M,Secteur Ouest,2021,"43,5",%,INSEE Filosofi',
       "population,Population,commune,59350,Lille,2021,236 710,habitants,INSEE RP",
       "population,Population,metropole,200093201,MEL,2021,1179000,habitants,",
     ].join("\n");

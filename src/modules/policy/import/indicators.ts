@@ -74,13 +74,16 @@ export async function importIndicators(db: DB, csvText: string, options: ImportO
     const problems: string[] = [];
     for (const column of REQUIRED) if (!v(column)) problems.push(`la colonne « ${column} » est vide.`);
     const metric = v("metric");
-    if (metric && !/^[a-z0-9_]+$/.test(metric)) problems.push(`l’identifiant d’indicateur « ${metric} » doit s’écrire en minuscules sans accents, chiffres et « _ » (par exemple taux_pauvrete).`);
+    if (metric && !/^[a-z0-9_]+$/.test(metric))
+      problems.push(`l’identifiant d’indicateur « ${metric} » doit s’écrire en minuscules sans accents, chiffres et « _ » (par exemple taux_pauvrete).`);
     const kind = v("territory_kind");
-    if (kind && !(KINDS as readonly string[]).includes(kind)) problems.push(`le type de territoire « ${kind} » n’existe pas (valeurs possibles : ${frenchList(KINDS)}).`);
+    if (kind && !(KINDS as readonly string[]).includes(kind))
+      problems.push(`le type de territoire « ${kind} » n’existe pas (valeurs possibles : ${frenchList(KINDS)}).`);
     const year = parseInteger(v("year"));
     if (v("year") && (year === null || year < 1900 || year > 2100)) problems.push(`l’année « ${v("year")} » doit être un nombre entre 1900 et 2100.`);
     const value = parseDecimal(v("value"));
-    if (v("value") && (value === null || Math.abs(value) >= 1e10)) problems.push(`la valeur « ${v("value")} » n’est pas un nombre (exemples : 43,5 ou 1 234.5).`);
+    if (v("value") && (value === null || Math.abs(value) >= 1e10))
+      problems.push(`la valeur « ${v("value")} » n’est pas un nombre (exemples : 43,5 ou 1 234.5).`);
     const label = v("label");
     if (label.length > 200) problems.push("le libellé dépasse 200 caractères.");
     const key = `${metric}|${kind}|${v("territory_code")}|${v("year")}`;

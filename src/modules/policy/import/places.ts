@@ -98,7 +98,16 @@ export async function savePlace(
       geometry_source: options.stamp.source,
       geometry_updated_at: options.stamp.now,
     });
-    places.add({ id: row.id, slug, name: values.name, kind: values.kind, code: values.code, geometry: values.geometry, population: values.population, commune_codes: values.communeCodes });
+    places.add({
+      id: row.id,
+      slug,
+      name: values.name,
+      kind: values.kind,
+      code: values.code,
+      geometry: values.geometry,
+      population: values.population,
+      commune_codes: values.communeCodes,
+    });
     return "created";
   }
 

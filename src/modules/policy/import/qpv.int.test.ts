@@ -18,7 +18,18 @@ const nationalFile = featureCollection([
   feature({ code_qp: "QN05978M", lib_qp: "Nouveau Mons - Les Sarts- Dombrowski", insee_com: ["59009", "59350", "59410"] }, square(3.1, 50.63)),
   feature({ code_qp: "QN05975M", lib_qp: "Les Oliveaux", insee_com: 59360 }, square(3.0, 50.6)),
   // Outside the territory, and broken: must not block this city's import.
-  feature({ code_qp: "QN09301M", lib_qp: "Ailleurs", insee_com: "93001" }, { type: "Polygon", coordinates: [[[2.3, 48.9], [2.31, 48.9]]] }),
+  feature(
+    { code_qp: "QN09301M", lib_qp: "Ailleurs", insee_com: "93001" },
+    {
+      type: "Polygon",
+      coordinates: [
+        [
+          [2.3, 48.9],
+          [2.31, 48.9],
+        ],
+      ],
+    },
+  ),
 ]);
 
 describe("importQpv", () => {
@@ -44,7 +55,12 @@ describe("importQpv", () => {
       ["qpv", "QN05972M", "qpv-secteur-sud"],
       ["qpv", "QN05978M", "qpv-nouveau-mons-les-sarts-dombrowski"],
     ]);
-    expect(rows[0]).toMatchObject({ name: "Secteur Ouest", population: 10450, commune_codes: ["59350"], geometry_source: "qpv.geojson (import du 2026-11-27)" });
+    expect(rows[0]).toMatchObject({
+      name: "Secteur Ouest",
+      population: 10450,
+      commune_codes: ["59350"],
+      geometry_source: "qpv.geojson (import du 2026-11-27)",
+    });
     expect(rows[1]!.commune_codes).toEqual(["59220", "59346", "59350", "59360"]);
     expect(rows[1]!.population).toBeNull();
     expect(rows[2]!.commune_codes).toEqual(["59009", "59350", "59410"]);
@@ -70,7 +86,12 @@ describe("importQpv", () => {
     ]);
     const report = await importQpv(t.db, file, { sourceName: "qpv-2.geojson", now });
     expect(report).toMatchObject({ created: 0, updated: 3, unchanged: 0, errors: [] });
-    const rows = await t.db.selectFrom("neighbourhoods").select(["slug", "name", "code", "geometry_source"]).where("code", "in", ["QN05974M", "QN05973M", "QN05971M"]).orderBy("code").execute();
+    const rows = await t.db
+      .selectFrom("neighbourhoods")
+      .select(["slug", "name", "code", "geometry_source"])
+      .where("code", "in", ["QN05974M", "QN05973M", "QN05971M"])
+      .orderBy("code")
+      .execute();
     expect(rows).toEqual([
       { slug: "qpv-secteur-ouest", name: "Secteur Ouest", code: "QN05971M", geometry_source: "qpv-2.geojson (import du 2026-11-27)" },
       { slug: "qpv-secteur-nord-est", name: "Secteur Nord Est", code: "QN05973M", geometry_source: "qpv-2.geojson (import du 2026-11-27)" },
@@ -85,7 +106,20 @@ describe("importQpv", () => {
     const file = featureCollection([
       feature({ code_qp: "QN05990M", lib_qp: "Valide", insee_com: "59350" }, square(3.0, 50.6)),
       feature({ lib_qp: "Sans code", insee_com: "59350" }),
-      feature({ code_qp: "QN05991M", lib_qp: "Anneau ouvert", insee_com: "59350" }, { type: "Polygon", coordinates: [[[3, 50], [3.1, 50], [3.1, 50.1], [3, 50.1]]] }),
+      feature(
+        { code_qp: "QN05991M", lib_qp: "Anneau ouvert", insee_com: "59350" },
+        {
+          type: "Polygon",
+          coordinates: [
+            [
+              [3, 50],
+              [3.1, 50],
+              [3.1, 50.1],
+              [3, 50.1],
+            ],
+          ],
+        },
+      ),
       feature({ code_qp: "QN05992M", lib_qp: "Sans commune" }),
       feature({ code_qp: "QN05993M", lib_qp: "Point", insee_com: "59350", pop: "beaucoup" }, { type: "Point", coordinates: [3, 50] }),
       feature({ code_qp: "QN05990M", lib_qp: "Doublon", insee_com: "59350" }, square(3.2, 50.6)),

@@ -19,7 +19,10 @@ const lilleLike = featureCollection([
   feature({ code_quartier: 1, quartier: "Bois-Blancs", code_insee: "59350", code_insee_commune_actuelle: "59350", type: "quartier" }, square(3.02, 50.63)),
   feature({ code_quartier: 4, quartier: "Fives", code_insee: "59350", code_insee_commune_actuelle: "59350", type: "quartier" }, square(3.08, 50.62)),
   feature({ code_quartier: 10, quartier: "Wazemmes", code_insee: "59350", code_insee_commune_actuelle: "59350", type: "quartier" }, square(3.04, 50.62)),
-  feature({ code_quartier: 100, quartier: "Hellemmes", code_insee: "59298", code_insee_commune_actuelle: "59350", type: "commune associée" }, square(3.1, 50.62)),
+  feature(
+    { code_quartier: 100, quartier: "Hellemmes", code_insee: "59298", code_insee_commune_actuelle: "59350", type: "commune associée" },
+    square(3.1, 50.62),
+  ),
 ]);
 
 describe("importQuartiers from GeoJSON", () => {
@@ -31,10 +34,31 @@ describe("importQuartiers from GeoJSON", () => {
     const rows = await t.db.selectFrom("neighbourhoods").select(["slug", "name", "kind", "code", "commune_codes", "geometry_source"]).orderBy("slug").execute();
     expect(rows).toEqual([
       // found by slug: its name is kept and the missing code filled in
-      { slug: "bois-blancs", name: "Les Bois-Blancs", kind: "quartier", code: "1", commune_codes: ["59350"], geometry_source: "quartiers.geojson (import du 2026-11-27)" },
+      {
+        slug: "bois-blancs",
+        name: "Les Bois-Blancs",
+        kind: "quartier",
+        code: "1",
+        commune_codes: ["59350"],
+        geometry_source: "quartiers.geojson (import du 2026-11-27)",
+      },
       { slug: "fives", name: "Fives", kind: "quartier", code: "4", commune_codes: ["59350"], geometry_source: "quartiers.geojson (import du 2026-11-27)" },
-      { slug: "hellemmes", name: "Hellemmes", kind: "commune", code: "59298", commune_codes: ["59298"], geometry_source: "quartiers.geojson (import du 2026-11-27)" },
-      { slug: "wazemmes", name: "Wazemmes", kind: "quartier", code: "10", commune_codes: ["59350"], geometry_source: "quartiers.geojson (import du 2026-11-27)" },
+      {
+        slug: "hellemmes",
+        name: "Hellemmes",
+        kind: "commune",
+        code: "59298",
+        commune_codes: ["59298"],
+        geometry_source: "quartiers.geojson (import du 2026-11-27)",
+      },
+      {
+        slug: "wazemmes",
+        name: "Wazemmes",
+        kind: "quartier",
+        code: "10",
+        commune_codes: ["59350"],
+        geometry_source: "quartiers.geojson (import du 2026-11-27)",
+      },
     ]);
   });
 
@@ -65,7 +89,15 @@ describe("importQuartiers from GeoJSON", () => {
 function odsCsv(rows: Array<[string, string, string, string, string, unknown]>): string {
   return toCsv(
     ["commune", "quartier", "code_com", "code_quar", "code_post", "geo_point_2d", "geo_shape"],
-    rows.map(([commune, quartier, codeCom, codeQuar, codePost, shape]) => [commune, quartier, codeCom, codeQuar, codePost, "50.6, 3.0", typeof shape === "string" ? shape : JSON.stringify(shape)]),
+    rows.map(([commune, quartier, codeCom, codeQuar, codePost, shape]) => [
+      commune,
+      quartier,
+      codeCom,
+      codeQuar,
+      codePost,
+      "50.6, 3.0",
+      typeof shape === "string" ? shape : JSON.stringify(shape),
+    ]),
     { delimiter: ";" },
   );
 }
@@ -106,7 +138,23 @@ describe("importQuartiers from an Opendatasoft CSV", () => {
       ["Lille", "Fives", "350", "4", "59000", square(3.08, 50.62)], // line 2: valid
       ["Lille", "", "350", "11", "59000", square(3.0, 50.6)], // line 3: no name
       ["Lille", "Wazemmes", "350", "10", "59000", '{"type": "Polygon", "coordinates": [[[3.0, 50.6], [3.1, 50'], // line 4: cut JSON
-      ["Lille", "Lille-Centre", "350", "2", "59000", { type: "Polygon", coordinates: [[[3, 50], [3.1, 50], [3, 50]]] }], // line 5: too short
+      [
+        "Lille",
+        "Lille-Centre",
+        "350",
+        "2",
+        "59000",
+        {
+          type: "Polygon",
+          coordinates: [
+            [
+              [3, 50],
+              [3.1, 50],
+              [3, 50],
+            ],
+          ],
+        },
+      ], // line 5: too short
       ["Lille", "Fives", "350", "12", "59000", square(3.2, 50.62)], // line 6: same name as line 2
     ]);
     const report = await importQuartiers(u.db, csv, { now });

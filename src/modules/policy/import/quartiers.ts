@@ -123,7 +123,14 @@ export async function importQuartiers(db: DB, fileText: string, options: ImportO
         trx,
         places,
         existing,
-        { kind: row.kind, code: row.code, name: row.name, geometry: row.geometry, communeCodes: row.communeCode ? [row.communeCode] : [], population: row.population },
+        {
+          kind: row.kind,
+          code: row.code,
+          name: row.name,
+          geometry: row.geometry,
+          communeCodes: row.communeCode ? [row.communeCode] : [],
+          population: row.population,
+        },
         { slug: row.slug, replaceName: false, stamp },
       );
       report[outcome]++;
@@ -151,7 +158,12 @@ function readCsv(source: string): { rows: SourceRow[]; errors: ImportIssue[] } {
   if (missing.length > 0) {
     return {
       rows: [],
-      errors: [{ line: 1, message: `colonne(s) manquante(s) : ${frenchList(missing)}. En-tête attendu (export Opendatasoft) : commune;quartier;code_com;code_quar;code_post;geo_point_2d;geo_shape.` }],
+      errors: [
+        {
+          line: 1,
+          message: `colonne(s) manquante(s) : ${frenchList(missing)}. En-tête attendu (export Opendatasoft) : commune;quartier;code_com;code_quar;code_post;geo_point_2d;geo_shape.`,
+        },
+      ],
     };
   }
   const rows = parsed.rows.map((row): SourceRow => {
@@ -163,7 +175,12 @@ function readCsv(source: string): { rows: SourceRow[]; errors: ImportIssue[] } {
       // Some Opendatasoft exports wrap the shape in a Feature.
       return { line: row.line, values, geometry: json && json.type === "Feature" ? json.geometry : json };
     } catch {
-      return { line: row.line, values, geometry: null, shapeError: "la colonne geo_shape n’est pas une géométrie GeoJSON lisible (JSON invalide, peut-être coupé par un retour à la ligne)." };
+      return {
+        line: row.line,
+        values,
+        geometry: null,
+        shapeError: "la colonne geo_shape n’est pas une géométrie GeoJSON lisible (JSON invalide, peut-être coupé par un retour à la ligne).",
+      };
     }
   });
   return { rows, errors: [] };

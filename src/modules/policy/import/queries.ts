@@ -33,7 +33,13 @@ export async function actionsBySlug(trx: Trx, slugs: string[]) {
   const ids = actions.map((a) => a.id);
   const [funding, milestones, partners, places] = await Promise.all([
     trx.selectFrom("funding_lines").select(["action_id", "funder", "amount", "year", "label"]).where("action_id", "in", ids).orderBy("id").execute(),
-    trx.selectFrom("milestones").select(["action_id", "title", "done", sql<string>`due_date::text`.as("due_date")]).where("action_id", "in", ids).orderBy("position").orderBy("id").execute(),
+    trx
+      .selectFrom("milestones")
+      .select(["action_id", "title", "done", sql<string>`due_date::text`.as("due_date")])
+      .where("action_id", "in", ids)
+      .orderBy("position")
+      .orderBy("id")
+      .execute(),
     trx.selectFrom("action_partners").select(["action_id", "organisation_id"]).where("action_id", "in", ids).execute(),
     trx.selectFrom("action_neighbourhoods").select(["action_id", "neighbourhood_id"]).where("action_id", "in", ids).execute(),
   ]);
@@ -54,13 +60,21 @@ export interface ImportedActionFields {
 }
 
 export async function insertImportedAction(trx: Trx, slug: string, fields: ImportedActionFields, now: Date): Promise<number> {
-  const row = await trx.insertInto("actions").values({ slug, ...fields, created_at: now, updated_at: now }).returning(["id"]).executeTakeFirstOrThrow();
+  const row = await trx
+    .insertInto("actions")
+    .values({ slug, ...fields, created_at: now, updated_at: now })
+    .returning(["id"])
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
 /** Replaces the columns and drops the child rows (the import writes them again). */
 export async function updateImportedAction(trx: Trx, id: number, fields: ImportedActionFields, now: Date): Promise<void> {
-  await trx.updateTable("actions").set({ ...fields, updated_at: now }).where("id", "=", id).execute();
+  await trx
+    .updateTable("actions")
+    .set({ ...fields, updated_at: now })
+    .where("id", "=", id)
+    .execute();
   for (const table of ["funding_lines", "milestones", "action_partners", "action_neighbourhoods"] as const) {
     await trx.deleteFrom(table).where("action_id", "=", id).execute();
   }
@@ -73,23 +87,38 @@ export async function insertActionChildren(
 ): Promise<void> {
   const { funding, milestones, partnerIds, placeIds } = children;
   if (funding.length > 0) {
-    await trx.insertInto("funding_lines").values(funding.map((f) => ({ action_id: actionId, funder: f.funder, amount: f.amount, year: f.year, label: f.label }))).execute();
+    await trx
+      .insertInto("funding_lines")
+      .values(funding.map((f) => ({ action_id: actionId, funder: f.funder, amount: f.amount, year: f.year, label: f.label })))
+      .execute();
   }
   if (milestones.length > 0) {
-    await trx.insertInto("milestones").values(milestones.map((m, position) => ({ action_id: actionId, due_date: m.due_date, title: m.title, done: m.done, position }))).execute();
+    await trx
+      .insertInto("milestones")
+      .values(milestones.map((m, position) => ({ action_id: actionId, due_date: m.due_date, title: m.title, done: m.done, position })))
+      .execute();
   }
   if (partnerIds.length > 0) {
-    await trx.insertInto("action_partners").values(partnerIds.map((organisation_id) => ({ action_id: actionId, organisation_id }))).execute();
+    await trx
+      .insertInto("action_partners")
+      .values(partnerIds.map((organisation_id) => ({ action_id: actionId, organisation_id })))
+      .execute();
   }
   if (placeIds.length > 0) {
-    await trx.insertInto("action_neighbourhoods").values(placeIds.map((neighbourhood_id) => ({ action_id: actionId, neighbourhood_id }))).execute();
+    await trx
+      .insertInto("action_neighbourhoods")
+      .values(placeIds.map((neighbourhood_id) => ({ action_id: actionId, neighbourhood_id })))
+      .execute();
   }
 }
 
 // ---- Indicators
 
 export async function allIndicators(trx: Trx) {
-  return trx.selectFrom("indicators").select(["id", "metric", "label", "territory_kind", "territory_code", "territory_name", "year", "value", "unit", "source"]).execute();
+  return trx
+    .selectFrom("indicators")
+    .select(["id", "metric", "label", "territory_kind", "territory_code", "territory_name", "year", "value", "unit", "source"])
+    .execute();
 }
 
 export async function insertIndicator(trx: Trx, values: IndicatorValues): Promise<void> {

@@ -42,7 +42,9 @@ describe("real files", () => {
   // The real QPV file has no perimeters (SOURCES.md): each QPV of the MEL list gets a small
   // fake square here, and only the territory filter is under test.
   it.skipIf(!hasData)("keeps exactly the 5 Lille QPV of the 26 in the MEL", async () => {
-    const list = JSON.parse(fs.readFileSync(QPV_LIST, "utf8")) as { qpv: Array<{ code_qp: string; lib_qp: string; communes: Array<{ code_insee: string }>; epci_siren: string }> };
+    const list = JSON.parse(fs.readFileSync(QPV_LIST, "utf8")) as {
+      qpv: Array<{ code_qp: string; lib_qp: string; communes: Array<{ code_insee: string }>; epci_siren: string }>;
+    };
     expect(list.qpv).toHaveLength(26);
     const file = featureCollection(
       list.qpv.map((q, i) =>

@@ -8,7 +8,15 @@ import { createSite } from "../../../../test/factories.js";
 export function square(lon: number, lat: number, size = 0.005) {
   return {
     type: "Polygon",
-    coordinates: [[[lon, lat], [lon + size, lat], [lon + size, lat + size], [lon, lat + size], [lon, lat]]],
+    coordinates: [
+      [
+        [lon, lat],
+        [lon + size, lat],
+        [lon + size, lat + size],
+        [lon, lat + size],
+        [lon, lat],
+      ],
+    ],
   };
 }
 
@@ -39,7 +47,10 @@ export async function setTerritory(db: DB, communeCodes: string[]): Promise<void
 }
 
 export async function countRows(db: DB, table: keyof Database): Promise<number> {
-  const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

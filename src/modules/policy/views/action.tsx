@@ -30,7 +30,12 @@ export function ActionPage({ ctx, data, map }: { ctx: PageContext; data: Data; m
     <Layout
       ctx={ctx}
       breadcrumb={crumbs}
-      meta={{ title: a.title, description: a.summary || a.title, canonicalPath: path, jsonLd: [webPageJsonLd(ctx, { title: a.title, description: a.summary, path }), breadcrumbJsonLd(ctx, crumbs, path)] }}
+      meta={{
+        title: a.title,
+        description: a.summary || a.title,
+        canonicalPath: path,
+        jsonLd: [webPageJsonLd(ctx, { title: a.title, description: a.summary, path }), breadcrumbJsonLd(ctx, crumbs, path)],
+      }}
     >
       <article class="item action" aria-labelledby="titre-action">
         <header class="item__header">
@@ -82,8 +87,17 @@ export function ActionPage({ ctx, data, map }: { ctx: PageContext; data: Data; m
           <div>
             <dt>Période</dt>
             <dd>
-              {a.start_date ? <>du <time dateTime={isoDay(a.start_date)}>{formatDate(a.start_date)}</time></> : null}
-              {a.end_date ? <> au <time dateTime={isoDay(a.end_date)}>{formatDate(a.end_date)}</time></> : null}
+              {a.start_date ? (
+                <>
+                  du <time dateTime={isoDay(a.start_date)}>{formatDate(a.start_date)}</time>
+                </>
+              ) : null}
+              {a.end_date ? (
+                <>
+                  {" "}
+                  au <time dateTime={isoDay(a.end_date)}>{formatDate(a.end_date)}</time>
+                </>
+              ) : null}
             </dd>
           </div>
           <div>
@@ -127,32 +141,36 @@ export function ActionPage({ ctx, data, map }: { ctx: PageContext; data: Data; m
         <section class="section" aria-labelledby="action-financement">
           <h2 id="action-financement">Financement</h2>
           {countsInTotals(a.status) ? null : (
-            <p class="hint">Cette action est abandonnée : ses financements restent affichés ici, mais ne sont comptés dans aucun total de la Politique de la Ville.</p>
+            <p class="hint">
+              Cette action est abandonnée : ses financements restent affichés ici, mais ne sont comptés dans aucun total de la Politique de la Ville.
+            </p>
           )}
           <FundingTable rows={[...byFunder].map(([funder, total]) => ({ funder, total }))} caption="Financements par financeur" />
           {data.funding.length > 0 ? (
             <div class="table-scroll" role="region" tabIndex={0} aria-label="Détail des lignes de financement">
-            <table class="table">
-              <caption>Détail des lignes de financement</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Année</th>
-                  <th scope="col">Financeur</th>
-                  <th scope="col">Objet</th>
-                  <th scope="col" class="num">Montant</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.funding.map((f) => (
+              <table class="table">
+                <caption>Détail des lignes de financement</caption>
+                <thead>
                   <tr>
-                    <td>{f.year}</td>
-                    <td>{FUNDER_LABELS[f.funder] ?? f.funder}</td>
-                    <td>{f.label}</td>
-                    <td class="num">{formatEuros(f.amount)}</td>
+                    <th scope="col">Année</th>
+                    <th scope="col">Financeur</th>
+                    <th scope="col">Objet</th>
+                    <th scope="col" class="num">
+                      Montant
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {data.funding.map((f) => (
+                    <tr>
+                      <td>{f.year}</td>
+                      <td>{FUNDER_LABELS[f.funder] ?? f.funder}</td>
+                      <td>{f.label}</td>
+                      <td class="num">{formatEuros(f.amount)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             </div>
           ) : null}
         </section>

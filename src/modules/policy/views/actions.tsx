@@ -49,23 +49,47 @@ export function ActionsPage({ ctx, data, query }: { ctx: PageContext; data: Data
     <Layout
       ctx={ctx}
       breadcrumb={crumbs}
-      meta={{ title: "Les actions", description, canonicalPath: "/politique-de-la-ville/actions", jsonLd: [webPageJsonLd(ctx, { title: "Les actions", description, path: "/politique-de-la-ville/actions" }), breadcrumbJsonLd(ctx, crumbs, "/politique-de-la-ville/actions")] }}
+      meta={{
+        title: "Les actions",
+        description,
+        canonicalPath: "/politique-de-la-ville/actions",
+        jsonLd: [
+          webPageJsonLd(ctx, { title: "Les actions", description, path: "/politique-de-la-ville/actions" }),
+          breadcrumbJsonLd(ctx, crumbs, "/politique-de-la-ville/actions"),
+        ],
+      }}
     >
       <h1>Les actions de la Politique de la Ville</h1>
       <form method="get" action="/politique-de-la-ville/actions" class="filters" aria-label="Filtrer les actions">
-        <Select name="priorite" label="Priorité" value={f.prioritySlug} options={o.priorities.map((p) => ({ value: p.slug, label: p.title, group: p.contract_name }))} />
+        <Select
+          name="priorite"
+          label="Priorité"
+          value={f.prioritySlug}
+          options={o.priorities.map((p) => ({ value: p.slug, label: p.title, group: p.contract_name }))}
+        />
         <Select
           name="quartier"
           label="Quartier"
           value={f.neighbourhoodSlug}
-          options={o.places.map((p) => ({ value: p.slug, label: p.name, group: p.kind === "qpv" ? "Quartiers prioritaires" : "Quartiers et communes associées" }))}
+          options={o.places.map((p) => ({
+            value: p.slug,
+            label: p.name,
+            group: p.kind === "qpv" ? "Quartiers prioritaires" : "Quartiers et communes associées",
+          }))}
         />
         <Select name="statut" label="État" value={f.status} options={Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))} />
-        <Select name="organisation" label="Porteur ou partenaire" value={f.organisationSlug} options={o.organisations.map((x) => ({ value: x.slug, label: x.name }))} />
+        <Select
+          name="organisation"
+          label="Porteur ou partenaire"
+          value={f.organisationSlug}
+          options={o.organisations.map((x) => ({ value: x.slug, label: x.name }))}
+        />
         <Select name="financeur" label="Financeur" value={f.funder} options={Object.entries(FUNDER_LABELS).map(([value, label]) => ({ value, label }))} />
         <Select name="annee" label="Année" value={f.year ? String(f.year) : undefined} options={years.map((y) => ({ value: y, label: y }))} />
         <div class="filters__actions">
-          <button type="submit" class="button">Filtrer</button>
+          <button type="submit" class="button">
+            Filtrer
+          </button>
           <a href="/politique-de-la-ville/actions">Effacer les filtres</a>
         </div>
       </form>

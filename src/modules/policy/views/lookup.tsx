@@ -22,11 +22,24 @@ export interface LookupView {
 }
 
 export function LookupPage({ ctx, view }: { ctx: PageContext; view: LookupView }) {
-  const crumbs: Crumb[] = [{ label: "Accueil", href: "/" }, { label: "Politique de la Ville", href: "/politique-de-la-ville" }, { label: "Suis-je dans un quartier prioritaire ?" }];
+  const crumbs: Crumb[] = [
+    { label: "Accueil", href: "/" },
+    { label: "Politique de la Ville", href: "/politique-de-la-ville" },
+    { label: "Suis-je dans un quartier prioritaire ?" },
+  ];
   const title = "Suis-je dans un quartier prioritaire ?";
   const a = view.answer;
   return (
-    <Layout ctx={ctx} breadcrumb={crumbs} meta={{ title, description: "Vérifiez si une adresse se trouve dans un quartier prioritaire, et découvrez les actions menées près de chez vous.", canonicalPath: "/politique-de-la-ville/adresse", jsonLd: [webPageJsonLd(ctx, { title, description: title, path: "/politique-de-la-ville/adresse" })] }}>
+    <Layout
+      ctx={ctx}
+      breadcrumb={crumbs}
+      meta={{
+        title,
+        description: "Vérifiez si une adresse se trouve dans un quartier prioritaire, et découvrez les actions menées près de chez vous.",
+        canonicalPath: "/politique-de-la-ville/adresse",
+        jsonLd: [webPageJsonLd(ctx, { title, description: title, path: "/politique-de-la-ville/adresse" })],
+      }}
+    >
       <h1>{title}</h1>
       {view.geocoder ? (
         <form method="get" action="/politique-de-la-ville/adresse" class="form lookup-form" role="search">
@@ -37,7 +50,16 @@ export function LookupPage({ ctx, view }: { ctx: PageContext; view: LookupView }
             <p id="champ-adresse-aide" class="field__hint">
               Par exemple : 12 rue des Postes, Lille
             </p>
-            <input id="champ-adresse" name="adresse" type="search" class="field__input" value={view.query} maxLength={200} autocomplete="street-address" aria-describedby="champ-adresse-aide" />
+            <input
+              id="champ-adresse"
+              name="adresse"
+              type="search"
+              class="field__input"
+              value={view.query}
+              maxLength={200}
+              autocomplete="street-address"
+              aria-describedby="champ-adresse-aide"
+            />
           </div>
           <button type="submit" class="button">
             Vérifier

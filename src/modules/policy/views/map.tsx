@@ -42,11 +42,7 @@ export function mapTitle(features: readonly MapFeature[]): string {
  * highlight and the marker mean. A fixed sentence said "les quartiers prioritaires sont
  * hachurés" on maps without any QPV outline (and a QPV is not hatched: see map.css).
  */
-export function describeMap(
-  places: readonly MappablePlace[],
-  features: readonly MapFeature[],
-  opts: { marker?: boolean; markerLabel?: string } = {},
-): string {
+export function describeMap(places: readonly MappablePlace[], features: readonly MapFeature[], opts: { marker?: boolean; markerLabel?: string } = {}): string {
   const count = (kind: string) => features.filter((f) => f.kind === kind).length;
   const qpv = count("qpv");
   const quartiers = count("quartier");
@@ -83,7 +79,8 @@ export function describeMap(
   const highlighted = features.filter((f) => f.highlighted).length;
   if (highlighted > 0) parts.push(`En jaune, avec un contour épais : ${highlighted > 1 ? "les zones qui contiennent" : "la zone qui contient"} ${point}.`);
   if (opts.marker) parts.push(`Le point rouge : ${point}.`);
-  if (features.some((f) => f.href)) parts.push(features.length > 1 ? "Chaque zone est un lien vers la page du quartier." : "La zone est un lien vers la page du quartier.");
+  if (features.some((f) => f.href))
+    parts.push(features.length > 1 ? "Chaque zone est un lien vers la page du quartier." : "La zone est un lien vers la page du quartier.");
   parts.push("La liste des zones figure dans le tableau qui suit la carte.");
   return parts.join(" ");
 }
@@ -104,8 +101,8 @@ export function MapOrHowToImport(props: {
   if (features.length === 0) {
     return props.compact ? null : (
       <p class="notice">
-        Les périmètres officiels ne sont pas encore chargés. Un agent peut les importer depuis les fichiers publiés par l’ANCT (quartiers prioritaires) et par la
-        collectivité (quartiers) : <code>npm run import -- qpv fichier.geojson</code> et <code>npm run import -- quartiers fichier.geojson</code>.
+        Les périmètres officiels ne sont pas encore chargés. Un agent peut les importer depuis les fichiers publiés par l’ANCT (quartiers prioritaires) et par
+        la collectivité (quartiers) : <code>npm run import -- qpv fichier.geojson</code> et <code>npm run import -- quartiers fichier.geojson</code>.
       </p>
     );
   }
@@ -125,7 +122,9 @@ export function MapOrHowToImport(props: {
         caption={title}
         features={features}
         summary="Voir les données de la carte"
-        columns={[{ header: "Type", value: (f: MapFeature) => (f.kind === "qpv" ? "Quartier prioritaire" : f.kind === "commune" ? "Commune associée" : "Quartier") }]}
+        columns={[
+          { header: "Type", value: (f: MapFeature) => (f.kind === "qpv" ? "Quartier prioritaire" : f.kind === "commune" ? "Commune associée" : "Quartier") },
+        ]}
       />
     </div>
   );

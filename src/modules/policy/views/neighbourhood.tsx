@@ -55,7 +55,12 @@ export function NeighbourhoodPolicyBlock(props: {
       </p>
       <section class="section" aria-labelledby="quartier-carte">
         <h2 id="quartier-carte">Périmètre</h2>
-        <MapOrHowToImport places={[{ slug: n.slug, name: n.name, kind: n.kind, code: n.code, geometry: props.geometry }]} title={`Périmètre : ${n.name}`} idPrefix="carte-quartier" compact />
+        <MapOrHowToImport
+          places={[{ slug: n.slug, name: n.name, kind: n.kind, code: n.code, geometry: props.geometry }]}
+          title={`Périmètre : ${n.name}`}
+          idPrefix="carte-quartier"
+          compact
+        />
         {props.geometry ? null : <p class="hint">Le périmètre de ce quartier n’est pas encore chargé sur le site.</p>}
       </section>
       {props.comparisons.length > 0 ? (
@@ -74,7 +79,9 @@ export function NeighbourhoodPolicyBlock(props: {
                 <thead>
                   <tr>
                     <th scope="col">Territoire</th>
-                    <th scope="col" class="num">Valeur</th>
+                    <th scope="col" class="num">
+                      Valeur
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -98,31 +105,33 @@ export function NeighbourhoodPolicyBlock(props: {
           <p>Aucune action n’est enregistrée pour ce quartier.</p>
         ) : (
           <>
-          {props.figures ? (
-            <>
-              <p>
-                {actionCount(props.figures.actionCount, props.figures.cancelledCount)}. {formatEuros(props.figures.budget)} de financements.
-                {props.figures.actionCount > props.actions.length ? ` Les ${props.actions.length} premières sont listées ici ; toutes figurent dans la liste des actions.` : null}
-              </p>
-              {props.figures.cancelledCount > 0 ? <p class="hint">{COUNTING_RULE_NOTE}</p> : null}
-            </>
-          ) : null}
-          <ul class="action-list">
-            {props.actions.map((a) => (
-              <li class="action-item">
-                <h3 class="action-item__title">
-                  <a href={`/politique-de-la-ville/actions/${a.slug}`}>{a.title}</a>
-                </h3>
-                <p class="action-item__meta">
-                  <StatusTag status={a.status} /> {a.is_example ? <ExampleBadge /> : null}
+            {props.figures ? (
+              <>
+                <p>
+                  {actionCount(props.figures.actionCount, props.figures.cancelledCount)}. {formatEuros(props.figures.budget)} de financements.
+                  {props.figures.actionCount > props.actions.length
+                    ? ` Les ${props.actions.length} premières sont listées ici ; toutes figurent dans la liste des actions.`
+                    : null}
                 </p>
-                <ActionProgress status={a.status} progress={a.progress} />
-              </li>
-            ))}
-          </ul>
-          <p>
-            <a href={`/politique-de-la-ville/actions?quartier=${n.slug}`}>Toutes les actions de ce quartier</a>
-          </p>
+                {props.figures.cancelledCount > 0 ? <p class="hint">{COUNTING_RULE_NOTE}</p> : null}
+              </>
+            ) : null}
+            <ul class="action-list">
+              {props.actions.map((a) => (
+                <li class="action-item">
+                  <h3 class="action-item__title">
+                    <a href={`/politique-de-la-ville/actions/${a.slug}`}>{a.title}</a>
+                  </h3>
+                  <p class="action-item__meta">
+                    <StatusTag status={a.status} /> {a.is_example ? <ExampleBadge /> : null}
+                  </p>
+                  <ActionProgress status={a.status} progress={a.progress} />
+                </li>
+              ))}
+            </ul>
+            <p>
+              <a href={`/politique-de-la-ville/actions?quartier=${n.slug}`}>Toutes les actions de ce quartier</a>
+            </p>
           </>
         )}
       </section>

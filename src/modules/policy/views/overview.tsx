@@ -17,7 +17,15 @@ export function OverviewPage({ ctx, data, map }: { ctx: PageContext; data: Overv
     <Layout
       ctx={ctx}
       breadcrumb={crumbs}
-      meta={{ title: "Politique de la Ville", description, canonicalPath: "/politique-de-la-ville", jsonLd: [webPageJsonLd(ctx, { title: "Politique de la Ville", description, path: "/politique-de-la-ville" }), breadcrumbJsonLd(ctx, crumbs, "/politique-de-la-ville")] }}
+      meta={{
+        title: "Politique de la Ville",
+        description,
+        canonicalPath: "/politique-de-la-ville",
+        jsonLd: [
+          webPageJsonLd(ctx, { title: "Politique de la Ville", description, path: "/politique-de-la-ville" }),
+          breadcrumbJsonLd(ctx, crumbs, "/politique-de-la-ville"),
+        ],
+      }}
     >
       <h1>Politique de la Ville</h1>
       <p class="lead">
@@ -25,8 +33,12 @@ export function OverviewPage({ ctx, data, map }: { ctx: PageContext; data: Overv
         écarts entre ces quartiers et le reste de la ville. Ici, chaque action est suivie publiquement : son avancement, ses financeurs, ses étapes.
       </p>
       <p>
-        <a class="button" href="/politique-de-la-ville/adresse">Suis-je dans un quartier prioritaire ?</a>{" "}
-        <a class="button button--secondary" href="/politique-de-la-ville/actions">Toutes les actions</a>
+        <a class="button" href="/politique-de-la-ville/adresse">
+          Suis-je dans un quartier prioritaire ?
+        </a>{" "}
+        <a class="button button--secondary" href="/politique-de-la-ville/actions">
+          Toutes les actions
+        </a>
       </p>
       {data.hasExamples ? (
         <div class="notice notice--warning">

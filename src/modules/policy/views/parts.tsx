@@ -40,7 +40,9 @@ export function FundingTable({ rows, caption }: { rows: Array<{ funder: string; 
       <thead>
         <tr>
           <th scope="col">Financeur</th>
-          <th scope="col" class="num">Montant</th>
+          <th scope="col" class="num">
+            Montant
+          </th>
           <th scope="col">Part</th>
         </tr>
       </thead>

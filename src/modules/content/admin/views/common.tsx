@@ -29,5 +29,7 @@ export interface Option {
 
 /** A labelled select, in the same markup as Field; marked "(facultatif)" only when `optional`. */
 export function SelectField(props: { name: string; label: string; value: string; options: Option[]; hint?: string; error?: string; optional?: boolean }) {
-  return <Select name={props.name} label={props.label} value={props.value} options={props.options} hint={props.hint} error={props.error} bare={!props.optional} />;
+  return (
+    <Select name={props.name} label={props.label} value={props.value} options={props.options} hint={props.hint} error={props.error} bare={!props.optional} />
+  );
 }

@@ -84,7 +84,17 @@ function FieldError({ id, error }: { id: string; error?: string }) {
   ) : null;
 }
 
-function TextArea(props: { name: string; label: string; value: string; rows: number; hint?: string; error?: string; maxLength?: number; module?: string; optional?: boolean }) {
+function TextArea(props: {
+  name: string;
+  label: string;
+  value: string;
+  rows: number;
+  hint?: string;
+  error?: string;
+  maxLength?: number;
+  module?: string;
+  optional?: boolean;
+}) {
   const id = `champ-${props.name}`;
   return (
     <div class={props.error ? "field field--error" : "field"}>
@@ -92,7 +102,11 @@ function TextArea(props: { name: string; label: string; value: string; rows: num
         {props.label}
         {props.optional ? <span class="field__optional"> (facultatif)</span> : null}
       </label>
-      {props.hint ? <p id={`${id}-aide`} class="field__hint">{props.hint}</p> : null}
+      {props.hint ? (
+        <p id={`${id}-aide`} class="field__hint">
+          {props.hint}
+        </p>
+      ) : null}
       <FieldError id={id} error={props.error} />
       <textarea
         id={id}
@@ -113,12 +127,21 @@ function TextArea(props: { name: string; label: string; value: string; rows: num
 function Checkboxes(props: { name: string; legend: string; options: Option[]; selected: string[]; error?: string; hint?: string }) {
   const id = `champ-${props.name}`;
   return (
-    <fieldset class={props.error ? "fieldset field--error" : "fieldset"} id={id} tabIndex={-1} aria-describedby={describedBy(id, Boolean(props.hint), Boolean(props.error))}>
+    <fieldset
+      class={props.error ? "fieldset field--error" : "fieldset"}
+      id={id}
+      tabIndex={-1}
+      aria-describedby={describedBy(id, Boolean(props.hint), Boolean(props.error))}
+    >
       <legend class="fieldset__legend">
         {props.legend}
         <span class="field__optional"> (facultatif)</span>
       </legend>
-      {props.hint ? <p id={`${id}-aide`} class="field__hint">{props.hint}</p> : null}
+      {props.hint ? (
+        <p id={`${id}-aide`} class="field__hint">
+          {props.hint}
+        </p>
+      ) : null}
       <FieldError id={id} error={props.error} />
       {props.options.length === 0 ? <p>Aucun choix n’est encore défini.</p> : null}
       <ul class="checkbox-list content-form__choices">
@@ -146,11 +169,25 @@ function HeroPicker({ options, value, error, search }: { options: HeroOption[]; 
       </p>
       <FieldError id={id} error={error} />
       <div class="hero-picker__search">
-        <label for="champ-image-recherche" class="field__label">Chercher une image</label>
-        <p id="champ-image-recherche-aide" class="field__hint">Dans le texte alternatif, la légende, le crédit ou le nom du fichier. Le contenu n’est pas enregistré par cette recherche.</p>
+        <label for="champ-image-recherche" class="field__label">
+          Chercher une image
+        </label>
+        <p id="champ-image-recherche-aide" class="field__hint">
+          Dans le texte alternatif, la légende, le crédit ou le nom du fichier. Le contenu n’est pas enregistré par cette recherche.
+        </p>
         <div class="input-group">
-          <input type="search" id="champ-image-recherche" name="image_q" class="field__input" value={search} maxLength={100} aria-describedby="champ-image-recherche-aide" />
-          <button type="submit" name="chercher_images" value="1" class="button button--secondary" formnovalidate>Chercher</button>
+          <input
+            type="search"
+            id="champ-image-recherche"
+            name="image_q"
+            class="field__input"
+            value={search}
+            maxLength={100}
+            aria-describedby="champ-image-recherche-aide"
+          />
+          <button type="submit" name="chercher_images" value="1" class="button button--secondary" formnovalidate>
+            Chercher
+          </button>
         </div>
         {search ? <p role="status">{options.length === 0 ? "Aucune image ne correspond." : `Images correspondant à « ${search} » :`}</p> : null}
       </div>
@@ -161,11 +198,22 @@ function HeroPicker({ options, value, error, search }: { options: HeroOption[]; 
         </li>
         {options.map((o) => (
           <li class="hero-picker__option">
-            <input type="radio" name="hero" id={`hero-${o.id}`} value={String(o.id)} checked={value === String(o.id)} disabled={!o.usable && value !== String(o.id)} />
+            <input
+              type="radio"
+              name="hero"
+              id={`hero-${o.id}`}
+              value={String(o.id)}
+              checked={value === String(o.id)}
+              disabled={!o.usable && value !== String(o.id)}
+            />
             <label for={`hero-${o.id}`}>
               {o.thumb ? <img src={o.thumb} alt="" width={160} height={90} loading="lazy" /> : null}
               <span>{o.alt || "Sans texte alternatif"}</span>
-              {o.usable ? <span class="hero-picker__credit">{o.credit}</span> : <span class="hero-picker__credit">À compléter dans la médiathèque avant usage</span>}
+              {o.usable ? (
+                <span class="hero-picker__credit">{o.credit}</span>
+              ) : (
+                <span class="hero-picker__credit">À compléter dans la médiathèque avant usage</span>
+              )}
             </label>
           </li>
         ))}
@@ -189,7 +237,9 @@ function WorkflowPanel({ ctx, data, item }: { ctx: PageContext; data: EditData; 
     data.workflow.includes(action) ? (
       <form method="post" action={`${base}/${ACTION_PATHS[action]}`}>
         <CsrfField token={token} />
-        <button type="submit" class={secondary ? "button button--secondary" : "button"}>{label}</button>
+        <button type="submit" class={secondary ? "button button--secondary" : "button"}>
+          {label}
+        </button>
       </form>
     ) : null;
   const s = data.schedule;
@@ -212,8 +262,7 @@ function WorkflowPanel({ ctx, data, item }: { ctx: PageContext; data: EditData; 
       {item.status === "published" ? <p class="field__hint">Les modifications enregistrées sont mises en ligne immédiatement.</p> : null}
       <p>
         Dernier enregistrement le <Time date={item.updatedAt} />
-        {item.updatedBy ? ` par ${item.updatedBy}` : ""}.
-        {item.author ? ` Créé par ${item.author}.` : ""}
+        {item.updatedBy ? ` par ${item.updatedBy}` : ""}.{item.author ? ` Créé par ${item.author}.` : ""}
       </p>
       <div class="content-panel__actions">
         {simple("submit", "Soumettre pour relecture")}
@@ -226,17 +275,43 @@ function WorkflowPanel({ ctx, data, item }: { ctx: PageContext; data: EditData; 
           <h3 id="programmer-titre">{item.status === "scheduled" ? "Changer la date de publication" : "Programmer la publication"}</h3>
           <CsrfField token={token} />
           <div class={s.errors.date ? "field field--error" : "field"}>
-            <label for="champ-date" class="field__label">Date</label>
-            <p id="champ-date-aide" class="field__hint">Heure de Paris. Format : 31/12/2027.</p>
+            <label for="champ-date" class="field__label">
+              Date
+            </label>
+            <p id="champ-date-aide" class="field__hint">
+              Heure de Paris. Format : 31/12/2027.
+            </p>
             <FieldError id="champ-date" error={s.errors.date} />
-            <input type="date" id="champ-date" name="date" class="field__input" value={s.date} required aria-invalid={s.errors.date ? "true" : undefined} aria-describedby={describedBy("champ-date", true, Boolean(s.errors.date))} />
+            <input
+              type="date"
+              id="champ-date"
+              name="date"
+              class="field__input"
+              value={s.date}
+              required
+              aria-invalid={s.errors.date ? "true" : undefined}
+              aria-describedby={describedBy("champ-date", true, Boolean(s.errors.date))}
+            />
           </div>
           <div class={s.errors.time ? "field field--error" : "field"}>
-            <label for="champ-time" class="field__label">Heure</label>
+            <label for="champ-time" class="field__label">
+              Heure
+            </label>
             <FieldError id="champ-time" error={s.errors.time} />
-            <input type="time" id="champ-time" name="time" class="field__input" value={s.time} required aria-invalid={s.errors.time ? "true" : undefined} aria-describedby={describedBy("champ-time", false, Boolean(s.errors.time))} />
+            <input
+              type="time"
+              id="champ-time"
+              name="time"
+              class="field__input"
+              value={s.time}
+              required
+              aria-invalid={s.errors.time ? "true" : undefined}
+              aria-describedby={describedBy("champ-time", false, Boolean(s.errors.time))}
+            />
           </div>
-          <button type="submit" class="button button--secondary">Programmer</button>
+          <button type="submit" class="button button--secondary">
+            Programmer
+          </button>
         </form>
       ) : null}
 
@@ -263,12 +338,16 @@ function WorkflowPanel({ ctx, data, item }: { ctx: PageContext; data: EditData; 
         <div class="content-panel__actions">
           <form method="post" action={`${base}/lien-apercu`}>
             <CsrfField token={token} />
-            <button type="submit" class="button button--secondary">{item.previewExpiresAt ? "Remplacer le lien d’aperçu" : "Créer un lien d’aperçu partageable"}</button>
+            <button type="submit" class="button button--secondary">
+              {item.previewExpiresAt ? "Remplacer le lien d’aperçu" : "Créer un lien d’aperçu partageable"}
+            </button>
           </form>
           {item.previewExpiresAt ? (
             <form method="post" action={`${base}/lien-apercu/revoquer`}>
               <CsrfField token={token} />
-              <button type="submit" class="button button--secondary">Révoquer le lien d’aperçu</button>
+              <button type="submit" class="button button--secondary">
+                Révoquer le lien d’aperçu
+              </button>
             </form>
           ) : null}
         </div>
@@ -280,7 +359,9 @@ function WorkflowPanel({ ctx, data, item }: { ctx: PageContext; data: EditData; 
       </p>
       {data.canDelete ? (
         <p>
-          <a href={`${base}/supprimer`} class="content-panel__danger">Supprimer ce contenu</a>
+          <a href={`${base}/supprimer`} class="content-panel__danger">
+            Supprimer ce contenu
+          </a>
         </p>
       ) : null}
     </aside>
@@ -303,7 +384,11 @@ export function ContentEditPage({ ctx, actor, data }: { ctx: PageContext; actor:
       breadcrumb={[{ label: "Contenus", href: "/admin/contenus" }, { label: item ? v.title || "Sans titre" : title }]}
     >
       <ErrorSummary errors={allErrors} labels={FIELD_LABELS} />
-      {data.notice ? <Notice kind="success"><p>{data.notice}</p></Notice> : null}
+      {data.notice ? (
+        <Notice kind="success">
+          <p>{data.notice}</p>
+        </Notice>
+      ) : null}
       <div class={item ? "content-edit" : "content-edit content-edit--new"}>
         <form
           method="post"
@@ -322,7 +407,8 @@ export function ContentEditPage({ ctx, actor, data }: { ctx: PageContext; actor:
               Adresse<span class="field__optional"> (facultatif)</span>
             </label>
             <p id="champ-slug-aide" class="field__hint">
-              Dernière partie de l’adresse de la page ({slugPrefix}…). Laissez vide pour la créer à partir du titre. Si vous la changez sur un contenu publié, l’ancienne adresse redirige vers la nouvelle.
+              Dernière partie de l’adresse de la page ({slugPrefix}…). Laissez vide pour la créer à partir du titre. Si vous la changez sur un contenu publié,
+              l’ancienne adresse redirige vers la nouvelle.
             </p>
             <FieldError id="champ-slug" error={data.errors.slug} />
             <input
@@ -339,7 +425,16 @@ export function ContentEditPage({ ctx, actor, data }: { ctx: PageContext; actor:
               aria-describedby={describedBy("champ-slug", true, Boolean(data.errors.slug))}
             />
           </div>
-          <TextArea name="standfirst" label="Chapô" value={v.standfirst} rows={3} maxLength={STANDFIRST_MAX} hint="Une ou deux phrases qui résument le contenu ; reprises dans les listes et les moteurs de recherche." error={data.errors.standfirst} optional />
+          <TextArea
+            name="standfirst"
+            label="Chapô"
+            value={v.standfirst}
+            rows={3}
+            maxLength={STANDFIRST_MAX}
+            hint="Une ou deux phrases qui résument le contenu ; reprises dans les listes et les moteurs de recherche."
+            error={data.errors.standfirst}
+            optional
+          />
           <TextArea
             name="body"
             label="Texte"
@@ -350,18 +445,33 @@ export function ContentEditPage({ ctx, actor, data }: { ctx: PageContext; actor:
             error={data.errors.body}
             optional
           />
-          <Checkboxes name="themes" legend="Thèmes" options={data.themes} selected={v.themes} error={data.errors.themes} hint="Le premier thème coché est affiché sur les vignettes." />
+          <Checkboxes
+            name="themes"
+            legend="Thèmes"
+            options={data.themes}
+            selected={v.themes}
+            error={data.errors.themes}
+            hint="Le premier thème coché est affiché sur les vignettes."
+          />
           <Checkboxes name="neighbourhoods" legend="Quartiers" options={data.neighbourhoods} selected={v.neighbourhoods} error={data.errors.neighbourhoods} />
           <HeroPicker options={data.heroes} value={v.hero} error={data.errors.hero} search={data.imageSearch} />
           {data.kind === "page" ? (
-            <SelectField name="parent" label="Page parente" value={v.parent} options={[{ value: "", label: "Aucune (page de premier niveau)" }, ...data.parents]} error={data.errors.parent} optional />
+            <SelectField
+              name="parent"
+              label="Page parente"
+              value={v.parent}
+              options={[{ value: "", label: "Aucune (page de premier niveau)" }, ...data.parents]}
+              error={data.errors.parent}
+              optional
+            />
           ) : null}
           <fieldset class="fieldset" aria-describedby="lire-aussi-aide">
             <legend class="fieldset__legend">
               Lire aussi<span class="field__optional"> (facultatif)</span>
             </legend>
             <p id="lire-aussi-aide" class="field__hint">
-              Jusqu’à trois contenus affichés en premier sous le texte : collez l’adresse de leur page publique (par exemple /actualites/fete-de-quartier). Les autres places sont complétées automatiquement.
+              Jusqu’à trois contenus affichés en premier sous le texte : collez l’adresse de leur page publique (par exemple /actualites/fete-de-quartier). Les
+              autres places sont complétées automatiquement.
             </p>
             {(["related1", "related2", "related3"] as const).map((name, i) => (
               <Field
@@ -374,7 +484,9 @@ export function ContentEditPage({ ctx, actor, data }: { ctx: PageContext; actor:
             ))}
           </fieldset>
           <div class="content-form__submit">
-            <button type="submit" class="button">{item ? "Enregistrer" : `Créer le brouillon`}</button>
+            <button type="submit" class="button">
+              {item ? "Enregistrer" : `Créer le brouillon`}
+            </button>
             <span class="content-form__status" data-autosave-status aria-live="polite"></span>
           </div>
         </form>

@@ -93,13 +93,16 @@ export function RevisionsPage({ ctx, actor, data }: { ctx: PageContext; actor: S
         <form method="get" action={`${base}/revisions`} class="admin-filters" aria-label="Comparer deux versions">
           <SelectField name="de" label="Comparer la version" value={String(data.compare?.from.id ?? "")} options={options} />
           <SelectField name="a" label="avec la version" value={String(data.compare?.to.id ?? "")} options={options} />
-          <button type="submit" class="button">Comparer</button>
+          <button type="submit" class="button">
+            Comparer
+          </button>
         </form>
       ) : null}
       {data.compare ? (
         <section aria-labelledby="comparaison-titre" class="content-compare">
           <h2 id="comparaison-titre">
-            Différences entre la version {revisionLabel(data.compare.from)} (<Time date={data.compare.from.createdAt} />) et la version {revisionLabel(data.compare.to)} (<Time date={data.compare.to.createdAt} />)
+            Différences entre la version {revisionLabel(data.compare.from)} (<Time date={data.compare.from.createdAt} />) et la version{" "}
+            {revisionLabel(data.compare.to)} (<Time date={data.compare.to.createdAt} />)
           </h2>
           <p class="field__hint">Le texte est comparé sans sa mise en forme. Ajouts soulignés, suppressions barrées.</p>
           <Diff diffs={data.compare.diffs} />
@@ -189,17 +192,22 @@ export function ConflictPage({ ctx, actor, data }: { ctx: PageContext; actor: St
     >
       <Notice kind="warning">
         <p>
-          Ce contenu a été modifié par {data.savedBy ?? "une autre personne"} le <Time date={data.savedAt} /> pendant que vous le modifiiez. Vos modifications n’ont pas été appliquées : elles sont conservées dans l’historique (version n° {data.revisionId}).
+          Ce contenu a été modifié par {data.savedBy ?? "une autre personne"} le <Time date={data.savedAt} /> pendant que vous le modifiiez. Vos modifications
+          n’ont pas été appliquées : elles sont conservées dans l’historique (version n° {data.revisionId}).
         </p>
         <p>Comparez les deux versions, puis reprenez la version enregistrée pour y reporter vos changements, ou remplacez-la par la vôtre.</p>
       </Notice>
       <div class="admin-actions content-conflict__actions">
-        <a class="button" href={base}>Reprendre la version enregistrée</a>
+        <a class="button" href={base}>
+          Reprendre la version enregistrée
+        </a>
         {data.canRestore ? (
           <form method="post" action={`${base}/revisions/${data.revisionId}/restaurer`}>
             <CsrfField token={ctx.viewer.csrfToken} />
             <input type="hidden" name="version" value={String(data.item.version)} />
-            <button type="submit" class="button button--secondary">Remplacer par ma version</button>
+            <button type="submit" class="button button--secondary">
+              Remplacer par ma version
+            </button>
           </form>
         ) : null}
       </div>
@@ -216,10 +224,25 @@ export function ConflictPage({ ctx, actor, data }: { ctx: PageContext; actor: St
   );
 }
 
-export function DeletePage({ ctx, actor, item, errors }: { ctx: PageContext; actor: StaffActor; item: { id: number; title: string; published: boolean }; errors: Errors }) {
+export function DeletePage({
+  ctx,
+  actor,
+  item,
+  errors,
+}: {
+  ctx: PageContext;
+  actor: StaffActor;
+  item: { id: number; title: string; published: boolean };
+  errors: Errors;
+}) {
   const base = `/admin/contenus/${item.id}`;
   return (
-    <AdminFrame ctx={ctx} actor={actor} title={`Supprimer « ${item.title} »`} breadcrumb={[{ label: "Contenus", href: "/admin/contenus" }, { label: item.title, href: base }, { label: "Supprimer" }]}>
+    <AdminFrame
+      ctx={ctx}
+      actor={actor}
+      title={`Supprimer « ${item.title} »`}
+      breadcrumb={[{ label: "Contenus", href: "/admin/contenus" }, { label: item.title, href: base }, { label: "Supprimer" }]}
+    >
       <ErrorSummary errors={errors} />
       <Notice kind="warning">
         <p>
@@ -230,7 +253,9 @@ export function DeletePage({ ctx, actor, item, errors }: { ctx: PageContext; act
       <form method="post" action={`${base}/supprimer`} class="admin-actions">
         <CsrfField token={ctx.viewer.csrfToken} />
         <input type="hidden" name="confirm" value="oui" />
-        <button type="submit" id="champ-confirm" class="button button--danger">Supprimer définitivement</button>
+        <button type="submit" id="champ-confirm" class="button button--danger">
+          Supprimer définitivement
+        </button>
         <a href={base}>Annuler</a>
       </form>
     </AdminFrame>

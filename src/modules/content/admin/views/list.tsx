@@ -59,22 +59,52 @@ export function ContentListPage({ ctx, actor, data }: { ctx: PageContext; actor:
     <AdminFrame ctx={ctx} actor={actor} title="Contenus">
       {data.canCreate ? (
         <div class="admin-toolbar">
-          <a class="button" href="/admin/contenus/nouveau?type=article">Nouvel article</a>
-          <a class="button button--secondary" href="/admin/contenus/nouveau?type=page">Nouvelle page</a>
+          <a class="button" href="/admin/contenus/nouveau?type=article">
+            Nouvel article
+          </a>
+          <a class="button button--secondary" href="/admin/contenus/nouveau?type=page">
+            Nouvelle page
+          </a>
         </div>
       ) : null}
       <form method="get" action="/admin/contenus" class="admin-filters" role="search" aria-label="Filtrer les contenus">
         <div class="field">
-          <label for="champ-q" class="field__label">Titre contient</label>
+          <label for="champ-q" class="field__label">
+            Titre contient
+          </label>
           <input id="champ-q" name="q" type="search" class="field__input" value={f.q} maxLength={200} />
         </div>
-        <SelectField name="type" label="Type" value={f.type} options={[{ value: "", label: "Tous" }, { value: "article", label: "Articles" }, { value: "page", label: "Pages" }]} />
-        <SelectField name="statut" label="Statut" value={f.statut} options={[{ value: "", label: "Tous" }, ...Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))]} />
+        <SelectField
+          name="type"
+          label="Type"
+          value={f.type}
+          options={[
+            { value: "", label: "Tous" },
+            { value: "article", label: "Articles" },
+            { value: "page", label: "Pages" },
+          ]}
+        />
+        <SelectField
+          name="statut"
+          label="Statut"
+          value={f.statut}
+          options={[{ value: "", label: "Tous" }, ...Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))]}
+        />
         <SelectField name="theme" label="Thème" value={f.theme} options={[{ value: "", label: "Tous" }, ...data.themes]} />
         <SelectField name="quartier" label="Quartier" value={f.quartier} options={[{ value: "", label: "Tous" }, ...data.neighbourhoods]} />
         <SelectField name="auteur" label="Auteur ou autrice" value={f.auteur} options={[{ value: "", label: "Tous" }, ...data.authors]} />
-        <SelectField name="tri" label="Ordre" value={f.tri} options={[{ value: "recent", label: "Modifiés récemment d’abord" }, { value: "ancien", label: "Modifiés il y a longtemps d’abord" }]} />
-        <button type="submit" class="button">Filtrer</button>
+        <SelectField
+          name="tri"
+          label="Ordre"
+          value={f.tri}
+          options={[
+            { value: "recent", label: "Modifiés récemment d’abord" },
+            { value: "ancien", label: "Modifiés il y a longtemps d’abord" },
+          ]}
+        />
+        <button type="submit" class="button">
+          Filtrer
+        </button>
         {filtered ? <a href="/admin/contenus">Effacer les filtres</a> : null}
       </form>
       <p role="status">{data.total === 0 ? "Aucun contenu ne correspond." : data.total === 1 ? "1 contenu" : `${data.total} contenus`}</p>
@@ -111,7 +141,8 @@ export function ContentListPage({ ctx, actor, data }: { ctx: PageContext; actor:
                     <StatusBadge status={r.status} />
                     {r.status === "scheduled" && r.scheduledAt ? (
                       <span class="content-table__when">
-                        {" "}pour le <Time date={r.scheduledAt} />
+                        {" "}
+                        pour le <Time date={r.scheduledAt} />
                       </span>
                     ) : null}
                   </td>

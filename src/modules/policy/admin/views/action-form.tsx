@@ -24,11 +24,22 @@ function RowError({ id, error }: { id: string; error?: string | undefined }) {
   ) : null;
 }
 
-function cellInput(props: { name: string; label: string; value: string; error?: string | undefined; type?: string; inputMode?: "numeric" | "decimal"; maxLength?: number; class?: string }) {
+function cellInput(props: {
+  name: string;
+  label: string;
+  value: string;
+  error?: string | undefined;
+  type?: string;
+  inputMode?: "numeric" | "decimal";
+  maxLength?: number;
+  class?: string;
+}) {
   const id = `champ-${props.name}`;
   return (
     <div class={props.error ? "field field--error pdv-cell" : "field pdv-cell"}>
-      <label for={id} class="sr-only">{props.label}</label>
+      <label for={id} class="sr-only">
+        {props.label}
+      </label>
       <RowError id={`${id}-erreur`} error={props.error} />
       <input
         {...({
@@ -54,7 +65,8 @@ function FundingRows({ values, errors }: { values: ActionValues; errors: Errors 
     <fieldset class="fieldset pdv-rows" data-module="policy-rows" data-row-prefix="funding">
       <legend class="fieldset__legend">Financements</legend>
       <p class="field__hint" id="financement-aide">
-        Une ligne par financeur et par année, montant en euros (par exemple 12 000 ou 4500,50). Les lignes laissées vides sont ignorées ; cochez « Retirer » pour supprimer une ligne.
+        Une ligne par financeur et par année, montant en euros (par exemple 12 000 ou 4500,50). Les lignes laissées vides sont ignorées ; cochez « Retirer »
+        pour supprimer une ligne.
       </p>
       <div class="admin-table-wrap">
         <table class="table pdv-rows__table">
@@ -76,25 +88,59 @@ function FundingRows({ values, errors }: { values: ActionValues; errors: Errors 
               const funderError = errors[`${k}_funder`];
               return (
                 <tr data-row>
-                  <th scope="row" data-row-number>{n}</th>
+                  <th scope="row" data-row-number>
+                    {n}
+                  </th>
                   <td>
                     <div class={funderError ? "field field--error pdv-cell" : "field pdv-cell"}>
-                      <label for={`champ-${k}_funder`} class="sr-only">Financeur, ligne {n}</label>
+                      <label for={`champ-${k}_funder`} class="sr-only">
+                        Financeur, ligne {n}
+                      </label>
                       <RowError id={`champ-${k}_funder-erreur`} error={funderError} />
-                      <select id={`champ-${k}_funder`} name={`${k}_funder`} class="field__input" aria-invalid={funderError ? "true" : undefined} aria-describedby={funderError ? `champ-${k}_funder-erreur` : undefined}>
+                      <select
+                        id={`champ-${k}_funder`}
+                        name={`${k}_funder`}
+                        class="field__input"
+                        aria-invalid={funderError ? "true" : undefined}
+                        aria-describedby={funderError ? `champ-${k}_funder-erreur` : undefined}
+                      >
                         <option value="">—</option>
                         {FUNDERS.map((f) => (
-                          <option value={f} selected={r.funder === f}>{FUNDER_LABELS[f] ?? f}</option>
+                          <option value={f} selected={r.funder === f}>
+                            {FUNDER_LABELS[f] ?? f}
+                          </option>
                         ))}
                       </select>
                     </div>
                   </td>
-                  <td>{cellInput({ name: `${k}_amount`, label: `Montant en euros, ligne ${n}`, value: r.amount, error: errors[`${k}_amount`], inputMode: "decimal", maxLength: 20, class: "pdv-amount" })}</td>
-                  <td>{cellInput({ name: `${k}_year`, label: `Année, ligne ${n}`, value: r.year, error: errors[`${k}_year`], inputMode: "numeric", maxLength: 4, class: "pdv-year" })}</td>
+                  <td>
+                    {cellInput({
+                      name: `${k}_amount`,
+                      label: `Montant en euros, ligne ${n}`,
+                      value: r.amount,
+                      error: errors[`${k}_amount`],
+                      inputMode: "decimal",
+                      maxLength: 20,
+                      class: "pdv-amount",
+                    })}
+                  </td>
+                  <td>
+                    {cellInput({
+                      name: `${k}_year`,
+                      label: `Année, ligne ${n}`,
+                      value: r.year,
+                      error: errors[`${k}_year`],
+                      inputMode: "numeric",
+                      maxLength: 4,
+                      class: "pdv-year",
+                    })}
+                  </td>
                   <td>{cellInput({ name: `${k}_label`, label: `Libellé, ligne ${n}`, value: r.label, error: errors[`${k}_label`], maxLength: 200 })}</td>
                   <td class="checkbox">
                     <input type="checkbox" id={`champ-${k}_remove`} name={`${k}_remove`} value="1" />
-                    <label for={`champ-${k}_remove`}><span class="sr-only">Retirer la ligne {n}</span></label>
+                    <label for={`champ-${k}_remove`}>
+                      <span class="sr-only">Retirer la ligne {n}</span>
+                    </label>
                   </td>
                 </tr>
               );
@@ -111,7 +157,9 @@ function MilestoneRows({ values, errors }: { values: ActionValues; errors: Error
   return (
     <fieldset class="fieldset pdv-rows" data-module="policy-rows" data-row-prefix="milestone">
       <legend class="fieldset__legend">Étapes (jalons)</legend>
-      <p class="field__hint">Date prévue, intitulé, et si l’étape est réalisée. Les lignes laissées vides sont ignorées ; cochez « Retirer » pour supprimer une étape.</p>
+      <p class="field__hint">
+        Date prévue, intitulé, et si l’étape est réalisée. Les lignes laissées vides sont ignorées ; cochez « Retirer » pour supprimer une étape.
+      </p>
       <div class="admin-table-wrap">
         <table class="table pdv-rows__table">
           <caption class="sr-only">Étapes de l’action</caption>
@@ -130,16 +178,24 @@ function MilestoneRows({ values, errors }: { values: ActionValues; errors: Error
               const k = `milestone_${i}`;
               return (
                 <tr data-row>
-                  <th scope="row" data-row-number>{n}</th>
-                  <td>{cellInput({ name: `${k}_due_date`, label: `Date prévue, étape ${n}`, value: r.due_date, error: errors[`${k}_due_date`], type: "date" })}</td>
+                  <th scope="row" data-row-number>
+                    {n}
+                  </th>
+                  <td>
+                    {cellInput({ name: `${k}_due_date`, label: `Date prévue, étape ${n}`, value: r.due_date, error: errors[`${k}_due_date`], type: "date" })}
+                  </td>
                   <td>{cellInput({ name: `${k}_title`, label: `Intitulé, étape ${n}`, value: r.title, error: errors[`${k}_title`], maxLength: 300 })}</td>
                   <td class="checkbox">
                     <input type="checkbox" id={`champ-${k}_done`} name={`${k}_done`} value="1" checked={r.done} />
-                    <label for={`champ-${k}_done`}><span class="sr-only">Étape {n} réalisée</span></label>
+                    <label for={`champ-${k}_done`}>
+                      <span class="sr-only">Étape {n} réalisée</span>
+                    </label>
                   </td>
                   <td class="checkbox">
                     <input type="checkbox" id={`champ-${k}_remove`} name={`${k}_remove`} value="1" />
-                    <label for={`champ-${k}_remove`}><span class="sr-only">Retirer l’étape {n}</span></label>
+                    <label for={`champ-${k}_remove`}>
+                      <span class="sr-only">Retirer l’étape {n}</span>
+                    </label>
                   </td>
                 </tr>
               );
@@ -151,7 +207,15 @@ function MilestoneRows({ values, errors }: { values: ActionValues; errors: Error
   );
 }
 
-function Checkboxes(props: { name: string; legend: string; hint?: string; error?: string | undefined; anchor?: boolean; options: Array<{ id: number; label: string }>; selected: number[] }) {
+function Checkboxes(props: {
+  name: string;
+  legend: string;
+  hint?: string;
+  error?: string | undefined;
+  anchor?: boolean;
+  options: Array<{ id: number; label: string }>;
+  selected: number[];
+}) {
   const selected = new Set(props.selected);
   return (
     <fieldset class={props.error ? "fieldset field--error" : "fieldset"} id={props.anchor === false ? undefined : `champ-${props.name}`}>
@@ -186,11 +250,18 @@ export function ActionFormView(props: ActionFormProps) {
   const token = ctx.viewer.csrfToken;
   const title = action ? `Action : ${action.title}` : "Nouvelle action";
   const priorityGroups = new Map<string, Array<{ value: string; label: string }>>();
-  for (const p of options.priorities) priorityGroups.set(p.contractName, [...(priorityGroups.get(p.contractName) ?? []), { value: String(p.id), label: p.title }]);
+  for (const p of options.priorities)
+    priorityGroups.set(p.contractName, [...(priorityGroups.get(p.contractName) ?? []), { value: String(p.id), label: p.title }]);
   const objectiveGroups = new Map<string, Array<{ value: string; label: string }>>();
-  for (const o of options.objectives) objectiveGroups.set(o.priorityTitle, [...(objectiveGroups.get(o.priorityTitle) ?? []), { value: String(o.id), label: o.title }]);
+  for (const o of options.objectives)
+    objectiveGroups.set(o.priorityTitle, [...(objectiveGroups.get(o.priorityTitle) ?? []), { value: String(o.id), label: o.title }]);
   return (
-    <AdminFrame ctx={ctx} actor={actor} title={title} breadcrumb={crumbs({ label: "Actions", href: `${BASE}/actions` }, { label: action ? action.title : "Nouvelle action" })}>
+    <AdminFrame
+      ctx={ctx}
+      actor={actor}
+      title={title}
+      breadcrumb={crumbs({ label: "Actions", href: `${BASE}/actions` }, { label: action ? action.title : "Nouvelle action" })}
+    >
       <Flash code={props.flash} />
       {action ? (
         <p>
@@ -213,14 +284,18 @@ export function ActionFormView(props: ActionFormProps) {
             <p>{errors.version}</p>
             {action ? (
               <p>
-                <a href={`${BASE}/actions/${action.id}`} target="_blank" rel="noopener">Ouvrir la version enregistrée dans un nouvel onglet</a>
+                <a href={`${BASE}/actions/${action.id}`} target="_blank" rel="noopener">
+                  Ouvrir la version enregistrée dans un nouvel onglet
+                </a>
               </p>
             ) : null}
           </div>
         ) : null}
         {/* First submit button of the form: the one Enter presses in any field. */}
         <div class="admin-actions pdv-form__top">
-          <button type="submit" class="button">Enregistrer l’action</button>
+          <button type="submit" class="button">
+            Enregistrer l’action
+          </button>
         </div>
         <fieldset class="fieldset">
           <legend class="fieldset__legend">L’action</legend>
@@ -237,7 +312,15 @@ export function ActionFormView(props: ActionFormProps) {
                 : "Minuscules, chiffres et tirets. Laissé vide, il est fait à partir du titre."
             }
           />
-          <TextArea name="summary" label="Résumé" value={v.summary} error={errors.summary} rows={3} maxLength={600} hint="Une ou deux phrases, montrées dans les listes (600 caractères au plus)." />
+          <TextArea
+            name="summary"
+            label="Résumé"
+            value={v.summary}
+            error={errors.summary}
+            rows={3}
+            maxLength={600}
+            hint="Une ou deux phrases, montrées dans les listes (600 caractères au plus)."
+          />
           <TextArea
             name="description"
             label="Description"
@@ -250,7 +333,16 @@ export function ActionFormView(props: ActionFormProps) {
 
         <fieldset class="fieldset">
           <legend class="fieldset__legend">Rattachement au contrat</legend>
-          <Select name="priority_id" label="Priorité" value={v.priority_id} error={errors.priority_id} required empty="Choisir une priorité" options={[]} groups={[...priorityGroups].map(([label, o]) => ({ label, options: o }))} />
+          <Select
+            name="priority_id"
+            label="Priorité"
+            value={v.priority_id}
+            error={errors.priority_id}
+            required
+            empty="Choisir une priorité"
+            options={[]}
+            groups={[...priorityGroups].map(([label, o]) => ({ label, options: o }))}
+          />
           <Select
             name="objective_id"
             label="Objectif"
@@ -266,8 +358,25 @@ export function ActionFormView(props: ActionFormProps) {
         <fieldset class="fieldset">
           <legend class="fieldset__legend">Avancement</legend>
           <div class="pdv-row">
-            <Select name="status" label="Statut" value={v.status} error={errors.status} required options={STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))} />
-            <Input name="progress" label="Avancement (%)" value={v.progress} error={errors.progress} required inputMode="numeric" maxLength={4} class="pdv-short" hint="De 0 à 100." />
+            <Select
+              name="status"
+              label="Statut"
+              value={v.status}
+              error={errors.status}
+              required
+              options={STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))}
+            />
+            <Input
+              name="progress"
+              label="Avancement (%)"
+              value={v.progress}
+              error={errors.progress}
+              required
+              inputMode="numeric"
+              maxLength={4}
+              class="pdv-short"
+              hint="De 0 à 100."
+            />
           </div>
           <div class="pdv-row">
             <Input name="start_date" type="date" label="Date de début" value={v.start_date} error={errors.start_date} class="pdv-short" />
@@ -277,14 +386,35 @@ export function ActionFormView(props: ActionFormProps) {
 
         <fieldset class="fieldset">
           <legend class="fieldset__legend">Qui porte l’action</legend>
-          <Select name="lead_organisation_id" label="Porteur" value={v.lead_organisation_id} error={errors.lead_organisation_id} empty="Aucun" options={options.organisations.map((o) => ({ value: String(o.id), label: o.name }))} hint="Absent de la liste ? Ajoutez-le dans Organisations." />
-          <Checkboxes name="partners" legend="Partenaires" error={errors.partners} options={options.organisations.map((o) => ({ id: o.id, label: o.name }))} selected={v.partners} />
+          <Select
+            name="lead_organisation_id"
+            label="Porteur"
+            value={v.lead_organisation_id}
+            error={errors.lead_organisation_id}
+            empty="Aucun"
+            options={options.organisations.map((o) => ({ value: String(o.id), label: o.name }))}
+            hint="Absent de la liste ? Ajoutez-le dans Organisations."
+          />
+          <Checkboxes
+            name="partners"
+            legend="Partenaires"
+            error={errors.partners}
+            options={options.organisations.map((o) => ({ id: o.id, label: o.name }))}
+            selected={v.partners}
+          />
         </fieldset>
 
         <fieldset class="fieldset">
           <legend class="fieldset__legend">Où</legend>
           {placeGroups(options.places).map((g, i) => (
-            <Checkboxes name="places" legend={g.label} anchor={i === 0} error={i === 0 ? errors.places : undefined} options={g.places.map((p) => ({ id: p.id, label: p.kind === "qpv" && p.code ? `${p.name} (${p.code})` : p.name }))} selected={v.places} />
+            <Checkboxes
+              name="places"
+              legend={g.label}
+              anchor={i === 0}
+              error={i === 0 ? errors.places : undefined}
+              options={g.places.map((p) => ({ id: p.id, label: p.kind === "qpv" && p.code ? `${p.name} (${p.code})` : p.name }))}
+              selected={v.places}
+            />
           ))}
           {options.places.length === 0 ? <p class="pdv-muted">Aucun quartier n’est encore défini sur le site.</p> : null}
         </fieldset>
@@ -322,11 +452,15 @@ export function ActionFormView(props: ActionFormProps) {
         <div class="checkbox checkbox--single">
           <input type="checkbox" id="champ-is_example" name="is_example" value="1" checked={v.is_example} aria-describedby="champ-is_example-aide" />
           <label for="champ-is_example">Action d’exemple (données de démonstration)</label>
-          <p id="champ-is_example-aide" class="field__hint">Signalée comme exemple sur le site public. Décochez pour une action réelle.</p>
+          <p id="champ-is_example-aide" class="field__hint">
+            Signalée comme exemple sur le site public. Décochez pour une action réelle.
+          </p>
         </div>
 
         <div class="admin-actions">
-          <button type="submit" class="button">Enregistrer l’action</button>
+          <button type="submit" class="button">
+            Enregistrer l’action
+          </button>
           <a href={`${BASE}/actions`}>Annuler</a>
         </div>
       </form>

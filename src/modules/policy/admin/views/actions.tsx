@@ -14,7 +14,13 @@ export function placeGroups(places: PlaceChoice[]) {
     .filter((g) => g.places.length > 0);
 }
 
-export function ActionsView(props: { ctx: PageContext; actor: StaffActor; data: ActionList; query: Record<string, string | undefined>; flash?: string | undefined }) {
+export function ActionsView(props: {
+  ctx: PageContext;
+  actor: StaffActor;
+  data: ActionList;
+  query: Record<string, string | undefined>;
+  flash?: string | undefined;
+}) {
   const { ctx, actor, data, query } = props;
   const href = (n: number) => {
     const p = new URLSearchParams();
@@ -31,13 +37,37 @@ export function ActionsView(props: { ctx: PageContext; actor: StaffActor; data: 
       <SectionNav current={`${BASE}/actions`} />
       <Flash code={props.flash} />
       <div class="admin-toolbar">
-        <a class="button" href={`${BASE}/actions/nouvelle`}>Ajouter une action</a>
+        <a class="button" href={`${BASE}/actions/nouvelle`}>
+          Ajouter une action
+        </a>
       </div>
       <form method="get" action={`${BASE}/actions`} class="admin-filters" role="search" aria-label="Rechercher et filtrer les actions">
         <Input name="q" type="search" label="Titre ou identifiant" value={query.q ?? ""} maxLength={100} bare />
-        <Select name="contrat" label="Contrat" value={query.contrat ?? ""} empty="Tous" bare options={data.contracts.map((c) => ({ value: String(c.id), label: c.name }))} />
-        <Select name="priorite" label="Priorité" value={query.priorite ?? ""} empty="Toutes" bare options={[]} groups={[...priorityGroups].map(([label, options]) => ({ label, options }))} />
-        <Select name="statut" label="Statut" value={query.statut ?? ""} empty="Tous" bare options={STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))} />
+        <Select
+          name="contrat"
+          label="Contrat"
+          value={query.contrat ?? ""}
+          empty="Tous"
+          bare
+          options={data.contracts.map((c) => ({ value: String(c.id), label: c.name }))}
+        />
+        <Select
+          name="priorite"
+          label="Priorité"
+          value={query.priorite ?? ""}
+          empty="Toutes"
+          bare
+          options={[]}
+          groups={[...priorityGroups].map(([label, options]) => ({ label, options }))}
+        />
+        <Select
+          name="statut"
+          label="Statut"
+          value={query.statut ?? ""}
+          empty="Tous"
+          bare
+          options={STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))}
+        />
         <Select
           name="quartier"
           label="Quartier ou QPV"
@@ -45,9 +75,14 @@ export function ActionsView(props: { ctx: PageContext; actor: StaffActor; data: 
           empty="Tous"
           bare
           options={[]}
-          groups={placeGroups(data.places).map((g) => ({ label: g.label, options: g.places.map((p) => ({ value: String(p.id), label: p.code && p.kind === "qpv" ? `${p.name} (${p.code})` : p.name })) }))}
+          groups={placeGroups(data.places).map((g) => ({
+            label: g.label,
+            options: g.places.map((p) => ({ value: String(p.id), label: p.code && p.kind === "qpv" ? `${p.name} (${p.code})` : p.name })),
+          }))}
         />
-        <button type="submit" class="button button--secondary">Filtrer</button>
+        <button type="submit" class="button button--secondary">
+          Filtrer
+        </button>
         {filtered ? <a href={`${BASE}/actions`}>Effacer les filtres</a> : null}
       </form>
       {data.rows.length === 0 ? (
@@ -56,7 +91,8 @@ export function ActionsView(props: { ctx: PageContext; actor: StaffActor; data: 
         <div class="admin-table-wrap">
           <table class="table">
             <caption>
-              {filtered ? "Actions correspondant aux critères" : "Actions"} ({data.total}{cancelledPart(data.total, data.cancelled)}){data.pageCount > 1 ? `, page ${data.page} sur ${data.pageCount}` : ""}
+              {filtered ? "Actions correspondant aux critères" : "Actions"} ({data.total}
+              {cancelledPart(data.total, data.cancelled)}){data.pageCount > 1 ? `, page ${data.page} sur ${data.pageCount}` : ""}
             </caption>
             <thead>
               <tr>

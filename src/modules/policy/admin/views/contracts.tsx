@@ -4,13 +4,25 @@ import { AdminFrame, type StaffActor } from "../../../admin/index.js";
 import type { ContractLine, ContractPage } from "../present.js";
 import { BASE, crumbs, DeleteSection, Flash, Input, MoveButtons, SectionNav, Select, TextArea } from "./shared.js";
 
-export function ContractsView({ ctx, actor, contracts, flash }: { ctx: PageContext; actor: StaffActor; contracts: ContractLine[]; flash?: string | undefined }) {
+export function ContractsView({
+  ctx,
+  actor,
+  contracts,
+  flash,
+}: {
+  ctx: PageContext;
+  actor: StaffActor;
+  contracts: ContractLine[];
+  flash?: string | undefined;
+}) {
   return (
     <AdminFrame ctx={ctx} actor={actor} title="Contrats de ville" breadcrumb={crumbs({ label: "Contrats de ville" })}>
       <SectionNav current={`${BASE}/contrats`} />
       <Flash code={flash} />
       <div class="admin-toolbar">
-        <a class="button" href={`${BASE}/contrats/nouveau`}>Ajouter un contrat</a>
+        <a class="button" href={`${BASE}/contrats/nouveau`}>
+          Ajouter un contrat
+        </a>
       </div>
       {contracts.length === 0 ? (
         <p>Aucun contrat pour l’instant. Commencez par ajouter le contrat de ville en cours, puis ses priorités.</p>
@@ -33,7 +45,9 @@ export function ContractsView({ ctx, actor, contracts, flash }: { ctx: PageConte
                   <th scope="row">
                     <a href={`${BASE}/contrats/${c.id}`}>{c.name}</a>
                   </th>
-                  <td>{c.periodStart}–{c.periodEnd}</td>
+                  <td>
+                    {c.periodStart}–{c.periodEnd}
+                  </td>
                   <td>{c.generation}</td>
                   <td>{c.priorityCount}</td>
                   <td>{c.progressRule === "budget" ? "Pondéré par le budget" : "Poids égaux"}</td>
@@ -73,19 +87,74 @@ export function ContractFormView(props: {
   const action = data ? `${BASE}/contrats/${data.contract.id}` : `${BASE}/contrats/nouveau`;
   const token = ctx.viewer.csrfToken;
   return (
-    <AdminFrame ctx={ctx} actor={actor} title={title} breadcrumb={crumbs({ label: "Contrats de ville", href: `${BASE}/contrats` }, { label: data ? data.contract.name : "Nouveau contrat" })}>
+    <AdminFrame
+      ctx={ctx}
+      actor={actor}
+      title={title}
+      breadcrumb={crumbs({ label: "Contrats de ville", href: `${BASE}/contrats` }, { label: data ? data.contract.name : "Nouveau contrat" })}
+    >
       <Flash code={props.flash} problem={props.problem} />
       <ErrorSummary errors={errors} />
       <form method="post" action={action} class="pdv-form" novalidate>
         <CsrfField token={token} />
-        <Input name="name" label={LABELS.name!} value={v.name ?? ""} error={errors.name} required maxLength={200} hint="Par exemple : Contrat de ville 2024-2030 de Lille." />
-        <Input name="slug" label={LABELS.slug!} value={v.slug ?? ""} error={errors.slug} maxLength={80} hint="Minuscules, chiffres et tirets. Laissé vide, il est fait à partir du nom." />
-        <Select name="generation" label={LABELS.generation!} value={v.generation ?? "2024"} error={errors.generation} required options={[{ value: "2024", label: "2024 (contrats « Engagements Quartiers 2030 »)" }, { value: "2015", label: "2015 (contrats 2015-2023)" }]} />
+        <Input
+          name="name"
+          label={LABELS.name!}
+          value={v.name ?? ""}
+          error={errors.name}
+          required
+          maxLength={200}
+          hint="Par exemple : Contrat de ville 2024-2030 de Lille."
+        />
+        <Input
+          name="slug"
+          label={LABELS.slug!}
+          value={v.slug ?? ""}
+          error={errors.slug}
+          maxLength={80}
+          hint="Minuscules, chiffres et tirets. Laissé vide, il est fait à partir du nom."
+        />
+        <Select
+          name="generation"
+          label={LABELS.generation!}
+          value={v.generation ?? "2024"}
+          error={errors.generation}
+          required
+          options={[
+            { value: "2024", label: "2024 (contrats « Engagements Quartiers 2030 »)" },
+            { value: "2015", label: "2015 (contrats 2015-2023)" },
+          ]}
+        />
         <div class="pdv-row">
-          <Input name="period_start" label={LABELS.period_start!} value={v.period_start ?? ""} error={errors.period_start} required inputMode="numeric" maxLength={4} class="pdv-short" />
-          <Input name="period_end" label={LABELS.period_end!} value={v.period_end ?? ""} error={errors.period_end} required inputMode="numeric" maxLength={4} class="pdv-short" />
+          <Input
+            name="period_start"
+            label={LABELS.period_start!}
+            value={v.period_start ?? ""}
+            error={errors.period_start}
+            required
+            inputMode="numeric"
+            maxLength={4}
+            class="pdv-short"
+          />
+          <Input
+            name="period_end"
+            label={LABELS.period_end!}
+            value={v.period_end ?? ""}
+            error={errors.period_end}
+            required
+            inputMode="numeric"
+            maxLength={4}
+            class="pdv-short"
+          />
         </div>
-        <Input name="territory" label={LABELS.territory!} value={v.territory ?? ""} error={errors.territory} maxLength={300} hint="Par exemple : Ville de Lille, ou Métropole européenne de Lille." />
+        <Input
+          name="territory"
+          label={LABELS.territory!}
+          value={v.territory ?? ""}
+          error={errors.territory}
+          maxLength={300}
+          hint="Par exemple : Ville de Lille, ou Métropole européenne de Lille."
+        />
         <TextArea name="description" label={LABELS.description!} value={v.description ?? ""} error={errors.description} rows={6} />
         <Select
           name="progress_rule"
@@ -94,11 +163,25 @@ export function ContractFormView(props: {
           error={errors.progress_rule}
           required
           hint="Comment l’avancement d’une priorité et du contrat est calculé à partir de celui des actions."
-          options={[{ value: "budget", label: "Pondéré par le budget des actions" }, { value: "equal", label: "Chaque action compte autant" }]}
+          options={[
+            { value: "budget", label: "Pondéré par le budget des actions" },
+            { value: "equal", label: "Chaque action compte autant" },
+          ]}
         />
-        <Input name="position" label={LABELS.position!} value={v.position ?? "0"} error={errors.position} inputMode="numeric" maxLength={4} class="pdv-short" hint="Entre contrats de la même période, le plus petit nombre vient en premier." />
+        <Input
+          name="position"
+          label={LABELS.position!}
+          value={v.position ?? "0"}
+          error={errors.position}
+          inputMode="numeric"
+          maxLength={4}
+          class="pdv-short"
+          hint="Entre contrats de la même période, le plus petit nombre vient en premier."
+        />
         <div class="admin-actions">
-          <button type="submit" class="button">Enregistrer le contrat</button>
+          <button type="submit" class="button">
+            Enregistrer le contrat
+          </button>
           <a href={`${BASE}/contrats`}>Annuler</a>
         </div>
       </form>
@@ -108,7 +191,9 @@ export function ContractFormView(props: {
           <section class="section" aria-labelledby="priorites-titre">
             <h2 id="priorites-titre">Priorités du contrat</h2>
             <div class="admin-toolbar">
-              <a class="button button--secondary" href={`${BASE}/contrats/${data.contract.id}/priorites/nouvelle`}>Ajouter une priorité</a>
+              <a class="button button--secondary" href={`${BASE}/contrats/${data.contract.id}/priorites/nouvelle`}>
+                Ajouter une priorité
+              </a>
             </div>
             {data.priorities.length === 0 ? (
               <p>Ce contrat n’a pas encore de priorité.</p>

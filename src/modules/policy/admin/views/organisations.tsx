@@ -5,17 +5,33 @@ import { ORGANISATION_KINDS } from "../../present.js";
 import type { OrganisationLine, OrganisationPage } from "../present.js";
 import { BASE, crumbs, DeleteSection, Flash, Input, SectionNav, Select, TextArea } from "./shared.js";
 
-export function OrganisationsView({ ctx, actor, rows, search, flash }: { ctx: PageContext; actor: StaffActor; rows: OrganisationLine[]; search: string; flash?: string | undefined }) {
+export function OrganisationsView({
+  ctx,
+  actor,
+  rows,
+  search,
+  flash,
+}: {
+  ctx: PageContext;
+  actor: StaffActor;
+  rows: OrganisationLine[];
+  search: string;
+  flash?: string | undefined;
+}) {
   return (
     <AdminFrame ctx={ctx} actor={actor} title="Organisations" breadcrumb={crumbs({ label: "Organisations" })}>
       <SectionNav current={`${BASE}/organisations`} />
       <Flash code={flash} />
       <div class="admin-toolbar">
-        <a class="button" href={`${BASE}/organisations/nouvelle`}>Ajouter une organisation</a>
+        <a class="button" href={`${BASE}/organisations/nouvelle`}>
+          Ajouter une organisation
+        </a>
       </div>
       <form method="get" action={`${BASE}/organisations`} class="admin-filters" role="search" aria-label="Rechercher une organisation">
         <Input name="q" type="search" label="Nom ou identifiant" value={search} maxLength={100} bare />
-        <button type="submit" class="button button--secondary">Rechercher</button>
+        <button type="submit" class="button button--secondary">
+          Rechercher
+        </button>
         {search ? <a href={`${BASE}/organisations`}>Tout afficher</a> : null}
       </form>
       {rows.length === 0 ? (
@@ -51,23 +67,60 @@ export function OrganisationsView({ ctx, actor, rows, search, flash }: { ctx: Pa
   );
 }
 
-export function OrganisationFormView(props: { ctx: PageContext; actor: StaffActor; data: OrganisationPage | null; values: Record<string, string>; errors: Errors; problem?: string | null | undefined }) {
+export function OrganisationFormView(props: {
+  ctx: PageContext;
+  actor: StaffActor;
+  data: OrganisationPage | null;
+  values: Record<string, string>;
+  errors: Errors;
+  problem?: string | null | undefined;
+}) {
   const { ctx, actor, data, values: v, errors } = props;
   const token = ctx.viewer.csrfToken;
   const name = data ? data.organisation.name : "Nouvelle organisation";
   return (
-    <AdminFrame ctx={ctx} actor={actor} title={data ? `Organisation : ${name}` : name} breadcrumb={crumbs({ label: "Organisations", href: `${BASE}/organisations` }, { label: name })}>
+    <AdminFrame
+      ctx={ctx}
+      actor={actor}
+      title={data ? `Organisation : ${name}` : name}
+      breadcrumb={crumbs({ label: "Organisations", href: `${BASE}/organisations` }, { label: name })}
+    >
       <Flash problem={props.problem} />
       <ErrorSummary errors={errors} />
       <form method="post" action={data ? `${BASE}/organisations/${data.organisation.id}` : `${BASE}/organisations/nouvelle`} class="pdv-form" novalidate>
         <CsrfField token={token} />
         <Input name="name" label="Nom" value={v.name ?? ""} error={errors.name} required maxLength={200} />
-        <Input name="slug" label="Identifiant" value={v.slug ?? ""} error={errors.slug} maxLength={80} hint="Utilisé dans les fichiers d’import et l’adresse des listes filtrées. Laissé vide, il est fait à partir du nom." />
-        <Select name="kind" label="Type" value={v.kind ?? "association"} error={errors.kind} required options={Object.entries(ORGANISATION_KINDS).map(([value, label]) => ({ value, label }))} />
-        <Input name="website" type="url" label="Site web" value={v.website ?? ""} error={errors.website} maxLength={500} hint="Adresse complète commençant par https://" autocomplete="url" />
+        <Input
+          name="slug"
+          label="Identifiant"
+          value={v.slug ?? ""}
+          error={errors.slug}
+          maxLength={80}
+          hint="Utilisé dans les fichiers d’import et l’adresse des listes filtrées. Laissé vide, il est fait à partir du nom."
+        />
+        <Select
+          name="kind"
+          label="Type"
+          value={v.kind ?? "association"}
+          error={errors.kind}
+          required
+          options={Object.entries(ORGANISATION_KINDS).map(([value, label]) => ({ value, label }))}
+        />
+        <Input
+          name="website"
+          type="url"
+          label="Site web"
+          value={v.website ?? ""}
+          error={errors.website}
+          maxLength={500}
+          hint="Adresse complète commençant par https://"
+          autocomplete="url"
+        />
         <TextArea name="description" label="Description" value={v.description ?? ""} error={errors.description} rows={5} />
         <div class="admin-actions">
-          <button type="submit" class="button">Enregistrer l’organisation</button>
+          <button type="submit" class="button">
+            Enregistrer l’organisation
+          </button>
           <a href={`${BASE}/organisations`}>Annuler</a>
         </div>
       </form>

@@ -21,8 +21,12 @@ export function OverviewView({ ctx, actor, data }: { ctx: PageContext; actor: St
     <AdminFrame ctx={ctx} actor={actor} title="Politique de la ville">
       <SectionNav current={BASE} />
       <div class="admin-toolbar">
-        <a class="button" href={`${BASE}/actions/nouvelle`}>Ajouter une action</a>
-        <a class="button button--secondary" href="/politique-de-la-ville">Voir les pages publiques</a>
+        <a class="button" href={`${BASE}/actions/nouvelle`}>
+          Ajouter une action
+        </a>
+        <a class="button button--secondary" href="/politique-de-la-ville">
+          Voir les pages publiques
+        </a>
       </div>
       <h2 class="sr-only">Chiffres</h2>
       <ul class="admin-stats">

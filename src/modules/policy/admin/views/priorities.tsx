@@ -29,14 +29,25 @@ export function PriorityFormView(props: {
       ctx={ctx}
       actor={actor}
       title={title}
-      breadcrumb={crumbs({ label: "Contrats de ville", href: `${BASE}/contrats` }, { label: contract.name, href: `${BASE}/contrats/${contract.id}` }, { label: data ? data.priority.title : "Nouvelle priorité" })}
+      breadcrumb={crumbs(
+        { label: "Contrats de ville", href: `${BASE}/contrats` },
+        { label: contract.name, href: `${BASE}/contrats/${contract.id}` },
+        { label: data ? data.priority.title : "Nouvelle priorité" },
+      )}
     >
       <Flash code={props.flash} problem={props.problem} />
       <ErrorSummary errors={{ ...errors, ...objectiveErrors }} />
       <form method="post" action={action} class="pdv-form" novalidate>
         <CsrfField token={token} />
         <Input name="title" label="Intitulé" value={v.title ?? ""} error={errors.title} required maxLength={200} />
-        <Input name="slug" label="Identifiant" value={v.slug ?? ""} error={errors.slug} maxLength={80} hint="Utilisé dans l’adresse des listes filtrées. Laissé vide, il est fait à partir de l’intitulé." />
+        <Input
+          name="slug"
+          label="Identifiant"
+          value={v.slug ?? ""}
+          error={errors.slug}
+          maxLength={80}
+          hint="Utilisé dans l’adresse des listes filtrées. Laissé vide, il est fait à partir de l’intitulé."
+        />
         <TextArea name="description" label="Description" value={v.description ?? ""} error={errors.description} rows={5} />
         <Select
           name="continues_priority_id"
@@ -49,7 +60,9 @@ export function PriorityFormView(props: {
           hint="Pour relier un pilier du contrat 2015 à la priorité 2024 qui le continue."
         />
         <div class="admin-actions">
-          <button type="submit" class="button">Enregistrer la priorité</button>
+          <button type="submit" class="button">
+            Enregistrer la priorité
+          </button>
           <a href={`${BASE}/contrats/${contract.id}`}>Annuler</a>
         </div>
       </form>
@@ -92,8 +105,17 @@ export function PriorityFormView(props: {
             <form method="post" action={`${BASE}/priorites/${data.priority.id}/objectifs`} class="pdv-form" novalidate>
               <CsrfField token={token} />
               <h3>Ajouter un objectif</h3>
-              <Input name="objective_title" label="Intitulé de l’objectif" value={props.objectiveValues?.title ?? ""} error={objectiveErrors.objective_title} required maxLength={300} />
-              <button type="submit" class="button button--secondary">Ajouter l’objectif</button>
+              <Input
+                name="objective_title"
+                label="Intitulé de l’objectif"
+                value={props.objectiveValues?.title ?? ""}
+                error={objectiveErrors.objective_title}
+                required
+                maxLength={300}
+              />
+              <button type="submit" class="button button--secondary">
+                Ajouter l’objectif
+              </button>
             </form>
           </section>
           <DeleteSection
@@ -108,7 +130,14 @@ export function PriorityFormView(props: {
   );
 }
 
-export function ObjectiveFormView(props: { ctx: PageContext; actor: StaffActor; objective: ObjectivePage; values: { title: string }; errors: Errors; problem?: string | null | undefined }) {
+export function ObjectiveFormView(props: {
+  ctx: PageContext;
+  actor: StaffActor;
+  objective: ObjectivePage;
+  values: { title: string };
+  errors: Errors;
+  problem?: string | null | undefined;
+}) {
   const { ctx, actor, objective: o, errors } = props;
   const token = ctx.viewer.csrfToken;
   return (
@@ -116,7 +145,11 @@ export function ObjectiveFormView(props: { ctx: PageContext; actor: StaffActor; 
       ctx={ctx}
       actor={actor}
       title={`Objectif : ${o.title}`}
-      breadcrumb={crumbs({ label: "Contrats de ville", href: `${BASE}/contrats` }, { label: o.priorityTitle, href: `${BASE}/priorites/${o.priorityId}` }, { label: o.title })}
+      breadcrumb={crumbs(
+        { label: "Contrats de ville", href: `${BASE}/contrats` },
+        { label: o.priorityTitle, href: `${BASE}/priorites/${o.priorityId}` },
+        { label: o.title },
+      )}
     >
       <Flash problem={props.problem} />
       <ErrorSummary errors={errors} />
@@ -124,7 +157,9 @@ export function ObjectiveFormView(props: { ctx: PageContext; actor: StaffActor; 
         <CsrfField token={token} />
         <Input name="title" label="Intitulé de l’objectif" value={props.values.title} error={errors.title} required maxLength={300} />
         <div class="admin-actions">
-          <button type="submit" class="button">Enregistrer l’objectif</button>
+          <button type="submit" class="button">
+            Enregistrer l’objectif
+          </button>
           <a href={`${BASE}/priorites/${o.priorityId}`}>Annuler</a>
         </div>
       </form>

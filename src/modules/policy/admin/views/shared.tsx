@@ -26,7 +26,9 @@ export function SectionNav({ current }: { current: string }) {
       <ul>
         {SECTIONS.map((s) => (
           <li>
-            <a href={s.href} aria-current={s.href === current ? "page" : undefined}>{s.label}</a>
+            <a href={s.href} aria-current={s.href === current ? "page" : undefined}>
+              {s.label}
+            </a>
           </li>
         ))}
       </ul>
@@ -53,9 +55,18 @@ export const FLASH: Record<string, string> = {
 };
 
 export function Flash({ code, problem }: { code?: string | undefined; problem?: string | null | undefined }) {
-  if (problem) return <div class="notice notice--warning pdv-problem" role="alert"><p>{problem}</p></div>;
+  if (problem)
+    return (
+      <div class="notice notice--warning pdv-problem" role="alert">
+        <p>{problem}</p>
+      </div>
+    );
   const message = code ? FLASH[code] : undefined;
-  return message ? <Notice kind="success"><p>{message}</p></Notice> : null;
+  return message ? (
+    <Notice kind="success">
+      <p>{message}</p>
+    </Notice>
+  ) : null;
 }
 
 interface FieldShellProps {
@@ -74,13 +85,30 @@ function describedBy(p: FieldShellProps): string | undefined {
 
 function Shell(props: FieldShellProps & { children: ComponentChildren; class?: string }) {
   return (
-    <FieldShell id={`champ-${props.name}`} label={props.label} hint={props.hint} error={props.error} required={props.required} bare={props.bare} class={props.class}>
+    <FieldShell
+      id={`champ-${props.name}`}
+      label={props.label}
+      hint={props.hint}
+      error={props.error}
+      required={props.required}
+      bare={props.bare}
+      class={props.class}
+    >
       {props.children}
     </FieldShell>
   );
 }
 
-export function Input(props: FieldShellProps & { value: string; type?: "text" | "date" | "url" | "search"; inputMode?: "numeric" | "decimal"; maxLength?: number; class?: string; autocomplete?: string }) {
+export function Input(
+  props: FieldShellProps & {
+    value: string;
+    type?: "text" | "date" | "url" | "search";
+    inputMode?: "numeric" | "decimal";
+    maxLength?: number;
+    class?: string;
+    autocomplete?: string;
+  },
+) {
   return (
     <Shell {...props}>
       <input
@@ -139,12 +167,16 @@ export function Select(props: FieldShellProps & { value: string; options: Option
       >
         {props.empty !== undefined ? <option value="">{props.empty}</option> : null}
         {props.options.map((o) => (
-          <option value={o.value} selected={o.value === props.value}>{o.label}</option>
+          <option value={o.value} selected={o.value === props.value}>
+            {o.label}
+          </option>
         ))}
         {(props.groups ?? []).map((g) => (
           <optgroup label={g.label}>
             {g.options.map((o) => (
-              <option value={o.value} selected={o.value === props.value}>{o.label}</option>
+              <option value={o.value} selected={o.value === props.value}>
+                {o.label}
+              </option>
             ))}
           </optgroup>
         ))}
@@ -154,12 +186,27 @@ export function Select(props: FieldShellProps & { value: string; options: Option
 }
 
 /** A POST button in its own small form (delete, move), with the CSRF token. */
-export function PostButton(props: { action: string; token: string; label: string; danger?: boolean; hidden?: Record<string, string>; describedBy?: string; ariaLabel?: string }) {
+export function PostButton(props: {
+  action: string;
+  token: string;
+  label: string;
+  danger?: boolean;
+  hidden?: Record<string, string>;
+  describedBy?: string;
+  ariaLabel?: string;
+}) {
   return (
     <form method="post" action={props.action} class="pdv-inline-form">
       <CsrfField token={props.token} />
-      {Object.entries(props.hidden ?? {}).map(([k, v]) => <input type="hidden" name={k} value={v} />)}
-      <button type="submit" class={props.danger ? "button button--danger" : "button button--secondary"} aria-label={props.ariaLabel} aria-describedby={props.describedBy}>
+      {Object.entries(props.hidden ?? {}).map(([k, v]) => (
+        <input type="hidden" name={k} value={v} />
+      ))}
+      <button
+        type="submit"
+        class={props.danger ? "button button--danger" : "button button--secondary"}
+        aria-label={props.ariaLabel}
+        aria-describedby={props.describedBy}
+      >
         {props.label}
       </button>
     </form>
@@ -181,8 +228,12 @@ export function DeleteSection(props: { action: string; token: string; what: stri
 export function MoveButtons(props: { action: string; token: string; title: string; index: number; count: number }) {
   return (
     <div class="admin-actions">
-      {props.index > 0 ? <PostButton action={props.action} token={props.token} label="Monter" hidden={{ sens: "haut" }} ariaLabel={`Monter « ${props.title} »`} /> : null}
-      {props.index < props.count - 1 ? <PostButton action={props.action} token={props.token} label="Descendre" hidden={{ sens: "bas" }} ariaLabel={`Descendre « ${props.title} »`} /> : null}
+      {props.index > 0 ? (
+        <PostButton action={props.action} token={props.token} label="Monter" hidden={{ sens: "haut" }} ariaLabel={`Monter « ${props.title} »`} />
+      ) : null}
+      {props.index < props.count - 1 ? (
+        <PostButton action={props.action} token={props.token} label="Descendre" hidden={{ sens: "bas" }} ariaLabel={`Descendre « ${props.title} »`} />
+      ) : null}
     </div>
   );
 }
