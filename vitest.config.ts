@@ -3,7 +3,12 @@ import { defineConfig } from "vitest/config";
 // Three kinds of tests (see README, "Tests"):
 //  - unit and integration tests on PGlite (always);
 //  - the integration tests again on a PostgreSQL server when TEST_DATABASE_URL is set;
-//  - browser tests (test/e2e) against Debian's Chromium, one file at a time.
+//  - browser tests (test/e2e) against Debian's Chromium, one journey at a time.
+// Every project runs in one phase on the same workers: test files are not isolated from
+// each other (isolate: false), so a worker imports the app, PGlite's WebAssembly and the
+// test helpers once instead of once per file (about 2 s of CPU per file). Each file still
+// builds its own database, data folder and app (test/helpers.ts); module-level state in
+// src/ must therefore not leak from one app to another, which the tests would catch.
 const integration = ["src/**/*.int.test.{ts,tsx}", "test/**/*.int.test.{ts,tsx}", "scripts/**/*.int.test.ts", "demo/**/*.int.test.ts"];
 const projects: any[] = [
   {
@@ -13,6 +18,7 @@ const projects: any[] = [
       exclude: ["test/e2e/**", "node_modules/**"],
       env: { TEST_DB: "pglite" },
       globalSetup: ["test/global-setup.ts"],
+      isolate: false,
       testTimeout: 30_000,
       hookTimeout: 60_000,
     },
@@ -20,10 +26,11 @@ const projects: any[] = [
   {
     test: {
       name: "e2e",
-      include: ["test/e2e/**/*.e2e.ts"],
+      // one file that imports every journey (see there): serial, in parallel with the rest
+      include: ["test/e2e/journeys.e2e.ts"],
       env: { TEST_DB: "pglite" },
       globalSetup: ["test/global-setup.ts"],
-      fileParallelism: false,
+      isolate: false,
       testTimeout: 60_000,
       hookTimeout: 120_000,
     },
@@ -35,6 +42,8 @@ if (process.env.TEST_DATABASE_URL) {
       name: "postgres",
       include: integration,
       env: { TEST_DB: "postgres" },
+      globalSetup: ["test/global-setup-postgres.ts"],
+      isolate: false,
       testTimeout: 30_000,
       hookTimeout: 60_000,
     },

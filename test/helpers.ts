@@ -1,6 +1,6 @@
 // Test worlds: each test file gets its own freshly migrated database (a PGlite copy of
-// the migrated template, or a new database on the PostgreSQL server named by
-// TEST_DATABASE_URL), its own data directory and its own app.
+// the migrated template, or a copy of the migrated template database on the PostgreSQL
+// server named by TEST_DATABASE_URL), its own data directory and its own app.
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import os from "node:os";
@@ -11,7 +11,6 @@ import { inject } from "vitest";
 import { buildApp } from "../src/app.js";
 import { loadConfig, type Config } from "../src/config.js";
 import { connectPostgres, openPGlite, wrapPGlite, type DatabaseHandle, type DB } from "../src/core/db/create-db.js";
-import { migrateToLatest } from "../src/core/db/migrator.js";
 import type { PageCache } from "../src/core/http/page-cache.js";
 import type { LogStream } from "../src/core/logger.js";
 import { startWorker } from "../src/core/jobs/queue.js";
@@ -24,6 +23,13 @@ export interface TestDatabase {
   destroy(): Promise<void>;
 }
 
+// Read once per worker: test files share a worker's modules (isolate: false in vitest.config.ts).
+let template: Promise<Blob> | undefined;
+function pgliteTemplate(): Promise<Blob> {
+  template ??= fs.readFile(inject("pgliteTemplate")).then((bytes) => new Blob([bytes]));
+  return template;
+}
+
 export async function createTestDatabase(): Promise<TestDatabase> {
   if (process.env.TEST_DB === "postgres") {
     const url = process.env.TEST_DATABASE_URL;
@@ -31,12 +37,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const name = `portail_test_${crypto.randomBytes(6).toString("hex")}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
-    await admin.query(`create database ${name}`);
+    // a copy of the database migrated once by test/global-setup-postgres.ts
+    await admin.query(`create database ${name} template ${inject("postgresTemplate")}`);
     await admin.end();
     const dbUrl = new URL(url);
     dbUrl.pathname = `/${name}`;
     const handle = connectPostgres(dbUrl.toString(), 5);
-    await migrateToLatest(handle.db);
     return {
       db: handle.db,
       kind: "postgres",
@@ -49,8 +55,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       },
     };
   }
-  const template = await fs.readFile(inject("pgliteTemplate"));
-  const client = await openPGlite(undefined, new Blob([template]));
+  const client = await openPGlite(undefined, await pgliteTemplate());
   const handle: DatabaseHandle = wrapPGlite(client);
   return { db: handle.db, kind: "pglite", destroy: () => handle.close() };
 }

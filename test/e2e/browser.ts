@@ -2,11 +2,8 @@
 // browser), a real HTTP server on a free loopback port, and an axe-core scan.
 import fs from "node:fs";
 import net from "node:net";
-import fsp from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { createTestWorld, type TestWorld } from "../helpers.js";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -35,23 +32,10 @@ export async function startBrowserWorld(options: { javaScriptEnabled?: boolean; 
   const baseUrl = `http://127.0.0.1:${port}`;
   const world = await createTestWorld({ publicUrl: baseUrl, smtpUrl: options.smtpUrl, geocoderUrl: options.geocoderUrl });
   await world.app.listen({ port, host: "127.0.0.1" });
-  const userDataDir = await fsp.mkdtemp(path.join(os.tmpdir(), "portail-chromium-"));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
+  const context = await (await sharedBrowser()).newContext({
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     locale: "fr-FR",
     viewport: { width: 1280, height: 900 },
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--disable-dev-shm-usage",
-    ],
   });
   return {
     ...world,
@@ -61,9 +45,28 @@ export async function startBrowserWorld(options: { javaScriptEnabled?: boolean; 
     close: async () => {
       await context.close();
       await world.close();
-      await fsp.rm(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+// One Chromium per worker, shared by the journeys (test files share a worker's modules:
+// isolate: false in vitest.config.ts); each world gets a fresh browser context of its own
+// (cookies, storage, cache), as a new profile would. Starting Chromium costs a second or two.
+let browser: Promise<Browser> | undefined;
+function sharedBrowser(): Promise<Browser> {
+  browser ??= chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+  });
+  return browser;
+}
+
+/** Closes the shared Chromium (test/e2e/journeys.e2e.ts, after the last journey). */
+export async function closeSharedBrowser(): Promise<void> {
+  const b = browser;
+  browser = undefined;
+  if (b) await (await b).close();
 }
 
 /** WCAG 2.1 A and AA rules; returns the violations in a readable form (empty when clean). */
