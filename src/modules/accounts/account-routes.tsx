@@ -3,7 +3,7 @@
 // cannot be read or changed by guessing ids. (Favourites are the favourites module's.)
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { CurrentSession } from "../../core/auth/sessions.js";
-import { NotFoundError, ValidationError } from "../../core/errors.js";
+import { NotFoundError } from "../../core/errors.js";
 import {
   emptyForm,
   field,

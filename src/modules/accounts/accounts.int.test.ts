@@ -96,7 +96,7 @@ describe("sign-up and verification", () => {
   });
 
   it("accepts 12 characters and 64 with any Unicode", async () => {
-    for (const password of ["éléphant vert", "🌳🏠🚲🎨📚⚽🌳🏠🚲🎨📚⚽", "x".repeat(30) + " " + "ç".repeat(33)]) {
+    for (const password of ["éléphant vert", "🌳🏠🚲🎨📚⚽🌳🏠🚲🎨📚⚽", `${"x".repeat(30)} ${"ç".repeat(33)}`]) {
       const res = await new Agent(w.app).submit("/compte/creer", "/compte/creer", { email: uniqueEmail(), password });
       expect(res.statusCode, password).toBe(303);
     }
@@ -153,7 +153,7 @@ describe("CSRF", () => {
     const token = await agent.csrf("/compte/connexion");
     const form = { email: "x@exemple.fr", password: "whatever-password" };
     expect((await agent.post("/compte/connexion", form)).statusCode).toBe(403);
-    expect((await agent.post("/compte/connexion", { ...form, _csrf: token + "x" })).statusCode).toBe(403);
+    expect((await agent.post("/compte/connexion", { ...form, _csrf: `${token}x` })).statusCode).toBe(403);
     expect((await agent.post("/compte/connexion", { ...form, _csrf: token }, { "sec-fetch-site": "cross-site" })).statusCode).toBe(403);
     expect((await agent.post("/compte/connexion", { ...form, _csrf: token }, { origin: "https://evil.example" })).statusCode).toBe(403);
     const page = await agent.post("/compte/connexion", form);

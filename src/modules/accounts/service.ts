@@ -59,7 +59,7 @@ async function enforce(deps: AccountDeps, key: string, rule: RateLimitRule) {
 /** Account keys are hashed so the rate-limit table holds no e-mail address. */
 const accountKey = (email: string) => hashToken(normaliseEmail(email)).slice(0, 32);
 
-const url = (deps: AccountDeps, path: string) => new URL(path, deps.publicUrl + "/").toString();
+const url = (deps: AccountDeps, path: string) => new URL(path, `${deps.publicUrl}/`).toString();
 
 function passwordContext(deps: AccountDeps, email: string): string[] {
   return [deps.siteName, ...deps.siteName.split(/[\s’'-]+/), email.split("@")[0] ?? ""];
@@ -112,7 +112,7 @@ export async function verifyEmail(deps: AccountDeps, token: string, ip: string):
   const now = deps.now();
   return deps.db.transaction().execute(async (trx) => {
     const used = await q.consumeUserToken(trx, token, "verify_email", now);
-    if (!used || !used.email) return null;
+    if (!used?.email) return null;
     const user = await q.findUserById(trx, used.user_id);
     if (!user) return null;
     const changing = user.email.toLowerCase() !== used.email.toLowerCase();

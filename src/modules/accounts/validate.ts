@@ -37,6 +37,7 @@ export function emailProblem(email: string): string | null {
 
 export function displayNameProblem(name: string): string | null {
   if (name.length > 80) return "Le nom affiché ne peut pas dépasser 80 caractères.";
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the class exists to refuse control characters (U+0000–U+001F, U+007F) in a name shown to others
   if (/[\u0000-\u001f\u007f<>]/.test(name)) return "Le nom affiché contient des caractères non autorisés.";
   return null;
 }
