@@ -4,7 +4,7 @@
 // declares its action (requireStaff); per-item rules (own drafts) live in the service.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { ConflictError, ValidationError } from "../../core/errors.js";
-import { emptyForm, field, formBody, handleForm, ids, noQuery, pageParam, queryOf, text } from "../../core/http/form.js";
+import { emptyForm, field, formBody, handleForm, noQuery, pageParam, queryOf, text } from "../../core/http/form.js";
 import { servePage } from "../../core/http/render.js";
 import { serveAdminPage, requireStaff, staffActor } from "../admin/index.js";
 import * as pages from "./admin/pages.js";

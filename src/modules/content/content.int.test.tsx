@@ -13,7 +13,7 @@ describe("article page", () => {
   it("renders title, standfirst, hero with caption and credit, tags, share links and Lire aussi", async () => {
     const theme = await createTheme(w.db, { name: "Emploi" });
     const place = await createNeighbourhood(w.db, { name: "Fives" });
-    const hero = await createImage(w.db, w.config.dataDir + "/media", { alt: "Façade d’atelier", caption: "Un atelier.", credit: "Photo Dan. R." });
+    const hero = await createImage(w.db, `${w.config.dataDir}/media`, { alt: "Façade d’atelier", caption: "Un atelier.", credit: "Photo Dan. R." });
     const others = [];
     for (let i = 0; i < 4; i++) others.push(await createArticle(w.db, { themeIds: [theme.id] }));
     const a = await createArticle(w.db, {
@@ -34,7 +34,7 @@ describe("article page", () => {
     expect(html).toContain(`href="/themes/${theme.slug}"`);
     expect(html).toContain(`href="/quartiers/${place.slug}"`);
     expect(html).toContain("Lire aussi");
-    expect(html).toContain("https://www.facebook.com/sharer/sharer.php?u=" + encodeURIComponent("https://portail.test" + a.path));
+    expect(html).toContain(`https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(`https://portail.test${a.path}`)}`);
     expect(html).not.toMatch(/google|plus\.google/i);
     expect(html).toContain(`/compte/connexion?retour=${encodeURIComponent(a.path)}`);
     // SEO
@@ -45,7 +45,7 @@ describe("article page", () => {
   });
 
   it("loads the largest image above the fold first (article hero, home lead card) and every other image lazily", async () => {
-    const media = w.config.dataDir + "/media";
+    const media = `${w.config.dataDir}/media`;
     const heroId = await createImage(w.db, media, { alt: "Image principale", caption: "Légende.", credit: "Photo A." });
     const other = await createImage(w.db, media, { alt: "Image secondaire", caption: "Légende.", credit: "Photo B." });
     await createArticle(w.db, { title: "Plus ancienne", heroMediaId: other, publishedAt: new Date(Date.now() - 86_400_000 * 3) });
@@ -88,7 +88,7 @@ describe("nested pages", () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('<a href="/solidarite-test">Solidarité</a>');
     expect(res.body).toContain('"@type":"WebPage"');
-    const slash = await w.app.inject({ url: child.path + "/" });
+    const slash = await w.app.inject({ url: `${child.path}/` });
     expect(slash.statusCode).toBe(301);
     expect(slash.headers.location).toBe(child.path);
     // the parent lists its published children

@@ -6,6 +6,10 @@ export { invalidateContent } from "./invalidate.js";
 export { rankRelated } from "./related.js";
 // Cards of published items (accounts' favourites and personal feed, policy's linked articles).
 export { loadCards, PAGE_SIZE } from "./service.js";
+// The latest published articles with their themes and dates (the feeds module).
+export { latestArticles, type ArticleFeedEntry } from "./service.js";
+// Every public page content serves, with its last change (the sitemap module).
+export { publicUrls as contentPublicUrls, type PublicUrl } from "./service.js";
 export {
   findItemsByIds,
   findFeedCandidates,

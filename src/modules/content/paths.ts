@@ -31,7 +31,7 @@ export async function moveContent(
     if (!parent) throw new NotFoundError("Parent not found");
     if (parent.kind !== "page") throw new ConflictError("A page can only be placed under a page");
     // A page cannot go under itself or one of its descendants.
-    if (parent.path === item.path || parent.path.startsWith(item.path + "/")) throw new ConflictError("A page cannot be moved under itself");
+    if (parent.path === item.path || parent.path.startsWith(`${item.path}/`)) throw new ConflictError("A page cannot be moved under itself");
     parentPath = parent.path;
   }
   const newPath = item.kind === "article" ? articlePath(change.slug) : pagePath(parentPath, change.slug);

@@ -154,31 +154,6 @@ export async function contentRoutes(app: FastifyInstance) {
     }),
   );
 
-  app.get("/sitemap.xml", { schema: { querystring: noQuery } }, async (_request, reply) => {
-    const entries = await service.getSitemapEntries(deps());
-    const base = app.deps.config.publicUrl;
-    const fixed = [
-      "/",
-      "/actualites",
-      "/themes",
-      "/quartiers",
-      "/plan-du-site",
-      "/politique-de-la-ville",
-      "/politique-de-la-ville/actions",
-      "/politique-de-la-ville/adresse",
-      "/donnees",
-    ];
-    const xmlEscape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
-    const urls = [
-      ...fixed.map((p) => `<url><loc>${xmlEscape(base + p)}</loc></url>`),
-      ...entries.map((e) => `<url><loc>${xmlEscape(base + e.path)}</loc><lastmod>${e.lastmod.toISOString()}</lastmod></url>`),
-    ];
-    return reply
-      .header("content-type", "application/xml; charset=utf-8")
-      .header("cache-control", "public, max-age=300")
-      .send(`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls.join("")}</urlset>\n`);
-  });
-
   // Institutional pages live at their nested path; this catch-all comes last (Fastify
   // ranks static routes before wildcards, so it never shadows the routes above).
   app.get("/*", { schema: { querystring: noQuery } }, async (request: FastifyRequest, reply) => {

@@ -43,6 +43,44 @@ export async function loadCards(db: DB, items: q.ItemRow[]): Promise<CardView[]>
   );
 }
 
+/** An article as the feeds module shows it: its card, its dates and every theme it has. */
+export interface ArticleFeedEntry {
+  card: CardView;
+  publishedAt: Date;
+  updatedAt: Date;
+  themes: TagView[];
+}
+
+/**
+ * The latest published articles, of one theme or one place or all, newest first: the input of
+ * the RSS and Atom feeds (feeds module). Only what the public sees now (published, date past).
+ */
+export async function latestArticles(
+  db: DB,
+  filter: { themeId?: number; neighbourhoodId?: number },
+  now: Date,
+  limit: number,
+): Promise<ArticleFeedEntry[]> {
+  const { rows } = await q.listPublished(db, { kind: "article", ...filter, limit, offset: 0, now });
+  const [cards, themes] = await Promise.all([
+    loadCards(
+      db,
+      rows,
+    ),
+    q.findThemesOf(
+      db,
+      rows.map((r) => r.id),
+    ),
+  ]);
+  return rows.flatMap((row, i) => {
+    const card = cards[i];
+    // listPublished only returns rows with a past publication date; the guard keeps the type honest.
+    if (!card || !row.published_at) return [];
+    const own = themes.filter((t) => t.content_id === row.id).map(presentTag);
+    return [{ card, publishedAt: row.published_at, updatedAt: row.updated_at, themes: own }];
+  });
+}
+
 function cardTags(cards: CardView[]): string[] {
   return cards.map((c) => `content:${c.id}`);
 }
@@ -286,8 +324,39 @@ export function buildTree(pages: Array<{ id: number; parent_id: number | null; t
   return roots;
 }
 
-/** Every public URL with its last change, for sitemap.xml. */
-export async function getSitemapEntries(deps: ContentDeps) {
-  const rows = await q.listAllPublished(deps.db, deps.now());
-  return rows.map((r) => ({ path: r.path, lastmod: r.updated_at }));
+/** A public address and when what it shows last changed (null: no honest date to give). */
+export interface PublicUrl {
+  path: string;
+  lastmod: Date | null;
+}
+
+const later = (a: Date | null, b: Date | null): Date | null => (a === null ? b : b === null || a >= b ? a : b);
+
+/**
+ * Every public page content serves, for sitemap.xml (the sitemap module): the fixed pages,
+ * each theme and each place (quartiers, QPV), and every item visible now. An item's date is
+ * its last edit or its publication, whichever is later; a theme's page changes when its
+ * newest item does. Pages mixing other modules' data (home, quartier pages) give no date.
+ */
+export async function publicUrls(deps: ContentDeps): Promise<PublicUrl[]> {
+  const now = deps.now();
+  const [items, themes, neighbourhoods, byTheme] = await Promise.all([
+    q.listAllPublished(deps.db, now),
+    listThemes(deps.db),
+    listNeighbourhoods(deps.db),
+    q.latestChangeByTheme(deps.db, now),
+  ]);
+  const themeDates = new Map(byTheme.map((r) => [r.theme_id, later(new Date(r.updated_at), r.published_at ? new Date(r.published_at) : null)]));
+  const entries = items.map((r) => ({ kind: r.kind, path: r.path, lastmod: later(r.updated_at, r.published_at) }));
+  const newestArticle = entries.filter((e) => e.kind === "article").reduce<Date | null>((d, e) => later(d, e.lastmod), null);
+  return [
+    { path: "/", lastmod: null },
+    { path: "/actualites", lastmod: newestArticle },
+    { path: "/themes", lastmod: null },
+    ...themes.map((t) => ({ path: presentTag(t).href, lastmod: themeDates.get(t.id) ?? null })),
+    { path: "/quartiers", lastmod: null },
+    ...neighbourhoods.map((n) => ({ path: presentNeighbourhoodLink(n).href, lastmod: null })),
+    { path: "/plan-du-site", lastmod: null },
+    ...entries.map(({ path, lastmod }) => ({ path, lastmod })),
+  ];
 }

@@ -84,7 +84,7 @@ describe("creating and editing", () => {
     const page = await contributor.agent.get(res.headers.location as string);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain("Brouillon créé");
-    expect(page.body).toContain('data-autosave-url="/admin/contenus/' + id + '/brouillon"');
+    expect(page.body).toContain(`data-autosave-url="/admin/contenus/${id}/brouillon"`);
     expect(page.body).toContain('data-slug-source="title"');
     expect(page.body).toMatch(/<textarea[^>]*name="body"[^>]*data-module="rich-text"|<textarea[^>]*data-module="rich-text"[^>]*name="body"/);
   });

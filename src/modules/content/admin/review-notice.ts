@@ -21,7 +21,7 @@ export function reviewNoticeHandler(deps: Pick<AppDeps, "db" | "mailer" | "site"
     const submittedBy = Number(payload.submittedBy);
     if (!Number.isInteger(contentId)) return;
     const item = await q.findReviewItem(deps.db, contentId);
-    if (!item || item.status !== "review") return;
+    if (item?.status !== "review") return;
     const [submitter, recipients, site] = await Promise.all([
       q.findUserName(deps.db, submittedBy),
       // Roles that may publish (core/auth/roles.ts: content.publish), with a confirmed address.
@@ -29,7 +29,7 @@ export function reviewNoticeHandler(deps: Pick<AppDeps, "db" | "mailer" | "site"
       deps.site.load(),
     ]);
     const who = submitter ? submitter.display_name || submitter.email : "Un membre de l’équipe";
-    const url = new URL(`/admin/contenus/${item.id}`, deps.config.publicUrl + "/").toString();
+    const url = new URL(`/admin/contenus/${item.id}`, `${deps.config.publicUrl}/`).toString();
     // One e-mail job per recipient (each delivered and retried on its own), queued all or
     // none: a failure halfway does not leave the first recipients to be told again on retry.
     await deps.db.transaction().execute(async (trx) => {

@@ -109,8 +109,8 @@ async function resolveReferences(
   let parent: { id: number; path: string } | null = null;
   if (kind === "page" && input.parentId !== null) {
     const p = await findParentFacts(trx, input.parentId);
-    if (!p || p.kind !== "page") errors.parent = "Choisissez une page parente dans la liste.";
-    else if (item && (p.id === item.id || p.path.startsWith(item.path + "/")))
+    if (p?.kind !== "page") errors.parent = "Choisissez une page parente dans la liste.";
+    else if (item && (p.id === item.id || p.path.startsWith(`${item.path}/`)))
       errors.parent = "Une page ne peut pas être placée sous elle-même ou sous une de ses sous-pages.";
     else parent = { id: p.id, path: p.path };
   }

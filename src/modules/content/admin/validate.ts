@@ -2,7 +2,7 @@
 // arrays of text) from an urlencoded body; what comes out is typed, with French messages
 // per field. Values are kept as typed so a form with an error shows them again.
 import { isValidSlug, slugify } from "../../../lib/text.js";
-import { parisParts, parisToUtc } from "../../../lib/paris-time.js";
+import { parisToUtc } from "../../../lib/paris-time.js";
 import { field, fieldList } from "../../../core/http/form.js";
 
 export const TITLE_MAX = 200;

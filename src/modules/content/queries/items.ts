@@ -307,13 +307,26 @@ export async function findPublishedChildren(db: Db, parentId: number, now: Date)
     .execute();
 }
 
+/** Every item visible now, by path: sitemap.xml. */
 export async function listAllPublished(db: Db, now: Date) {
   return db
     .selectFrom("content_items")
-    .select(["path", "updated_at"])
+    .select(["path", "kind", "published_at", "updated_at"])
     .where("status", "=", "published")
     .where("published_at", "<=", now)
     .orderBy("path")
+    .execute();
+}
+
+/** The last change among the items visible now in each theme: the lastmod of the theme's page. */
+export async function latestChangeByTheme(db: Db, now: Date): Promise<{ theme_id: number; updated_at: Date; published_at: Date | null }[]> {
+  return db
+    .selectFrom("content_themes as ct")
+    .innerJoin("content_items as c", "c.id", "ct.content_id")
+    .select((eb) => ["ct.theme_id", eb.fn.max("c.updated_at").as("updated_at"), eb.fn.max("c.published_at").as("published_at")])
+    .where("c.status", "=", "published")
+    .where("c.published_at", "<=", now)
+    .groupBy("ct.theme_id")
     .execute();
 }
 

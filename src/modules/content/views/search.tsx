@@ -18,6 +18,7 @@ export function SearchPage(props: { ctx: PageContext; query: string; cards: Card
       meta={{ title, description: `Rechercher sur le site de ${ctx.site.name}.`, canonicalPath: "/recherche", noindex: true }}
     >
       <h1>Recherche</h1>
+      {/* biome-ignore lint/a11y/useSemanticElements: the <search> element is not yet announced as a landmark by every screen reader; <form role="search"> is */}
       <form class="search-page__form" action="/recherche" method="get" role="search">
         <label for="recherche-page">Rechercher des actualités et des pages</label>
         <div class="input-group">

@@ -67,6 +67,7 @@ export function ContentListPage({ ctx, actor, data }: { ctx: PageContext; actor:
           </a>
         </div>
       ) : null}
+      {/* biome-ignore lint/a11y/useSemanticElements: the <search> element is not yet announced as a landmark by every screen reader; <form role="search"> is */}
       <form method="get" action="/admin/contenus" class="admin-filters" role="search" aria-label="Filtrer les contenus">
         <div class="field">
           <label for="champ-q" class="field__label">

@@ -1,0 +1,60 @@
+// SQL of the open data content API (opendata's /api/v1/actualites and /api/v1/pages): published
+// items with filters and keyset ("cursor") pagination. Kept apart from items.ts, which serves the
+// HTML pages; the visibility rule (published, published_at <= now) is the same.
+import { sql, type Kysely } from "kysely";
+import type { ContentKind, Database } from "../../../core/db/schema.js";
+import type { ItemRow } from "./items.js";
+
+type Db = Kysely<Database>;
+
+export interface PublishedPageFilter {
+  kind: ContentKind;
+  themeId?: number;
+  neighbourhoodId?: number;
+  /** published_at >= since */
+  since?: Date;
+  /** published_at < before */
+  before?: Date;
+  /** French full-text query (the site search's: websearch syntax, accent-insensitive). */
+  search?: string;
+  /** Keyset: only items strictly after this one in (published_at desc, id desc) order. */
+  after?: { publishedAt: Date; id: number };
+  limit: number;
+  now: Date;
+}
+
+/**
+ * One page of published items, newest first, ordered by (published_at, id) descending so that a
+ * cursor made of the last item's pair resumes exactly after it: no item is seen twice or skipped
+ * when items are published meanwhile (offset pagination would shift). A text search filters with
+ * the site search's tsquery but keeps this order (a rank order cannot be resumed from a cursor).
+ */
+export async function listPublishedPage(db: Db, f: PublishedPageFilter): Promise<ItemRow[]> {
+  let q = db
+    .selectFrom("content_items as c")
+    .select(["c.id", "c.kind", "c.parent_id", "c.slug", "c.path", "c.title", "c.standfirst", "c.body", "c.status", "c.published_at", "c.updated_at", "c.hero_media_id", "c.featured"])
+    .where("c.kind", "=", f.kind)
+    .where("c.status", "=", "published")
+    .where("c.published_at", "<=", f.now);
+  if (f.themeId !== undefined) {
+    const themeId = f.themeId;
+    q = q.where(({ exists, selectFrom }) =>
+      exists(selectFrom("content_themes as ct").select("ct.content_id").whereRef("ct.content_id", "=", "c.id").where("ct.theme_id", "=", themeId)),
+    );
+  }
+  if (f.neighbourhoodId !== undefined) {
+    const nid = f.neighbourhoodId;
+    q = q.where(({ exists, selectFrom }) =>
+      exists(selectFrom("content_neighbourhoods as cn").select("cn.content_id").whereRef("cn.content_id", "=", "c.id").where("cn.neighbourhood_id", "=", nid)),
+    );
+  }
+  if (f.since) q = q.where("c.published_at", ">=", f.since);
+  if (f.before) q = q.where("c.published_at", "<", f.before);
+  if (f.search) q = q.where(sql<boolean>`c.search_vector @@ websearch_to_tsquery('french', f_unaccent(${f.search}))`);
+  if (f.after) {
+    const { publishedAt, id } = f.after;
+    q = q.where((eb) => eb.or([eb("c.published_at", "<", publishedAt), eb.and([eb("c.published_at", "=", publishedAt), eb("c.id", "<", id)])]));
+  }
+  const rows = await q.orderBy("c.published_at", "desc").orderBy("c.id", "desc").limit(f.limit).execute();
+  return rows as ItemRow[];
+}
