@@ -5,7 +5,7 @@
 // Functions taking `trx` expect to run inside the caller's transaction.
 import { sql } from "kysely";
 import type { DB } from "../../core/db/create-db.js";
-import type { ContentStatus, Role } from "../../core/db/schema.js";
+import type { Role } from "../../core/db/schema.js";
 import type { StaffRole } from "./staff-roles.js";
 
 // ---- the team
