@@ -26,6 +26,18 @@ function csvRows(body: string): Array<Record<string, string>> {
 // Counted: 100 000 + 50 000 + 30 000 (emploi), 40 000 + 10 000.50 (santé) = 230 000.50 €.
 // Abandoned: 20 000 + 13 000 (with a CAF line: the CAF funds nothing that is counted), and 0.
 const COUNTED_TOTAL = 230000.5;
+
+// The fields of the API's answers that this file reads (the opendata module's OpenAPI document is the contract).
+interface ApiContract {
+  slug: string;
+  financements: unknown[];
+  priorites: Array<{ slug: string; actions: number; actions_abandonnees: number; financement_total: number; avancement: number }>;
+}
+interface ApiAction {
+  statut: string;
+  compte_dans_les_totaux: boolean;
+  financement_total: number;
+}
 let quartierSlug = "";
 
 beforeAll(async () => {
@@ -137,23 +149,23 @@ describe("abandoned actions: one rule for every figure", () => {
   });
 
   it("the API gives the page's figures", async () => {
-    const contracts = JSON.parse((await get("/api/v1/contrats")).body);
-    const c = contracts.data.find((x: { slug: string }) => x.slug === "contrat-totaux");
+    const contracts = JSON.parse((await get("/api/v1/contrats")).body) as { data: ApiContract[] };
+    const c = contracts.data.find((x) => x.slug === "contrat-totaux");
     expect(c).toMatchObject({ actions: 6, actions_abandonnees: 2, financement_total: COUNTED_TOTAL, avancement: 46 });
-    expect(c.financements).toEqual([
+    expect(c?.financements).toEqual([
       { financeur: "etat", financeur_libelle: "État", montant: 130000 },
       { financeur: "ville", financeur_libelle: "Ville", montant: 60000.5 },
       { financeur: "region", financeur_libelle: "Région", montant: 40000 },
     ]);
-    expect(c.priorites.map((p: any) => [p.slug, p.actions, p.actions_abandonnees, p.financement_total, p.avancement])).toEqual([
+    expect(c?.priorites.map((p) => [p.slug, p.actions, p.actions_abandonnees, p.financement_total, p.avancement])).toEqual([
       ["emploi-totaux", 3, 1, 180000, 58],
       ["sante-totaux", 3, 1, 50000.5, 4],
     ]);
-    const list = JSON.parse((await get("/api/v1/actions?par_page=100")).body);
+    const list = JSON.parse((await get("/api/v1/actions?par_page=100")).body) as { data: ApiAction[]; pagination: { total: number } };
     expect(list.pagination.total).toBe(6);
-    const counted = list.data.filter((a: any) => a.compte_dans_les_totaux);
-    expect(counted.reduce((s: number, a: any) => s + a.financement_total, 0)).toBe(COUNTED_TOTAL);
-    expect(list.data.filter((a: any) => !a.compte_dans_les_totaux).map((a: any) => a.statut)).toEqual(["cancelled", "cancelled"]);
+    const counted = list.data.filter((a) => a.compte_dans_les_totaux);
+    expect(counted.reduce((s, a) => s + a.financement_total, 0)).toBe(COUNTED_TOTAL);
+    expect(list.data.filter((a) => !a.compte_dans_les_totaux).map((a) => a.statut)).toEqual(["cancelled", "cancelled"]);
     const one = JSON.parse((await get("/api/v1/actions/t-abandonnee-financee")).body).data;
     expect(one).toMatchObject({ statut: "cancelled", compte_dans_les_totaux: false, financement_total: 33000 });
   });

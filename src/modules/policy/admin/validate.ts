@@ -149,7 +149,7 @@ export function readOrganisation(body: FormBody): { input: OrganisationInput | n
     } catch {
       url = null;
     }
-    if (!url || url.protocol !== "https:" || !url.hostname.includes(".") || url.username || url.password) {
+    if (url?.protocol !== "https:" || !url.hostname.includes(".") || url.username || url.password) {
       errors.website = "Indiquez une adresse web complète et sécurisée, commençant par https:// (par exemple https://www.association.fr).";
     } else if (values.website.length > 500) {
       errors.website = "L’adresse web dépasse 500 caractères.";
@@ -285,12 +285,12 @@ const checked = (body: FormBody, key: string) => str(body, key) !== "";
 export function descriptionHtml(text: string): string {
   // HTML only when it uses a tag the sanitiser keeps: "<3" or "<paragraphe>" stay text.
   if (text === "" || /<\/?(p|h[2-4]|ul|ol|li|a|strong|em|b|i|br|blockquote|figure|figcaption|img)(\s[^>]*)?\/?>/i.test(text)) return text;
-  const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   return text
     .split(/\r?\n\s*\r?\n/)
     .map((p) => p.trim())
     .filter((p) => p !== "")
-    .map((p) => `<p>${escape(p).replace(/\r?\n/g, "<br>")}</p>`)
+    .map((p) => `<p>${escapeHtml(p).replace(/\r?\n/g, "<br>")}</p>`)
     .join("\n");
 }
 

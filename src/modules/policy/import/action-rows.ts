@@ -1,7 +1,7 @@
 // Reading and checking the rows of an actions CSV, without the database (references to
 // contracts, organisations and places are resolved in actions.ts). The template is
 // documented in actions.ts and in README.md.
-import { CsvError, parseCsv } from "../../../lib/csv.js";
+import { CsvError, parseCsv, type ParsedCsv } from "../../../lib/csv.js";
 import { isValidSlug, slugify } from "../../../lib/text.js";
 import { FUNDER_LABELS, STATUS_LABELS } from "../present.js";
 import { FUNDERS, STATUSES } from "../queries.js";
@@ -85,7 +85,7 @@ const STATUS_CHOICES = STATUSES.map((s) => `${s} (${STATUS_LABELS[s] ?? s})`).jo
 const FUNDER_CHOICES = FUNDERS.join(", ");
 
 export function readActionRows(csvText: string, options: ImportOptions): { rows: ActionRow[]; errors: ImportIssue[]; read: number } {
-  let parsed;
+  let parsed: ParsedCsv;
   try {
     parsed = parseCsv(csvText);
   } catch (error) {

@@ -10,7 +10,7 @@
 // metropole; value: a number, "." or "," as decimal separator, spaces between thousands.
 // A row replaces the stored one with the same metric, territory_kind, territory_code and year.
 import type { DB } from "../../../core/db/create-db.js";
-import { CsvError, parseCsv } from "../../../lib/csv.js";
+import { CsvError, parseCsv, type ParsedCsv } from "../../../lib/csv.js";
 import {
   emptyReport,
   frenchList,
@@ -50,7 +50,7 @@ interface IndicatorRow extends IndicatorInput {
 
 export async function importIndicators(db: DB, csvText: string, options: ImportOptions = {}): Promise<ImportReport> {
   const report = emptyReport("indicators", options);
-  let parsed;
+  let parsed: ParsedCsv;
   try {
     parsed = parseCsv(csvText);
   } catch (error) {

@@ -10,7 +10,7 @@
 // updated, its name, slug and kind are kept.
 import type { DB } from "../../../core/db/create-db.js";
 import type { NeighbourhoodKind } from "../../../core/db/schema.js";
-import { CsvError, parseCsv } from "../../../lib/csv.js";
+import { CsvError, parseCsv, type ParsedCsv } from "../../../lib/csv.js";
 import type { AreaGeometry } from "../../../lib/geo/index.js";
 import { slugify } from "../../../lib/text.js";
 import {
@@ -146,7 +146,7 @@ function readGeoJson(source: string): { rows: SourceRow[]; errors: ImportIssue[]
 }
 
 function readCsv(source: string): { rows: SourceRow[]; errors: ImportIssue[] } {
-  let parsed;
+  let parsed: ParsedCsv;
   try {
     parsed = parseCsv(source);
   } catch (error) {

@@ -147,7 +147,8 @@ export function ActionPage({ ctx, data, map }: { ctx: PageContext; data: Data; m
           )}
           <FundingTable rows={[...byFunder].map(([funder, total]) => ({ funder, total }))} caption="Financements par financeur" />
           {data.funding.length > 0 ? (
-            <div class="table-scroll" role="region" tabIndex={0} aria-label="Détail des lignes de financement">
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: the table may scroll sideways; keyboard users can scroll it only if its container takes focus (WCAG 2.1.1)
+            <section class="table-scroll" tabIndex={0} aria-label="Détail des lignes de financement">
               <table class="table">
                 <caption>Détail des lignes de financement</caption>
                 <thead>
@@ -171,7 +172,7 @@ export function ActionPage({ ctx, data, map }: { ctx: PageContext; data: Data; m
                   ))}
                 </tbody>
               </table>
-            </div>
+            </section>
           ) : null}
         </section>
         <ShareBlock url={absoluteUrl(ctx, path)} title={a.title} id="partage" />

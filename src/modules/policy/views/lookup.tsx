@@ -42,6 +42,7 @@ export function LookupPage({ ctx, view }: { ctx: PageContext; view: LookupView }
     >
       <h1>{title}</h1>
       {view.geocoder ? (
+        // biome-ignore lint/a11y/useSemanticElements: the <search> element is not yet announced as a landmark by every screen reader; <form role="search"> is
         <form method="get" action="/politique-de-la-ville/adresse" class="form lookup-form" role="search">
           <div class="field">
             <label for="champ-adresse" class="field__label">

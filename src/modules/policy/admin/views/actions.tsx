@@ -41,6 +41,7 @@ export function ActionsView(props: {
           Ajouter une action
         </a>
       </div>
+      {/* biome-ignore lint/a11y/useSemanticElements: the <search> element is not yet announced as a landmark by every screen reader; <form role="search"> is */}
       <form method="get" action={`${BASE}/actions`} class="admin-filters" role="search" aria-label="Rechercher et filtrer les actions">
         <Input name="q" type="search" label="Titre ou identifiant" value={query.q ?? ""} maxLength={100} bare />
         <Select

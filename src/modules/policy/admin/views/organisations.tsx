@@ -27,6 +27,7 @@ export function OrganisationsView({
           Ajouter une organisation
         </a>
       </div>
+      {/* biome-ignore lint/a11y/useSemanticElements: the <search> element is not yet announced as a landmark by every screen reader; <form role="search"> is */}
       <form method="get" action={`${BASE}/organisations`} class="admin-filters" role="search" aria-label="Rechercher une organisation">
         <Input name="q" type="search" label="Nom ou identifiant" value={search} maxLength={100} bare />
         <button type="submit" class="button button--secondary">
