@@ -10,6 +10,7 @@ import { openDataModule } from "./modules/opendata/manifest.js";
 import { placesModule } from "./modules/places/manifest.js";
 import { policyModule } from "./modules/policy/manifest.js";
 import { siteModule } from "./modules/site/manifest.js";
+import { sitemapModule } from "./modules/sitemap/manifest.js";
 
 export const MODULES: readonly ModuleManifest[] = [
   siteModule,
@@ -19,6 +20,7 @@ export const MODULES: readonly ModuleManifest[] = [
   favouritesModule,
   policyModule,
   openDataModule,
+  sitemapModule,
   adminModule,
   contentModule,
 ];

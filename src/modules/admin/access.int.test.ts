@@ -79,6 +79,6 @@ describe("back-office access", () => {
 
   it("asks crawlers to stay out of the back office and of preview links", async () => {
     const robots = (await world.app.inject({ url: "/robots.txt" })).body;
-    expect(robots.split("\n")).toEqual(expect.arrayContaining(["Disallow: /admin", "Disallow: /apercu/"]));
+    expect(robots.split("\n")).toEqual(expect.arrayContaining(["Disallow: /admin$", "Disallow: /admin/", "Disallow: /apercu/"]));
   });
 });

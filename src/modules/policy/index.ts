@@ -4,6 +4,8 @@ export { NeighbourhoodPolicyBlock } from "./views/neighbourhood.js";
 export { FUNDERS, STATUSES, listActions, findAction, findActionDetails, actionExists, type ActionFilter } from "./queries.js";
 export * as policyQueries from "./queries.js";
 export { contractSummaries, parseActionQuery, type ActionQuery } from "./service.js";
+// Every public page of the Politique de la Ville, with its last change (the sitemap module).
+export { publicUrls as policyPublicUrls } from "./service.js";
 export { countsInTotals, notCountedSql } from "./counting-rule.js";
 export { FUNDER_LABELS, STATUS_LABELS, ORGANISATION_KINDS, actionCount, formatEuros, statusLabel } from "./present.js";
 export { attention as policyAttention } from "./admin/queries.js";

@@ -248,6 +248,11 @@ export async function hasExampleActions(db: Db): Promise<boolean> {
   return (await db.selectFrom("actions").select("id").where("is_example", "=", true).limit(1).executeTakeFirst()) !== undefined;
 }
 
+/** Every action's address and last change, by slug: sitemap.xml. */
+export async function listActionSlugs(db: Db): Promise<{ slug: string; updated_at: Date }[]> {
+  return db.selectFrom("actions").select(["slug", "updated_at"]).orderBy("slug").execute();
+}
+
 export async function actionExists(db: Db, id: number): Promise<boolean> {
   return (await db.selectFrom("actions").select("id").where("id", "=", id).executeTakeFirst()) !== undefined;
 }

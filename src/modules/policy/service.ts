@@ -103,3 +103,19 @@ export async function getAction(db: DB, slug: string, now: Date) {
   const total = details.funding.reduce((s, f) => s + Number(f.amount), 0);
   return { action, ...details, articles, total };
 }
+
+/**
+ * Every public page of the Politique de la Ville, for sitemap.xml (the sitemap module): the
+ * overview, the address lookup, the list of actions (dated by its newest change) and each
+ * action. Contracts and priorities have no page of their own: the overview shows them.
+ */
+export async function publicUrls(db: DB): Promise<{ path: string; lastmod: Date | null }[]> {
+  const actions = await q.listActionSlugs(db);
+  const newest = actions.reduce<Date | null>((d, a) => (d === null || a.updated_at > d ? a.updated_at : d), null);
+  return [
+    { path: "/politique-de-la-ville", lastmod: null },
+    { path: "/politique-de-la-ville/adresse", lastmod: null },
+    { path: "/politique-de-la-ville/actions", lastmod: newest },
+    ...actions.map((a) => ({ path: `/politique-de-la-ville/actions/${a.slug}`, lastmod: a.updated_at })),
+  ];
+}

@@ -24,9 +24,5 @@ export async function siteRoutes(app: FastifyInstance) {
 
   app.get("/favicon.ico", { schema }, async (_request, reply) => reply.redirect("/favicon.svg", 301));
 
-  app.get("/robots.txt", { schema }, async (_request, reply) => {
-    return reply
-      .header("content-type", "text/plain; charset=utf-8")
-      .send(`User-agent: *\nDisallow: /compte/\nDisallow: /admin\nDisallow: /apercu/\nSitemap: ${app.deps.config.publicUrl}/sitemap.xml\n`);
-  });
+  // robots.txt is the sitemap module's, beside the sitemap it points to.
 }
