@@ -15,6 +15,8 @@ export interface SeoMeta {
   noindex?: boolean;
   publishedTime?: string;
   modifiedTime?: string;
+  /** Other formats of this page, e.g. its RSS and Atom feeds: `<link rel="alternate">` (href a path). */
+  alternates?: readonly { type: string; title: string; href: string }[];
 }
 
 export function absoluteUrl(ctx: PageContext, path: string): string {
@@ -43,6 +45,9 @@ export function Layout(props: { ctx: PageContext; meta: SeoMeta; breadcrumb?: Cr
         <meta name="description" content={meta.description} />
         {meta.noindex ? <meta name="robots" content="noindex" /> : null}
         <link rel="canonical" href={canonical} />
+        {(meta.alternates ?? []).map((alt) => (
+          <link rel="alternate" type={alt.type} title={alt.title} href={absoluteUrl(ctx, alt.href)} />
+        ))}
         <link rel="stylesheet" href={ctx.assets.css} />
         <link rel="stylesheet" href={ctx.assets.themeCss} />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />

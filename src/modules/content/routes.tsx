@@ -12,6 +12,7 @@ import { ListingPage } from "./views/listing.js";
 import { SearchPage } from "./views/search.js";
 import { SLUG_PATTERN } from "../../lib/text.js";
 import { personalFeed } from "../accounts/index.js";
+import { feedAlternates } from "../feeds/index.js";
 import { neighbourhoodPolicy, NeighbourhoodPolicyBlock } from "../policy/index.js";
 
 const pageQuery = queryOf({ page: pageParam });
@@ -50,6 +51,7 @@ export async function contentRoutes(app: FastifyInstance) {
             description={`Toute l’actualité de ${ctx.site.name} et de ses quartiers.`}
             basePath="/actualites"
             crumbs={[{ label: "Accueil", href: "/" }, { label: "Actualités" }]}
+            alternates={feedAlternates.news(ctx.site.name)}
             listing={data}
             empty="Aucune actualité n’est publiée pour le moment."
           />
@@ -87,6 +89,7 @@ export async function contentRoutes(app: FastifyInstance) {
             description={data.theme.description || `Actualités et pages du thème ${data.theme.name}.`}
             basePath={data.theme.href}
             crumbs={[{ label: "Accueil", href: "/" }, { label: "Thèmes", href: "/themes" }, { label: data.theme.name }]}
+            alternates={feedAlternates.theme(data.theme.slug, data.theme.name)}
             listing={data}
             empty="Aucun contenu n’est publié dans ce thème pour le moment."
           />
@@ -117,6 +120,7 @@ export async function contentRoutes(app: FastifyInstance) {
             description={n.description || `L’actualité du quartier ${n.name}.`}
             basePath={n.href}
             crumbs={[{ label: "Accueil", href: "/" }, { label: "Quartiers", href: "/quartiers" }, { label: n.name }]}
+            alternates={feedAlternates.neighbourhood(n.slug, n.name)}
             listing={data}
             empty="Aucun contenu n’est publié pour ce quartier pour le moment."
           >

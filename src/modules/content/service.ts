@@ -55,18 +55,10 @@ export interface ArticleFeedEntry {
  * The latest published articles, of one theme or one place or all, newest first: the input of
  * the RSS and Atom feeds (feeds module). Only what the public sees now (published, date past).
  */
-export async function latestArticles(
-  db: DB,
-  filter: { themeId?: number; neighbourhoodId?: number },
-  now: Date,
-  limit: number,
-): Promise<ArticleFeedEntry[]> {
+export async function latestArticles(db: DB, filter: { themeId?: number; neighbourhoodId?: number }, now: Date, limit: number): Promise<ArticleFeedEntry[]> {
   const { rows } = await q.listPublished(db, { kind: "article", ...filter, limit, offset: 0, now });
   const [cards, themes] = await Promise.all([
-    loadCards(
-      db,
-      rows,
-    ),
+    loadCards(db, rows),
     q.findThemesOf(
       db,
       rows.map((r) => r.id),

@@ -4,3 +4,4 @@ export { listUsableImages, MEDIA_COLUMNS, searchExpr as imageSearchExpr } from "
 export { mediaUsage, inUseMessage, MediaError, type MediaUse } from "./usage.js";
 export { FORMAT_MIME, VARIANT_WIDTHS, type VariantFormat } from "./pipeline.js";
 export { sweepMediaFiles } from "./sweep.js";
+export { variantFileSize } from "./store.js";

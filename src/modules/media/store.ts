@@ -1,6 +1,8 @@
 // Stores an image from a buffer (demo seed, test factories): the shared pipeline
 // (pipeline.ts) writes the responsive variants, which drops EXIF/GPS metadata, then the
 // row is recorded in `media`. A failure removes whatever was written.
+import fs from "node:fs/promises";
+import path from "node:path";
 import type { DB } from "../../core/db/create-db.js";
 import { insertMediaRow } from "./queries.js";
 import { BASIC_FORMATS, decodeImage, encodeVariants, removeFiles, type VariantFormat, type Variants } from "./pipeline.js";
@@ -43,5 +45,21 @@ export async function storeImage(db: DB, mediaDir: string, input: Buffer, meta: 
   } catch (error) {
     await removeFiles(variants.files);
     throw error;
+  }
+}
+
+const SERVED_VARIANT = /^\/medias\/([a-z0-9-]{8,64}-\d{1,4}\.(?:avif|webp|jpg))$/;
+
+/**
+ * The size in bytes of a served variant, from its URL ("/medias/<key>-<width>.jpg"), or null
+ * when the URL is not a variant's or the file is missing: an RSS enclosure gives its length.
+ */
+export async function variantFileSize(mediaDir: string, url: string): Promise<number | null> {
+  const file = SERVED_VARIANT.exec(url)?.[1];
+  if (!file) return null;
+  try {
+    return (await fs.stat(path.join(mediaDir, file))).size;
+  } catch {
+    return null;
   }
 }

@@ -12,6 +12,7 @@ import { LookupPage, type LookupView } from "./views/lookup.js";
 import { lookupPoint, parsePoint, placesWithGeometry } from "./lookup.js";
 import { createGeocoder, GeocoderError } from "../../lib/geocoder/index.js";
 import { hitRateLimit } from "../../core/rate-limit.js";
+import { feedAlternates } from "../feeds/index.js";
 
 // Filters are read leniently (service.parseActionQuery ignores unknown values): only the
 // length is bounded here, so that a stale link still shows the list.
@@ -88,7 +89,9 @@ export async function policyRoutes(app: FastifyInstance) {
       const data = await service.getOverview(app.deps.db);
       return {
         tags: ["policy", "neighbourhoods"],
-        render: (ctx) => <OverviewPage ctx={ctx} data={data} map={<MapOrHowToImport places={data.places} idPrefix="carte-pdv" />} />,
+        render: (ctx) => (
+          <OverviewPage ctx={ctx} data={data} map={<MapOrHowToImport places={data.places} idPrefix="carte-pdv" />} alternates={feedAlternates.policy()} />
+        ),
       };
     }),
   );

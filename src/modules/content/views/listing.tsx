@@ -3,7 +3,7 @@ import type { PageContext } from "../../../ui/context.js";
 import type { Crumb } from "../../../ui/components/breadcrumb.js";
 import { CardGrid } from "../../../ui/components/card.js";
 import { Pagination } from "../../../ui/components/pagination.js";
-import { Layout } from "../../../ui/layout.js";
+import { Layout, type SeoMeta } from "../../../ui/layout.js";
 import { breadcrumbJsonLd, webPageJsonLd } from "../../../ui/seo.js";
 import { formatNumber } from "../../../lib/format.js";
 import type { Listing } from "../service.js";
@@ -19,6 +19,8 @@ export function ListingPage(props: {
   crumbs: Crumb[];
   listing: Listing;
   empty: string;
+  /** The page's feeds, announced in its head (SeoMeta.alternates). */
+  alternates?: SeoMeta["alternates"];
   children?: ComponentChildren;
 }) {
   const { ctx, listing } = props;
@@ -33,6 +35,7 @@ export function ListingPage(props: {
         title,
         description: props.description,
         canonicalPath,
+        alternates: props.alternates,
         jsonLd: [webPageJsonLd(ctx, { title, description: props.description, path: canonicalPath }), breadcrumbJsonLd(ctx, props.crumbs, canonicalPath)],
       }}
     >

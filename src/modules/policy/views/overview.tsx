@@ -1,6 +1,6 @@
 import type { PageContext } from "../../../ui/context.js";
 import type { Crumb } from "../../../ui/components/breadcrumb.js";
-import { Layout } from "../../../ui/layout.js";
+import { Layout, type SeoMeta } from "../../../ui/layout.js";
 import { breadcrumbJsonLd, webPageJsonLd } from "../../../ui/seo.js";
 import type { ComponentChildren } from "preact";
 import { actionCount, COUNTING_RULE_NOTE, formatEuros } from "../present.js";
@@ -9,7 +9,18 @@ import { FundingTable, ProgressBar } from "./parts.js";
 
 type Overview = Awaited<ReturnType<typeof getOverview>>;
 
-export function OverviewPage({ ctx, data, map }: { ctx: PageContext; data: Overview; map: ComponentChildren }) {
+export function OverviewPage({
+  ctx,
+  data,
+  map,
+  alternates,
+}: {
+  ctx: PageContext;
+  data: Overview;
+  map: ComponentChildren;
+  /** The Politique de la Ville feeds, announced in the head. */
+  alternates?: SeoMeta["alternates"];
+}) {
   const crumbs: Crumb[] = [{ label: "Accueil", href: "/" }, { label: "Politique de la Ville" }];
   const description = `Les quartiers prioritaires de ${ctx.site.name}, le contrat de ville et ses actions : qui fait quoi, avec quels moyens, avec quels résultats.`;
   const qpv = data.places.filter((p) => p.kind === "qpv");
@@ -21,6 +32,7 @@ export function OverviewPage({ ctx, data, map }: { ctx: PageContext; data: Overv
         title: "Politique de la Ville",
         description,
         canonicalPath: "/politique-de-la-ville",
+        alternates,
         jsonLd: [
           webPageJsonLd(ctx, { title: "Politique de la Ville", description, path: "/politique-de-la-ville" }),
           breadcrumbJsonLd(ctx, crumbs, "/politique-de-la-ville"),
