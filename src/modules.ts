@@ -5,6 +5,7 @@ import { accountsModule } from "./modules/accounts/manifest.js";
 import { adminModule } from "./modules/admin/manifest.js";
 import { contentModule } from "./modules/content/manifest.js";
 import { favouritesModule } from "./modules/favourites/manifest.js";
+import { feedsModule } from "./modules/feeds/manifest.js";
 import { mediaModule } from "./modules/media/manifest.js";
 import { openDataModule } from "./modules/opendata/manifest.js";
 import { placesModule } from "./modules/places/manifest.js";
@@ -21,6 +22,7 @@ export const MODULES: readonly ModuleManifest[] = [
   policyModule,
   openDataModule,
   sitemapModule,
+  feedsModule,
   adminModule,
   contentModule,
 ];

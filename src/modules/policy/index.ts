@@ -2,6 +2,8 @@
 export { neighbourhoodPolicy } from "./neighbourhood.js";
 export { NeighbourhoodPolicyBlock } from "./views/neighbourhood.js";
 export { FUNDERS, STATUSES, listActions, findAction, findActionDetails, actionExists, type ActionFilter } from "./queries.js";
+// The actions last changed and the milestones done (the feeds module's Politique de la Ville feed).
+export { feedEntries as policyFeedEntries } from "./queries.js";
 export * as policyQueries from "./queries.js";
 export { contractSummaries, parseActionQuery, type ActionQuery } from "./service.js";
 // Every public page of the Politique de la Ville, with its last change (the sitemap module).

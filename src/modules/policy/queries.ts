@@ -61,7 +61,10 @@ export async function listFundedActions(db: Db, scope: { neighbourhoodId?: numbe
   const byId = new Map<number, FundedActionRow>();
   for (const r of rows) {
     let a = byId.get(r.id);
-    if (!a) byId.set(r.id, (a = { id: r.id, priorityId: r.priority_id, status: r.status, progress: r.progress, funding: [] }));
+    if (!a) {
+      a = { id: r.id, priorityId: r.priority_id, status: r.status, progress: r.progress, funding: [] };
+      byId.set(r.id, a);
+    }
     if (r.funder !== null && r.amount !== null) a.funding.push({ funder: r.funder, amount: r.amount });
   }
   return [...byId.values()];
@@ -298,4 +301,42 @@ export async function comparableIndicators(db: Db, wanted: ReadonlyArray<{ metri
     .orderBy("territory_kind")
     .orderBy("territory_name")
     .execute();
+}
+
+/**
+ * What the Politique de la Ville feed shows (feeds module): the actions last changed, with
+ * their current status, and the milestones marked done. Neither a status change nor a
+ * milestone being ticked is dated in these tables: an action carries `updated_at` (any
+ * change) and a milestone its due day (`due_day`, "YYYY-MM-DD", read as text so that no
+ * time zone moves it).
+ */
+export async function feedEntries(db: Db, limit: number) {
+  const [actions, milestones] = await Promise.all([
+    db
+      .selectFrom("actions")
+      .select(["id", "slug", "title", "summary", "status", "progress", "is_example", "updated_at"])
+      .orderBy("updated_at", "desc")
+      .orderBy("id", "desc")
+      .limit(limit)
+      .execute(),
+    db
+      .selectFrom("milestones as m")
+      .innerJoin("actions as a", "a.id", "m.action_id")
+      .select([
+        "m.action_id",
+        "m.title",
+        sql<string>`to_char(m.due_date, 'YYYY-MM-DD')`.as("due_day"),
+        "a.slug as action_slug",
+        "a.title as action_title",
+        "a.is_example",
+        "a.updated_at as action_updated_at",
+      ])
+      .where("m.done", "=", true)
+      .orderBy("m.due_date", "desc")
+      .orderBy("m.action_id", "desc")
+      .orderBy("m.position")
+      .limit(limit)
+      .execute(),
+  ]);
+  return { actions, milestones };
 }
