@@ -292,6 +292,10 @@ describe("page cache", () => {
     // A cache buster is not a new entry: the same bytes, the same tag.
     const busted = await w.app.inject({ url: "/actualites/flux.xml?x=1" });
     expect(busted.headers.etag).toBe(etag);
+    const head = await w.app.inject({ method: "HEAD", url: "/actualites/flux.xml" });
+    expect(head.statusCode).toBe(200);
+    expect(head.headers["content-type"]).toBe("application/rss+xml; charset=utf-8");
+    expect(head.headers.etag).toBe(etag);
 
     // Written behind the cache's back: not seen until the content module's tags are dropped.
     const fresh = await createArticle(w.db, { title: "Toute fraîche", publishedAt: ago(1) });
