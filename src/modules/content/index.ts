@@ -33,3 +33,7 @@ import type { JobHandler } from "../../core/jobs/queue.js";
 export function contentJobHandlers(deps: Pick<AppDeps, "db" | "pageCache" | "site" | "mailer" | "config">): Record<string, JobHandler> {
   return { [PUBLISH_JOB]: publishJobHandler(deps), [REVIEW_NOTICE_JOB]: reviewNoticeHandler(deps) };
 }
+// The open data API's listings (opendata /api/v1/actualites and /api/v1/pages): filtered,
+// cursor-paged published items, with the labels and images shown beside them.
+export { listPublishedPage, type PublishedPageFilter } from "./queries/api.js";
+export { findThemesOf, findNeighbourhoodsOf, findMediaByIds, type ItemTheme, type ItemNeighbourhood } from "./queries/items.js";

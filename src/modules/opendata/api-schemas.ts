@@ -23,6 +23,13 @@ const choices = (labels: Record<string, string>) =>
     .map(([k, v]) => `${k} (${v})`)
     .join(", ");
 
+/**
+ * 1,200 requests a minute per client address (20 a second on average): far above what a page or
+ * a harvester following `suivant` links needs, low enough to stop a runaway loop. Most answers
+ * come from the page cache; what costs is a stream of distinct URLs (searches, cursors).
+ */
+export const API_RATE_LIMIT = { limit: 1200, windowMs: 60_000 } as const;
+
 export const PAGE_SIZE_MAX = 100;
 const pagination: Record<string, ParamSchema> = {
   page: { type: "integer", minimum: 1, maximum: 10_000, default: 1, description: "Numéro de la page, à partir de 1." },
@@ -56,6 +63,58 @@ export const indicatorQuery = closedQuery({
   },
   ...pagination,
 });
+
+// ---- Content (news and pages), cursor-paged
+const DAY = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+export const CURSOR = "^[A-Za-z0-9_-]{1,200}$";
+
+export const contentQuery = closedQuery({
+  theme: slug("Identifiant d’un thème (voir /themes)."),
+  quartier: slug("Identifiant d’un quartier ou d’un quartier prioritaire (voir /quartiers et /qpv)."),
+  depuis: { type: "string", pattern: DAY, maxLength: 10, description: "Publiés ce jour-là ou après (AAAA-MM-JJ, jour de Paris)." },
+  jusqua: { type: "string", pattern: DAY, maxLength: 10, description: "Publiés ce jour-là ou avant (AAAA-MM-JJ, jour de Paris, inclus)." },
+  q: {
+    type: "string",
+    minLength: 1,
+    maxLength: 200,
+    pattern: "^[^\\r\\n]*$",
+    description:
+      'Recherche en texte intégral, en français, sans tenir compte des accents (la syntaxe de la recherche du site : mots, "expression exacte", -exclu, or). Les résultats restent du plus récent au plus ancien.',
+  },
+  curseur: {
+    type: "string",
+    pattern: CURSOR,
+    description: "Reprend la liste après le dernier élément d’une page : ne le construisez pas, suivez le lien pagination.suivant.",
+  },
+  par_page: { type: "integer", minimum: 1, maximum: PAGE_SIZE_MAX, default: 20, description: `Résultats par page, ${PAGE_SIZE_MAX} au plus.` },
+});
+
+export interface ContentApiQuery {
+  theme?: string;
+  quartier?: string;
+  depuis?: string;
+  jusqua?: string;
+  q?: string;
+  curseur?: string;
+  par_page: number;
+}
+
+/** No parameter: every theme, every quartier (there are a few dozen). */
+export const themeQuery = closedQuery({});
+
+// ---- GeoJSON
+/** The /actions filters without pages: the GeoJSON file is the whole selection. */
+export const actionGeoQuery = closedQuery(Object.fromEntries(Object.entries(actionQuery.properties).filter(([k]) => k !== "page" && k !== "par_page")));
+
+export const indicatorGeoQuery = closedQuery({
+  metric: indicatorQuery.properties.metric as ParamSchema,
+  annee: { type: "integer", minimum: 1900, maximum: 2100, description: "Seulement les valeurs de cette année." },
+});
+
+export interface IndicatorGeoQuery {
+  metric?: string;
+  annee?: number;
+}
 
 /** No parameter on one action either: its answer is cached by URL, so a stray one is a 400, not another cache entry. */
 export const actionDetailQuery = closedQuery({});

@@ -2,7 +2,20 @@
 // listed from the schemas the routes validate with (api-schemas.ts); the tests check that every
 // route is documented and that real responses match the response schemas below.
 import { FUNDERS, STATUSES } from "../policy/index.js";
-import { actionDetailQuery, actionQuery, contractQuery, indicatorQuery, placeQuery, slugParams, type ParamSchema } from "./api-schemas.js";
+import {
+  API_RATE_LIMIT,
+  actionDetailQuery,
+  actionGeoQuery,
+  actionQuery,
+  contentQuery,
+  contractQuery,
+  indicatorGeoQuery,
+  indicatorQuery,
+  placeQuery,
+  slugParams,
+  themeQuery,
+  type ParamSchema,
+} from "./api-schemas.js";
 import { LICENCE } from "./present.js";
 
 const str = { type: "string" } as const;
@@ -76,6 +89,36 @@ const figureProperties = {
   }),
 };
 
+const namedRef = object({ slug: str, nom: str });
+
+const contentProperties = {
+  id: { ...int, description: "Identifiant stable de l’élément (il ne change pas quand l’adresse change)." },
+  titre: str,
+  chapo: { type: "string", description: "Chapeau : le court texte d’introduction, en texte brut." },
+  url: { type: "string", format: "uri", description: "Adresse de la page sur le site." },
+  publie_le: { type: "string", format: "date-time" },
+  mis_a_jour: { type: "string", format: "date-time" },
+  themes: arrayOf(namedRef),
+  lieux: arrayOf(object({ slug: str, nom: str, type: { type: "string", enum: ["qpv", "quartier", "commune"] } })),
+  image: {
+    description: "L’image principale, ou null.",
+    oneOf: [
+      object({
+        url: { type: "string", format: "uri", description: "JPEG, la plus grande taille publiée." },
+        largeur: int,
+        hauteur: int,
+        alt: { type: "string", description: "Texte alternatif (vide pour une image décorative)." },
+        credit: nullable("string"),
+      }),
+      { type: "null" },
+    ],
+  },
+};
+
+/** RFC 7946 geometries as the API writes them (WGS 84, [longitude, latitude]). */
+const position = { type: "array", items: { type: "number" }, minItems: 2, maxItems: 2 };
+const ring = { type: "array", items: position, minItems: 4 };
+
 const schemas = {
   Geometry: {
     type: "object",
@@ -138,6 +181,57 @@ const schemas = {
   ActionList: object({ data: arrayOf(ref("Action")), pagination: ref("Pagination") }),
   ActionResponse: object({ data: ref("ActionDetail") }),
   IndicatorList: object({ data: arrayOf(ref("Indicator")), pagination: ref("Pagination") }),
+  ContentItem: object(contentProperties),
+  ContentList: object({
+    data: arrayOf(ref("ContentItem")),
+    pagination: object({
+      par_page: int,
+      suivant: nullable("string", { format: "uri", description: "La page suivante, null à la dernière : suivez ce lien tel quel." }),
+    }),
+  }),
+  Theme: object({
+    slug: str,
+    nom: str,
+    description: str,
+    couleur: { type: "string", description: "Couleur du thème sur le site (CSS)." },
+    url: { type: "string", format: "uri" },
+  }),
+  ThemeList: object({ data: arrayOf(ref("Theme")) }),
+  Area: {
+    description: "Polygon ou MultiPolygon GeoJSON (RFC 7946), anneau extérieur dans le sens inverse des aiguilles d’une montre.",
+    oneOf: [
+      object({ type: { const: "Polygon" }, coordinates: { type: "array", items: ring, minItems: 1 } }),
+      object({ type: { const: "MultiPolygon" }, coordinates: { type: "array", items: { type: "array", items: ring, minItems: 1 }, minItems: 1 } }),
+    ],
+  },
+  ActionFeature: object({
+    type: { const: "Feature" },
+    id: { type: "string", description: "Identifiant de l’action (slug)." },
+    geometry: {
+      description:
+        "Un point par lieu de l’action qui a un périmètre (son centre), ou null. Les périmètres eux-mêmes sont dans /qpv et /quartiers (geometrie=true), reliés par lieux[].slug : un quartier et le quartier prioritaire qu’il contient se recouvrent, leur réunion ne serait pas un MultiPolygon valide.",
+      oneOf: [object({ type: { const: "MultiPoint" }, coordinates: { type: "array", items: position, minItems: 1 } }), { type: "null" }],
+    },
+    properties: ref("Action"),
+  }),
+  ActionCollection: object({ type: { const: "FeatureCollection" }, features: arrayOf(ref("ActionFeature")) }),
+  TerritoryFeature: object({
+    type: { const: "Feature" },
+    id: { type: "string", description: "type_territoire:code_territoire" },
+    geometry: {
+      description: "Le périmètre quand le territoire est un lieu du site qui en a un, sinon null (commune, métropole).",
+      oneOf: [ref("Area"), { type: "null" }],
+    },
+    properties: object({
+      type_territoire: { type: "string", enum: ["qpv", "quartier", "commune", "metropole"] },
+      code_territoire: str,
+      nom_territoire: str,
+      lieu: nullable("string", { description: "Identifiant du lieu sur le site (voir /qpv et /quartiers), ou null." }),
+      url: nullable("string", { format: "uri" }),
+      indicateurs: arrayOf(object({ metric: str, libelle: str, annee: int, valeur: { type: "number" }, unite: str, source: str })),
+    }),
+  }),
+  TerritoryCollection: object({ type: { const: "FeatureCollection" }, features: arrayOf(ref("TerritoryFeature")) }),
   Problem: {
     type: "object",
     description: "Erreur au format RFC 9457 (problem details), en français.",
@@ -158,7 +252,23 @@ function queryParameters(schema: { properties: Record<string, ParamSchema> }) {
 }
 
 const json = (schema: object) => ({ "application/json": { schema } });
-const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: ref("Problem") } } });
+const geojson = (schema: object) => ({ "application/geo+json": { schema } });
+const header = (description: string, schema: object = int) => ({ description, schema });
+/** The rate-limit headers (IETF draft "RateLimit header fields for HTTP"), on every answer. */
+const rateLimitHeaders = {
+  "RateLimit-Limit": { $ref: "#/components/headers/RateLimit-Limit" },
+  "RateLimit-Remaining": { $ref: "#/components/headers/RateLimit-Remaining" },
+  "RateLimit-Reset": { $ref: "#/components/headers/RateLimit-Reset" },
+};
+const problem = (description: string, headers: object = {}) => ({
+  description,
+  headers: { ...rateLimitHeaders, ...headers },
+  content: { "application/problem+json": { schema: ref("Problem") } },
+});
+const tooMany = () =>
+  problem(`Plus de ${API_RATE_LIMIT.limit} demandes par minute depuis une même adresse.`, {
+    "Retry-After": header("Secondes à attendre avant de réessayer."),
+  });
 
 function operation(o: {
   id: string;
@@ -168,6 +278,7 @@ function operation(o: {
   path?: object[];
   schema: object;
   notFound?: boolean;
+  geo?: boolean;
 }) {
   return {
     get: {
@@ -176,9 +287,18 @@ function operation(o: {
       description: o.description,
       parameters: [...(o.path ?? []), ...(o.query ? queryParameters(o.query) : [])],
       responses: {
-        200: { description: "Succès", content: json(o.schema) },
+        200: {
+          description: "Succès",
+          headers: { ETag: { $ref: "#/components/headers/ETag" }, ...rateLimitHeaders },
+          content: o.geo ? geojson(o.schema) : json(o.schema),
+        },
+        304: {
+          description: "Non modifié : la réponse en cache du client (If-None-Match) est à jour.",
+          headers: { ETag: { $ref: "#/components/headers/ETag" } },
+        },
         400: problem("Paramètre inconnu ou valeur invalide ; la liste invalid-params dit lequel."),
         ...(o.notFound ? { 404: problem("Aucune action ne porte cet identifiant.") } : {}),
+        429: tooMany(),
       },
     },
   };
@@ -193,6 +313,7 @@ export function openApiDocument(publicUrl: string) {
       version: "1.0.0",
       description:
         "Lecture seule, sans clé ni compte. Réponses JSON en UTF-8, erreurs au format RFC 9457. Appelable depuis un autre site (CORS ouvert). " +
+        `Chaque réponse porte un ETag : renvoyez-le dans If-None-Match pour recevoir 304 sans corps. Au plus ${API_RATE_LIMIT.limit} demandes par minute et par adresse (en-têtes RateLimit-*, puis 429 avec Retry-After). ` +
         `${COUNTING_RULE} Documentation en français : ` +
         `${publicUrl}/donnees/api`,
       license: { name: LICENCE.name, identifier: "etalab-2.0" },
@@ -244,15 +365,67 @@ export function openApiDocument(publicUrl: string) {
         query: indicatorQuery,
         schema: ref("IndicatorList"),
       }),
+      "/actions.geojson": operation({
+        id: "listActionsGeoJson",
+        summary: "Actions, en GeoJSON",
+        description:
+          "Les actions filtrées comme /actions, toutes en une réponse (sans pages), en FeatureCollection GeoJSON (RFC 7946) : chaque action est placée par un point au centre de chacun de ses lieux qui a un périmètre (géométrie null sinon), ses propriétés sont celles de /actions.",
+        query: actionGeoQuery,
+        schema: ref("ActionCollection"),
+        geo: true,
+      }),
+      "/indicateurs.geojson": operation({
+        id: "listIndicatorsGeoJson",
+        summary: "Indicateurs par territoire, en GeoJSON",
+        description:
+          "Une entité par territoire, avec son périmètre quand c’est un lieu du site (quartier prioritaire, quartier, commune associée) et toutes ses valeurs dans indicateurs.",
+        query: indicatorGeoQuery,
+        schema: ref("TerritoryCollection"),
+        geo: true,
+      }),
+      "/actualites": operation({
+        id: "listNews",
+        summary: "Actualités",
+        description:
+          "Les actualités publiées, de la plus récente à la plus ancienne, par pages suivies avec un curseur (pagination.suivant) : un élément publié pendant le parcours ne décale pas les pages. Les filtres se combinent.",
+        query: contentQuery,
+        schema: ref("ContentList"),
+      }),
+      "/pages": operation({
+        id: "listPages",
+        summary: "Pages du site",
+        description:
+          "Les pages publiées (démarches, services, informations), de la plus récente à la plus ancienne, avec les mêmes filtres et le même curseur que /actualites.",
+        query: contentQuery,
+        schema: ref("ContentList"),
+      }),
+      "/themes": operation({
+        id: "listThemes",
+        summary: "Thèmes",
+        description: "Les thèmes du site, dans l’ordre du menu : leurs identifiants servent de filtre theme.",
+        query: themeQuery,
+        schema: ref("ThemeList"),
+      }),
       "/openapi.json": {
         get: {
           operationId: "getOpenApi",
           summary: "Ce document",
           description: "La description OpenAPI 3.1 de l’API.",
-          responses: { 200: { description: "Succès", content: json({ type: "object" }) } },
+          responses: {
+            200: { description: "Succès", headers: rateLimitHeaders, content: json({ type: "object" }) },
+            429: tooMany(),
+          },
         },
       },
     },
-    components: { schemas },
+    components: {
+      schemas,
+      headers: {
+        ETag: { description: "Version de la réponse (faible) ; à renvoyer dans If-None-Match.", schema: str },
+        "RateLimit-Limit": header("Demandes permises par fenêtre d’une minute."),
+        "RateLimit-Remaining": header("Demandes restantes dans la fenêtre en cours."),
+        "RateLimit-Reset": header("Secondes avant la fin de la fenêtre en cours."),
+      },
+    },
   };
 }

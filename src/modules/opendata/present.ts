@@ -1,6 +1,7 @@
 // Rows -> open data records. Field names are French snake_case: they are a public interface,
 // like the site's URLs. The same record feeds the JSON API and, flattened, the CSV files.
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
+import type { Feature, FeatureCollection, MultiPoint, MultiPolygon, Polygon } from "geojson";
+import { centroid, type AreaGeometry } from "../../lib/geo/index.js";
 import { CSV_BOM, toCsv, type CsvCell } from "../../lib/csv.js";
 import { countsInTotals, FUNDER_LABELS, STATUS_LABELS, type contractSummaries } from "../policy/index.js";
 import type { listActionRecords, listFundingLines, listIndicators, listPlaces } from "./queries.js";
@@ -95,7 +96,7 @@ export function placesCsv(rows: PlaceRow[], publicUrl: string): string {
 }
 
 /** Only areas are published as geometry; anything else (never expected) becomes null. */
-function areaOrNull(geometry: unknown): Polygon | MultiPolygon | null {
+export function areaOrNull(geometry: unknown): Polygon | MultiPolygon | null {
   const type = (geometry as { type?: unknown } | null)?.type;
   return type === "Polygon" || type === "MultiPolygon" ? (geometry as Polygon | MultiPolygon) : null;
 }
@@ -320,4 +321,133 @@ export function indicatorsCsv(rows: IndicatorRow[]): string {
     INDICATOR_COLUMNS,
     rows.map((i) => ({ ...presentIndicator(i), valeur: decimal(i.value) })),
   );
+}
+
+// ---- Content (news and pages)
+/** What the content module gives for one listed item (its row, labels and image). */
+export interface ContentInput {
+  item: { id: number; path: string; title: string; standfirst: string; published_at: Date | null; updated_at: Date };
+  themes: Array<{ slug: string; name: string }>;
+  places: Array<{ slug: string; name: string; kind: string }>;
+  image: { fallbackSrc: string; width: number; height: number; alt: string; credit: string } | null;
+}
+
+export function presentContentItem({ item, themes, places, image }: ContentInput, publicUrl: string) {
+  return {
+    id: item.id,
+    titre: item.title,
+    chapo: item.standfirst,
+    url: `${publicUrl}${item.path}`,
+    publie_le: isoTime(item.published_at),
+    mis_a_jour: isoTime(item.updated_at),
+    themes: themes.map((t) => ({ slug: t.slug, nom: t.name })),
+    lieux: places.map((p) => ({ slug: p.slug, nom: p.name, type: p.kind })),
+    image: image
+      ? { url: `${publicUrl}${image.fallbackSrc}`, largeur: image.width, hauteur: image.height, alt: image.alt, credit: image.credit || null }
+      : null,
+  };
+}
+
+/**
+ * The keyset cursor: base64url of [published_at in ms, id] of the last item of a page. Opaque to
+ * clients (documented as "follow pagination.suivant"), so its format may change.
+ */
+export function encodeCursor(publishedAt: Date, id: number): string {
+  return Buffer.from(JSON.stringify([publishedAt.getTime(), id])).toString("base64url");
+}
+
+/** The pair a cursor stands for, or null for anything this API did not write. */
+export function decodeCursor(cursor: string): { publishedAt: Date; id: number } | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(value) || value.length !== 2) return null;
+  const [ms, id] = value as unknown[];
+  if (!Number.isSafeInteger(ms) || !Number.isSafeInteger(id) || (id as number) < 1 || (id as number) > 2_147_483_647) return null;
+  const publishedAt = new Date(ms as number);
+  // Postgres timestamps span 4713 BC to 294276 AD; Date accepts ±275760 years: keep both sane.
+  if (Number.isNaN(publishedAt.getTime()) || publishedAt.getUTCFullYear() < 1900 || publishedAt.getUTCFullYear() > 9999) return null;
+  return { publishedAt, id: id as number };
+}
+
+// ---- Themes
+export function presentTheme(t: { slug: string; name: string; description: string; color: string }, publicUrl: string) {
+  return { slug: t.slug, nom: t.name, description: t.description, couleur: t.color, url: `${publicUrl}/themes/${t.slug}` };
+}
+
+// ---- GeoJSON of actions and indicators
+/**
+ * An action on a map: a MultiPoint with one point per place of the action that has a perimeter
+ * (the centroid of that perimeter), or null. Not the perimeters themselves: a quartier and the
+ * QPV inside it overlap, so their MultiPolygon would be invalid (Simple Features), a true union
+ * needs a geometry engine (PGlite has no PostGIS), and repeating perimeters in every action
+ * would make the file heavy. The perimeters are in /qpv and /quartiers (?geometrie=true),
+ * joined by `lieux[].slug`.
+ */
+export function actionFeature(action: ActionRecord, perimeters: Map<string, AreaGeometry>): Feature<MultiPoint | null, ActionRecord> {
+  const points = action.lieux.flatMap((l) => {
+    const area = perimeters.get(l.slug);
+    if (!area) return [];
+    try {
+      return [centroid(area).map((c) => Math.round(c * 1e6) / 1e6)]; // 1e-6 degree: about 10 cm
+    } catch {
+      return []; // an empty perimeter (never stored by the importer) places nothing
+    }
+  });
+  return { type: "Feature", id: action.slug, geometry: points.length ? { type: "MultiPoint", coordinates: points } : null, properties: action };
+}
+
+type IndicatorRecord = ReturnType<typeof presentIndicator>;
+type TerritoryPlace = { slug: string; code: string | null; kind: string; geometry: unknown };
+
+export interface TerritoryProperties {
+  type_territoire: string;
+  code_territoire: string;
+  nom_territoire: string;
+  /** The site's page of the place, when the territory is one of its quartiers, QPV or communes. */
+  lieu: string | null;
+  url: string | null;
+  indicateurs: Array<Omit<IndicatorRecord, "type_territoire" | "code_territoire" | "nom_territoire">>;
+}
+
+/**
+ * Indicators by territory: one feature per territory, its perimeter when the territory is a place
+ * of the site that has one (QPV and communes by code, quartiers by slug), else null geometry
+ * (the city, the metropolis), and every value of the territory in `indicateurs`.
+ */
+export function indicatorsGeoJson(
+  rows: IndicatorRow[],
+  places: TerritoryPlace[],
+  publicUrl: string,
+): FeatureCollection<AreaGeometry | null, TerritoryProperties> {
+  const placeFor = (kind: string, code: string) =>
+    places.find((p) => p.kind === kind && (kind === "quartier" ? p.slug === code : p.code === code)) ?? places.find((p) => p.kind === kind && p.slug === code);
+  const byTerritory = new Map<string, Feature<AreaGeometry | null, TerritoryProperties>>();
+  for (const row of rows) {
+    const key = `${row.territory_kind}\u0000${row.territory_code}`;
+    let feature = byTerritory.get(key);
+    if (!feature) {
+      const place = placeFor(row.territory_kind, row.territory_code);
+      feature = {
+        type: "Feature",
+        id: `${row.territory_kind}:${row.territory_code}`,
+        geometry: place ? areaOrNull(place.geometry) : null,
+        properties: {
+          type_territoire: row.territory_kind,
+          code_territoire: row.territory_code,
+          nom_territoire: row.territory_name,
+          lieu: place?.slug ?? null,
+          url: place ? `${publicUrl}/quartiers/${place.slug}` : null,
+          indicateurs: [],
+        },
+      };
+      byTerritory.set(key, feature);
+    }
+    const { type_territoire: _k, code_territoire: _c, nom_territoire: _n, ...value } = presentIndicator(row);
+    feature.properties.indicateurs.push(value);
+  }
+  return { type: "FeatureCollection", features: [...byTerritory.values()] };
 }

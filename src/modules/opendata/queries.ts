@@ -97,6 +97,7 @@ export async function listFundingLines(db: DB) {
 export interface IndicatorFilter {
   metric?: string;
   territoryCode?: string;
+  year?: number;
   limit?: number;
   offset?: number;
 }
@@ -105,6 +106,7 @@ export async function listIndicators(db: DB, f: IndicatorFilter) {
   let base = db.selectFrom("indicators");
   if (f.metric) base = base.where("metric", "=", f.metric);
   if (f.territoryCode) base = base.where("territory_code", "=", f.territoryCode);
+  if (f.year !== undefined) base = base.where("year", "=", f.year);
   let rows = base
     .select(["metric", "label", "territory_kind", "territory_code", "territory_name", "year", "value", "unit", "source"])
     .orderBy("metric")
@@ -145,4 +147,29 @@ export async function datasetStats(db: DB) {
     db.selectFrom("indicators").select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow(),
   ]);
   return { qpv, quartiers, actions, fundingLines: Number(funding.n), indicators: Number(indicators.n) };
+}
+
+/** Perimeters of places by slug (the action GeoJSON places its actions with them). */
+export async function perimetersBySlug(db: DB, slugs: string[]) {
+  if (slugs.length === 0) return [];
+  return db
+    .selectFrom("neighbourhoods")
+    .select(["slug", sql<unknown>`geometry`.as("geometry")])
+    .where("slug", "in", slugs)
+    .where("geometry", "is not", null)
+    .execute();
+}
+
+/**
+ * Places an indicator territory code may name: a QPV or commune by its code, a quartier by its
+ * slug (the back office asks for "code QPV, identifiant du quartier ou code INSEE").
+ */
+export async function placesForTerritories(db: DB, codes: string[]) {
+  if (codes.length === 0) return [];
+  return db
+    .selectFrom("neighbourhoods")
+    .select(["slug", "code", "kind", sql<unknown>`geometry`.as("geometry")])
+    .where((eb) => eb.or([eb("code", "in", codes), eb("slug", "in", codes)]))
+    .orderBy("position")
+    .execute();
 }

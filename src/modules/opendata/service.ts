@@ -1,8 +1,13 @@
 // Use cases of the open data pages, files and API. Everything here is public and read-only.
 import type { DB } from "../../core/db/create-db.js";
-import { NotFoundError } from "../../core/errors.js";
+import { NotFoundError, ValidationError } from "../../core/errors.js";
+import type { AreaGeometry } from "../../lib/geo/index.js";
+import { parisNextMidnight, parisToUtc } from "../../lib/paris-time.js";
+import { findMediaByIds, findNeighbourhoodsOf, findThemesOf, listPublishedPage } from "../content/index.js";
+import { mediaUrl } from "../media/index.js";
+import { findNeighbourhoodBySlug, findThemeBySlug, listThemes } from "../places/index.js";
 import { actionCount, contractSummaries, parseActionQuery, policyQueries as policy } from "../policy/index.js";
-import type { ActionApiQuery, IndicatorQuery } from "./api-schemas.js";
+import type { ActionApiQuery, ContentApiQuery, IndicatorGeoQuery, IndicatorQuery } from "./api-schemas.js";
 import * as present from "./present.js";
 import * as q from "./queries.js";
 
@@ -170,4 +175,117 @@ export async function apiIndicators(db: DB, query: IndicatorQuery) {
   const { page, par_page: perPage } = query;
   const { rows, total } = await q.listIndicators(db, { metric: query.metric, territoryCode: query.territoire, limit: perPage, offset: (page - 1) * perPage });
   return { data: rows.map(present.presentIndicator), pagination: paging(page, perPage, total) };
+}
+
+// ---- Content API (news and pages)
+export type ContentKindApi = "actualites" | "pages";
+const CONTENT_KINDS = { actualites: "article", pages: "page" } as const;
+
+/**
+ * One page of published news or pages, newest first, with the link to the next page. Unknown
+ * theme or quartier slugs give an empty list (as the /actions filters do); a bad date or cursor
+ * is a 400 naming the parameter.
+ */
+export async function apiContent(db: DB, kind: ContentKindApi, query: ContentApiQuery, publicUrl: string, now: Date) {
+  const errors: Record<string, string> = {};
+  const since = query.depuis === undefined ? undefined : parisToUtc(query.depuis, "00:00");
+  const before = query.jusqua === undefined ? undefined : parisNextMidnight(query.jusqua);
+  if (since === null) errors.depuis = "date inexistante (AAAA-MM-JJ)";
+  if (before === null) errors.jusqua = "date inexistante (AAAA-MM-JJ)";
+  const after = query.curseur === undefined ? undefined : present.decodeCursor(query.curseur);
+  if (after === null) errors.curseur = "curseur invalide : suivez le lien pagination.suivant d’une réponse";
+  if (Object.keys(errors).length) throw new ValidationError(errors);
+  const [theme, place] = await Promise.all([
+    query.theme ? findThemeBySlug(db, query.theme) : undefined,
+    query.quartier ? findNeighbourhoodBySlug(db, query.quartier) : undefined,
+  ]);
+  const perPage = query.par_page;
+  const empty = { data: [], pagination: { par_page: perPage, suivant: null } };
+  if ((query.theme && !theme) || (query.quartier && !place)) return empty;
+  const rows = await listPublishedPage(db, {
+    kind: CONTENT_KINDS[kind],
+    themeId: theme?.id,
+    neighbourhoodId: place?.id,
+    since: since ?? undefined,
+    before: before ?? undefined,
+    search: query.q?.trim() || undefined,
+    after: after ?? undefined,
+    limit: perPage + 1, // one more tells whether a next page exists
+    now,
+  });
+  const page = rows.slice(0, perPage);
+  const ids = page.map((r) => r.id);
+  const [themes, places, media] = await Promise.all([
+    findThemesOf(db, ids),
+    findNeighbourhoodsOf(db, ids),
+    findMediaByIds(
+      db,
+      page.flatMap((r) => (r.hero_media_id ? [r.hero_media_id] : [])),
+    ),
+  ]);
+  const mediaById = new Map(media.map((m) => [m.id, m]));
+  const data = page.map((item) => {
+    const m = item.hero_media_id ? mediaById.get(item.hero_media_id) : undefined;
+    return present.presentContentItem(
+      {
+        item,
+        themes: themes.filter((t) => t.content_id === item.id),
+        places: places.filter((p) => p.content_id === item.id),
+        image: m ? largestJpeg(m) : null,
+      },
+      publicUrl,
+    );
+  });
+  const last = page[page.length - 1];
+  let next: string | null = null;
+  if (rows.length > perPage && last?.published_at) {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(query)) if (v !== undefined && k !== "curseur") params.set(k, String(v));
+    params.set("curseur", present.encodeCursor(last.published_at, last.id));
+    next = `${publicUrl}/api/v1/${kind}?${params}`;
+  }
+  return { data, pagination: { par_page: perPage, suivant: next } };
+}
+
+/** The largest JPEG variant (every client reads JPEG; the site's <picture> adds AVIF and WebP), with its own size. */
+function largestJpeg(m: { file_key: string; variant_widths: number[]; width: number; height: number; alt: string; credit: string }) {
+  const largest = Math.max(...m.variant_widths);
+  if (!Number.isFinite(largest) || m.width <= 0) return null;
+  return {
+    fallbackSrc: mediaUrl(m.file_key, largest, "jpg"),
+    width: largest,
+    height: Math.round((m.height * largest) / m.width),
+    alt: m.alt,
+    credit: m.credit,
+  };
+}
+
+export async function apiThemes(db: DB, publicUrl: string) {
+  return { data: (await listThemes(db)).map((t) => present.presentTheme(t, publicUrl)) };
+}
+
+// ---- GeoJSON
+/** The /actions selection (same filters) as a GeoJSON FeatureCollection: see present.actionFeature. */
+export async function apiActionsGeoJson(db: DB, query: Omit<ActionApiQuery, "page" | "par_page">, publicUrl: string) {
+  const { annee, ...rest } = query;
+  const filter = parseActionQuery({ ...rest, annee: annee === undefined ? undefined : String(annee) });
+  const { rows } = await policy.listActions(db, { ...filter, limit: GEOJSON_MAX_ACTIONS, offset: 0 });
+  const ids = rows.map((r) => r.id);
+  const records = present.presentActions(await q.listActionRecords(db, ids), publicUrl, ids);
+  const slugs = [...new Set(records.flatMap((a) => a.lieux.map((l) => l.slug)))];
+  const perimeters = new Map<string, AreaGeometry>();
+  for (const p of await q.perimetersBySlug(db, slugs)) {
+    const area = present.areaOrNull(p.geometry);
+    if (area) perimeters.set(p.slug, area);
+  }
+  return { type: "FeatureCollection" as const, features: records.map((a) => present.actionFeature(a, perimeters)) };
+}
+
+/** Far above any contract's action count: the GeoJSON is one answer, not pages. */
+export const GEOJSON_MAX_ACTIONS = 10_000;
+
+export async function apiIndicatorsGeoJson(db: DB, query: IndicatorGeoQuery, publicUrl: string) {
+  const { rows } = await q.listIndicators(db, { metric: query.metric, year: query.annee });
+  const places = await q.placesForTerritories(db, [...new Set(rows.map((r) => r.territory_code))]);
+  return present.indicatorsGeoJson(rows, places, publicUrl);
 }

@@ -7,6 +7,8 @@ import type { ItemRow } from "./items.js";
 
 type Db = Kysely<Database>;
 
+const PUBLISHED_MS = sql<Date>`date_trunc('milliseconds', c.published_at)`;
+
 export interface PublishedPageFilter {
   kind: ContentKind;
   themeId?: number;
@@ -28,11 +30,28 @@ export interface PublishedPageFilter {
  * cursor made of the last item's pair resumes exactly after it: no item is seen twice or skipped
  * when items are published meanwhile (offset pagination would shift). A text search filters with
  * the site search's tsquery but keeps this order (a rank order cannot be resumed from a cursor).
+ * Times are compared at millisecond precision, the precision of the cursor's JavaScript Date: a
+ * published_at written by SQL now() carries microseconds, which would otherwise never equal the
+ * cursor's value (and order and comparison must use the same key, or items are skipped).
  */
 export async function listPublishedPage(db: Db, f: PublishedPageFilter): Promise<ItemRow[]> {
   let q = db
     .selectFrom("content_items as c")
-    .select(["c.id", "c.kind", "c.parent_id", "c.slug", "c.path", "c.title", "c.standfirst", "c.body", "c.status", "c.published_at", "c.updated_at", "c.hero_media_id", "c.featured"])
+    .select([
+      "c.id",
+      "c.kind",
+      "c.parent_id",
+      "c.slug",
+      "c.path",
+      "c.title",
+      "c.standfirst",
+      "c.body",
+      "c.status",
+      "c.published_at",
+      "c.updated_at",
+      "c.hero_media_id",
+      "c.featured",
+    ])
     .where("c.kind", "=", f.kind)
     .where("c.status", "=", "published")
     .where("c.published_at", "<=", f.now);
@@ -53,8 +72,8 @@ export async function listPublishedPage(db: Db, f: PublishedPageFilter): Promise
   if (f.search) q = q.where(sql<boolean>`c.search_vector @@ websearch_to_tsquery('french', f_unaccent(${f.search}))`);
   if (f.after) {
     const { publishedAt, id } = f.after;
-    q = q.where((eb) => eb.or([eb("c.published_at", "<", publishedAt), eb.and([eb("c.published_at", "=", publishedAt), eb("c.id", "<", id)])]));
+    q = q.where((eb) => eb.or([eb(PUBLISHED_MS, "<", publishedAt), eb.and([eb(PUBLISHED_MS, "=", publishedAt), eb("c.id", "<", id)])]));
   }
-  const rows = await q.orderBy("c.published_at", "desc").orderBy("c.id", "desc").limit(f.limit).execute();
+  const rows = await q.orderBy(PUBLISHED_MS, "desc").orderBy("c.id", "desc").limit(f.limit).execute();
   return rows as ItemRow[];
 }
