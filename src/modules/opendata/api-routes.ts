@@ -11,6 +11,7 @@ import {
   actionDetailQuery,
   actionGeoQuery,
   actionQuery,
+  articleParams,
   contentQuery,
   contractQuery,
   indicatorGeoQuery,
@@ -240,6 +241,15 @@ export async function apiRoutes(app: FastifyInstance) {
       });
     });
   }
+
+  app.get<{ Params: { slug: string } }>("/actualites/:slug", { schema: { params: articleParams, querystring: actionDetailQuery } }, async (request, reply) => {
+    const tags = [CONTENT_DATA.actualites, ...THEME_DATA, "neighbourhoods"];
+    return sendCachedJson(request, reply, tags, async () => {
+      const answer = await service.apiArticle(db, request.params.slug, publicUrl, app.deps.now());
+      tags.push(`content:${answer.data.id}`);
+      return answer;
+    });
+  });
 
   app.get("/themes", { schema: { querystring: themeQuery } }, async (request, reply) =>
     sendCachedJson(request, reply, THEME_DATA, () => service.apiThemes(db, publicUrl)),

@@ -119,6 +119,13 @@ export interface IndicatorGeoQuery {
 /** No parameter on one action either: its answer is cached by URL, so a stray one is a 400, not another cache entry. */
 export const actionDetailQuery = closedQuery({});
 
+/** An article's slug: the last segment of its address (/actualites/<slug>). */
+export const articleParams = {
+  type: "object",
+  properties: { slug: slug("Identifiant de l’actualité, tel qu’il figure dans son adresse (/actualites/…).") },
+  required: ["slug"],
+} as const;
+
 export const slugParams = {
   type: "object",
   properties: { slug: slug("Identifiant de l’action, tel qu’il figure dans son adresse.") },

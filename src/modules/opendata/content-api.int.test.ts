@@ -166,6 +166,18 @@ describe("GET /api/v1/actualites and /pages", () => {
   });
 });
 
+describe("GET /api/v1/actualites/:slug", () => {
+  it("gives one published article with its body, 404 otherwise", async () => {
+    const { body } = await valid("/api/v1/actualites/piscine", "ArticleResponse");
+    expect(body.data).toMatchObject({ id: ids.piscine, url: "https://portail.test/actualites/piscine", corps_html: expect.stringContaining("<p>") });
+    for (const url of ["/api/v1/actualites/brouillon", "/api/v1/actualites/futur", "/api/v1/actualites/inconnue", "/api/v1/actualites/horaires"]) {
+      await valid(url, "Problem", 404);
+    }
+    const { body: bad } = await valid("/api/v1/actualites/piscine?x=1", "Problem", 400);
+    expect(bad["invalid-params"]).toEqual([{ name: "x", reason: "paramètre inconnu" }]);
+  });
+});
+
 describe("GET /api/v1/themes", () => {
   it("lists the themes with their page", async () => {
     const { body } = await valid("/api/v1/themes", "ThemeList");
@@ -217,7 +229,14 @@ describe("GeoJSON", () => {
 });
 
 describe("HTTP behaviour of the new answers", () => {
-  const urls = ["/api/v1/actualites", "/api/v1/pages?theme=sport", "/api/v1/themes", "/api/v1/actions.geojson", "/api/v1/indicateurs.geojson"];
+  const urls = [
+    "/api/v1/actualites",
+    "/api/v1/actualites/festival",
+    "/api/v1/pages?theme=sport",
+    "/api/v1/themes",
+    "/api/v1/actions.geojson",
+    "/api/v1/indicateurs.geojson",
+  ];
 
   it("answers 304 to a matching If-None-Match, and drops content answers when content changes", async () => {
     for (const url of urls) {

@@ -7,6 +7,7 @@ import {
   actionDetailQuery,
   actionGeoQuery,
   actionQuery,
+  articleParams,
   contentQuery,
   contractQuery,
   indicatorGeoQuery,
@@ -182,6 +183,12 @@ const schemas = {
   ActionResponse: object({ data: ref("ActionDetail") }),
   IndicatorList: object({ data: arrayOf(ref("Indicator")), pagination: ref("Pagination") }),
   ContentItem: object(contentProperties),
+  ArticleResponse: object({
+    data: object({
+      ...contentProperties,
+      corps_html: { type: "string", description: "Le texte en HTML (déjà nettoyé par le site ; à nettoyer à nouveau avant de l’afficher ailleurs)." },
+    }),
+  }),
   ContentList: object({
     data: arrayOf(ref("ContentItem")),
     pagination: object({
@@ -277,7 +284,7 @@ function operation(o: {
   query?: { properties: Record<string, ParamSchema> };
   path?: object[];
   schema: object;
-  notFound?: boolean;
+  notFound?: string;
   geo?: boolean;
 }) {
   return {
@@ -297,7 +304,7 @@ function operation(o: {
           headers: { ETag: { $ref: "#/components/headers/ETag" } },
         },
         400: problem("Paramètre inconnu ou valeur invalide ; la liste invalid-params dit lequel."),
-        ...(o.notFound ? { 404: problem("Aucune action ne porte cet identifiant.") } : {}),
+        ...(o.notFound ? { 404: problem(o.notFound) } : {}),
         429: tooMany(),
       },
     },
@@ -306,6 +313,7 @@ function operation(o: {
 
 export function openApiDocument(publicUrl: string) {
   const { description: slugDescription, ...slugSchema } = slugParams.properties.slug;
+  const { description: articleSlugDescription, ...articleSlugSchema } = articleParams.properties.slug;
   return {
     openapi: "3.1.0",
     info: {
@@ -358,7 +366,7 @@ export function openApiDocument(publicUrl: string) {
         path: [{ name: "slug", in: "path", required: true, description: slugDescription, schema: slugSchema }],
         query: actionDetailQuery,
         schema: ref("ActionResponse"),
-        notFound: true,
+        notFound: "Aucune action ne porte cet identifiant.",
       }),
       "/indicateurs": operation({
         id: "listIndicators",
@@ -392,6 +400,15 @@ export function openApiDocument(publicUrl: string) {
           "Les actualités publiées, de la plus récente à la plus ancienne, par pages suivies avec un curseur (pagination.suivant) : un élément publié pendant le parcours ne décale pas les pages. Les filtres se combinent.",
         query: contentQuery,
         schema: ref("ContentList"),
+      }),
+      "/actualites/{slug}": operation({
+        id: "getNews",
+        summary: "Une actualité",
+        description: "Une actualité publiée, avec son texte. Une actualité renommée répond 404 à son ancien identifiant : reprenez-le d’une liste.",
+        path: [{ name: "slug", in: "path", required: true, description: articleSlugDescription, schema: articleSlugSchema }],
+        query: actionDetailQuery,
+        schema: ref("ArticleResponse"),
+        notFound: "Aucune actualité publiée ne porte cet identifiant.",
       }),
       "/pages": operation({
         id: "listPages",

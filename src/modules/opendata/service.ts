@@ -3,7 +3,7 @@ import type { DB } from "../../core/db/create-db.js";
 import { NotFoundError, ValidationError } from "../../core/errors.js";
 import type { AreaGeometry } from "../../lib/geo/index.js";
 import { parisNextMidnight, parisToUtc } from "../../lib/paris-time.js";
-import { findMediaByIds, findNeighbourhoodsOf, findThemesOf, listPublishedPage } from "../content/index.js";
+import { findMediaByIds, findNeighbourhoodsOf, findPublishedByPath, findThemesOf, listPublishedPage, type ItemRow } from "../content/index.js";
 import { mediaUrl } from "../media/index.js";
 import { findNeighbourhoodBySlug, findThemeBySlug, listThemes } from "../places/index.js";
 import { actionCount, contractSummaries, parseActionQuery, policyQueries as policy } from "../policy/index.js";
@@ -214,17 +214,31 @@ export async function apiContent(db: DB, kind: ContentKindApi, query: ContentApi
     now,
   });
   const page = rows.slice(0, perPage);
-  const ids = page.map((r) => r.id);
+  const data = await contentRecords(db, page, publicUrl);
+  const last = page[page.length - 1];
+  let next: string | null = null;
+  if (rows.length > perPage && last?.published_at) {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(query)) if (v !== undefined && k !== "curseur") params.set(k, String(v));
+    params.set("curseur", present.encodeCursor(last.published_at, last.id));
+    next = `${publicUrl}/api/v1/${kind}?${params}`;
+  }
+  return { data, pagination: { par_page: perPage, suivant: next } };
+}
+
+/** Items with their themes, places and image, in the order given. */
+async function contentRecords(db: DB, items: ItemRow[], publicUrl: string) {
+  const ids = items.map((r) => r.id);
   const [themes, places, media] = await Promise.all([
     findThemesOf(db, ids),
     findNeighbourhoodsOf(db, ids),
     findMediaByIds(
       db,
-      page.flatMap((r) => (r.hero_media_id ? [r.hero_media_id] : [])),
+      items.flatMap((r) => (r.hero_media_id ? [r.hero_media_id] : [])),
     ),
   ]);
   const mediaById = new Map(media.map((m) => [m.id, m]));
-  const data = page.map((item) => {
+  return items.map((item) => {
     const m = item.hero_media_id ? mediaById.get(item.hero_media_id) : undefined;
     return present.presentContentItem(
       {
@@ -236,15 +250,17 @@ export async function apiContent(db: DB, kind: ContentKindApi, query: ContentApi
       publicUrl,
     );
   });
-  const last = page[page.length - 1];
-  let next: string | null = null;
-  if (rows.length > perPage && last?.published_at) {
-    const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(query)) if (v !== undefined && k !== "curseur") params.set(k, String(v));
-    params.set("curseur", present.encodeCursor(last.published_at, last.id));
-    next = `${publicUrl}/api/v1/${kind}?${params}`;
-  }
-  return { data, pagination: { par_page: perPage, suivant: next } };
+}
+
+/**
+ * One published news item with its body. Only a published item is found; a renamed one is a 404
+ * here (the site's old address redirects, but an API client should take the new slug from a list).
+ */
+export async function apiArticle(db: DB, slug: string, publicUrl: string, now: Date) {
+  const item = await findPublishedByPath(db, `/actualites/${slug}`, now);
+  if (!item || item.kind !== "article") throw new NotFoundError();
+  const [record] = await contentRecords(db, [item], publicUrl);
+  return { data: { ...record!, corps_html: item.body } };
 }
 
 /** The largest JPEG variant (every client reads JPEG; the site's <picture> adds AVIF and WebP), with its own size. */
