@@ -106,6 +106,26 @@ export class ApiRateLimiter {
   }
 }
 
+/**
+ * Whom a request is counted against: an IPv4 address, or the /64 prefix of an IPv6 one (a single
+ * subscriber usually holds a whole /64 and could otherwise rotate through 2^64 addresses).
+ * An IPv4-mapped IPv6 address (::ffff:1.2.3.4) counts as its IPv4 address.
+ */
+export function rateLimitKey(ip: string): string {
+  const address = ip.split("%")[0]!.toLowerCase(); // no zone index (fe80::1%eth0)
+  if (!address.includes(":")) return address;
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(address);
+  if (mapped) return mapped[1]!;
+  const [head = "", tail] = address.split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = tail === undefined ? left : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => (Number.parseInt(g, 16) || 0).toString(16))
+    .join(":")}::/64`;
+}
+
 /** The headers a cross-origin script may read (CORS hides all but a few by default). */
 const EXPOSED_HEADERS = "ETag, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, RateLimit-Policy, Retry-After";
 
@@ -165,7 +185,7 @@ export async function apiRoutes(app: FastifyInstance) {
   app.addHook("onRequest", async (request, reply) => {
     reply.header("access-control-allow-origin", "*").header("access-control-expose-headers", EXPOSED_HEADERS);
     if (request.method === "OPTIONS") return;
-    const hit = limiter.hit(request.ip, app.deps.now().getTime());
+    const hit = limiter.hit(rateLimitKey(request.ip), app.deps.now().getTime());
     reply
       .header("ratelimit-limit", hit.limit)
       .header("ratelimit-remaining", hit.remaining)
