@@ -258,7 +258,7 @@ async function contentRecords(db: DB, items: ItemRow[], publicUrl: string) {
  */
 export async function apiArticle(db: DB, slug: string, publicUrl: string, now: Date) {
   const item = await findPublishedByPath(db, `/actualites/${slug}`, now);
-  if (!item || item.kind !== "article") throw new NotFoundError();
+  if (item?.kind !== "article") throw new NotFoundError();
   const [record] = await contentRecords(db, [item], publicUrl);
   return { data: { ...record!, corps_html: item.body } };
 }
