@@ -72,10 +72,16 @@ export async function closeSharedBrowser(): Promise<void> {
 /** WCAG 2.1 A and AA rules; returns the violations in a readable form (empty when clean). */
 export async function axeViolations(page: Page): Promise<string[]> {
   // Colours read mid-animation (a dialog fading in) are not the page's colours: let running
-  // animations end first (at most two seconds, for any that loop).
+  // animations end first (at most two seconds). One that loops for ever (the editor's
+  // blinking caret) never ends: waiting for it would only add the two seconds to each scan.
   await page.evaluate(() =>
     Promise.race([
-      Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))),
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((a) => a.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY)
+          .map((a) => a.finished.catch(() => undefined)),
+      ),
       new Promise((resolve) => setTimeout(resolve, 2000)),
     ]),
   );
