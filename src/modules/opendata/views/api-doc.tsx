@@ -5,7 +5,17 @@ import type { PageContext } from "../../../ui/context.js";
 import type { Crumb } from "../../../ui/components/breadcrumb.js";
 import { Layout } from "../../../ui/layout.js";
 import { breadcrumbJsonLd, webPageJsonLd } from "../../../ui/seo.js";
-import { actionQuery, indicatorQuery, PAGE_SIZE_MAX, placeQuery, type ParamSchema } from "../api-schemas.js";
+import {
+  API_RATE_LIMIT,
+  actionGeoQuery,
+  actionQuery,
+  contentQuery,
+  indicatorGeoQuery,
+  indicatorQuery,
+  PAGE_SIZE_MAX,
+  placeQuery,
+  type ParamSchema,
+} from "../api-schemas.js";
 import { LICENCE } from "../present.js";
 
 function Params({ schema }: { schema: { properties: Record<string, ParamSchema> } }) {
@@ -110,6 +120,13 @@ console.log(pagination.total, "actions en cours");`;
         </li>
         <li>Les réponses peuvent être gardées en cache 5 minutes : une modification sur le site peut mettre ce temps à apparaître.</li>
         <li>
+          Chaque réponse porte un en-tête <code>ETag</code> : renvoyez-le dans <code>If-None-Match</code> et une réponse inchangée arrive vide (304).
+        </li>
+        <li>
+          Au plus {API_RATE_LIMIT.limit} appels par minute et par adresse IP ; les en-têtes <code>RateLimit-Remaining</code> et <code>RateLimit-Reset</code>{" "}
+          disent où vous en êtes. Au-delà, la réponse est une erreur 429 avec <code>Retry-After</code>.
+        </li>
+        <li>
           Licence : <a href={LICENCE.url}>{LICENCE.name}</a>. Citez la source ({ctx.site.name}).
         </li>
         <li>
@@ -196,12 +213,52 @@ console.log(pagination.total, "actions en cours");`;
         </pre>
       </Endpoint>
 
+      <Endpoint id="actualites" path="/api/v1/actualites" title="les actualités">
+        <p>
+          Les articles publiés, du plus récent au plus ancien, avec leur chapô, leur adresse, leurs thèmes, leurs lieux et leur image. Les filtres se combinent
+          ; <code>q</code> cherche comme la recherche du site (sans tenir compte des accents). Les dates sont des jours, heure de
+          Paris, bornes comprises.
+        </p>
+        <Params schema={contentQuery} />
+        <p>
+          <strong>Pagination par curseur</strong> : <code>pagination.suivant</code> donne l’adresse complète de la page suivante (<code>null</code> sur la
+          dernière). Suivre ces liens parcourt chaque article une fois, même si d’autres sont publiés entre-temps.
+        </p>
+        <pre>
+          <code>{`curl "${base}/actualites?theme=emploi&depuis=2026-01-01&par_page=20"`}</code>
+        </pre>
+        <p>
+          Un article et son texte complet (<code>corps_html</code>) : <code>GET /api/v1/actualites/{"{slug}"}</code>.
+        </p>
+      </Endpoint>
+
+      <Endpoint id="pages" path="/api/v1/pages" title="les pages">
+        <p>Les pages institutionnelles publiées, avec les mêmes paramètres et la même pagination que les actualités.</p>
+      </Endpoint>
+
+      <Endpoint id="themes" path="/api/v1/themes" title="les thèmes">
+        <p>Les thèmes du site (Emploi, Commerces…), avec leur identifiant, leur description et l’adresse de leur page. Pas de paramètre.</p>
+      </Endpoint>
+
+      <Endpoint id="geojson" path="/api/v1/actions.geojson" title="les actions sur une carte">
+        <p>
+          Les actions au format GeoJSON (<code>application/geo+json</code>), pour un logiciel de cartographie : chaque action est un ensemble de points, un au
+          centre de chacun de ses lieux. Les contours des lieux sont dans <code>/api/v1/qpv</code> et <code>/api/v1/quartiers?geometrie=true</code>. Mêmes
+          filtres que <code>/api/v1/actions</code>, sans pagination.
+        </p>
+        <Params schema={actionGeoQuery} />
+        <p>
+          Les indicateurs par territoire, avec le contour du territoire quand il est connu : <code>GET /api/v1/indicateurs.geojson</code>.
+        </p>
+        <Params schema={indicatorGeoQuery} />
+      </Endpoint>
+
       <section class="section" aria-labelledby="erreurs">
         <h2 id="erreurs">Erreurs</h2>
         <p>
-          Une erreur répond avec un code HTTP (400 pour un paramètre inconnu ou une valeur refusée, 404 pour une action inconnue, 500 pour un incident de notre
-          côté) et une explication en français au format « problem details » (RFC 9457). Un paramètre mal orthographié est refusé plutôt qu’ignoré, pour que
-          vous ne preniez pas une liste non filtrée pour la bonne réponse.
+          Une erreur répond avec un code HTTP (400 pour un paramètre inconnu ou une valeur refusée, 404 pour une action ou un article inconnu, 429 au-delà de la
+          limite d’appels, 500 pour un incident de notre côté) et une explication en français au format « problem details » (RFC 9457). Un paramètre mal
+          orthographié est refusé plutôt qu’ignoré, pour que vous ne preniez pas une liste non filtrée pour la bonne réponse.
         </p>
         <pre>
           <code>{errorExample}</code>
