@@ -216,8 +216,7 @@ console.log(pagination.total, "actions en cours");`;
       <Endpoint id="actualites" path="/api/v1/actualites" title="les actualités">
         <p>
           Les articles publiés, du plus récent au plus ancien, avec leur chapô, leur adresse, leurs thèmes, leurs lieux et leur image. Les filtres se combinent
-          ; <code>q</code> cherche comme la recherche du site (sans tenir compte des accents). Les dates sont des jours, heure de
-          Paris, bornes comprises.
+          ; <code>q</code> cherche comme la recherche du site (sans tenir compte des accents). Les dates sont des jours, heure de Paris, bornes comprises.
         </p>
         <Params schema={contentQuery} />
         <p>
