@@ -4,7 +4,7 @@ import { sql } from "kysely";
 import type { DB } from "../../../core/db/create-db.js";
 import type { ContentKind, ContentStatus, Role } from "../../../core/db/schema.js";
 import { imageSearchExpr } from "../../media/index.js";
-import { escapeLike } from "../queries/paths.js";
+import { aboutPlace, escapeLike, hasTheme } from "../queries/paths.js";
 
 export const ADMIN_PAGE_SIZE = 25;
 
@@ -42,18 +42,8 @@ export async function listForAdmin(db: DB, f: AdminListFilter): Promise<{ rows: 
   if (f.kind) q = q.where("c.kind", "=", f.kind);
   if (f.status) q = q.where("c.status", "=", f.status);
   if (f.authorId !== undefined) q = q.where("c.author_id", "=", f.authorId);
-  if (f.themeId !== undefined) {
-    const themeId = f.themeId;
-    q = q.where(({ exists, selectFrom }) =>
-      exists(selectFrom("content_themes as ct").select("ct.content_id").whereRef("ct.content_id", "=", "c.id").where("ct.theme_id", "=", themeId)),
-    );
-  }
-  if (f.neighbourhoodId !== undefined) {
-    const nid = f.neighbourhoodId;
-    q = q.where(({ exists, selectFrom }) =>
-      exists(selectFrom("content_neighbourhoods as cn").select("cn.content_id").whereRef("cn.content_id", "=", "c.id").where("cn.neighbourhood_id", "=", nid)),
-    );
-  }
+  if (f.themeId !== undefined) q = q.where(hasTheme(f.themeId));
+  if (f.neighbourhoodId !== undefined) q = q.where(aboutPlace(f.neighbourhoodId));
   const direction = f.sort === "oldest" ? "asc" : "desc";
   const [rows, count] = await Promise.all([
     q

@@ -3,6 +3,7 @@
 // Themes and neighbourhoods belong to the places module: only joins for a label live here.
 import { sql, type Kysely } from "kysely";
 import type { ContentKind, ContentStatus, Database, MediaRow } from "../../../core/db/schema.js";
+import { aboutPlace, hasTheme } from "./paths.js";
 
 type Db = Kysely<Database>;
 
@@ -144,18 +145,8 @@ function publishedQuery(db: Db, f: Omit<ListFilter, "limit" | "offset">) {
   let q = db.selectFrom("content_items as c").where("c.status", "=", "published").where("c.published_at", "<=", f.now);
   if (f.kind) q = q.where("c.kind", "=", f.kind);
   if (f.featured !== undefined) q = q.where("c.featured", "=", f.featured);
-  if (f.themeId !== undefined) {
-    const themeId = f.themeId;
-    q = q.where(({ exists, selectFrom }) =>
-      exists(selectFrom("content_themes as ct").select("ct.content_id").whereRef("ct.content_id", "=", "c.id").where("ct.theme_id", "=", themeId)),
-    );
-  }
-  if (f.neighbourhoodId !== undefined) {
-    const nid = f.neighbourhoodId;
-    q = q.where(({ exists, selectFrom }) =>
-      exists(selectFrom("content_neighbourhoods as cn").select("cn.content_id").whereRef("cn.content_id", "=", "c.id").where("cn.neighbourhood_id", "=", nid)),
-    );
-  }
+  if (f.themeId !== undefined) q = q.where(hasTheme(f.themeId));
+  if (f.neighbourhoodId !== undefined) q = q.where(aboutPlace(f.neighbourhoodId));
   return q;
 }
 

@@ -1,4 +1,5 @@
 // SQL of content paths and their redirects (slug_redirects). paths.ts holds the rules.
+import { sql } from "kysely";
 import type { DB } from "../../../core/db/create-db.js";
 
 /** What moving an item needs to know about it. */
@@ -63,3 +64,9 @@ export async function findRedirect(db: DB, oldPath: string, now: Date): Promise<
 export function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+// Filters shared by the public lists and the back-office list, both written against
+// `content_items as c`: "tagged with this theme", "about this place".
+export const hasTheme = (themeId: number) => sql<boolean>`exists (select 1 from content_themes ct where ct.content_id = c.id and ct.theme_id = ${themeId})`;
+export const aboutPlace = (neighbourhoodId: number) =>
+  sql<boolean>`exists (select 1 from content_neighbourhoods cn where cn.content_id = c.id and cn.neighbourhood_id = ${neighbourhoodId})`;
