@@ -1,7 +1,7 @@
 // Builds the Fastify app from its dependencies. The server and the tests both use it.
 import compress from "@fastify/compress";
 import formbody from "@fastify/formbody";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { LogController, type FastifyInstance } from "fastify";
 import type { Config } from "./config.js";
 import type { DB } from "./core/db/create-db.js";
 import { buildAssets, registerAssetRoutes } from "./core/http/assets.js";
@@ -47,7 +47,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   const app = Fastify({
     logger: loggerOptions(opts.config, opts.logStream),
     // One line per request (registerRequestLog), not Fastify's two.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: fastifyTrustProxy(opts.config.trustProxy),
     requestTimeout: 60_000,
     bodyLimit: 1024 * 1024,
