@@ -54,6 +54,8 @@ export default defineConfig({
   test: {
     projects,
     pool: "forks",
-    maxWorkers: 2,
+    // Three workers on two cores: the browser journeys' worker spends much of its time
+    // waiting on Chromium and on the pages' timers, and the third worker uses that time.
+    maxWorkers: 3,
   },
 });
