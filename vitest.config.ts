@@ -1,4 +1,4 @@
-import { defineConfig } from "vitest/config";
+import { defineConfig, type UserWorkspaceConfig } from "vitest/config";
 
 // Three kinds of tests (see README, "Tests"):
 //  - unit and integration tests on PGlite (always);
@@ -10,7 +10,7 @@ import { defineConfig } from "vitest/config";
 // builds its own database, data folder and app (test/helpers.ts); module-level state in
 // src/ must therefore not leak from one app to another, which the tests would catch.
 const integration = ["src/**/*.int.test.{ts,tsx}", "test/**/*.int.test.{ts,tsx}", "scripts/**/*.int.test.ts", "demo/**/*.int.test.ts"];
-const projects: any[] = [
+const projects: UserWorkspaceConfig[] = [
   {
     test: {
       name: "pglite",

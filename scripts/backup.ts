@@ -15,7 +15,9 @@ if (!Number.isInteger(keep) || keep < 1) {
 try {
   const config = loadConfig();
   const { dir, manifest } = await createBackup({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }, values.dir!);
-  process.stdout.write(`Sauvegarde ${manifest.database} écrite dans ${dir} (${manifest.migrations.length} migrations, ${manifest.mediaFiles} fichiers média).\n`);
+  process.stdout.write(
+    `Sauvegarde ${manifest.database} écrite dans ${dir} (${manifest.migrations.length} migrations, ${manifest.mediaFiles} fichiers média).\n`,
+  );
   const removed = await pruneBackups(values.dir!, keep);
   if (removed.length > 0) process.stdout.write(`Anciennes sauvegardes supprimées (conservation : ${keep}) : ${removed.join(", ")}\n`);
 } catch (error) {

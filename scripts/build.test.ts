@@ -29,7 +29,15 @@ describe("npm run build", () => {
     expect(bundle).not.toMatch(/from "esbuild"|from "tsx"/);
 
     dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "portail-built-"));
-    const env = { PATH: process.env.PATH ?? "", HOME: os.tmpdir(), NODE_ENV: "development", DATA_DIR: dataDir, PORT: "0", SEED_ON_EMPTY: "false", LOG_LEVEL: "warn" };
+    const env = {
+      PATH: process.env.PATH ?? "",
+      HOME: os.tmpdir(),
+      NODE_ENV: "development",
+      DATA_DIR: dataDir,
+      PORT: "0",
+      SEED_ON_EMPTY: "false",
+      LOG_LEVEL: "warn",
+    };
     server = spawn(process.execPath, [path.join(out, "server.js")], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     const url = await new Promise<string>((resolve, reject) => {

@@ -42,7 +42,9 @@ export async function build(dist = DIST): Promise<void> {
   // esbuild is a development dependency: a production install (npm ci --omit=dev) runs a
   // dist/ built beforehand and never gets here.
   const esbuild = await import("esbuild").catch(() => {
-    throw new Error("esbuild est absent (installation sans dépendances de développement) : lancez « npm run build » là où elles sont installées, puis copiez dist/.");
+    throw new Error(
+      "esbuild est absent (installation sans dépendances de développement) : lancez « npm run build » là où elles sont installées, puis copiez dist/.",
+    );
   });
   const work = `${dist}.partial`;
   await fs.rm(work, { recursive: true, force: true });

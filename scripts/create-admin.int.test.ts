@@ -26,7 +26,12 @@ afterAll(async () => {
 const user = (email: string) =>
   t.db.selectFrom("users").select(["id", "email", "role", "email_verified_at", "totp_required", "password_hash"]).where("email", "=", email).executeTakeFirst();
 const events = (userId: number) =>
-  t.db.selectFrom("audit_events").select(["action", "actor_id", "actor_label", "details"]).where("target_type", "=", "user").where("target_id", "=", String(userId)).execute();
+  t.db
+    .selectFrom("audit_events")
+    .select(["action", "actor_id", "actor_label", "details"])
+    .where("target_type", "=", "user")
+    .where("target_id", "=", String(userId))
+    .execute();
 
 describe("createAdmin", () => {
   it("creates a verified admin who must set up a second factor, and records it", async () => {
@@ -63,7 +68,10 @@ describe("createAdmin", () => {
       .values({ email: "agent@ville.fr", password_hash: "old", role: "resident" })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await t.db.insertInto("sessions").values({ token_hash: "h1", user_id: resident.id, csrf_token: "c", expires_at: new Date(Date.now() + 86_400_000) }).execute();
+    await t.db
+      .insertInto("sessions")
+      .values({ token_hash: "h1", user_id: resident.id, csrf_token: "c", expires_at: new Date(Date.now() + 86_400_000) })
+      .execute();
 
     const refused = await createAdmin(t.db, { email: "Agent@ville.fr", password: PASSWORD, promote: false }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ConflictError);
@@ -91,11 +99,18 @@ describe("createAdmin", () => {
     await t.db.insertInto("recovery_codes").values({ user_id: squatter.id, code_hash: "rc" }).execute();
     await t.db.insertInto("user_tokens").values({ token_hash: "reset-old", user_id: squatter.id, purpose: "reset_password", expires_at: later }).execute();
     await t.db.insertInto("pending_sign_ins").values({ token_hash: "pending-old", user_id: squatter.id, expires_at: later }).execute();
-    await t.db.insertInto("staff_invitations").values({ user_id: squatter.id, email: "squat@ville.fr", role: "editor", token_hash: "inv-old", expires_at: later, created_at: new Date() }).execute();
+    await t.db
+      .insertInto("staff_invitations")
+      .values({ user_id: squatter.id, email: "squat@ville.fr", role: "editor", token_hash: "inv-old", expires_at: later, created_at: new Date() })
+      .execute();
 
     await createAdmin(t.db, { email: "squat@ville.fr", password: PASSWORD, promote: true });
 
-    const row = await t.db.selectFrom("users").select(["role", "totp_secret", "totp_enabled_at", "totp_required"]).where("id", "=", squatter.id).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom("users")
+      .select(["role", "totp_secret", "totp_enabled_at", "totp_required"])
+      .where("id", "=", squatter.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ role: "admin", totp_secret: null, totp_enabled_at: null, totp_required: true });
     expect(await t.db.selectFrom("recovery_codes").select("id").where("user_id", "=", squatter.id).execute()).toEqual([]);
     expect(await t.db.selectFrom("pending_sign_ins").select("id").where("user_id", "=", squatter.id).execute()).toEqual([]);

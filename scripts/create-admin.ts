@@ -256,7 +256,9 @@ async function run(argv: string[], io: CreateAdminIo): Promise<number> {
   const handle = await (io.openDatabase ?? (() => openMigratedDatabase(loadConfig(io.env), (m) => io.stderr.write(`${m}\n`))))();
   try {
     const result = await createAdmin(handle.db, { email: args.email, password, promote: args.promote });
-    const what = result.previousRole ? `Le compte ${result.email} (${result.previousRole}) est maintenant administrateur` : `Compte administrateur créé pour ${result.email}`;
+    const what = result.previousRole
+      ? `Le compte ${result.email} (${result.previousRole}) est maintenant administrateur`
+      : `Compte administrateur créé pour ${result.email}`;
     io.stdout.write(`${what} (n° ${result.userId}).\nÀ la première connexion, il faudra configurer la double authentification (application TOTP).\n`);
     return 0;
   } finally {

@@ -50,7 +50,8 @@ export function parseSiteArgs(argv: string[]): { options: SiteOptions; errors: s
       }
       case "--colors": {
         const [main, dark] = value.split(",").map((c) => c.trim());
-        if (!main || !dark || ![main, dark].every((c) => /^#[0-9a-fA-F]{6}$/.test(c))) errors.push("--colors attend deux couleurs #rrggbb séparées par une virgule.");
+        if (!main || !dark || ![main, dark].every((c) => /^#[0-9a-fA-F]{6}$/.test(c)))
+          errors.push("--colors attend deux couleurs #rrggbb séparées par une virgule.");
         else options.colors = [main, dark];
         break;
       }
@@ -92,8 +93,11 @@ async function main() {
           .execute();
       }
     }
-    const after = await handle.db.selectFrom("site_settings").select(["site_name", "short_name", "tagline", "commune_codes", "contact_email", "brand_color", "brand_color_dark"]).executeTakeFirst();
-    console.log(after ? JSON.stringify(after, null, 2) : "Site non configuré : npm run site -- --name \"Ville de …\" --communes 59350");
+    const after = await handle.db
+      .selectFrom("site_settings")
+      .select(["site_name", "short_name", "tagline", "commune_codes", "contact_email", "brand_color", "brand_color_dark"])
+      .executeTakeFirst();
+    console.log(after ? JSON.stringify(after, null, 2) : 'Site non configuré : npm run site -- --name "Ville de …" --communes 59350');
   } finally {
     await handle.close();
   }

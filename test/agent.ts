@@ -42,7 +42,12 @@ export class Agent {
 
   async get(url: string, headers: Record<string, string> = {}) {
     const cookie = this.cookieHeader();
-    const res = await this.app.inject({ method: "GET", url, remoteAddress: this.ip, headers: { "user-agent": this.userAgent, ...(cookie ? { cookie } : {}), ...headers } });
+    const res = await this.app.inject({
+      method: "GET",
+      url,
+      remoteAddress: this.ip,
+      headers: { "user-agent": this.userAgent, ...(cookie ? { cookie } : {}), ...headers },
+    });
     this.remember(res);
     return res;
   }

@@ -102,13 +102,22 @@ export async function createContent(db: DB, values: Partial<ContentValues> = {})
     .returning(["id", "path", "slug", "title", "kind"])
     .executeTakeFirstOrThrow();
   if (values.themeIds?.length) {
-    await db.insertInto("content_themes").values(values.themeIds.map((theme_id, position) => ({ content_id: row.id, theme_id, position }))).execute();
+    await db
+      .insertInto("content_themes")
+      .values(values.themeIds.map((theme_id, position) => ({ content_id: row.id, theme_id, position })))
+      .execute();
   }
   if (values.neighbourhoodIds?.length) {
-    await db.insertInto("content_neighbourhoods").values(values.neighbourhoodIds.map((neighbourhood_id) => ({ content_id: row.id, neighbourhood_id }))).execute();
+    await db
+      .insertInto("content_neighbourhoods")
+      .values(values.neighbourhoodIds.map((neighbourhood_id) => ({ content_id: row.id, neighbourhood_id })))
+      .execute();
   }
   if (values.pinnedIds?.length) {
-    await db.insertInto("content_related").values(values.pinnedIds.map((related_id, position) => ({ content_id: row.id, related_id, position }))).execute();
+    await db
+      .insertInto("content_related")
+      .values(values.pinnedIds.map((related_id, position) => ({ content_id: row.id, related_id, position })))
+      .execute();
   }
   return row;
 }
@@ -189,10 +198,30 @@ export async function createAction(db: DB, values: Partial<ActionValues> = {}) {
     })
     .returning(["id", "slug", "title"])
     .executeTakeFirstOrThrow();
-  if (values.partnerIds?.length) await db.insertInto("action_partners").values(values.partnerIds.map((organisation_id) => ({ action_id: row.id, organisation_id }))).execute();
-  if (values.neighbourhoodIds?.length) await db.insertInto("action_neighbourhoods").values(values.neighbourhoodIds.map((neighbourhood_id) => ({ action_id: row.id, neighbourhood_id }))).execute();
-  if (values.funding?.length) await db.insertInto("funding_lines").values(values.funding.map((f) => ({ action_id: row.id, ...f }))).execute();
-  if (values.milestones?.length) await db.insertInto("milestones").values(values.milestones.map((m, position) => ({ action_id: row.id, due_date: m.date, title: m.title, done: m.done, position }))).execute();
-  if (values.articleIds?.length) await db.insertInto("action_articles").values(values.articleIds.map((content_id) => ({ action_id: row.id, content_id }))).execute();
+  if (values.partnerIds?.length)
+    await db
+      .insertInto("action_partners")
+      .values(values.partnerIds.map((organisation_id) => ({ action_id: row.id, organisation_id })))
+      .execute();
+  if (values.neighbourhoodIds?.length)
+    await db
+      .insertInto("action_neighbourhoods")
+      .values(values.neighbourhoodIds.map((neighbourhood_id) => ({ action_id: row.id, neighbourhood_id })))
+      .execute();
+  if (values.funding?.length)
+    await db
+      .insertInto("funding_lines")
+      .values(values.funding.map((f) => ({ action_id: row.id, ...f })))
+      .execute();
+  if (values.milestones?.length)
+    await db
+      .insertInto("milestones")
+      .values(values.milestones.map((m, position) => ({ action_id: row.id, due_date: m.date, title: m.title, done: m.done, position })))
+      .execute();
+  if (values.articleIds?.length)
+    await db
+      .insertInto("action_articles")
+      .values(values.articleIds.map((content_id) => ({ action_id: row.id, content_id })))
+      .execute();
   return row;
 }

@@ -4,7 +4,20 @@
 // disguised variants of its path. Never a 5xx; nothing refused is stored.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestWorld, type TestWorld } from "./helpers.js";
-import { buildHostileWorld, expectNothingStored, fillPath, Findings, knock, MARK, routeTable, validParam, type Actor, type HostileWorld, type Knock, type Route } from "./hostile-input.js";
+import {
+  buildHostileWorld,
+  expectNothingStored,
+  fillPath,
+  Findings,
+  knock,
+  MARK,
+  routeTable,
+  validParam,
+  type Actor,
+  type HostileWorld,
+  type Knock,
+  type Route,
+} from "./hostile-input.js";
 
 let w: TestWorld;
 let hw: HostileWorld;
@@ -47,7 +60,10 @@ describe("content types", () => {
       const actor = reacher(route);
       await actor.refresh();
       for (const [type, body] of bodies) {
-        const res = findings.check(await knock(w.app, actor, { method: route.method, url: valid(route), body, contentType: type }), `${route.method} ${route.url} [${type}]`);
+        const res = findings.check(
+          await knock(w.app, actor, { method: route.method, url: valid(route), body, contentType: type }),
+          `${route.method} ${route.url} [${type}]`,
+        );
         // A charset parameter on a form is tolerated (browsers send UTF-8 whatever it says).
         if (!type.startsWith("application/x-www-form-urlencoded") && res.statusCode !== 415) refused.push(`${route.url} [${type}] -> ${res.statusCode}`);
       }
@@ -64,9 +80,18 @@ describe("content types", () => {
     for (const route of posts) {
       const actor = reacher(route);
       await actor.refresh();
-      for (const [name, body] of [["complete", complete], ["truncated", truncated]] as const) {
-        findings.check(await knock(w.app, actor, { method: route.method, url: valid(route), body, contentType: `multipart/form-data; boundary=${boundary}` }), `${route.url} [multipart ${name}]`);
-        findings.check(await knock(w.app, actor, { method: route.method, url: valid(route), body, contentType: "multipart/form-data" }), `${route.url} [multipart without boundary, ${name}]`);
+      for (const [name, body] of [
+        ["complete", complete],
+        ["truncated", truncated],
+      ] as const) {
+        findings.check(
+          await knock(w.app, actor, { method: route.method, url: valid(route), body, contentType: `multipart/form-data; boundary=${boundary}` }),
+          `${route.url} [multipart ${name}]`,
+        );
+        findings.check(
+          await knock(w.app, actor, { method: route.method, url: valid(route), body, contentType: "multipart/form-data" }),
+          `${route.url} [multipart without boundary, ${name}]`,
+        );
       }
     }
     findings.expectNone();
@@ -89,7 +114,10 @@ describe("body sizes", () => {
         `${route.url} [truncated]`,
       );
       if (truncated.statusCode < 400) wrongSizes.push(`${route.url} truncated -> ${truncated.statusCode}`);
-      findings.check(await knock(w.app, actor, { method: route.method, url: valid(route), body: "", headers: { "content-length": "0" } }), `${route.url} [empty form]`);
+      findings.check(
+        await knock(w.app, actor, { method: route.method, url: valid(route), body: "", headers: { "content-length": "0" } }),
+        `${route.url} [empty form]`,
+      );
     }
     findings.expectNone();
     expect(wrongSizes).toEqual([]);
@@ -113,7 +141,9 @@ describe("CSRF", () => {
         for (const [name, attempt] of attempts) {
           const res = findings.check(await knock(w.app, actor, attempt), `${actor.who} ${route.url} [${name}]`);
           // A visitor may be sent to sign in by the back-office guard before the CSRF check: kept out all the same.
-          const keptOut = res.statusCode === 403 || (actor.who === "anonymous" && isBackOffice(route) && res.statusCode === 303 && String(res.headers.location).startsWith("/compte/connexion"));
+          const keptOut =
+            res.statusCode === 403 ||
+            (actor.who === "anonymous" && isBackOffice(route) && res.statusCode === 303 && String(res.headers.location).startsWith("/compte/connexion"));
           if (!keptOut) let_through.push(`${actor.who} ${route.method} ${route.url} ${name} -> ${res.statusCode}`);
         }
       }
@@ -146,7 +176,10 @@ describe("path variants", () => {
     for (const route of routes) {
       for (const [name, variant] of variants) {
         const url = variant(valid(route));
-        const res = findings.check(await knock(w.app, visitor, { method: route.method, url, body: route.method === "GET" ? undefined : "" }), `${route.method} ${url} [${name}]`);
+        const res = findings.check(
+          await knock(w.app, visitor, { method: route.method, url, body: route.method === "GET" ? undefined : "" }),
+          `${route.method} ${url} [${name}]`,
+        );
         if (isBackOffice(route) && res.statusCode >= 200 && res.statusCode < 300) opened.push(`${route.method} ${url} -> ${res.statusCode}`);
       }
     }

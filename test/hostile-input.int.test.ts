@@ -45,7 +45,15 @@ const walkedBy = (who: string) => (r: Route) => (who === "anonymous" ? true : wh
 
 it("reads the whole route table (a new route is walked without editing the suite)", () => {
   const keys = routes.map((r) => `${r.method} ${r.url}`);
-  for (const k of ["GET /recherche", "GET /themes/:slug", "POST /compte/favoris", "POST /compte/sessions/:id/revoquer", "POST /admin/politique-de-la-ville/contrats/nouveau", "GET /api/v1/actions/:slug", "GET /*"]) {
+  for (const k of [
+    "GET /recherche",
+    "GET /themes/:slug",
+    "POST /compte/favoris",
+    "POST /compte/sessions/:id/revoquer",
+    "POST /admin/politique-de-la-ville/contrats/nouveau",
+    "GET /api/v1/actions/:slug",
+    "GET /*",
+  ]) {
     expect(keys).toContain(k);
   }
   expect(routes.length).toBeGreaterThan(100);

@@ -23,13 +23,51 @@ export interface Route {
   body: string[];
   /** Query or body properties whose schema is an array. */
   lists: Set<string>;
-  schema: Record<string, any> | undefined;
+  schema: RouteSchema | undefined;
 }
 
-const GENERIC_FIELDS = ["q", "page", "statut", "retour", "email", "password", "title", "name", "slug", "contenu", "action", "quartier", "themes", "id", "code", "role", "version", "description"];
+/** The JSON-schema keywords the suites read from route schemas. */
+export interface SchemaNode {
+  type?: string | string[];
+  properties?: Record<string, SchemaNode>;
+  items?: SchemaNode;
+  enum?: unknown[];
+  pattern?: string;
+  minimum?: number;
+  maximum?: number;
+  maxLength?: number;
+  maxItems?: number;
+}
 
-function propertiesOf(schema: unknown): Record<string, any> {
-  return ((schema as { properties?: Record<string, any> } | undefined)?.properties ?? {}) as Record<string, any>;
+export interface RouteSchema {
+  params?: SchemaNode;
+  querystring?: SchemaNode;
+  body?: SchemaNode;
+}
+
+const GENERIC_FIELDS = [
+  "q",
+  "page",
+  "statut",
+  "retour",
+  "email",
+  "password",
+  "title",
+  "name",
+  "slug",
+  "contenu",
+  "action",
+  "quartier",
+  "themes",
+  "id",
+  "code",
+  "role",
+  "version",
+  "description",
+];
+
+function propertiesOf(schema: SchemaNode | undefined): Record<string, SchemaNode> {
+  return schema?.properties ?? {};
 }
 
 /** The app's routes, one per method (HEAD and OPTIONS left out: GET covers them). */
@@ -37,13 +75,15 @@ export function routeTable(app: FastifyInstance): Route[] {
   return guardedRoutes(app)
     .filter((r) => r.method !== "HEAD" && r.method !== "OPTIONS")
     .map((r) => {
-      const schema = r.schema as Record<string, any> | undefined;
+      const schema = r.schema as RouteSchema | undefined;
       const params = [...r.url.matchAll(/:([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]!);
       if (r.url.endsWith("*")) params.push("*");
       const q = Object.keys(propertiesOf(schema?.querystring));
       const b = Object.keys(propertiesOf(schema?.body)).filter((k) => k !== "_csrf");
       const lists = new Set(
-        [...Object.entries(propertiesOf(schema?.querystring)), ...Object.entries(propertiesOf(schema?.body))].filter(([, s]) => s?.type === "array").map(([k]) => k),
+        [...Object.entries(propertiesOf(schema?.querystring)), ...Object.entries(propertiesOf(schema?.body))]
+          .filter(([, s]) => s?.type === "array")
+          .map(([k]) => k),
       );
       return { method: r.method, url: r.url, params, query: q.length ? q : GENERIC_FIELDS, body: b.length ? b : GENERIC_FIELDS, lists, schema };
     });
@@ -139,7 +179,10 @@ export async function buildHostileWorld(world: TestWorld): Promise<HostileWorld>
   // Anonymous forms use a double-submit cookie: take one from a sign-in page.
   const page = await world.app.inject({ url: "/compte/connexion" });
   const anonCsrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
-  const anonCookie = [page.headers["set-cookie"]].flat().map((c) => String(c).split(";")[0]).join("; ");
+  const anonCookie = [page.headers["set-cookie"]]
+    .flat()
+    .map((c) => String(c).split(";")[0])
+    .join("; ");
   const secure = world.config.publicUrl.startsWith("https://");
   /** A fresh session each time: a route walked before (sign out, revoke) may have ended the last one. */
   const signedIn = (role: "resident" | "admin"): Actor => {
@@ -153,7 +196,12 @@ export async function buildHostileWorld(world: TestWorld): Promise<HostileWorld>
       }
       // An administrator enrolled in the second factor (the back-office guard lets them in);
       // set again each time, since a walked route may have reset it.
-      if (role === "admin") await world.db.updateTable("users").set({ totp_secret: "JBSWY3DPEHPK3PXP", totp_enabled_at: world.clock.now, totp_required: true }).where("id", "=", member!.id).execute();
+      if (role === "admin")
+        await world.db
+          .updateTable("users")
+          .set({ totp_secret: "JBSWY3DPEHPK3PXP", totp_enabled_at: world.clock.now, totp_required: true })
+          .where("id", "=", member!.id)
+          .execute();
       const alive = current && (await world.db.selectFrom("sessions").select("id").where("id", "=", current.id).executeTakeFirst());
       if (!alive) {
         const s = await createSession(world.db, member!.id, "hostile", world.clock.now);
@@ -234,7 +282,9 @@ export async function expectNothingStored(world: TestWorld): Promise<void> {
     where table_schema = current_schema() and data_type in ('text', 'character varying', 'jsonb', 'json')`.execute(world.db);
   const found: string[] = [];
   for (const c of columns.rows) {
-    const hit = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(c.table_name)} where ${sql.ref(c.column_name)}::text like ${"%" + MARK + "%"}`.execute(world.db);
+    const hit = await sql<{
+      n: number;
+    }>`select count(*)::int as n from ${sql.table(c.table_name)} where ${sql.ref(c.column_name)}::text like ${`%${MARK}%`}`.execute(world.db);
     if (hit.rows[0]!.n > 0) found.push(`${c.table_name}.${c.column_name}`);
   }
   expect(found).toEqual([]);

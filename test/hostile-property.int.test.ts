@@ -6,7 +6,19 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestWorld, type TestWorld } from "./helpers.js";
-import { buildHostileWorld, expectNothingStored, fillPath, knock, MARK, problemsOf, routeTable, validParam, type HostileWorld, type Route } from "./hostile-input.js";
+import {
+  buildHostileWorld,
+  expectNothingStored,
+  fillPath,
+  knock,
+  MARK,
+  problemsOf,
+  routeTable,
+  validParam,
+  type HostileWorld,
+  type Route,
+  type SchemaNode,
+} from "./hostile-input.js";
 
 let w: TestWorld;
 let hw: HostileWorld;
@@ -31,7 +43,7 @@ const anyText = fc.oneof(
 );
 
 /** Values drawn from one property's schema: inside it and just outside it. */
-function fromSchema(schema: Record<string, any> | undefined): fc.Arbitrary<string | string[]> {
+function fromSchema(schema: SchemaNode | undefined): fc.Arbitrary<string | string[]> {
   if (!schema) return anyText;
   const options: Array<fc.Arbitrary<string | string[]>> = [anyText];
   if (schema.type === "array") {
@@ -48,23 +60,37 @@ function fromSchema(schema: Record<string, any> | undefined): fc.Arbitrary<strin
 }
 
 /** An object of fields: the schema's properties (some left out) plus arbitrary keys. */
-function fieldsFor(schema: Record<string, any> | undefined): fc.Arbitrary<Record<string, string | string[]>> {
-  const properties = (schema?.properties ?? {}) as Record<string, Record<string, any>>;
-  const known = Object.fromEntries(Object.entries(properties).filter(([k]) => k !== "_csrf").map(([k, s]) => [k, fromSchema(s)]));
-  const extra = fc.dictionary(fc.oneof(fc.string({ minLength: 1, maxLength: 12 }), fc.constantFrom("__proto__", "constructor", "a[b]", "a[]", "q", "email", "id")), fc.oneof(anyText, fc.array(anyText, { maxLength: 3 })), { maxKeys: 3 });
+function fieldsFor(schema: SchemaNode | undefined): fc.Arbitrary<Record<string, string | string[]>> {
+  const properties = schema?.properties ?? {};
+  const known = Object.fromEntries(
+    Object.entries(properties)
+      .filter(([k]) => k !== "_csrf")
+      .map(([k, s]) => [k, fromSchema(s)]),
+  );
+  const extra = fc.dictionary(
+    fc.oneof(fc.string({ minLength: 1, maxLength: 12 }), fc.constantFrom("__proto__", "constructor", "a[b]", "a[]", "q", "email", "id")),
+    fc.oneof(anyText, fc.array(anyText, { maxLength: 3 })),
+    { maxKeys: 3 },
+  );
   return fc.tuple(fc.record(known, { requiredKeys: [] }), extra).map(([a, b]) => ({ ...b, ...a }) as Record<string, string | string[]>);
 }
 
 function encode(fields: Record<string, string | string[]>): string {
   const parts: string[] = [];
-  for (const [k, v] of Object.entries(fields)) for (const x of [v].flat()) parts.push(`${encodeURIComponent(k)}=${encodeURIComponent(x.replace(/[\ud800-\udfff]/g, "\ufffd"))}`);
+  for (const [k, v] of Object.entries(fields))
+    for (const x of [v].flat()) parts.push(`${encodeURIComponent(k)}=${encodeURIComponent(x.replace(/[\ud800-\udfff]/g, "\ufffd"))}`);
   return parts.join("&");
 }
 
 /** Path parameters: the route's schema when it has one, or anything. */
 function paramsFor(route: Route): fc.Arbitrary<Record<string, string>> {
-  const properties = (route.schema?.params?.properties ?? {}) as Record<string, Record<string, any>>;
-  return fc.record(Object.fromEntries(route.params.map((p) => [p, fc.oneof(fc.constant(validParam(p, hw)), fromSchema(properties[p]) as fc.Arbitrary<string>)])) as Record<string, fc.Arbitrary<string>>);
+  const properties = route.schema?.params?.properties ?? {};
+  return fc.record(
+    Object.fromEntries(route.params.map((p) => [p, fc.oneof(fc.constant(validParam(p, hw)), fromSchema(properties[p]) as fc.Arbitrary<string>)])) as Record<
+      string,
+      fc.Arbitrary<string>
+    >,
+  );
 }
 
 const isBackOffice = (r: Route) => r.url === "/admin" || r.url.startsWith("/admin/");
@@ -75,18 +101,20 @@ describe("generated inputs", () => {
     for (const route of routes) {
       const actor = hw.actors.find((a) => a.who === (isBackOffice(route) ? "admin" : "resident"))!;
       await actor.refresh();
-      await fc.assert(
-        fc.asyncProperty(paramsFor(route), fieldsFor(route.schema?.querystring), fieldsFor(route.schema?.body), async (params, query, body) => {
-          const path = fillPath(route, (p) => encodeURIComponent((params[p] ?? "").replace(/[\ud800-\udfff]/g, "\ufffd")) || "x");
-          const qs = encode(query);
-          const url = qs ? `${path}?${qs}` : path;
-          const res = await knock(w.app, actor, route.method === "GET" ? { method: "GET", url } : { method: route.method, url, body: encode(body) });
-          const found = problemsOf(res, `${route.method} ${url.slice(0, 200)}`);
-          problems.push(...found);
-          return found.length === 0;
-        }),
-        { numRuns: RUNS_PER_ROUTE, seed: Number(process.env.HOSTILE_SEED ?? 9), endOnFailure: true },
-      ).catch((error: Error) => problems.push(`${route.method} ${route.url}: ${error.message.split("\n").slice(0, 6).join(" | ")}`));
+      await fc
+        .assert(
+          fc.asyncProperty(paramsFor(route), fieldsFor(route.schema?.querystring), fieldsFor(route.schema?.body), async (params, query, body) => {
+            const path = fillPath(route, (p) => encodeURIComponent((params[p] ?? "").replace(/[\ud800-\udfff]/g, "\ufffd")) || "x");
+            const qs = encode(query);
+            const url = qs ? `${path}?${qs}` : path;
+            const res = await knock(w.app, actor, route.method === "GET" ? { method: "GET", url } : { method: route.method, url, body: encode(body) });
+            const found = problemsOf(res, `${route.method} ${url.slice(0, 200)}`);
+            problems.push(...found);
+            return found.length === 0;
+          }),
+          { numRuns: RUNS_PER_ROUTE, seed: Number(process.env.HOSTILE_SEED ?? 9), endOnFailure: true },
+        )
+        .catch((error: Error) => problems.push(`${route.method} ${route.url}: ${error.message.split("\n").slice(0, 6).join(" | ")}`));
     }
     expect(problems.slice(0, 20)).toEqual([]);
     await expectNothingStored(w);

@@ -56,7 +56,11 @@ describe("NUL bytes in text", () => {
       ["/compte/creer", "/compte/renvoyer-confirmation", { email }],
     ];
     for (const [page, action, form] of forms) expectFrenchHtml400(await anonymousPost(page, action, form), action);
-    const rows = await w.db.selectFrom("users").select("id").where(sql<boolean>`email like ${"%" + MARK + "%"}`).execute();
+    const rows = await w.db
+      .selectFrom("users")
+      .select("id")
+      .where(sql<boolean>`email like ${`%${MARK}%`}`)
+      .execute();
     expect(rows).toEqual([]);
   });
 
@@ -67,7 +71,11 @@ describe("NUL bytes in text", () => {
   it("in article fields answers 400 and stores no content", async () => {
     const res = await admin.agent.send("/admin/contenus/nouveau?type=article", { title: `${MARK}${NUL}`, slug: "nul-article", body: "<p>x</p>" });
     expectFrenchHtml400(res, "article");
-    const rows = await w.db.selectFrom("content_items").select("id").where(sql<boolean>`title like ${"%" + MARK + "%"}`).execute();
+    const rows = await w.db
+      .selectFrom("content_items")
+      .select("id")
+      .where(sql<boolean>`title like ${`%${MARK}%`}`)
+      .execute();
     expect(rows).toEqual([]);
   });
 
@@ -130,7 +138,11 @@ describe("found by the hostile-input suite", () => {
   });
 
   it("raw invalid UTF-8 bytes in a form body (decoded to U+FFFD) answer 400 and store nothing", async () => {
-    const payload = Buffer.concat([Buffer.from(`_csrf=${admin.agent.csrfToken}&name=${MARK}`), Buffer.from([0xff, 0xc3, 0x28]), Buffer.from("&slug=contrat-octets")]);
+    const payload = Buffer.concat([
+      Buffer.from(`_csrf=${admin.agent.csrfToken}&name=${MARK}`),
+      Buffer.from([0xff, 0xc3, 0x28]),
+      Buffer.from("&slug=contrat-octets"),
+    ]);
     const res = await w.app.inject({
       method: "POST",
       url: "/admin/politique-de-la-ville/contrats/nouveau",

@@ -14,7 +14,7 @@ beforeAll(async () => {
   await createSite(w.db);
   const theme = await createTheme(w.db);
   const hero = await createImage(w.db, `${w.dataDir}/media`);
-  articlePath = (await createArticle(w.db, { themeIds: [theme.id], heroMediaId: hero, body: "<p>" + "Texte long. ".repeat(200) + "</p>" })).path;
+  articlePath = (await createArticle(w.db, { themeIds: [theme.id], heroMediaId: hero, body: `<p>${"Texte long. ".repeat(200)}</p>` })).path;
   await createArticle(w.db, { themeIds: [theme.id] });
 });
 afterAll(async () => w?.close());

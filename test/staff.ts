@@ -109,7 +109,10 @@ export async function expectPermissions(world: TestWorld, check: RouteCheck): Pr
 
 /** Signs a browser context in as the user (a session cookie for the world's origin). */
 export async function signInBrowser(
-  world: TestWorld & { baseUrl: string; context: { addCookies(cookies: Array<{ name: string; value: string; url: string; httpOnly?: boolean; sameSite?: "Lax" }>): Promise<void> } },
+  world: TestWorld & {
+    baseUrl: string;
+    context: { addCookies(cookies: Array<{ name: string; value: string; url: string; httpOnly?: boolean; sameSite?: "Lax" }>): Promise<void> };
+  },
   userId: number,
 ): Promise<void> {
   const session = await createSession(world.db, userId, "browser", world.clock.now);

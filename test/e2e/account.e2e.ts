@@ -86,7 +86,10 @@ describe.skipIf(!hasChromium)("resident account journey", () => {
     await page.goto(`${w.baseUrl}/compte/favoris`);
     expect(await page.locator("article.card .card__title").allTextContents()).toEqual([cardTitle]);
     await scan("favourites");
-    await page.locator("article.card").getByRole("button", { name: /Retirer de mes favoris/ }).click();
+    await page
+      .locator("article.card")
+      .getByRole("button", { name: /Retirer de mes favoris/ })
+      .click();
     await expect.poll(() => page.locator("article.card button[aria-pressed]").getAttribute("aria-pressed")).toBe("false");
     await page.reload();
     expect(await page.locator("article.card").count()).toBe(0);

@@ -69,7 +69,11 @@ describe.skipIf(!hasChromium)("editorial back office", () => {
 
     // Someone else saves meanwhile: the next save from this page meets the conflict page.
     await page.goto(`${w.baseUrl}/admin/contenus/${id}`);
-    await w.db.updateTable("content_items").set((eb) => ({ title: "Forum de l’emploi (titre d’un collègue)", version: eb("version", "+", 1) })).where("id", "=", id).execute();
+    await w.db
+      .updateTable("content_items")
+      .set((eb) => ({ title: "Forum de l’emploi (titre d’un collègue)", version: eb("version", "+", 1) }))
+      .where("id", "=", id)
+      .execute();
     await page.getByLabel("Chapô").fill("Mon chapô à moi.");
     await page.getByRole("button", { name: "Enregistrer" }).click();
     await expect(page.locator("h1").textContent()).resolves.toContain("Conflit de modification");

@@ -133,7 +133,8 @@ describe.skipIf(!hasChromium)("Back-office content editor (fixture page)", () =>
           return html(formPage({ id: "42", title: "Fête des voisins", slug: "fete-des-voisins", body: "<p>Premier paragraphe.</p>" }));
         }
         if (req.method === "GET" && url.pathname === "/admin/contenus/nouveau") return html(formPage({ id: null, title: "", slug: "", body: "" }));
-        if (req.method === "GET" && url.pathname === "/admin/contenus/42/enregistre") return html("<!doctype html><html lang=\"fr\"><title>Enregistré</title><main><h1>Enregistré</h1></main></html>");
+        if (req.method === "GET" && url.pathname === "/admin/contenus/42/enregistre")
+          return html('<!doctype html><html lang="fr"><title>Enregistré</title><main><h1>Enregistré</h1></main></html>');
         if (req.method === "POST" && url.pathname === "/admin/contenus/42/brouillon") {
           drafts.push(record);
           if (draftMode === "conflict") {
@@ -180,7 +181,16 @@ describe.skipIf(!hasChromium)("Back-office content editor (fixture page)", () =>
       headless: true,
       locale: "fr-FR",
       viewport: { width: 1280, height: 900 },
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+      ],
     });
     browser = context.browser()!;
   });
@@ -339,7 +349,9 @@ describe.skipIf(!hasChromium)("Back-office content editor (fixture page)", () =>
     expect(await bodyHtml(page)).toBe(expected);
 
     // Autosave: a draft with everything typed, the right headers, and the version of the last answer.
-    await expect.poll(() => page.locator(".autosave-status").textContent()).toMatch(/Modifications non enregistrées|Brouillon enregistré|Enregistrement du brouillon/);
+    await expect
+      .poll(() => page.locator(".autosave-status").textContent())
+      .toMatch(/Modifications non enregistrées|Brouillon enregistré|Enregistrement du brouillon/);
     await expect.poll(() => drafts.some((d) => d.params.get("body") === expected), { timeout: 20_000 }).toBe(true);
     const draft = drafts.find((d) => d.params.get("body") === expected)!;
     expect(draft.headers["x-csrf-token"]).toBe(CSRF);
@@ -379,7 +391,12 @@ describe.skipIf(!hasChromium)("Back-office content editor (fixture page)", () =>
     expect(await armed()).toBe(true);
 
     // The browser asks before closing the page with unsaved changes.
-    const prompt = new Promise<string>((resolve) => page.once("dialog", (d) => (resolve(d.type()), d.dismiss())));
+    const prompt = new Promise<string>((resolve) =>
+      page.once("dialog", (d) => {
+        resolve(d.type());
+        void d.dismiss();
+      }),
+    );
     await page.close({ runBeforeUnload: true });
     expect(await prompt).toBe("beforeunload");
     // The browser logs the 409 answer itself; nothing else may go wrong.

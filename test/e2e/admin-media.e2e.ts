@@ -38,7 +38,9 @@ describe.skipIf(!hasChromium)("back office: media library", () => {
     await page.getByRole("link", { name: "Ajouter une image" }).click();
     await page.waitForURL(/\/admin\/medias\/nouveau$/);
     await scan("upload form");
-    const png = await sharp({ create: { width: 800, height: 500, channels: 4, background: { r: 20, g: 120, b: 200, alpha: 0.6 } } }).png().toBuffer();
+    const png = await sharp({ create: { width: 800, height: 500, channels: 4, background: { r: 20, g: 120, b: 200, alpha: 0.6 } } })
+      .png()
+      .toBuffer();
     // First without alt text: the error comes back, the file must be chosen again.
     await page.getByLabel("Image", { exact: true }).setInputFiles({ name: "parc.png", mimeType: "image/png", buffer: png });
     await page.getByLabel("Légende").fill("Le parc de la Citadelle au printemps");

@@ -19,7 +19,9 @@ describe.skipIf(!hasChromium)("Politique de la Ville back office in the browser"
     const contract = await createContract(w.db, { name: "Engagements Quartiers 2030 (essai)" });
     const priority = await createPriority(w.db, { contractId: contract.id, title: "Emploi et insertion" });
     await createPriority(w.db, { contractId: contract.id, title: "Cadre de vie" });
-    const objective = (await w.db.insertInto("objectives").values({ priority_id: priority.id, title: "Accompagner vers l’emploi" }).returning("id").executeTakeFirstOrThrow()).id;
+    const objective = (
+      await w.db.insertInto("objectives").values({ priority_id: priority.id, title: "Accompagner vers l’emploi" }).returning("id").executeTakeFirstOrThrow()
+    ).id;
     const organisation = await createOrganisation(w.db, { name: "Association Essai" });
     const qpv = await createNeighbourhood(w.db, { slug: "qpv-essai", name: "Secteur Essai", kind: "qpv", code: "QN05998X" });
     await createArticle(w.db, { title: "Un forum de l’emploi au Secteur Essai" });
@@ -36,7 +38,17 @@ describe.skipIf(!hasChromium)("Politique de la Ville back office in the browser"
     const indicator = (
       await w.db
         .insertInto("indicators")
-        .values({ metric: "taux_pauvrete", label: "Taux de pauvreté", territory_kind: "qpv", territory_code: "QN05998X", territory_name: "Secteur Essai", year: 2021, value: "41.5", unit: "%", source: "INSEE" })
+        .values({
+          metric: "taux_pauvrete",
+          label: "Taux de pauvreté",
+          territory_kind: "qpv",
+          territory_code: "QN05998X",
+          territory_name: "Secteur Essai",
+          year: 2021,
+          value: "41.5",
+          unit: "%",
+          source: "INSEE",
+        })
         .returning("id")
         .executeTakeFirstOrThrow()
     ).id;

@@ -40,7 +40,7 @@ describe.skipIf(!hasChromium)("back office: security, team and journal", () => {
     await page.waitForURL(/\/admin\/securite\/double-authentification$/);
     await scan("enrolment");
     expect(await page.locator(".admin-qr svg").count()).toBe(1);
-    const secret = (await page.locator(".admin-secret").innerText()).replace(/\s/g, "");
+    const secret = ((await page.locator(".admin-secret").textContent()) ?? "").replace(/\s/g, "");
     await page.getByLabel("Code affiché par l’application").fill("000000" === totpCode(secret, w.clock.now) ? "111111" : "000000");
     await page.getByRole("button", { name: "Activer" }).click();
     await page.waitForSelector(".error-summary");

@@ -33,7 +33,9 @@ describe.skipIf(!hasChromium)("editorial journey: contributor -> editor -> publi
     // 1. The contributor uploads a photo with its alt text, caption and credit.
     await signInBrowser(w, contributor.id);
     await page.goto(`${w.baseUrl}/admin/medias/nouveau`);
-    const photo = await sharp({ create: { width: 1400, height: 900, channels: 3, background: { r: 40, g: 120, b: 90 } } }).jpeg().toBuffer();
+    const photo = await sharp({ create: { width: 1400, height: 900, channels: 3, background: { r: 40, g: 120, b: 90 } } })
+      .jpeg()
+      .toBuffer();
     await page.getByLabel("Image", { exact: true }).setInputFiles({ name: "IMG_2041.JPG", mimeType: "image/jpeg", buffer: photo });
     await page.getByLabel("Texte alternatif").fill("Des jardiniers plantent des salades dans un bac");
     await page.getByLabel("Légende").fill("Premières plantations au jardin partagé");
@@ -57,7 +59,11 @@ describe.skipIf(!hasChromium)("editorial journey: contributor -> editor -> publi
     await page.getByRole("button", { name: "Créer le brouillon" }).click();
     await page.waitForURL(/\/admin\/contenus\/\d+\?fait=cree$/);
     const id = Number(/contenus\/(\d+)/.exec(page.url())![1]);
-    const stored = await w.db.selectFrom("content_items").select(["body", "hero_media_id", "status", "author_id", "slug"]).where("id", "=", id).executeTakeFirstOrThrow();
+    const stored = await w.db
+      .selectFrom("content_items")
+      .select(["body", "hero_media_id", "status", "author_id", "slug"])
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
     expect(stored.body).toBe("<p>Les inscriptions sont ouvertes <strong>jusqu’au 15 avril</strong>.</p>");
     expect(stored.hero_media_id).not.toBeNull();
     expect(stored.author_id).toBe(contributor.id);

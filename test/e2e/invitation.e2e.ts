@@ -25,7 +25,14 @@ describe.skipIf(!hasChromium)("staff invitation page", () => {
     const token = randomToken();
     await w.db
       .insertInto("staff_invitations")
-      .values({ user_id: user.id, email: "future.editrice@ville.test", role: "editor", token_hash: hashToken(token), expires_at: new Date(Date.now() + 86_400_000), created_at: new Date() })
+      .values({
+        user_id: user.id,
+        email: "future.editrice@ville.test",
+        role: "editor",
+        token_hash: hashToken(token),
+        expires_at: new Date(Date.now() + 86_400_000),
+        created_at: new Date(),
+      })
       .execute();
 
     const page = await w.newPage();

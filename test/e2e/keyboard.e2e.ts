@@ -43,7 +43,11 @@ describe.skipIf(!hasChromium)("back office by keyboard only", () => {
     await page.keyboard.type("Forum de l’emploi : inscriptions ouvertes");
     await tabTo(page, "the standfirst", () => document.activeElement?.id === "champ-standfirst");
     await page.keyboard.type("Vingt entreprises recrutent le 12 mai.");
-    await tabTo(page, "the rich-text editor", () => document.activeElement?.getAttribute("role") === "textbox" && document.activeElement?.getAttribute("contenteditable") === "true");
+    await tabTo(
+      page,
+      "the rich-text editor",
+      () => document.activeElement?.getAttribute("role") === "textbox" && document.activeElement?.getAttribute("contenteditable") === "true",
+    );
     await page.keyboard.type("Venez avec votre CV ");
     await page.keyboard.press("Control+b");
     await page.keyboard.type("imprimé");

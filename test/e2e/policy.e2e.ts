@@ -10,7 +10,18 @@ import { axeViolations, hasChromium, startBrowserWorld, type BrowserWorld } from
 import { buildDemoWorld } from "./world.js";
 
 const square = (x0: number, y0: number, size: number) =>
-  JSON.stringify({ type: "Polygon", coordinates: [[[x0, y0], [x0 + size, y0], [x0 + size, y0 + size], [x0, y0 + size], [x0, y0]]] });
+  JSON.stringify({
+    type: "Polygon",
+    coordinates: [
+      [
+        [x0, y0],
+        [x0 + size, y0],
+        [x0 + size, y0 + size],
+        [x0, y0 + size],
+        [x0, y0],
+      ],
+    ],
+  });
 
 describe.skipIf(!hasChromium)("Politique de la Ville journey", () => {
   let w: BrowserWorld;
@@ -23,7 +34,21 @@ describe.skipIf(!hasChromium)("Politique de la Ville journey", () => {
       res.writeHead(200, { "content-type": "application/json" }).end(
         JSON.stringify({
           type: "FeatureCollection",
-          features: [{ type: "Feature", geometry: { type: "Point", coordinates: [3.004, 50.604] }, properties: { label: "3 rue des Essais 59000 Lille", score: 0.95, postcode: "59000", citycode: "59350", city: "Lille", type: "housenumber", id: "x" } }],
+          features: [
+            {
+              type: "Feature",
+              geometry: { type: "Point", coordinates: [3.004, 50.604] },
+              properties: {
+                label: "3 rue des Essais 59000 Lille",
+                score: 0.95,
+                postcode: "59000",
+                citycode: "59350",
+                city: "Lille",
+                type: "housenumber",
+                id: "x",
+              },
+            },
+          ],
         }),
       );
     });

@@ -182,7 +182,7 @@ describe.skipIf(!hasChromium)("public site without JavaScript", () => {
     await page.waitForURL(/\/recherche\?q=/);
     expect(await page.locator("article.card").count()).toBeGreaterThan(0);
 
-    await page.goto(w.baseUrl + "/");
+    await page.goto(`${w.baseUrl}/`);
     await page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Solidarité" }).click();
     await page.waitForURL(/\/solidarite$/);
     await page.getByRole("link", { name: data.policy.title }).first().click();

@@ -25,7 +25,8 @@ export async function buildDemoWorld(w: TestWorld) {
       await createArticle(w.db, {
         slug: `article-${i}`,
         title: `Actualité numéro ${i} du quartier`,
-        standfirst: "Un chapô assez long pour être coupé sur les cartes de la page, afin de vérifier que le texte s’arrête proprement sur un mot entier, sans couper un mot en deux ni laisser de ponctuation.",
+        standfirst:
+          "Un chapô assez long pour être coupé sur les cartes de la page, afin de vérifier que le texte s’arrête proprement sur un mot entier, sans couper un mot en deux ni laisser de ponctuation.",
         themeIds: [i % 2 ? emploi.id : commerces.id],
         neighbourhoodIds: [i % 3 ? fives.id : qpv.id],
         publishedAt: new Date(Date.now() - (i + 1) * 86_400_000),
