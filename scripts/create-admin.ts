@@ -17,7 +17,7 @@ import type { DatabaseHandle, DB } from "../src/core/db/create-db.js";
 import { openMigratedDatabase } from "../src/core/db/open.js";
 import type { Role } from "../src/core/db/schema.js";
 import { ConflictError, ValidationError } from "../src/core/errors.js";
-import { emailProblem, normaliseEmail } from "../src/modules/accounts/validate.js";
+import { emailProblem, normaliseEmail } from "../src/modules/accounts/index.js";
 
 export interface CreateAdminInput {
   email: string;
