@@ -48,6 +48,12 @@ describe("returnPath", () => {
     expect(returnPath("/quartiers/fives?favori=12&jeton=x")).toBe("/quartiers/fives");
   });
 
+  it("never keeps a preview link, whose path is its token", () => {
+    expect(returnPath("/apercu/abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG")).toBeNull();
+    expect(returnPath("/APERCU/x")).toBeNull();
+    expect(returnPath("/apercus-du-quartier")).toBe("/apercus-du-quartier");
+  });
+
   it("drops the query, then everything, when the path would not fit", () => {
     const longQuery = `/recherche?q=${"a".repeat(MAX_RETURN_PATH)}`;
     expect(returnPath(longQuery)).toBe("/recherche");

@@ -5,7 +5,9 @@
 //    invitation or sign-out page: coming back there makes no sense, and a sign-in link
 //    built on the sign-in page would carry the previous one and grow with every click
 //    (crawlers followed 75,000 of them, until 400 and 431);
-//  - it never carries a nested "retour", nor a token or a pending favourite;
+//  - it never carries a nested "retour", nor a token or a pending favourite (a preview
+//    link, /apercu/<token>, is a token in a path: its favourite buttons must not copy it
+//    into a sign-in URL);
 //  - it fits the length the sign-in page accepts, or is dropped.
 
 /** The longest "retour" the sign-in routes accept (their schemas say the same). */
@@ -22,6 +24,7 @@ const NO_RETURN_PAGES = [
   "/compte/deconnexion",
   "/compte/renvoyer-confirmation",
   "/compte/supprime",
+  "/apercu",
 ];
 
 /** Query parameters that never travel inside a return path. */

@@ -463,9 +463,15 @@ describe("previews", () => {
     expect(main(published.body)).toContain("Lire aussi");
     expect(main(published.body)).toContain("Voisin sportif");
     // The cards' favourite buttons bring the visitor back to the page they are on after
-    // signing in: the one difference is that address.
+    // signing in; a preview's address is its token, so its sign-in links carry no "retour"
+    // (lib/return-path.ts): the one difference, once return addresses are set aside.
     const path = (await item(id)).path;
-    expect(main(preview.body).replaceAll(encodeURIComponent(link), encodeURIComponent(path))).toBe(main(published.body));
+    expect(preview.body).not.toContain(encodeURIComponent(link));
+    const comparable = (html: string) =>
+      main(html)
+        .replaceAll(link, path)
+        .replace(/retour=[^&"]*(&amp;)?/g, "");
+    expect(comparable(preview.body)).toBe(comparable(published.body));
     expect(preview.body).toContain("(statut : Publié)");
     expect(published.body).not.toContain("preview-banner");
   });
