@@ -3,7 +3,8 @@
 // HTML pages; the visibility rule (published, published_at <= now) is the same.
 import { sql, type Kysely } from "kysely";
 import type { ContentKind, Database } from "../../../core/db/schema.js";
-import type { ItemRow } from "./items.js";
+import { ITEM_COLUMNS, type ItemRow } from "./items.js";
+import { aboutPlace, hasTheme } from "./paths.js";
 
 type Db = Kysely<Database>;
 
@@ -37,36 +38,12 @@ export interface PublishedPageFilter {
 export async function listPublishedPage(db: Db, f: PublishedPageFilter): Promise<ItemRow[]> {
   let q = db
     .selectFrom("content_items as c")
-    .select([
-      "c.id",
-      "c.kind",
-      "c.parent_id",
-      "c.slug",
-      "c.path",
-      "c.title",
-      "c.standfirst",
-      "c.body",
-      "c.status",
-      "c.published_at",
-      "c.updated_at",
-      "c.hero_media_id",
-      "c.featured",
-    ])
+    .select(ITEM_COLUMNS.map((c) => `c.${c}` as const))
     .where("c.kind", "=", f.kind)
     .where("c.status", "=", "published")
     .where("c.published_at", "<=", f.now);
-  if (f.themeId !== undefined) {
-    const themeId = f.themeId;
-    q = q.where(({ exists, selectFrom }) =>
-      exists(selectFrom("content_themes as ct").select("ct.content_id").whereRef("ct.content_id", "=", "c.id").where("ct.theme_id", "=", themeId)),
-    );
-  }
-  if (f.neighbourhoodId !== undefined) {
-    const nid = f.neighbourhoodId;
-    q = q.where(({ exists, selectFrom }) =>
-      exists(selectFrom("content_neighbourhoods as cn").select("cn.content_id").whereRef("cn.content_id", "=", "c.id").where("cn.neighbourhood_id", "=", nid)),
-    );
-  }
+  if (f.themeId !== undefined) q = q.where(hasTheme(f.themeId));
+  if (f.neighbourhoodId !== undefined) q = q.where(aboutPlace(f.neighbourhoodId));
   if (f.since) q = q.where("c.published_at", ">=", f.since);
   if (f.before) q = q.where("c.published_at", "<", f.before);
   if (f.search) q = q.where(sql<boolean>`c.search_vector @@ websearch_to_tsquery('french', f_unaccent(${f.search}))`);
@@ -75,5 +52,5 @@ export async function listPublishedPage(db: Db, f: PublishedPageFilter): Promise
     q = q.where((eb) => eb.or([eb(PUBLISHED_MS, "<", publishedAt), eb.and([eb(PUBLISHED_MS, "=", publishedAt), eb("c.id", "<", id)])]));
   }
   const rows = await q.orderBy(PUBLISHED_MS, "desc").orderBy("c.id", "desc").limit(f.limit).execute();
-  return rows as ItemRow[];
+  return rows;
 }

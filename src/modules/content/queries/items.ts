@@ -23,7 +23,7 @@ export interface ItemRow {
   featured: boolean;
 }
 
-const ITEM_COLUMNS = [
+export const ITEM_COLUMNS = [
   "id",
   "kind",
   "parent_id",
