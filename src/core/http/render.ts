@@ -116,3 +116,35 @@ export async function servePage(request: FastifyRequest, reply: FastifyReply, bu
 }
 
 export type { NavLink };
+
+/**
+ * Sends an answer that is not a page (JSON, a feed, a sitemap) the same for every visitor:
+ * from the page cache under `key` when it is there, otherwise built, stored with its tags and
+ * sent; with its ETag, and 304 for a client that has this version. A build that an
+ * invalidation overtook is sent but not stored (the next request rebuilds it).
+ */
+export async function serveCachedBody(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  opts: { key: string; contentType: string; cacheControl: string; build: () => Promise<{ body: string; tags: readonly string[] }> },
+) {
+  const { pageCache } = request.server.deps;
+  const hit = pageCache.get(opts.key);
+  let body: Buffer | string;
+  let etag: string;
+  if (hit) {
+    body = hit.body;
+    etag = hit.etag;
+    reply.header("x-cache", "hit");
+  } else {
+    const generation = pageCache.generation;
+    const built = await opts.build();
+    body = built.body;
+    etag = weakEtag(body);
+    pageCache.set(opts.key, { body, tags: built.tags }, generation);
+    reply.header("x-cache", "miss");
+  }
+  reply.header("etag", etag).header("cache-control", opts.cacheControl).header("vary", "Accept-Encoding");
+  if (etagMatches(request.headers["if-none-match"], etag)) return reply.code(304).send();
+  return reply.header("content-type", opts.contentType).send(body);
+}

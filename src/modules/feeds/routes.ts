@@ -2,8 +2,7 @@
 // "<path>/flux.atom" (Atom 1.0), from the shared page cache with an ETag, like the pages.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { noQuery } from "../../core/http/form.js";
-import { etagMatches, weakEtag } from "../../core/http/page-cache.js";
-import { PUBLIC_PAGE_CACHE_CONTROL } from "../../core/http/render.js";
+import { PUBLIC_PAGE_CACHE_CONTROL, serveCachedBody } from "../../core/http/render.js";
 import { FEED_TYPES, type FeedFormat, feedPath, NEWS_PATH, POLICY_PATH } from "./links.js";
 import { renderAtom, renderRss } from "./render.js";
 import * as service from "./service.js";
@@ -23,21 +22,17 @@ const slugParams = {
  * 304. A feed shows nothing personal: every request may use the cache. Only a built feed is
  * stored; an unknown theme or place throws NotFoundError first (the site's 404 page).
  */
-async function sendCachedFeed(request: FastifyRequest, reply: FastifyReply, format: FeedFormat, build: () => Promise<service.TaggedFeed>) {
-  const { pageCache } = request.server.deps;
-  const key = `feed:${request.url.split("?")[0]}`;
-  let entry = pageCache.get(key);
-  if (!entry) {
-    const generation = pageCache.generation;
-    const { feed, tags } = await build();
-    const body = RENDER[format](feed);
-    pageCache.set(key, { body, tags }, generation);
-    // Not stored when an invalidation came during the build: send it all the same.
-    entry = pageCache.get(key) ?? { body: Buffer.from(body), etag: weakEtag(body), tags: new Set(tags), storedAt: 0, status: 200 };
-  }
-  reply.header("etag", entry.etag).header("cache-control", PUBLIC_PAGE_CACHE_CONTROL).header("vary", "Accept-Encoding");
-  if (etagMatches(request.headers["if-none-match"], entry.etag)) return reply.code(304).send();
-  return reply.type(`${FEED_TYPES[format]}; charset=utf-8`).send(entry.body);
+function sendCachedFeed(request: FastifyRequest, reply: FastifyReply, format: FeedFormat, build: () => Promise<service.TaggedFeed>) {
+  return serveCachedBody(request, reply, {
+    // The query string is ignored (a cache buster gets the cached feed).
+    key: `feed:${request.url.split("?")[0]}`,
+    contentType: `${FEED_TYPES[format]}; charset=utf-8`,
+    cacheControl: PUBLIC_PAGE_CACHE_CONTROL,
+    build: async () => {
+      const { feed, tags } = await build();
+      return { body: RENDER[format](feed), tags };
+    },
+  });
 }
 
 export async function feedRoutes(app: FastifyInstance) {

@@ -2,8 +2,7 @@
 // and its error format apply to nothing else.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { ValidationError } from "../../core/errors.js";
-import { etagMatches, weakEtag } from "../../core/http/page-cache.js";
-import { PRIVATE_CACHE_CONTROL } from "../../core/http/render.js";
+import { PRIVATE_CACHE_CONTROL, serveCachedBody } from "../../core/http/render.js";
 import { errorMessage } from "../../ui/error-page.js";
 import { noQuery } from "../../core/http/form.js";
 import {
@@ -52,21 +51,13 @@ const THEME_DATA = ["themes"];
  * cross-process invalidation as pages), with an ETag so a client that has it gets 304.
  * Only successful answers are stored: a 404 or a 400 is thrown before.
  */
-async function sendCachedJson(request: FastifyRequest, reply: FastifyReply, tags: string[], build: () => Promise<object>, type = JSON_TYPE) {
-  const { pageCache } = request.server.deps;
-  const key = `api:${request.url}`;
-  let entry = pageCache.get(key);
-  if (!entry) {
-    const generation = pageCache.generation;
-    const body = JSON.stringify(await build());
-    pageCache.set(key, { body, tags }, generation);
-    entry = pageCache.get(key) ?? { body: Buffer.from(body), etag: weakEtag(body), tags: new Set(tags), storedAt: 0, status: 200 };
-  }
-  reply.header("etag", entry.etag);
-  if (etagMatches(request.headers["if-none-match"], entry.etag)) {
-    return reply.code(304).header("cache-control", FILE_CACHE_CONTROL).send();
-  }
-  return sendJson(reply, entry.body, type);
+function sendCachedJson(request: FastifyRequest, reply: FastifyReply, tags: string[], build: () => Promise<object>, type = JSON_TYPE) {
+  return serveCachedBody(request, reply, {
+    key: `api:${request.url}`,
+    contentType: type,
+    cacheControl: FILE_CACHE_CONTROL,
+    build: async () => ({ body: JSON.stringify(await build()), tags }),
+  });
 }
 
 // ---- Per-IP rate limit

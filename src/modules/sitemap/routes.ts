@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { NotFoundError } from "../../core/errors.js";
 import { noQuery } from "../../core/http/form.js";
-import { etagMatches, weakEtag } from "../../core/http/page-cache.js";
+import { serveCachedBody } from "../../core/http/render.js";
 import { listSitemapUrls, newest, SITEMAP_TAGS } from "./service.js";
 import { sitemapIndex, urlset } from "./xml.js";
 
@@ -16,31 +16,14 @@ const childParams = {
   properties: { n: { type: "string", pattern: "^[1-9][0-9]{0,5}$" } },
 } as const;
 
-/**
- * Answers from the page cache (key: the path, since these routes read no query string), with
- * an ETag and 304 for a crawler that already has this version.
- */
-async function sendCachedXml(request: FastifyRequest, reply: FastifyReply, path: string, build: () => Promise<string>) {
-  const { pageCache } = request.server.deps;
-  const key = `xml:${path}`;
-  const hit = pageCache.get(key);
-  let body: Buffer | string;
-  let etag: string;
-  if (hit) {
-    body = hit.body;
-    etag = hit.etag;
-    reply.header("x-cache", "hit");
-  } else {
-    const generation = pageCache.generation;
-    body = await build();
-    etag = weakEtag(body);
-    // Not stored when a change happened while it was built: the next request rebuilds it.
-    pageCache.set(key, { body, tags: SITEMAP_TAGS }, generation);
-    reply.header("x-cache", "miss");
-  }
-  reply.header("etag", etag).header("cache-control", XML_CACHE_CONTROL);
-  if (etagMatches(request.headers["if-none-match"], etag)) return reply.code(304).send();
-  return reply.header("content-type", "application/xml; charset=utf-8").send(body);
+/** From the page cache (key: the path, since these routes read no query string), with ETag and 304. */
+function sendCachedXml(request: FastifyRequest, reply: FastifyReply, path: string, build: () => Promise<string>) {
+  return serveCachedBody(request, reply, {
+    key: `xml:${path}`,
+    contentType: "application/xml; charset=utf-8",
+    cacheControl: XML_CACHE_CONTROL,
+    build: async () => ({ body: await build(), tags: SITEMAP_TAGS }),
+  });
 }
 
 export function sitemapRoutes(urlsPerFile: number) {
