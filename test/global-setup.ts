@@ -42,11 +42,18 @@ export default async function setup({ provide }: { provide: (key: string, value:
     const partial = `${file}.${process.pid}.partial`;
     await fs.writeFile(partial, Buffer.from(await dump.arrayBuffer()));
     await fs.rename(partial, file);
-    // older templates (other migrations) are of no further use
+    // Older templates (other migrations) are of no further use, once no run can still be
+    // reading them: another checkout state (a branch, a migration being written) may be
+    // running tests from its own template right now.
+    const hourAgo = Date.now() - 3_600_000;
     for (const old of await fs.readdir(cacheDir)) {
-      if (old.startsWith("pglite-template-") && old.endsWith(".tar") && path.join(cacheDir, old) !== file) {
-        await fs.rm(path.join(cacheDir, old), { force: true });
-      }
+      const other = path.join(cacheDir, old);
+      if (!old.startsWith("pglite-template-") || !old.endsWith(".tar") || other === file) continue;
+      const stale = await fs.stat(other).then(
+        (s) => s.mtimeMs < hourAgo,
+        () => false,
+      );
+      if (stale) await fs.rm(other, { force: true });
     }
   }
   provide("pgliteTemplate", file);
