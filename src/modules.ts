@@ -8,6 +8,7 @@ import { favouritesModule } from "./modules/favourites/manifest.js";
 import { feedsModule } from "./modules/feeds/manifest.js";
 import { mediaModule } from "./modules/media/manifest.js";
 import { openDataModule } from "./modules/opendata/manifest.js";
+import { participationModule } from "./modules/participation/manifest.js";
 import { placesModule } from "./modules/places/manifest.js";
 import { policyModule } from "./modules/policy/manifest.js";
 import { siteModule } from "./modules/site/manifest.js";
@@ -20,6 +21,7 @@ export const MODULES: readonly ModuleManifest[] = [
   accountsModule,
   favouritesModule,
   policyModule,
+  participationModule,
   openDataModule,
   sitemapModule,
   feedsModule,

@@ -12,25 +12,31 @@ const ACTIONS = knownActions();
 
 // Y: always; O: own item in an allowed status; N: never
 type Cell = "Y" | "O" | "N";
-const columns: Role[] = ["resident", "contributor", "editor", "policy", "admin"];
-const matrix: Record<Action, [Cell, Cell, Cell, Cell, Cell]> = {
-  //                    resident contributor editor policy admin
-  "backoffice.access": ["N", "Y", "Y", "Y", "Y"],
-  "content.read": ["N", "Y", "Y", "Y", "Y"],
-  "content.create": ["N", "Y", "Y", "N", "Y"],
-  "content.edit_own": ["N", "O", "Y", "N", "Y"],
-  "content.edit_any": ["N", "N", "Y", "N", "Y"],
-  "content.submit": ["N", "O", "Y", "N", "Y"],
-  "content.publish": ["N", "N", "Y", "N", "Y"],
-  "content.schedule": ["N", "N", "Y", "N", "Y"],
-  "content.unpublish": ["N", "N", "Y", "N", "Y"],
-  "content.delete": ["N", "N", "Y", "N", "Y"],
-  "media.upload": ["N", "Y", "Y", "N", "Y"],
-  "media.delete": ["N", "N", "Y", "N", "Y"],
-  "revision.restore": ["N", "O", "Y", "N", "Y"],
-  "policy.edit": ["N", "N", "N", "Y", "Y"],
-  "audit.read": ["N", "N", "N", "N", "Y"],
-  "staff.manage": ["N", "N", "N", "N", "Y"],
+const columns: Role[] = ["resident", "contributor", "editor", "policy", "moderator", "mediator", "admin"];
+const matrix: Record<Action, [Cell, Cell, Cell, Cell, Cell, Cell, Cell]> = {
+  //                    resident contributor editor policy moderator mediator admin
+  "backoffice.access": ["N", "Y", "Y", "Y", "Y", "Y", "Y"],
+  "content.read": ["N", "Y", "Y", "Y", "N", "N", "Y"],
+  "content.create": ["N", "Y", "Y", "N", "N", "N", "Y"],
+  "content.edit_own": ["N", "O", "Y", "N", "N", "N", "Y"],
+  "content.edit_any": ["N", "N", "Y", "N", "N", "N", "Y"],
+  "content.submit": ["N", "O", "Y", "N", "N", "N", "Y"],
+  "content.publish": ["N", "N", "Y", "N", "N", "N", "Y"],
+  "content.schedule": ["N", "N", "Y", "N", "N", "N", "Y"],
+  "content.unpublish": ["N", "N", "Y", "N", "N", "N", "Y"],
+  "content.delete": ["N", "N", "Y", "N", "N", "N", "Y"],
+  "media.upload": ["N", "Y", "Y", "N", "N", "N", "Y"],
+  "media.delete": ["N", "N", "Y", "N", "N", "N", "Y"],
+  "revision.restore": ["N", "O", "Y", "N", "N", "N", "Y"],
+  "policy.edit": ["N", "N", "N", "Y", "N", "N", "Y"],
+  "audit.read": ["N", "N", "N", "N", "N", "N", "Y"],
+  "staff.manage": ["N", "N", "N", "N", "N", "N", "Y"],
+  "participation.moderate": ["N", "N", "N", "N", "Y", "N", "Y"],
+  "participation.block": ["N", "N", "N", "N", "Y", "N", "Y"],
+  "participation.configure": ["N", "N", "N", "N", "Y", "N", "Y"],
+  "participation.mediate": ["N", "N", "N", "N", "N", "Y", "Y"],
+  "participation.answer": ["N", "N", "N", "Y", "N", "N", "Y"],
+  "participation.organisations": ["N", "N", "N", "Y", "N", "N", "Y"],
 };
 
 const ME = 7;
@@ -126,7 +132,7 @@ describe("deny by default", () => {
   });
 
   it("knows which roles are staff", () => {
-    expect(ROLES.filter((r) => isStaff(r))).toEqual(["contributor", "editor", "policy", "admin"]);
+    expect(ROLES.filter((r) => isStaff(r))).toEqual(["contributor", "editor", "policy", "moderator", "mediator", "admin"]);
   });
 });
 

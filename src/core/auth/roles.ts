@@ -7,7 +7,7 @@ import type { Role } from "../db/schema.js";
 
 export type { Role };
 
-export const ROLES = ["resident", "contributor", "editor", "policy", "admin"] as const satisfies readonly Role[];
+export const ROLES = ["resident", "contributor", "editor", "policy", "moderator", "mediator", "admin"] as const satisfies readonly Role[];
 
 /**
  * `true`: always; `"own"`: only on a subject the actor wrote, and only while the subject
@@ -40,7 +40,9 @@ export interface Subject {
  * Core's own action: who may enter the back office, hence who is staff (shorter sessions, a
  * second factor). Every other action comes from the modules' manifests (core/module.ts).
  */
-const CORE_PERMISSIONS: readonly PermissionDeclaration[] = [{ action: "backoffice.access", grants: { contributor: true, editor: true, policy: true } }];
+const CORE_PERMISSIONS: readonly PermissionDeclaration[] = [
+  { action: "backoffice.access", grants: { contributor: true, editor: true, policy: true, moderator: true, mediator: true } },
+];
 
 interface Table {
   actions: readonly Action[];

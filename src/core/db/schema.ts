@@ -126,7 +126,7 @@ export type NeighbourhoodRow = Selectable<NeighbourhoodsTable>;
 export type ContentItemRow = Selectable<ContentItemsTable>;
 export type NewContentItem = Insertable<ContentItemsTable>;
 
-export type Role = "resident" | "contributor" | "editor" | "policy" | "admin";
+export type Role = "resident" | "contributor" | "editor" | "policy" | "moderator" | "mediator" | "admin";
 
 export interface UsersTable {
   id: Generated<number>;

@@ -11,13 +11,17 @@ afterAll(async () => world?.close());
 
 describe("back-office access", () => {
   it("lets every staff role into the dashboard, sends visitors to sign in and refuses residents", async () => {
-    const responses = await expectPermissions(world, { method: "GET", url: "/admin", allowed: ["contributor", "editor", "policy", "admin"] });
+    const responses = await expectPermissions(world, {
+      method: "GET",
+      url: "/admin",
+      allowed: ["contributor", "editor", "policy", "moderator", "mediator", "admin"],
+    });
     expect(responses.get("anonymous")!.headers.location).toBe("/compte/connexion?retour=%2Fadmin");
     expect(responses.get("editor")!.headers["cache-control"]).toBe("private, no-store");
   });
 
   it("refuses any unknown /admin URL to non-staff before it can answer 404", async () => {
-    await expectPermissions(world, { method: "GET", url: "/admin/nulle-part", allowed: ["contributor", "editor", "policy", "admin"] });
+    await expectPermissions(world, { method: "GET", url: "/admin/nulle-part", allowed: ["contributor", "editor", "policy", "moderator", "mediator", "admin"] });
     const resident = await createStaff(world, "resident");
     expect((await resident.agent.get("/admin/nulle-part")).statusCode).toBe(403);
   });

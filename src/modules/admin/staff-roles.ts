@@ -11,6 +11,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   contributor: "Contributeur",
   editor: "Éditeur",
   policy: "Politique de la ville",
+  moderator: "Modérateur",
+  mediator: "Médiateur",
   admin: "Administrateur",
 };
 
@@ -19,6 +21,8 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   contributor: "Rédige des brouillons et les soumet à relecture ; ne publie pas.",
   editor: "Relit, publie, programme et dépublie tous les contenus ; gère la médiathèque.",
   policy: "Tient à jour le contrat de ville, ses actions, financements et indicateurs.",
+  moderator: "Modère les commentaires et les idées des habitants ; peut suspendre un compte pour une durée.",
+  mediator: "Saisit pour un habitant consentant une contribution faite sur papier ou en personne (centres sociaux, mairies de quartier).",
   admin: "Tout, y compris l’équipe, les rôles et le journal d’activité.",
 };
 

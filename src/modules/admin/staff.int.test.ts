@@ -41,8 +41,12 @@ describe("permission table: team and journal (admins only)", () => {
   });
 
   it("lets every staff member manage their own second factor, and nobody else's", async () => {
-    await expectPermissions(world, { method: "GET", url: "/admin/securite", allowed: ["contributor", "editor", "policy", "admin"] });
-    await expectPermissions(world, { method: "GET", url: "/admin/securite/double-authentification", allowed: ["contributor", "editor", "policy", "admin"] });
+    await expectPermissions(world, { method: "GET", url: "/admin/securite", allowed: ["contributor", "editor", "policy", "moderator", "mediator", "admin"] });
+    await expectPermissions(world, {
+      method: "GET",
+      url: "/admin/securite/double-authentification",
+      allowed: ["contributor", "editor", "policy", "moderator", "mediator", "admin"],
+    });
   });
 });
 

@@ -1,0 +1,25 @@
+// Citizen participation (issue #15, docs/decisions/0017-participation.md): comments and their
+// moderation (comments/, moderation/, notifications/), proposals, supports, organisations and
+// assisted entry (proposals/, organisations/). One manifest for the whole module.
+import { defineModule } from "../../core/module.js";
+
+export const participationModule = defineModule({
+  name: "participation",
+  // Residents' own acts (comment, report, propose, support) are not in the role table, which
+  // holds back-office actions only: any signed-in account with a verified address that is not
+  // blocked may do them (participation/access.ts). The table holds what staff may do.
+  permissions: [
+    // the moderation queue: approve, hide with a public reason, restore
+    { action: "participation.moderate", grants: { moderator: true } },
+    // block an account from participating for a period
+    { action: "participation.block", grants: { moderator: true } },
+    // per-space settings: pre- or post-moderation, reports before hiding
+    { action: "participation.configure", grants: { moderator: true } },
+    // record a contribution made on paper or in person for a resident who consented
+    { action: "participation.mediate", grants: { mediator: true } },
+    // the city's answer to a proposal (status, reason, the action it became)
+    { action: "participation.answer", grants: { policy: true } },
+    // conseils citoyens and associations, and their members
+    { action: "participation.organisations", grants: { policy: true } },
+  ],
+});
