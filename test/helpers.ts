@@ -10,7 +10,7 @@ import pg from "pg";
 import { inject } from "vitest";
 import { buildApp } from "../src/app.js";
 import { loadConfig, type Config } from "../src/config.js";
-import { connectPostgres, openPGlite, wrapPGlite, type DatabaseHandle, type DB } from "../src/core/db/create-db.js";
+import { connectPostgres, openPGlite, SMALL_PGLITE_SETTINGS, wrapPGlite, type DatabaseHandle, type DB } from "../src/core/db/create-db.js";
 import type { PageCache } from "../src/core/http/page-cache.js";
 import type { LogStream } from "../src/core/logger.js";
 import { startWorker } from "../src/core/jobs/queue.js";
@@ -55,7 +55,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       },
     };
   }
-  const client = await openPGlite(undefined, await pgliteTemplate());
+  const client = await openPGlite(undefined, await pgliteTemplate(), SMALL_PGLITE_SETTINGS);
   const handle: DatabaseHandle = wrapPGlite(client);
   return { db: handle.db, kind: "pglite", destroy: () => handle.close() };
 }

@@ -29,9 +29,18 @@ export interface DatabaseHandle {
 
 export const pgliteExtensions = { unaccent, pg_trgm };
 
-export async function openPGlite(dataDir: string | undefined, loadDataDir?: Blob): Promise<PGlite> {
+/**
+ * Server settings for short-lived embedded databases (the tests open one per file). PostgreSQL
+ * zeroes its shared memory when it starts, and PGlite's default buffer pool is 128 MB: with
+ * 8 MB an opening takes about half the time (0.55 s instead of 1.2 s here), and a test's few
+ * hundred rows never need more. The portal itself keeps the defaults.
+ */
+export const SMALL_PGLITE_SETTINGS: readonly string[] = ["-c", "shared_buffers=8MB", "-c", "wal_buffers=256kB", "-c", "max_connections=3"];
+
+export async function openPGlite(dataDir: string | undefined, loadDataDir?: Blob, settings: readonly string[] = []): Promise<PGlite> {
   if (dataDir) await fs.mkdir(path.dirname(dataDir), { recursive: true });
-  return PGlite.create({ dataDir, loadDataDir, extensions: pgliteExtensions });
+  const startParams = settings.length > 0 ? [...PGlite.defaultStartParams, ...settings] : undefined;
+  return PGlite.create({ dataDir, loadDataDir, extensions: pgliteExtensions, ...(startParams ? { startParams } : {}) });
 }
 
 export function wrapPGlite(client: PGlite): DatabaseHandle {
