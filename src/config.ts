@@ -31,6 +31,8 @@ export interface Config {
   metricsToken: string | null;
   /** Server processes sharing the port (node:cluster); more than one needs DATABASE_URL. */
   webConcurrency: number;
+  /** Run the job queue, the period scheduler and housekeeping in this process (false when `npm run worker` runs them). */
+  jobsInProcess: boolean;
 }
 
 export type TrustProxy = false | number | string[];
@@ -147,6 +149,8 @@ export function loadConfig(env: Env = process.env): Config {
     }
   }
 
+  const jobsInProcess = env.JOBS_IN_PROCESS ? parseBool(env.JOBS_IN_PROCESS, "JOBS_IN_PROCESS", problems) : true;
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     nodeEnv,
@@ -163,6 +167,7 @@ export function loadConfig(env: Env = process.env): Config {
     geocoderUrl,
     metricsToken,
     webConcurrency,
+    jobsInProcess,
   };
 }
 

@@ -7,9 +7,7 @@ import { ConfigError, loadConfig, type Config } from "./config.js";
 import type { DatabaseHandle } from "./core/db/create-db.js";
 import { DataDirLockedError } from "./core/db/data-dir-lock.js";
 import { openMigratedDatabase } from "./core/db/open.js";
-import { startWorker } from "./core/jobs/queue.js";
-import { runMaintenance } from "./core/maintenance.js";
-import { allJobHandlers } from "./jobs.js";
+import { startBackgroundWork } from "./jobs.js";
 import { siteConfigured } from "./modules/site/index.js";
 
 function say(message: string) {
@@ -74,36 +72,12 @@ async function main() {
   // A cluster worker finds the database migrated and seeded by the primary.
   const handle = cluster.isWorker ? await openMigratedDatabase(config, () => {}) : await prepareDatabase(config);
   const app = await buildApp({ config, db: handle.db });
-  // Durable jobs (scheduled publication, review notices, e-mails): polled every 15 s, so an item goes
-  // live within a minute of its time, also after a restart; woken at once when an e-mail is queued.
-  const worker = startWorker({
-    db: handle.db,
-    // Every kind: publication, review notices, e-mails (woken at once when one is queued).
-    handlers: allJobHandlers(app.deps),
-    signal: app.deps.jobSignal,
-    now: () => new Date(),
-    onError: (error) => app.log.error({ err: error }, "job worker"),
-  });
-  // Retention promised on the privacy page: purge expired sessions, links and counters (core),
-  // then each module's recurring tasks (core/module.ts), each on its own timer.
-  const runTask = (name: string, run: () => Promise<unknown>) => async () => {
-    try {
-      await run();
-    } catch (error) {
-      app.log.error({ err: error, task: name }, "recurring task");
-    }
-  };
-  const tasks = [
-    { name: "maintenance", everyMs: 3600_000, run: () => runMaintenance(handle.db, new Date()) },
-    ...app.deps.modules.recurring().map((t) => ({ name: t.name, everyMs: t.everyMs, run: () => t.run(app.deps, new Date()) })),
-  ];
-  const timers = tasks.map((t) => {
-    const tick = runTask(t.name, t.run);
-    void tick();
-    const timer = setInterval(() => void tick(), t.everyMs);
-    timer.unref();
-    return timer;
-  });
+  // Durable jobs (scheduled publication, review notices, e-mails, digests), the period scheduler
+  // of hourly tasks and the housekeeping timers (src/jobs.ts): here unless a separate
+  // `npm run worker` runs them (JOBS_IN_PROCESS=false).
+  const background = config.jobsInProcess
+    ? startBackgroundWork(app.deps, handle.db, { onError: (error, what) => app.log.error({ err: error, task: what }, "background work") })
+    : null;
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
@@ -118,8 +92,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     try {
-      for (const timer of timers) clearInterval(timer);
-      await worker.stop();
+      await background?.stop();
       await app.close();
       await handle.close();
     } finally {

@@ -8,6 +8,7 @@ import type { PageCache } from "./http/page-cache.js";
 import type { JobSignal } from "./jobs/queue.js";
 import type { Mailer, MailTransport } from "./mail/mailer.js";
 import type { JobHandler } from "./jobs/queue.js";
+import type { HourlyTask } from "./jobs/schedule.js";
 import type { ViewerFacts } from "../ui/viewer.js";
 
 /** The site's identity and navigation as every page frame needs them (owned by the site module). */
@@ -56,12 +57,22 @@ export interface AdminMenuEntry {
   order: number;
 }
 
-/** Work repeated on a timer by the server process (housekeeping, sweeps). */
-export interface RecurringTask {
+/**
+ * Work a module repeats (decision 0016). Either on a timer in the process that runs the
+ * background work (housekeeping, sweeps: running twice is harmless), or period-exact: one
+ * durable job per local hour (`hourly`), enqueued under a unique key per (task, period) by the
+ * scheduler (core/jobs/schedule.ts), so it runs once per period whatever the number of
+ * processes; the module declares the job's handler in `jobs`.
+ */
+export type RecurringTask = TimerTask | HourlyTask;
+
+export interface TimerTask {
   name: string;
   everyMs: number;
   run: (deps: AppDeps, now: Date) => Promise<unknown>;
 }
+
+export type { HourlyTask };
 
 /** What core asks of the registered modules (implemented by ModuleRegistry in module.ts). */
 export interface ModuleFacts {

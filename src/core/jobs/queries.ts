@@ -1,15 +1,43 @@
 // SQL of the job queue (queue.ts holds the worker and the retry rules).
 import { sql } from "kysely";
 import type { DB } from "../db/create-db.js";
-import { LEASE_MS, MAX_ATTEMPTS, type Job } from "./types.js";
+import { LEASE_MS, type Job } from "./types.js";
 
-export async function enqueue(db: DB, kind: string, payload: unknown, runAt: Date): Promise<number> {
+export interface EnqueueOptions {
+  /** Tries before giving up (default 5). */
+  maxAttempts?: number;
+}
+
+export async function enqueue(db: DB, kind: string, payload: unknown, runAt: Date, opts: EnqueueOptions = {}): Promise<number> {
   const row = await db
     .insertInto("jobs")
-    .values({ kind, payload: JSON.stringify(payload ?? {}), run_at: runAt })
+    .values({ kind, payload: JSON.stringify(payload ?? {}), run_at: runAt, ...(opts.maxAttempts ? { max_attempts: opts.maxAttempts } : {}) })
     .returning("id")
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/**
+ * Enqueues a job unless one with the same `key` exists (done or not): any number of processes
+ * may ask, one job is made. Returns its id, or null when it already existed.
+ */
+export async function enqueueOnce(db: DB, key: string, kind: string, payload: unknown, runAt: Date, opts: EnqueueOptions = {}): Promise<number | null> {
+  const row = await db
+    .insertInto("jobs")
+    .values({ kind, payload: JSON.stringify(payload ?? {}), run_at: runAt, unique_key: key, ...(opts.maxAttempts ? { max_attempts: opts.maxAttempts } : {}) })
+    .onConflict((oc) => oc.column("unique_key").doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/** Many jobs of one kind in one statement (a digest run queues a batch of deliveries). */
+export async function enqueueMany(db: DB, kind: string, payloads: readonly unknown[], runAt: Date, opts: EnqueueOptions = {}): Promise<void> {
+  if (payloads.length === 0) return;
+  await db
+    .insertInto("jobs")
+    .values(payloads.map((p) => ({ kind, payload: JSON.stringify(p ?? {}), run_at: runAt, ...(opts.maxAttempts ? { max_attempts: opts.maxAttempts } : {}) })))
+    .execute();
 }
 
 /** Cancels the pending jobs of a kind whose payload contains `match` (e.g. a content id). */
@@ -33,18 +61,22 @@ export async function claimDue(db: DB, now: Date, limit = 10, kinds?: readonly s
   if (kinds && kinds.length === 0) return [];
   const lease = new Date(now.getTime() + LEASE_MS);
   const ofKinds = kinds ? sql`and kind in (${sql.join(kinds.map((k) => sql`${k}`))})` : sql``;
-  const result = await sql<{ id: number; kind: string; payload: unknown; attempts: number }>`
+  const result = await sql<{ id: number; kind: string; payload: unknown; attempts: number; max_attempts: number }>`
     update jobs set locked_until = ${lease}, attempts = attempts + 1
     where id in (
       select id from jobs
-      where done_at is null and run_at <= ${now} and attempts < ${MAX_ATTEMPTS}
+      where done_at is null and run_at <= ${now} and attempts < max_attempts
         and (locked_until is null or locked_until < ${now}) ${ofKinds}
       order by run_at, id
       limit ${limit}
       for update skip locked
     )
-    returning id, kind, payload, attempts`.execute(db);
-  return result.rows.map((r) => ({ ...r, payload: typeof r.payload === "string" ? JSON.parse(r.payload) : r.payload }));
+    returning id, kind, payload, attempts, max_attempts`.execute(db);
+  return result.rows.map(({ max_attempts, ...r }) => ({
+    ...r,
+    maxAttempts: max_attempts,
+    payload: typeof r.payload === "string" ? JSON.parse(r.payload) : r.payload,
+  }));
 }
 
 /** A job finished: never claimed again; a payload holding secrets (links) is erased. */
@@ -69,10 +101,10 @@ export async function scheduleRetry(db: DB, id: number, runAt: Date, lastError: 
 export async function queueCounts(db: DB, now: Date) {
   const result = await sql<{ pending: number | string; due: number | string; oldest: Date | string | null; dead: number | string }>`
     select
-      count(*) filter (where done_at is null and attempts < ${MAX_ATTEMPTS}) as pending,
-      count(*) filter (where done_at is null and attempts < ${MAX_ATTEMPTS} and run_at <= ${now}) as due,
-      min(run_at) filter (where done_at is null and attempts < ${MAX_ATTEMPTS} and run_at <= ${now}) as oldest,
-      count(*) filter (where done_at is null and attempts >= ${MAX_ATTEMPTS}) as dead
+      count(*) filter (where done_at is null and attempts < max_attempts) as pending,
+      count(*) filter (where done_at is null and attempts < max_attempts and run_at <= ${now}) as due,
+      min(run_at) filter (where done_at is null and attempts < max_attempts and run_at <= ${now}) as oldest,
+      count(*) filter (where done_at is null and attempts >= max_attempts) as dead
     from jobs`.execute(db);
   return result.rows[0];
 }

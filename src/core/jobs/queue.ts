@@ -9,10 +9,10 @@
 // job; a claimed job is leased (locked_until) so a crashed worker's job is retried later.
 import type { DB } from "../db/create-db.js";
 import { claimDue, markJobDone, scheduleRetry } from "./queries.js";
-import { MAX_ATTEMPTS, type JobHandler } from "./types.js";
+import type { JobHandler } from "./types.js";
 
 export { MAX_ATTEMPTS, type Job, type JobHandler } from "./types.js";
-export { enqueue, cancelPending, claimDue } from "./queries.js";
+export { enqueue, enqueueOnce, enqueueMany, cancelPending, claimDue, type EnqueueOptions } from "./queries.js";
 
 /**
  * Runs the due jobs once, at most `limit` of them, claiming one at a time so each lease
@@ -40,8 +40,8 @@ export async function runDueJobs(
       await markJobDone(db, job.id, at, handler.erasePayload === true);
       done++;
     } catch (error) {
-      const retryIn = 30_000 * 2 ** (job.attempts - 1);
-      const dead = job.attempts >= MAX_ATTEMPTS;
+      const retryIn = Math.min(30_000 * 2 ** (job.attempts - 1), handler.maxRetryDelayMs ?? Number.POSITIVE_INFINITY);
+      const dead = job.attempts >= job.maxAttempts;
       await scheduleRetry(
         db,
         job.id,
