@@ -2,9 +2,14 @@
 // moderation (comments/, moderation/, notifications/), proposals, supports, organisations and
 // assisted entry (proposals/, organisations/). One manifest for the whole module.
 import { defineModule } from "../../core/module.js";
+import { proposalRoutes } from "./proposals/routes.js";
 
 export const participationModule = defineModule({
   name: "participation",
+  routes: async (app) => {
+    await proposalRoutes(app);
+  },
+  cacheTags: ["participation:"],
   // Residents' own acts (comment, report, propose, support) are not in the role table, which
   // holds back-office actions only: any signed-in account with a verified address that is not
   // blocked may do them (participation/access.ts). The table holds what staff may do.
