@@ -1,0 +1,13 @@
+// Every kind the moderation queue handles: one line per kind (proposals add theirs here).
+import { commentKind } from "../comments/moderated.js";
+import type { ModeratedKind } from "./kinds.js";
+
+const KINDS: readonly ModeratedKind[] = [commentKind];
+
+export function moderatedKind(kind: string): ModeratedKind | undefined {
+  return KINDS.find((k) => k.kind === kind);
+}
+
+export function moderatedKinds(): readonly ModeratedKind[] {
+  return KINDS;
+}
