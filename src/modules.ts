@@ -11,6 +11,7 @@ import { openDataModule } from "./modules/opendata/manifest.js";
 import { participationModule } from "./modules/participation/manifest.js";
 import { placesModule } from "./modules/places/manifest.js";
 import { policyModule } from "./modules/policy/manifest.js";
+import { searchModule } from "./modules/search/manifest.js";
 import { siteModule } from "./modules/site/manifest.js";
 import { sitemapModule } from "./modules/sitemap/manifest.js";
 
@@ -24,6 +25,7 @@ export const MODULES: readonly ModuleManifest[] = [
   participationModule,
   openDataModule,
   sitemapModule,
+  searchModule,
   feedsModule,
   adminModule,
   contentModule,

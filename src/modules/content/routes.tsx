@@ -3,13 +3,12 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { servePage } from "../../core/http/render.js";
 import { NotFoundError } from "../../core/errors.js";
-import { noQuery, pageNumber, pageParam, queryOf, text } from "../../core/http/form.js";
+import { noQuery, pageNumber, pageParam, queryOf } from "../../core/http/form.js";
 import * as service from "./service.js";
 import { HomePage } from "./views/home.js";
 import { ItemPage } from "./views/item.js";
 import { NeighbourhoodIndexPage, SiteMapPage, ThemeIndexPage } from "./views/indexes.js";
 import { ListingPage } from "./views/listing.js";
-import { SearchPage } from "./views/search.js";
 import { SLUG_PATTERN } from "../../lib/text.js";
 import { personalFeed } from "../accounts/index.js";
 import { feedAlternates } from "../feeds/index.js";
@@ -137,18 +136,6 @@ export async function contentRoutes(app: FastifyInstance) {
         ),
       };
     }),
-  );
-
-  app.get<{ Querystring: { q?: string; page?: string } }>(
-    "/recherche",
-    {
-      schema: { querystring: queryOf({ q: text(500), page: pageParam }) },
-    },
-    async (request, reply) =>
-      servePage(request, reply, async () => {
-        const { data, tags } = await service.search(deps(), request.query.q ?? "", pageNumber(request.query.page));
-        return { tags, render: (ctx) => <SearchPage ctx={ctx} {...data} /> };
-      }),
   );
 
   app.get("/plan-du-site", { schema: { querystring: noQuery } }, async (request, reply) =>

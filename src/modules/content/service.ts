@@ -270,21 +270,6 @@ async function itemPage(db: DB, item: q.ItemRow, now: Date): Promise<Tagged<Item
   };
 }
 
-export const SEARCH_MAX_LENGTH = 200;
-
-export async function search(deps: ContentDeps, rawQuery: string, page: number) {
-  const query = rawQuery.replace(/\s+/g, " ").trim().slice(0, SEARCH_MAX_LENGTH);
-  if (!query) return { data: { query, cards: [], page: 1, pageCount: 1, total: 0 }, tags: ["search"] };
-  const { rows, total } = await q.searchPublished(deps.db, {
-    query,
-    limit: PAGE_SIZE,
-    offset: (page - 1) * PAGE_SIZE,
-    now: deps.now(),
-  });
-  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  return { data: { query, cards: await loadCards(deps.db, rows), page, pageCount, total }, tags: ["search"] };
-}
-
 export async function getSiteMap(deps: ContentDeps) {
   const now = deps.now();
   const [pages, themes, neighbourhoods] = await Promise.all([q.listPublishedPages(deps.db, now), listThemes(deps.db), listNeighbourhoods(deps.db)]);

@@ -219,34 +219,6 @@ export async function findRelatedCandidates(
   return result.rows;
 }
 
-export interface SearchFilter {
-  query: string;
-  limit: number;
-  offset: number;
-  now: Date;
-}
-
-/** French full-text search over published content, accent-insensitive. */
-export async function searchPublished(db: Db, f: SearchFilter): Promise<{ rows: ItemRow[]; total: number }> {
-  const tsQuery = sql`websearch_to_tsquery('french', f_unaccent(${f.query}))`;
-  const base = db
-    .selectFrom("content_items as c")
-    .where("c.status", "=", "published")
-    .where("c.published_at", "<=", f.now)
-    .where(sql<boolean>`c.search_vector @@ ${tsQuery}`);
-  const [rows, count] = await Promise.all([
-    base
-      .select(ITEM_COLUMNS.map((c) => `c.${c}` as const))
-      .orderBy(sql`ts_rank(c.search_vector, ${tsQuery})`, "desc")
-      .orderBy("c.published_at", "desc")
-      .limit(f.limit)
-      .offset(f.offset)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-  ]);
-  return { rows: rows as ItemRow[], total: Number(count.n) };
-}
-
 /** Published pages for the site map, in path order. */
 export async function listPublishedPages(db: Db, now: Date) {
   return db

@@ -1,0 +1,152 @@
+// SQL of the site search: the index (search_documents) and the word dictionary (search_words),
+// both written only by the triggers of this module's migration. Every value a visitor typed
+// is a bound parameter; the tsquery is built by PostgreSQL's own parsers (plainto_tsquery,
+// phraseto_tsquery), never by string concatenation, so tsquery syntax in a query is just text.
+import { type Kysely, type RawBuilder, sql } from "kysely";
+import type { Database } from "../../core/db/schema.js";
+import type { Term } from "./query.js";
+import "./schema.js";
+
+type Db = Kysely<Database>;
+
+/** Accent-folding French configuration created by the migration. */
+const CONFIG = sql`'public.fr_search'::regconfig`;
+/** ts_rank weights {D, C, B, A}: one title hit outranks any number of teaser hits, and so on. */
+const WEIGHTS = sql`'{0, 0.05, 0.3, 1}'::float4[]`;
+/** Excerpt markers: control characters, which search_plain_text removes from the indexed text. */
+export const MARK_START = "\u0001";
+export const MARK_END = "\u0002";
+const EXCERPT_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=32, MinWords=14, MaxFragments=2, FragmentDelimiter=" … "`;
+
+function termQuery(term: Term): RawBuilder<unknown> {
+  if (term.phrase) return sql`phraseto_tsquery(${CONFIG}, ${term.text})`;
+  const parts = term.variants.map((v) => sql`plainto_tsquery(${CONFIG}, ${v})`);
+  return sql`(${sql.join(parts, sql` || `)})`;
+}
+
+export interface CompiledQuery {
+  /** The tsquery of the words that must be found ('' when none has a lexeme: stop words only). */
+  positive: string;
+  /** The whole tsquery, exclusions included, as text (PostgreSQL's canonical, quoted form). */
+  full: string;
+}
+
+/** Turns the terms into one tsquery (canonical text, reused as a parameter by the other queries). */
+export async function compileQuery(db: Db, terms: Term[]): Promise<CompiledQuery> {
+  const wanted = terms.filter((t) => !t.excluded).map(termQuery);
+  const unwanted = terms.filter((t) => t.excluded).map((t) => sql`!! ${termQuery(t)}`);
+  if (wanted.length === 0) return { positive: "", full: "" };
+  const positive = sql`(${sql.join(wanted, sql` && `)})`;
+  const full = unwanted.length ? sql`(${positive} && ${sql.join(unwanted, sql` && `)})` : positive;
+  const row = await sql<{ positive: string; full: string }>`select ${positive}::text as positive, ${full}::text as full`.execute(db);
+  return row.rows[0] ?? { positive: "", full: "" };
+}
+
+export interface Filters {
+  /** Document kinds to return; null: all. */
+  kinds: string[] | null;
+  themeId: number | null;
+  /** Every one of these neighbourhoods (a quartier and a QPV may both be chosen). */
+  neighbourhoodIds: number[];
+  /** YYYY-MM-DD, inclusive. */
+  from: string | null;
+  to: string | null;
+  /** An action status (planned, in_progress, ...). */
+  status: string | null;
+  /** The request's clock: only documents public at this instant are returned. */
+  now: Date;
+}
+
+function conditions(f: Filters, tsQuery: string | null, withKinds: boolean): RawBuilder<boolean> {
+  const where: RawBuilder<unknown>[] = [sql`d.published_at <= ${f.now}`];
+  if (tsQuery !== null) where.push(sql`d.document @@ ${tsQuery}::tsquery`);
+  if (withKinds && f.kinds) where.push(sql`d.kind = any(${f.kinds}::text[])`);
+  if (f.themeId !== null) where.push(sql`d.theme_ids @> array[${f.themeId}]::integer[]`);
+  if (f.neighbourhoodIds.length) where.push(sql`d.neighbourhood_ids @> ${f.neighbourhoodIds}::integer[]`);
+  if (f.from) where.push(sql`d.dated_on >= ${f.from}::date`);
+  if (f.to) where.push(sql`d.dated_on <= ${f.to}::date`);
+  if (f.status) where.push(sql`d.status = ${f.status}`);
+  return sql<boolean>`${sql.join(where, sql` and `)}`;
+}
+
+export interface HitRow {
+  kind: string;
+  source_id: number;
+  path: string;
+  title: string;
+  /** One or two passages of teaser and body around the words found, marked the same way. */
+  excerpt: string;
+  dated_on: string | null;
+  status: string | null;
+  theme_ids: number[];
+  neighbourhood_ids: number[];
+}
+
+/** One page of results, best first: rank (title > teaser > body), then the most recent. */
+export async function findHits(db: Db, tsQuery: string, f: Filters, limit: number, offset: number): Promise<HitRow[]> {
+  const result = await sql<HitRow>`
+    select r.kind, r.source_id, r.path, r.title, r.dated_on::text as dated_on, r.status, r.theme_ids, r.neighbourhood_ids,
+      ts_headline(${CONFIG}, concat_ws(' ', nullif(r.teaser, ''), nullif(r.body, '')), q.q, ${EXCERPT_OPTIONS}) as excerpt
+    from (
+      select d.kind, d.source_id, d.path, d.title, d.teaser, d.body, d.dated_on, d.status, d.theme_ids, d.neighbourhood_ids,
+        ts_rank(${WEIGHTS}, d.document, ${tsQuery}::tsquery) as rank
+      from search_documents d
+      where ${conditions(f, tsQuery, true)}
+      order by rank desc, d.dated_on desc nulls last, d.kind, d.source_id desc
+      limit ${limit} offset ${offset}
+    ) r cross join (select ${tsQuery}::tsquery as q) q
+    order by r.rank desc, r.dated_on desc nulls last, r.kind, r.source_id desc`.execute(db);
+  return result.rows;
+}
+
+/** How many documents match, per kind, with every filter but the kind. */
+export async function countByKind(db: Db, tsQuery: string, f: Filters): Promise<Map<string, number>> {
+  const result = await sql<{ kind: string; n: number }>`
+    select d.kind, count(*)::integer as n from search_documents d
+    where ${conditions(f, tsQuery, false)}
+    group by d.kind`.execute(db);
+  return new Map(result.rows.map((r) => [r.kind, Number(r.n)]));
+}
+
+/** Whether a query finds anything public (checks a suggestion before offering it). */
+export async function anyMatch(db: Db, tsQuery: string, f: Filters): Promise<boolean> {
+  const result = await sql<{ found: boolean }>`
+    select exists (select 1 from search_documents d where ${conditions(f, tsQuery, true)}) as found`.execute(db);
+  return result.rows[0]?.found === true;
+}
+
+export interface WordRow {
+  word: string;
+  display: string;
+}
+
+/** The dictionary word closest to a folded word by trigram similarity, if one is close enough. */
+export async function closestWord(db: Db, folded: string): Promise<WordRow | undefined> {
+  const result = await sql<WordRow>`
+    select word, display from search_words
+    where word % ${folded}
+    order by similarity(word, ${folded}) desc, word
+    limit 1`.execute(db);
+  return result.rows[0];
+}
+
+export interface TitleRow {
+  kind: string;
+  source_id: number;
+  path: string;
+  title: string;
+  teaser: string;
+  dated_on: string | null;
+  status: string | null;
+}
+
+/** Public documents whose title contains a word like the query (trigram word similarity): typos. */
+export async function similarTitles(db: Db, folded: string, f: Filters, limit: number): Promise<TitleRow[]> {
+  const result = await sql<TitleRow>`
+    select d.kind, d.source_id, d.path, d.title, d.teaser, d.dated_on::text as dated_on, d.status
+    from search_documents d
+    where ${folded} <% d.title_folded and ${conditions(f, null, true)}
+    order by word_similarity(${folded}, d.title_folded) desc, d.dated_on desc nulls last, d.source_id desc
+    limit ${limit}`.execute(db);
+  return result.rows;
+}
