@@ -2,6 +2,8 @@
 // moderation (comments/, moderation/, notifications/), proposals, supports, organisations and
 // assisted entry (proposals/, organisations/). One manifest for the whole module.
 import { defineModule } from "../../core/module.js";
+import { organisationAdminRoutes } from "./organisations/admin-routes.js";
+import { proposalAdminRoutes } from "./proposals/admin-routes.js";
 import { proposalRoutes } from "./proposals/routes.js";
 
 export const participationModule = defineModule({
@@ -9,6 +11,15 @@ export const participationModule = defineModule({
   routes: async (app) => {
     await proposalRoutes(app);
   },
+  adminRoutes: async (app) => {
+    await proposalAdminRoutes(app);
+    await organisationAdminRoutes(app);
+  },
+  adminMenu: [
+    { href: "/admin/participation/idees", label: "Idées des habitants", action: "participation.answer", order: 45 },
+    { href: "/admin/participation/saisie-assistee", label: "Saisie assistée", action: "participation.mediate", order: 46 },
+    { href: "/admin/participation/organisations", label: "Organisations d’habitants", action: "participation.organisations", order: 47 },
+  ],
   cacheTags: ["participation:"],
   // Residents' own acts (comment, report, propose, support) are not in the role table, which
   // holds back-office actions only: any signed-in account with a verified address that is not

@@ -350,3 +350,29 @@ export async function proposalFor(db: DB, id: number, viewer: Actor | null) {
 export async function neighbourhoodIdBySlug(db: DB, slug: string): Promise<number | undefined> {
   return (await findNeighbourhoodBySlug(db, slug))?.id;
 }
+
+// ---- back office
+
+function assertStaffReader(actor: StaffMember): void {
+  if (!can(actor, "participation.answer") && !can(actor, "participation.mediate") && !can(actor, "participation.moderate"))
+    throw new ForbiddenError("Missing participation.answer");
+}
+
+export const STAFF_PAGE_SIZE = 30;
+
+/** Every proposal, hidden and pending ones included, newest first (answer, mediation, moderation). */
+export async function staffList(deps: ProposalDeps, actor: StaffMember, filter: { status?: ProposalStatus | undefined; page: number }) {
+  assertStaffReader(actor);
+  const { rows, total } = await q.listProposals(deps.db, { visibleOnly: false, status: filter.status }, STAFF_PAGE_SIZE, (filter.page - 1) * STAFF_PAGE_SIZE);
+  const pageCount = Math.max(1, Math.ceil(total / STAFF_PAGE_SIZE));
+  if (filter.page > pageCount) throw new NotFoundError();
+  return { rows, total, pageCount };
+}
+
+export async function staffProposal(deps: ProposalDeps, actor: StaffMember, id: number) {
+  assertStaffReader(actor);
+  const row = await q.findProposal(deps.db, id);
+  if (!row) throw new NotFoundError();
+  const actions = can(actor, "participation.answer") ? await q.actionChoices(deps.db) : [];
+  return { row, actions };
+}
