@@ -180,7 +180,7 @@ describe.skipIf(!hasChromium)("public site without JavaScript", () => {
     await page.getByRole("searchbox", { name: "Rechercher sur le site" }).fill("numéro");
     await page.getByRole("button", { name: "Lancer la recherche" }).click();
     await page.waitForURL(/\/recherche\?q=/);
-    expect(await page.locator("article.card").count()).toBeGreaterThan(0);
+    expect(await page.locator("li.search-hit").count()).toBeGreaterThan(0);
 
     await page.goto(`${w.baseUrl}/`);
     await page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Solidarité" }).click();

@@ -29,17 +29,20 @@ export interface CompiledQuery {
   positive: string;
   /** The whole tsquery, exclusions included, as text (PostgreSQL's canonical, quoted form). */
   full: string;
+  /** Any of the wanted terms: what excerpts mark (a passage holding one of the words is marked too). */
+  highlight: string;
 }
 
 /** Turns the terms into one tsquery (canonical text, reused as a parameter by the other queries). */
 export async function compileQuery(db: Db, terms: Term[]): Promise<CompiledQuery> {
   const wanted = terms.filter((t) => !t.excluded).map(termQuery);
   const unwanted = terms.filter((t) => t.excluded).map((t) => sql`!! ${termQuery(t)}`);
-  if (wanted.length === 0) return { positive: "", full: "" };
+  if (wanted.length === 0) return { positive: "", full: "", highlight: "" };
   const positive = sql`(${sql.join(wanted, sql` && `)})`;
   const full = unwanted.length ? sql`(${positive} && ${sql.join(unwanted, sql` && `)})` : positive;
-  const row = await sql<{ positive: string; full: string }>`select ${positive}::text as positive, ${full}::text as full`.execute(db);
-  return row.rows[0] ?? { positive: "", full: "" };
+  const any = sql`(${sql.join(wanted, sql` || `)})`;
+  const row = await sql<CompiledQuery>`select ${positive}::text as positive, ${full}::text as full, ${any}::text as highlight`.execute(db);
+  return row.rows[0] ?? { positive: "", full: "", highlight: "" };
 }
 
 export interface Filters {
@@ -83,7 +86,8 @@ export interface HitRow {
 }
 
 /** One page of results, best first: rank (title > teaser > body), then the most recent. */
-export async function findHits(db: Db, tsQuery: string, f: Filters, limit: number, offset: number): Promise<HitRow[]> {
+export async function findHits(db: Db, query: CompiledQuery, f: Filters, limit: number, offset: number): Promise<HitRow[]> {
+  const tsQuery = query.full;
   const result = await sql<HitRow>`
     select r.kind, r.source_id, r.path, r.title, r.dated_on::text as dated_on, r.status, r.theme_ids, r.neighbourhood_ids,
       ts_headline(${CONFIG}, concat_ws(' ', nullif(r.teaser, ''), nullif(r.body, '')), q.q, ${EXCERPT_OPTIONS}) as excerpt
@@ -94,7 +98,7 @@ export async function findHits(db: Db, tsQuery: string, f: Filters, limit: numbe
       where ${conditions(f, tsQuery, true)}
       order by rank desc, d.dated_on desc nulls last, d.kind, d.source_id desc
       limit ${limit} offset ${offset}
-    ) r cross join (select ${tsQuery}::tsquery as q) q
+    ) r cross join (select ${query.highlight}::tsquery as q) q
     order by r.rank desc, r.dated_on desc nulls last, r.kind, r.source_id desc`.execute(db);
   return result.rows;
 }

@@ -141,7 +141,7 @@ export async function search(deps: SearchDeps, params: SearchParams): Promise<Se
   const pageCount = Math.ceil(total / PAGE_SIZE);
   const page = params.page ?? 1;
   if (page > pageCount) throw new NotFoundError();
-  const hits = await q.findHits(deps.db, compiled.full, where, PAGE_SIZE, (page - 1) * PAGE_SIZE);
+  const hits = await q.findHits(deps.db, compiled, where, PAGE_SIZE, (page - 1) * PAGE_SIZE);
   return { ...base, outcome: { state: "results", hits, total, counts, page, pageCount } };
 }
 
