@@ -4,6 +4,7 @@ import type { ModuleManifest } from "./core/module.js";
 import { accountsModule } from "./modules/accounts/manifest.js";
 import { adminModule } from "./modules/admin/manifest.js";
 import { contentModule } from "./modules/content/manifest.js";
+import { digestsModule } from "./modules/digests/manifest.js";
 import { favouritesModule } from "./modules/favourites/manifest.js";
 import { feedsModule } from "./modules/feeds/manifest.js";
 import { mediaModule } from "./modules/media/manifest.js";
@@ -21,6 +22,7 @@ export const MODULES: readonly ModuleManifest[] = [
   mediaModule,
   accountsModule,
   favouritesModule,
+  digestsModule,
   policyModule,
   participationModule,
   openDataModule,

@@ -27,6 +27,7 @@ const matrix: Record<Action, [Cell, Cell, Cell, Cell, Cell, Cell, Cell]> = {
   "content.delete": ["N", "N", "Y", "N", "N", "N", "Y"],
   "media.upload": ["N", "Y", "Y", "N", "N", "N", "Y"],
   "media.delete": ["N", "N", "Y", "N", "N", "N", "Y"],
+  "digests.view": ["N", "N", "Y", "N", "N", "N", "Y"],
   "revision.restore": ["N", "O", "Y", "N", "N", "N", "Y"],
   "policy.edit": ["N", "N", "N", "Y", "N", "N", "Y"],
   "audit.read": ["N", "N", "N", "N", "N", "N", "Y"],

@@ -49,6 +49,12 @@ declare module "fastify" {
      * and every other route keeps refusing a request without a token.
      */
     csrfInMultipartBody?: boolean;
+    /**
+     * Set only by a route whose URL carries a signed token that the handler verifies (the
+     * digests' one-click unsubscribe, RFC 8058): no CSRF token is asked; the browser checks
+     * still apply. The digests' tests list the routes that set it.
+     */
+    csrfSignedLink?: boolean;
   }
 }
 
@@ -77,6 +83,9 @@ export function registerCsrf(app: FastifyInstance) {
     } else if (origin === "null") {
       throw new CsrfError("opaque origin");
     }
+    // A route authorised by a signed token in its own URL (the RFC 8058 one-click unsubscribe
+    // of the digests, posted by mail providers without cookies): its handler checks the token.
+    if (request.routeOptions.config.csrfSignedLink === true) return;
     const sent = sentToken(request);
     // Deferred to the route (see csrfInMultipartBody), which checks the body's first field.
     if (sent === undefined && isMultipart(request) && request.routeOptions.config.csrfInMultipartBody === true) return;

@@ -108,3 +108,13 @@ export async function queueCounts(db: DB, now: Date) {
     from jobs`.execute(db);
   return result.rows[0];
 }
+
+/** A long job (a digest run) keeps its lease while it makes progress, so no other process takes it. */
+export async function renewLease(db: DB, id: number, now: Date): Promise<void> {
+  await db
+    .updateTable("jobs")
+    .set({ locked_until: new Date(now.getTime() + LEASE_MS) })
+    .where("id", "=", id)
+    .where("done_at", "is", null)
+    .execute();
+}

@@ -12,7 +12,7 @@ import { claimDue, markJobDone, scheduleRetry } from "./queries.js";
 import type { JobHandler } from "./types.js";
 
 export { MAX_ATTEMPTS, type Job, type JobHandler } from "./types.js";
-export { enqueue, enqueueOnce, enqueueMany, cancelPending, claimDue, type EnqueueOptions } from "./queries.js";
+export { enqueue, enqueueOnce, enqueueMany, cancelPending, claimDue, renewLease, type EnqueueOptions } from "./queries.js";
 
 /**
  * Runs the due jobs once, at most `limit` of them, claiming one at a time so each lease

@@ -7,6 +7,7 @@ export const ACCOUNT_LINKS = [
   { href: "/compte/mon-fil", label: "Mon fil" },
   { href: "/compte/favoris", label: "Mes favoris" },
   { href: "/compte/preferences", label: "Mes préférences" },
+  { href: "/compte/lettre", label: "Ma lettre d’actualité" },
   { href: "/compte/mot-de-passe", label: "Mot de passe" },
   { href: "/compte/sessions", label: "Mes connexions" },
   { href: "/compte/donnees", label: "Mes données" },
