@@ -13,6 +13,7 @@ import { SLUG_PATTERN } from "../../lib/text.js";
 import { personalFeed } from "../accounts/index.js";
 import { feedAlternates } from "../feeds/index.js";
 import { neighbourhoodPolicy, NeighbourhoodPolicyBlock } from "../policy/index.js";
+import { CommentSection, loadCommentSection } from "../participation/index.js";
 
 const pageQuery = queryOf({ page: pageParam });
 
@@ -109,8 +110,9 @@ export async function contentRoutes(app: FastifyInstance) {
       const { data, tags } = await service.getNeighbourhoodPage(deps(), request.params.slug, pageNumber(request.query.page));
       const n = data.neighbourhood;
       const policy = await neighbourhoodPolicy(app.deps.db, { id: n.id, slug: n.slug, kind: n.kind, code: n.code });
+      const comments = data.page === 1 ? await loadCommentSection(request, "neighbourhood", n.id) : null;
       return {
-        tags: [...tags, "policy"],
+        tags: [...tags, "policy", ...(comments?.tags ?? [])],
         render: (ctx) => (
           <ListingPage
             ctx={ctx}
@@ -132,6 +134,7 @@ export async function contentRoutes(app: FastifyInstance) {
                 comparisons={policy.comparisons}
               />
             ) : null}
+            {comments ? <CommentSection ctx={ctx} model={comments.model} /> : null}
           </ListingPage>
         ),
       };

@@ -1,2 +1,7 @@
 // What the participation module offers to other modules (its routes are in manifest.ts).
-export {};
+// The comments block that action and neighbourhood pages show (policy, content): the route
+// loads it with loadCommentSection (its cache tags come with it) and renders CommentSection.
+export { loadCommentSection } from "./comments/section.js";
+export { CommentSection, type CommentSectionModel } from "./comments/views.js";
+// The ideas as open data (the opendata module publishes them: /donnees/idees.csv, /api/v1/idees).
+export { proposalsApi, proposalsCsv } from "./proposals/opendata.js";

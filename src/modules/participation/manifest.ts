@@ -2,6 +2,10 @@
 // moderation (comments/, moderation/, notifications/), proposals, supports, organisations and
 // assisted entry (proposals/, organisations/). One manifest for the whole module.
 import { defineModule } from "../../core/module.js";
+import { commentRoutes } from "./comments/routes.js";
+import { mails } from "./mails.js";
+import { moderationAdminRoutes } from "./moderation/admin-routes.js";
+import { notificationRoutes } from "./notifications/routes.js";
 import { organisationAdminRoutes } from "./organisations/admin-routes.js";
 import { proposalAdminRoutes } from "./proposals/admin-routes.js";
 import { proposalRoutes } from "./proposals/routes.js";
@@ -10,17 +14,24 @@ export const participationModule = defineModule({
   name: "participation",
   routes: async (app) => {
     await proposalRoutes(app);
+    await commentRoutes(app);
+    await notificationRoutes(app);
   },
   adminRoutes: async (app) => {
     await proposalAdminRoutes(app);
     await organisationAdminRoutes(app);
+    await moderationAdminRoutes(app);
   },
   adminMenu: [
+    { href: "/admin/participation/moderation", label: "Modération", action: "participation.moderate", order: 44 },
+    { href: "/admin/participation/suspensions", label: "Comptes suspendus", action: "participation.block", order: 48 },
+    { href: "/admin/participation/reglages", label: "Réglages de la modération", action: "participation.configure", order: 49 },
     { href: "/admin/participation/idees", label: "Idées des habitants", action: "participation.answer", order: 45 },
     { href: "/admin/participation/saisie-assistee", label: "Saisie assistée", action: "participation.mediate", order: 46 },
     { href: "/admin/participation/organisations", label: "Organisations d’habitants", action: "participation.organisations", order: 47 },
   ],
   cacheTags: ["participation:"],
+  mails,
   // Residents' own acts (comment, report, propose, support) are not in the role table, which
   // holds back-office actions only: any signed-in account with a verified address that is not
   // blocked may do them (participation/access.ts). The table holds what staff may do.

@@ -166,8 +166,8 @@ export async function decide(
       ip: ctx.ip,
       at: ctx.now,
     });
-    // The author is told when the public state changes (an approval of a visible item only dismisses reports).
-    if (item.authorId !== null && next !== item.moderation) {
+    // The author is told of every decision but one: leaving a visible item visible only dismisses reports.
+    if (item.authorId !== null && !(item.moderation === "visible" && next === "visible")) {
       const what = `Votre contribution « ${item.excerpt.slice(0, 80)} »`;
       const message = `${what} a été ${DECISION_WORDS[input.decision].notice}.${publicReason ? ` Motif : ${publicReason}` : ""}`;
       await notify(trx, [{ userId: item.authorId, kind: "moderation", message, href: item.href }], ctx.now, actor.id);

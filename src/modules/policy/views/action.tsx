@@ -15,7 +15,7 @@ import { ActionProgress, ExampleBadge, FundingTable, StatusTag } from "./parts.j
 
 type Data = Awaited<ReturnType<typeof getAction>>;
 
-export function ActionPage({ ctx, data, map }: { ctx: PageContext; data: Data; map: ComponentChildren }) {
+export function ActionPage({ ctx, data, map, comments }: { ctx: PageContext; data: Data; map: ComponentChildren; comments?: ComponentChildren }) {
   const a = data.action;
   const path = `/politique-de-la-ville/actions/${a.slug}`;
   const crumbs: Crumb[] = [
@@ -183,6 +183,7 @@ export function ActionPage({ ctx, data, map }: { ctx: PageContext; data: Data; m
           <CardGrid cards={data.articles} />
         </section>
       ) : null}
+      {comments}
     </Layout>
   );
 }
