@@ -131,7 +131,7 @@ export async function countProposals(db: Db, f: ProposalFilter): Promise<number>
 export async function lockProposal(trx: Db, id: number) {
   return trx
     .selectFrom("proposals")
-    .select(["id", "title", "status", "answer", "action_id", "moderation", "author_id"])
+    .select(["id", "slug", "title", "status", "answer", "action_id", "moderation", "author_id"])
     .where("id", "=", id)
     .forUpdate()
     .executeTakeFirst();
@@ -302,4 +302,14 @@ export async function supportsByUser(db: Db, userId: number) {
 export async function accountCreatedAt(db: Db, userId: number): Promise<Date | null> {
   const row = await db.selectFrom("users").select("created_at").where("id", "=", userId).executeTakeFirst();
   return row?.created_at ?? null;
+}
+
+/** Ideas as the moderation queue reads them (moderated.ts). */
+export async function findProposalsForModeration(db: Db, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom("proposals")
+    .select(["id", "slug", "title", "description", "author_id", "moderation", "neighbourhood_id"])
+    .where("id", "in", [...ids])
+    .execute();
 }

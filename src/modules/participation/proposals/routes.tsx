@@ -98,7 +98,7 @@ export async function proposalRoutes(app: FastifyInstance) {
     const createdAt = await q.accountCreatedAt(deps.db, request.session.user.id);
     return handleForm(
       () => service.submitProposal(deps, participantOf(request, createdAt)!, input, request.ip),
-      (saved) => reply.redirect(`${proposalPath(saved)}?ok=publiee`, 303),
+      (saved) => reply.redirect(`${proposalPath(saved)}?ok=${saved.moderation === "pending" ? "en-attente" : "publiee"}`, 303),
       async ({ errors, status }: Refused<Values>) => {
         const data = await formData(request);
         return servePage(request, reply, async () => ({
@@ -121,13 +121,20 @@ export async function proposalRoutes(app: FastifyInstance) {
       const canonical = proposalPath(row);
       if (request.params.ref !== `${row.id}-${row.slug}`) throw new MovedError(canonical);
       const view = presentProposal(row);
+      const canReport = session !== null && row.author_id !== session.user.id;
       const state: SupportState = !session
-        ? { viewer: null, supported: false }
+        ? { viewer: null, supported: false, canReport }
         : !session.user.emailVerified
-          ? { viewer: "unverified", supported: false }
-          : { viewer: "participant", supported: await q.hasSupported(deps.db, id, session.user.id) };
+          ? { viewer: "unverified", supported: false, canReport }
+          : { viewer: "participant", supported: await q.hasSupported(deps.db, id, session.user.id), canReport };
       const notice =
-        request.query.ok === "publiee" ? "Votre idée est publiée." : request.query.ok === "soutien" ? "Merci, votre soutien est enregistré." : undefined;
+        request.query.ok === "publiee"
+          ? "Votre idée est publiée."
+          : request.query.ok === "en-attente"
+            ? "Votre idée est enregistrée : elle sera publiée après la relecture d’un modérateur."
+            : request.query.ok === "soutien"
+              ? "Merci, votre soutien est enregistré."
+              : undefined;
       return servePage(request, reply, async () => ({
         tags: ["participation:proposals", service.proposalTag(id)],
         // a hidden or pending idea is shown only to its author and to staff: never shared

@@ -11,8 +11,14 @@ import type { PageCache } from "../../../core/http/page-cache.js";
 import { hitRateLimit } from "../../../core/rate-limit.js";
 import { slugify } from "../../../lib/text.js";
 import { existingNeighbourhoodIds, findNeighbourhoodBySlug } from "../../places/index.js";
+import { participationRefusal } from "../access.js";
+import { queueForReview, settingsFor } from "../moderation/service.js";
+import { notify } from "../notifications/service.js";
 import { isMember, organisationsOf } from "../organisations/queries.js";
+import { proposalSpaces } from "./moderated.js";
+import { proposalPath } from "./present.js";
 import * as q from "./queries.js";
+import { PROPOSAL_TAGS, proposalTag } from "./tags.js";
 import {
   ANSWER_MAX,
   canMove,
@@ -56,15 +62,17 @@ export interface StaffMember extends Actor {
   displayName: string;
 }
 
-/** Pages that show proposals: their lists and pages, neighbourhood and action pages, open data. */
-export const PROPOSAL_TAGS = ["participation:proposals", "opendata"] as const;
-export const proposalTag = (id: number) => `participation:proposal:${id}`;
+export { PROPOSAL_TAGS, proposalTag };
 
 const DAY_MS = 86_400_000;
 
-/** Refuses a resident's act: not signed in is the route's business; unverified is refused here. */
-export function assertParticipant(actor: Participant): void {
-  if (!actor.emailVerified) throw new ForbiddenError("Address not verified");
+/**
+ * Refuses a resident's act (access.ts, shared with comments): an unconfirmed address or an
+ * account a moderator blocked. Not being signed in is the route's business.
+ */
+export async function assertParticipant(db: DB, actor: Participant, now: Date): Promise<void> {
+  const refusal = await participationRefusal(db, { id: actor.id, emailVerified: actor.emailVerified }, now);
+  if (refusal) throw new ForbiddenError(refusal.message);
 }
 
 export interface ProposalInput {
@@ -125,9 +133,11 @@ export async function submitProposal(
   actor: Participant,
   input: ProposalInput,
   ip: string,
-  moderation: "visible" | "pending" = "visible",
-): Promise<{ id: number; slug: string }> {
-  assertParticipant(actor);
+): Promise<{ id: number; slug: string; moderation: "visible" | "pending" }> {
+  const now = deps.now();
+  const refusal = await participationRefusal(deps.db, { id: actor.id, emailVerified: actor.emailVerified }, now);
+  if (refusal?.reason === "blocked") throw new ValidationError({ titre: refusal.message }, "Blocked", input);
+  if (refusal) throw new ForbiddenError(refusal.message);
   const errors: Record<string, string> = {};
   let organisationId: number | null = null;
   if (input.organisation) {
@@ -135,7 +145,6 @@ export async function submitProposal(
     if (organisationId === null || !(await isMember(deps.db, organisationId, actor.id)))
       errors.organisation = "Vous ne pouvez publier qu’en votre nom ou au nom d’une organisation dont vous êtes membre.";
   }
-  const now = deps.now();
   const young = !actor.createdAt || now.getTime() - actor.createdAt.getTime() < NEW_ACCOUNT_DAYS * DAY_MS;
   if (young && countLinks(input.description ?? "") > NEW_ACCOUNT_LINKS)
     errors.description = `Un compte de moins de ${NEW_ACCOUNT_DAYS} jours peut mettre ${NEW_ACCOUNT_LINKS} lien au plus dans une idée.`;
@@ -152,25 +161,32 @@ export async function submitProposal(
       "Too many proposals",
       input,
     );
-  const row = await q.insertProposal(deps.db, {
-    slug: uniqueSlug(clean.title),
-    title: clean.title,
-    description: clean.description,
-    neighbourhood_id: clean.neighbourhoodId,
-    priority_id: clean.priorityId,
-    author_id: actor.id,
-    organisation_id: organisationId,
-    assisted_by: null,
-    assisted_by_name: null,
-    resident_name: null,
-    consent_at: null,
-    media_id: null,
-    moderation,
-    created_at: now,
-    updated_at: now,
+  // Pre-moderated space (the quartier's, or every idea's): the idea waits for a moderator.
+  const settings = await settingsFor(deps.db, proposalSpaces(clean.neighbourhoodId));
+  const moderation = settings.premoderation ? "pending" : "visible";
+  const row = await deps.db.transaction().execute(async (trx) => {
+    const inserted = await q.insertProposal(trx, {
+      slug: uniqueSlug(clean.title),
+      title: clean.title,
+      description: clean.description,
+      neighbourhood_id: clean.neighbourhoodId,
+      priority_id: clean.priorityId,
+      author_id: actor.id,
+      organisation_id: organisationId,
+      assisted_by: null,
+      assisted_by_name: null,
+      resident_name: null,
+      consent_at: null,
+      media_id: null,
+      moderation,
+      created_at: now,
+      updated_at: now,
+    });
+    if (moderation === "pending") await queueForReview(trx, "proposal", inserted.id, now);
+    return inserted;
   });
-  deps.pageCache.invalidateTags(PROPOSAL_TAGS);
-  return row;
+  if (moderation === "visible") deps.pageCache.invalidateTags(PROPOSAL_TAGS);
+  return { ...row, moderation };
 }
 
 export interface AssistedInput extends ProposalInput {
@@ -264,7 +280,7 @@ export async function toggleSupport(
   proposalId: number,
   add: boolean,
 ): Promise<{ supported: boolean; supports: number }> {
-  assertParticipant(actor);
+  await assertParticipant(deps.db, actor, deps.now());
   const proposal = await q.findProposal(deps.db, proposalId);
   if (proposal?.moderation !== "visible") throw new NotFoundError();
   if (add) {
@@ -320,6 +336,20 @@ export async function answerProposal(deps: ProposalDeps, actor: StaffMember, pro
       details: { from: current.status, to: status, actionId: values.action_id, answer },
       at: now,
     });
+    // The author is told on site (their inbox); an assisted entry's resident has no account.
+    if (current.author_id !== null && current.status !== status)
+      await notify(
+        trx,
+        [
+          {
+            userId: current.author_id,
+            kind: "answer",
+            message: `La ville a répondu à votre idée « ${current.title} » : ${STATUS_LABELS[status].toLowerCase()}.`,
+            href: proposalPath({ id: proposalId, slug: current.slug }),
+          },
+        ],
+        now,
+      );
   });
   deps.pageCache.invalidateTags([...PROPOSAL_TAGS, proposalTag(proposalId)]);
 }

@@ -152,6 +152,8 @@ export interface SupportState {
   /** null: anonymous visitor; "unverified": signed in without a confirmed address. */
   viewer: null | "unverified" | "participant";
   supported: boolean;
+  /** Signed in and not the author: may report the idea to the moderators. */
+  canReport: boolean;
 }
 
 function SupportBlock({ ctx, p, state }: { ctx: PageContext; p: ProposalView; state: SupportState }) {
@@ -244,6 +246,11 @@ export function ProposalPage({ ctx, p, state, notice }: { ctx: PageContext; p: P
           ))}
         </div>
         <SupportBlock ctx={ctx} p={p} state={state} />
+        {state.canReport && p.moderation === "visible" ? (
+          <p class="proposal__report">
+            <a href={`/participation/signaler/idee/${p.id}`}>Signaler cette idée aux modérateurs</a>
+          </p>
+        ) : null}
         <section class="section proposal__answer" aria-labelledby="idee-reponse">
           <h2 id="idee-reponse">Réponse de la ville</h2>
           {p.status.value === "received" ? (
