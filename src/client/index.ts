@@ -4,6 +4,7 @@
 import { initMenu } from "./menu.js";
 import { initShare } from "./share.js";
 import { initFavourite } from "./favourite.js";
+import { initComments } from "./comments.js";
 import { initErrorSummary } from "./error-summary.js";
 import { initLocate } from "./locate.js";
 import { initMapPick } from "./map-pick.js";
@@ -13,6 +14,7 @@ const modules: Record<string, (el: HTMLElement) => void> = {
   menu: initMenu,
   share: initShare,
   favourite: initFavourite,
+  comments: initComments,
   "error-summary": initErrorSummary,
   locate: initLocate,
   "map-pick": initMapPick,
