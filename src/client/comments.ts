@@ -45,8 +45,9 @@ export function initComments(form: HTMLElement) {
       });
       if (response.status === 400 || response.status === 403) {
         const data = (await response.json()) as { errors?: Record<string, string> };
-        const [name, message] = Object.entries(data.errors ?? {})[0] ?? ["body", "Le commentaire n’a pas pu être publié."];
-        showError(name, message);
+        const first = Object.entries(data.errors ?? {})[0];
+        const message = first ? first[1] : "Le commentaire n’a pas pu être publié.";
+        showError(first ? first[0] : "body", message);
         announce(message);
         return;
       }
