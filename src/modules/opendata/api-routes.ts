@@ -16,6 +16,7 @@ import {
   indicatorGeoQuery,
   indicatorQuery,
   placeQuery,
+  proposalQuery,
   slugParams,
   themeQuery,
   type ActionApiQuery,
@@ -26,6 +27,7 @@ import {
 } from "./api-schemas.js";
 import { FILE_CACHE_CONTROL } from "./file-routes.js";
 import { openApiDocument } from "./openapi.js";
+import { proposalsApi } from "../participation/index.js";
 import * as service from "./service.js";
 
 const JSON_TYPE = "application/json; charset=utf-8";
@@ -45,6 +47,8 @@ const PLACE_DATA = ["opendata", "neighbourhoods"];
 // answer also carries its items' tags; theme and place names come from the places module.
 const CONTENT_DATA = { actualites: "list:articles", pages: "list:pages" } as const;
 const THEME_DATA = ["themes"];
+// Residents' ideas: the participation module drops these on every new idea, support or answer.
+const PROPOSAL_DATA = ["opendata", "participation:proposals"];
 
 /**
  * Serves an API answer from the shared page cache (key "api:" + URL, the same tags and
@@ -264,6 +268,10 @@ export async function apiRoutes(app: FastifyInstance) {
 
   app.get("/themes", { schema: { querystring: themeQuery } }, async (request, reply) =>
     sendCachedJson(request, reply, THEME_DATA, () => service.apiThemes(db, publicUrl)),
+  );
+
+  app.get("/idees", { schema: { querystring: proposalQuery } }, async (request, reply) =>
+    sendCachedJson(request, reply, PROPOSAL_DATA, () => proposalsApi(db, publicUrl)),
   );
 
   app.get<{ Querystring: Omit<ActionApiQuery, "page" | "par_page"> }>("/actions.geojson", { schema: { querystring: actionGeoQuery } }, async (request, reply) =>

@@ -101,6 +101,8 @@ export interface ContentApiQuery {
 
 /** No parameter: every theme, every quartier (there are a few dozen). */
 export const themeQuery = closedQuery({});
+/** /idees: every visible idea at once (a few hundred a year), no parameter. */
+export const proposalQuery = closedQuery({});
 
 // ---- GeoJSON
 /** The /actions filters without pages: the GeoJSON file is the whole selection. */

@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { noQuery } from "../../core/http/form.js";
 import * as service from "./service.js";
+import { proposalsCsv } from "../participation/index.js";
 
 /** Five minutes: fresh enough for data that changes a few times a year, cheap under load. */
 export const FILE_CACHE_CONTROL = "public, max-age=300";
@@ -43,4 +44,5 @@ export async function fileRoutes(app: FastifyInstance) {
   );
   app.get("/donnees/financements.csv", { schema }, async (_request, reply) => sendFile(reply, "financements.csv", "csv", await service.fundingCsv(db)));
   app.get("/donnees/indicateurs.csv", { schema }, async (_request, reply) => sendFile(reply, "indicateurs.csv", "csv", await service.indicatorsCsv(db)));
+  app.get("/donnees/idees.csv", { schema }, async (_request, reply) => sendFile(reply, "idees.csv", "csv", await proposalsCsv(db, config.publicUrl)));
 }

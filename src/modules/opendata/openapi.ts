@@ -13,6 +13,7 @@ import {
   indicatorGeoQuery,
   indicatorQuery,
   placeQuery,
+  proposalQuery,
   slugParams,
   themeQuery,
   type ParamSchema,
@@ -204,6 +205,26 @@ const schemas = {
     url: { type: "string", format: "uri" },
   }),
   ThemeList: object({ data: arrayOf(ref("Theme")) }),
+  Proposal: object({
+    id: int,
+    titre: str,
+    statut: { type: "string", enum: ["received", "under_study", "accepted", "rejected"] },
+    statut_libelle: { type: "string", description: "Reçue, À l’étude, Retenue, Non retenue." },
+    quartier: object({ slug: str, nom: str, code: nullable("string") }),
+    priorite: { oneOf: [object({ slug: str, titre: str }), { type: "null" }] },
+    action: nullable("string", { description: "Pour une idée retenue : l’identifiant (slug) de l’action qu’elle est devenue." }),
+    au_nom_d_une_organisation: { type: "boolean", description: "Proposée par un membre au nom d’un conseil citoyen ou d’une association." },
+    saisie_assistee: { type: "boolean", description: "Recueillie sur papier ou en personne et saisie par un médiateur." },
+    soutiens: { type: "integer", minimum: 0 },
+    cree_le: { type: "string", format: "date-time" },
+    repondu_le: nullable("string", { format: "date-time" }),
+    url: { type: "string", format: "uri" },
+  }),
+  ProposalList: object({
+    data: arrayOf(ref("Proposal")),
+    total: int,
+    par_statut: object({ received: int, under_study: int, accepted: int, rejected: int }),
+  }),
   Area: {
     description: "Polygon ou MultiPolygon GeoJSON (RFC 7946), anneau extérieur dans le sens inverse des aiguilles d’une montre.",
     oneOf: [
@@ -424,6 +445,14 @@ export function openApiDocument(publicUrl: string) {
         description: "Les thèmes du site, dans l’ordre du menu : leurs identifiants servent de filtre theme.",
         query: themeQuery,
         schema: ref("ThemeList"),
+      }),
+      "/idees": operation({
+        id: "listProposals",
+        summary: "Idées des habitants",
+        description:
+          "Les idées publiées par les habitants, les conseils citoyens et les associations, avec la réponse de la ville et leur nombre de soutiens. Aucune donnée personnelle : ni auteur, ni soutien nominatif.",
+        query: proposalQuery,
+        schema: ref("ProposalList"),
       }),
       "/openapi.json": {
         get: {
