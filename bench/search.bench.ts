@@ -1,0 +1,329 @@
+// Site search benchmark (issue #13): search latency over HTTP on a generated corpus of 20,000
+// and then 100,000 items, next to a plain indexed lookup measured in the same run.
+//
+//   npm run bench:search                      PGlite (and PostgreSQL too when BENCH_DATABASE_URL is set)
+//   npm run bench:search -- --requests 40     requests per search query (default 40)
+//   npm run bench:search -- --no-build        run the server already built in dist/
+//
+// It builds the production bundle, creates a fresh database (migrations, a site, themes,
+// quartiers), generates the corpus with SQL generate_series from French words of municipal
+// news (the search triggers index it in the same statements, as they would an import), starts
+// `node dist/server.js` (NODE_ENV=production) as a separate process and sends requests one
+// at a time (latency, not throughput), over keep-alive, from this process. Where `taskset`
+// exists the server runs on CPU 0 and this process on CPU 1.
+//
+// Measured: p50/p95 of /recherche for a mix of queries (one common word, two words, a rare
+// word, a phrase, an exclusion, filters, a typo answered with a suggestion), and of an article
+// page by slug, rendered (a unique query parameter misses the page cache): the same layout,
+// found by a unique index. Ratios search / lookup are printed (target: within 10x) and the
+// section is written to bench/RESULTS.md. Never part of `npm test`.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs/promises";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { sql } from "kysely";
+import { build } from "../scripts/build.js";
+import { connectPostgres, createDatabase, type DatabaseHandle } from "../src/core/db/create-db.js";
+import { migrateToLatest } from "../src/core/db/migrator.js";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const { values: args } = parseArgs({
+  options: { requests: { type: "string", default: "40" }, sizes: { type: "string", default: "20000,100000" }, "no-build": { type: "boolean", default: false } },
+});
+const REQUESTS = Number(args.requests);
+const SIZES = args.sizes.split(",").map(Number);
+const pinned = spawnSync("taskset", ["-c", "0", "true"]).status === 0 && os.cpus().length >= 2;
+if (pinned) spawnSync("taskset", ["-p", "-c", "1", String(process.pid)]);
+
+// Words of municipal news, most frequent first: the generator draws them with a skewed
+// distribution (random()^1.5), so that the first ones are common and the last ones rarer.
+const WORDS = `quartier habitants ville projet travaux rue association jeunes enfants école
+  emploi atelier rencontre service public famille centre culture sport place accueil aide
+  réunion conseil maison santé logement marché jardin fête parc commerce voisins seniors
+  numérique formation insertion solidarité environnement propreté sécurité transport vélo
+  bus tramway stationnement déchets recyclage arbres plantation prévention médiathèque
+  bibliothèque lecture musique concert théâtre exposition musée patrimoine piscine stade
+  gymnase football basket natation danse cirque carnaval brocante braderie illuminations
+  producteurs cantine repas restauration crèche collège lycée étudiants apprentissage
+  stage vacances loisirs colonie hiver été printemps automne rentrée inscription dossier
+  permanence mairie élus budget participatif citoyen consultation enquête urbanisme
+  rénovation énergie chauffage isolation eau assainissement inondation canicule
+  voirie éclairage trottoir chantier circulation déviation boulevard avenue église
+  handicap accessibilité autonomie bénévoles partenaires bailleur résidence immeuble
+  ascenseur gardien locataires copropriété médiation tranquillité nuisances bruit partagé
+  partagés partagée ouverture fermeture horaires nouveau nouvelle réouverture inauguration
+  quartiers écoles travail emplois journaux locaux sociaux hôpitaux chevaux nouveaux
+  jardins fêtes marchés ateliers rencontres services familles commerces associations
+  cinéma photographie peinture sculpture graffiti fresque murale slam lecture conte
+  potager compost ruche abeilles biodiversité mare verger prairie haie nichoirs
+  permis démolition reconstruction friche réhabilitation façade toiture menuiserie
+  numérique tablette ordinateur internet démarches administratives impôts allocations
+  alimentaire épicerie colis distribution maraude hébergement urgence hiver chauffage`
+  .split(/\s+/)
+  .filter(Boolean);
+/** Function words, 40 % of the text as in real French prose (not indexed: stop words). */
+const STOP_WORDS = "de la le les des du et à en un une pour par sur dans avec au aux ce qui que".split(" ");
+const STOP_SHARE = 0.4;
+const TITLE_WORDS = 6;
+const TEASER_WORDS = 18;
+const BODY_WORDS = 70;
+
+/** Search queries (with filters) measured at each size. */
+const QUERIES: Array<{ name: string; query: string }> = [
+  { name: "one common word", query: "q=quartier" },
+  { name: "two words", query: "q=jardin+partag%C3%A9" },
+  { name: "rare word, no accent", query: "q=verger+ruche" },
+  { name: "phrase", query: "q=%22fete+du+quartier%22" },
+  { name: "exclusion", query: "q=piscine+-stade" },
+  { name: "word + type + theme filters", query: "q=emploi&type=actualite&theme=emploi" },
+  { name: "word + quartier + dates", query: "q=travaux&quartier=quartier-4&du=2024-01-01&au=2025-12-31" },
+  { name: "typo (no result: suggestion, similar titles)", query: "q=mediateque" },
+];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function waitFor(child: ChildProcess, pattern: RegExp, what: string): Promise<void> {
+  let output = "";
+  return new Promise((resolve, reject) => {
+    const onData = (d: Buffer) => {
+      output += d.toString();
+      if (pattern.test(output)) resolve();
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.on("exit", (code) => reject(new Error(`${what} exited (${code}):\n${output.slice(-2000)}`)));
+  });
+}
+
+/** A random text of `n` words from WORDS, skewed to the first ones; `g` makes it per row. */
+function words(n: number | string, g: string) {
+  const content = `w[1 + floor(power(random(), 1.5) * ${WORDS.length})::int + 0 * s]`;
+  const stop = `sw[1 + floor(random() * ${STOP_WORDS.length})::int + 0 * s]`;
+  return `(select string_agg(case when random() < ${STOP_SHARE} then ${stop} else ${content} end, ' ') from generate_series(1, ${n} + 0 * ${g}) as s)`;
+}
+
+async function setUp(db: DatabaseHandle["db"]) {
+  await migrateToLatest(db);
+  await sql`insert into site_settings (id, site_name, short_name) values (1, 'Ville de Banc d’Essai', 'Essai')`.execute(db);
+  await sql`insert into themes (slug, name, position)
+    select slug, name, i from unnest(${["emploi", "culture", "sport", "cadre-de-vie", "solidarite", "jeunesse", "sante", "logement"]}::text[],
+      ${["Emploi", "Culture", "Sport", "Cadre de vie", "Solidarité", "Jeunesse", "Santé", "Logement"]}::text[]) with ordinality as t(slug, name, i)`.execute(
+    db,
+  );
+  await sql`insert into neighbourhoods (slug, name, kind, code, position)
+    select 'quartier-' || g, 'Quartier ' || g, case when g > 10 then 'qpv' else 'quartier' end,
+      case when g > 10 then 'QN0' || (59000 + g) || 'B' end, g
+    from generate_series(1, 12) g`.execute(db);
+  await sql`insert into contracts (slug, name, generation, period_start, period_end) values ('contrat-2024', 'Contrat de ville 2024-2030', '2024', 2024, 2030)`.execute(
+    db,
+  );
+  await sql`insert into priorities (contract_id, slug, title) select id, 'cohesion', 'Cohésion sociale' from contracts`.execute(db);
+}
+
+/** Adds items `from`..`to` (articles, a few pages and actions; 5 % drafts, 2 % scheduled). */
+async function generate(db: DatabaseHandle["db"], from: number, to: number) {
+  let t = Date.now();
+  const step = (what: string) => {
+    process.stdout.write(`[bench]   ${what}: ${((Date.now() - t) / 1000).toFixed(1)} s\n`);
+    t = Date.now();
+  };
+  const list = (xs: string[]) => `array[${xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(",")}]`;
+  const w = sql.raw(`${list(WORDS)} as w, ${list(STOP_WORDS)} as sw`);
+  await sql`select setseed(${from / 1_000_000})`.execute(db);
+  await sql`
+    insert into content_items (kind, slug, path, title, standfirst, body, status, published_at)
+    select case when g % 50 = 0 then 'page' else 'article' end,
+      'essai-' || g,
+      case when g % 50 = 0 then '/pages-essai/essai-' || g else '/actualites/essai-' || g end,
+      initcap(t.title), t.teaser || '.', '<p>' || t.body || '.</p>',
+      case when g % 20 = 7 then 'draft' when g % 50 = 13 then 'scheduled' else 'published' end,
+      case when g % 20 = 7 then null
+        when g % 50 = 13 then now() + interval '10 days'
+        else now() - (g % 1800) * interval '1 day' - (g % 997) * interval '1 minute' end
+    from generate_series(${from}::int, ${to}::int) g,
+      lateral (select ${w}) v,
+      lateral (select ${sql.raw(words(TITLE_WORDS, "g"))} as title, ${sql.raw(words(TEASER_WORDS, "g"))} as teaser,
+        ${sql.raw(words(BODY_WORDS, "g"))} as body) t`.execute(db);
+  step("content items");
+  await sql`
+    insert into content_themes (content_id, theme_id)
+    select c.id, (select id from themes order by id offset (c.id % 8) limit 1) from content_items c
+    where c.slug like 'essai-%' and substr(c.slug, 7)::int between ${from} and ${to}`.execute(db);
+  step("themes");
+  await sql`
+    insert into content_neighbourhoods (content_id, neighbourhood_id)
+    select c.id, (select id from neighbourhoods order by id offset (c.id % 12) limit 1) from content_items c
+    where c.slug like 'essai-%' and substr(c.slug, 7)::int between ${from} and ${to} and c.id % 3 = 0`.execute(db);
+  step("quartiers");
+  await sql`
+    insert into actions (slug, priority_id, title, summary, description, status, start_date)
+    select 'action-essai-' || g, (select id from priorities limit 1), initcap(t.title), t.teaser, '<p>' || t.body || '</p>',
+      (array['planned', 'in_progress', 'delayed', 'completed', 'cancelled'])[1 + g % 5], date '2024-01-01' + (g % 700)
+    from generate_series(${from}::int, ${to}::int, 100) g,
+      lateral (select ${w}) v,
+      lateral (select ${sql.raw(words(TITLE_WORDS, "g"))} as title, ${sql.raw(words(TEASER_WORDS, "g"))} as teaser,
+        ${sql.raw(words(BODY_WORDS, "g"))} as body) t`.execute(db);
+  step("actions");
+  await sql`analyze`.execute(db);
+  step("analyze");
+}
+
+async function timeRequest(url: string): Promise<number> {
+  const started = performance.now();
+  const res = await fetch(url);
+  await res.arrayBuffer();
+  if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
+  return performance.now() - started;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+function stats(samples: number[]) {
+  const s = [...samples].sort((a, b) => a - b);
+  return { p50: percentile(s, 50), p95: percentile(s, 95) };
+}
+
+const ms = (n: number) => n.toFixed(1);
+
+async function measure(kind: string, databaseUrl: string | null, dataDir: string, size: number, rows: string[]) {
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    SMTP_URL: "smtp://127.0.0.1:9",
+    DATA_DIR: dataDir,
+    SEED_ON_EMPTY: "false",
+    LOG_LEVEL: "warn",
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  };
+  const command = [process.execPath, path.join(ROOT, "dist/server.js")];
+  const [cmd, argv] = pinned ? ["taskset", ["-c", "0", ...command]] : [command[0]!, command.slice(1)];
+  const server = spawn(cmd, argv, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  await waitFor(server, /Prêt en/, "server");
+  server.stdout?.resume();
+  server.stderr?.resume();
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    // The lookup: an article page by its slug, rendered each time (unique query: no cache hit).
+    const lookupPath = "/actualites/essai-1001";
+    for (let i = 0; i < 10; i++) await timeRequest(`${base}${lookupPath}?warm=${i}`);
+    const lookup: number[] = [];
+    for (let i = 0; i < REQUESTS * 3; i++) lookup.push(await timeRequest(`${base}${lookupPath}?n=${size}-${i}`));
+    const l = stats(lookup);
+    const all: number[] = [];
+    for (const q of QUERIES) {
+      const url = `${base}/recherche?${q.query}`;
+      const first = await fetch(url);
+      const body = await first.text();
+      if (first.status !== 200) throw new Error(`${q.name}: ${first.status}`);
+      const found = /([\d\u202f\u00a0 ]+) résultats? pour/.exec(body)?.[1]?.replace(/\D/g, "") ?? (body.includes("Essayez avec") ? "0, suggestion" : "0");
+      for (let i = 0; i < 3; i++) await timeRequest(url);
+      const samples: number[] = [];
+      for (let i = 0; i < REQUESTS; i++) samples.push(await timeRequest(url));
+      all.push(...samples);
+      const s = stats(samples);
+      rows.push(
+        `| ${kind} | ${size.toLocaleString("en")} | ${q.name} (\`${decodeURIComponent(q.query.replace(/\+/g, " "))}\`) | ${found} | ${ms(s.p50)} / ${ms(s.p95)} | ${(s.p50 / l.p50).toFixed(1)} / ${(s.p95 / l.p95).toFixed(1)} |`,
+      );
+      process.stdout.write(`${rows[rows.length - 1]}\n`);
+    }
+    const s = stats(all);
+    rows.push(
+      `| ${kind} | ${size.toLocaleString("en")} | **all searches** | | **${ms(s.p50)} / ${ms(s.p95)}** | **${(s.p50 / l.p50).toFixed(1)} / ${(s.p95 / l.p95).toFixed(1)}** |`,
+    );
+    rows.push(`| ${kind} | ${size.toLocaleString("en")} | lookup: article page by slug, rendered | 1 | ${ms(l.p50)} / ${ms(l.p95)} | 1 |`);
+    process.stdout.write(`${rows.slice(-2).join("\n")}\n`);
+  } finally {
+    server.kill("SIGTERM");
+    await new Promise<void>((resolve) => {
+      server.once("exit", () => resolve());
+      setTimeout(resolve, 5000);
+    });
+  }
+}
+
+async function runOn(kind: "pglite" | "postgres", databaseUrl: string | null): Promise<string[]> {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "portail-search-bench-"));
+  const rows: string[] = [];
+  try {
+    let done = 0;
+    for (const size of SIZES) {
+      const handle = databaseUrl ? connectPostgres(databaseUrl, 2, { statementMs: 0 }) : await createDatabase({ databaseUrl: null, dataDir });
+      const started = Date.now();
+      if (done === 0) {
+        await setUp(handle.db);
+        process.stdout.write(`[bench]   migrations and set-up: ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+      }
+      await generate(handle.db, done + 1, size);
+      const docs = await sql<{ n: number }>`select count(*)::int as n from search_documents`.execute(handle.db);
+      await handle.close();
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      rows.push(
+        `| ${kind} | ${size.toLocaleString("en")} | (generated and indexed ${(size - done).toLocaleString("en")} items in ${seconds} s; ${docs.rows[0]?.n} documents in the index) | | | |`,
+      );
+      process.stdout.write(`${rows[rows.length - 1]}\n`);
+      done = size;
+      await measure(kind, databaseUrl, dataDir, size, rows);
+    }
+  } finally {
+    await fs.rm(dataDir, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+if (args["no-build"]) process.stdout.write("[bench] using the production server already in dist/ (--no-build)\n");
+else {
+  process.stdout.write("[bench] building the production server…\n");
+  await build();
+}
+const header = [
+  `## Search: ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`,
+  "",
+  `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; ` +
+    `${pinned ? "server on CPU 0, client on CPU 1 (taskset)" : "not pinned (no taskset)"}; one request at a time, ${REQUESTS} per search query, ${REQUESTS * 3} for the lookup.`,
+  `Command: \`npm run bench:search -- --requests ${REQUESTS}\`. Corpus: generated French municipal news (${WORDS.length} words drawn with random()^1.5, 40 % stop words), ${TITLE_WORDS}-word titles, ${TEASER_WORDS}-word teasers, ${BODY_WORDS}-word bodies; 2 % pages, 1 % actions, 5 % drafts, 2 % scheduled.`,
+  "",
+  "| database | items | request | results | p50 / p95 ms | ratio to lookup (p50 / p95) |",
+  "|---|---|---|---|---|---|",
+];
+process.stdout.write(`${header.join("\n")}\n`);
+const rows = await runOn("pglite", null);
+const pgUrl = process.env.BENCH_DATABASE_URL;
+if (pgUrl) {
+  const pg = (await import("pg")).default;
+  const name = `portail_search_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: pgUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(pgUrl);
+  u.pathname = `/${name}`;
+  try {
+    rows.push(...(await runOn("postgres", u.toString())));
+  } finally {
+    const c = new pg.Client({ connectionString: pgUrl });
+    await c.connect();
+    await c.query(`drop database if exists ${name} with (force)`);
+    await c.end();
+  }
+}
+const results = path.join(ROOT, "bench/RESULTS.md");
+const previous = await fs.readFile(results, "utf8");
+const [title, intro, ...rest] = previous.split("\n\n");
+await fs.writeFile(results, [title, intro, [...header, ...rows].join("\n"), ...rest].filter((b) => b !== undefined).join("\n\n"));
+process.stdout.write("[bench] written to bench/RESULTS.md\n");
