@@ -90,8 +90,7 @@ function checkHeaders(m: MailMessage): Record<string, string> | undefined {
  * nodemailer reads the body only once the server has said "354, go ahead" to DATA, so a
  * failure before that read left nothing with the server.
  */
-function composeFor(from: string, m: MailMessage) {
-  const state = { bodySent: false };
+function composeFor(from: string, m: MailMessage, state = { bodySent: false }) {
   const headers = checkHeaders(m);
   const text = new Readable({
     read() {
@@ -151,9 +150,9 @@ export function createMailTransport(opts: {
     return {
       kind: "smtp",
       async deliver(m) {
-        const { state, mail } = composeFor(opts.from, m);
+        const state = { bodySent: false };
         try {
-          await transport.sendMail(mail);
+          await transport.sendMail(composeFor(opts.from, m, state).mail);
         } catch (error) {
           const responseCode = typeof (error as { responseCode?: unknown }).responseCode === "number" ? (error as { responseCode: number }).responseCode : null;
           throw new MailDeliveryError((error as Error).message ?? String(error), classifyMailError(error, state.bodySent), responseCode);
