@@ -84,44 +84,53 @@ function pixelBomb(size = 20_000): Buffer {
   ]);
 }
 
+// Every accepted input format through every output format and width. The image work is
+// the same whatever the database (sharp, files on disk): the PostgreSQL run keeps one input
+// format for the row and audit writes, the PGlite run goes through all three. The AVIF
+// encodings of these noisy 1600 px photos are the costliest seconds of the suite.
+const INPUTS = [
+  ["JPEG", "image/jpeg", () => photo(1600, 900).jpeg().toBuffer()],
+  ["PNG", "image/png", () => photo(1600, 900).png().toBuffer()],
+  ["WebP", "image/webp", () => photo(1600, 900).webp().toBuffer()],
+] as const;
+
 describe("processUpload: accepted images", () => {
-  it.each([
-    ["JPEG", "image/jpeg", () => photo(1600, 900).jpeg().toBuffer()],
-    ["PNG", "image/png", () => photo(1600, 900).png().toBuffer()],
-    ["WebP", "image/webp", () => photo(1600, 900).webp().toBuffer()],
-  ] as const)("%s: AVIF, WebP and JPEG variants at every width, a row, an audit event, no temp file", async (_name, mime, make) => {
-    const bytes = await make();
-    const id = await processUpload(database.db, mediaDir, await tmpFile(bytes), { ...meta, caption: " Vue du parvis ", credit: "Ville" });
-    const row = await mediaRow(id);
-    expect(row).toMatchObject({
-      mime,
-      width: 1600,
-      height: 900,
-      variant_widths: [320, 640, 960, 1600],
-      formats: ["avif", "webp", "jpg"],
-      alt: meta.alt,
-      caption: "Vue du parvis",
-      credit: "Ville",
-      size_bytes: bytes.length,
-    });
-    expect(row.file_key).toMatch(/^[0-9a-f-]{36}$/);
-    const files = (await fs.readdir(mediaDir)).sort();
-    expect(files).toEqual([320, 640, 960, 1600].flatMap((w) => ["avif", "jpg", "webp"].map((ext) => `${row.file_key}-${w}.${ext}`)).sort());
-    for (const w of [320, 640, 960, 1600]) {
-      const jpg = await sharp(path.join(mediaDir, `${row.file_key}-${w}.jpg`)).metadata();
-      const webp = await sharp(path.join(mediaDir, `${row.file_key}-${w}.webp`)).metadata();
-      const avif = await sharp(path.join(mediaDir, `${row.file_key}-${w}.avif`)).metadata();
-      expect([jpg.format, jpg.width, webp.format, webp.width, avif.format, avif.width]).toEqual(["jpeg", w, "webp", w, "heif", w]);
-    }
-    expect(await fs.readdir(tmpDir)).toEqual([]);
-    const event = await database.db
-      .selectFrom("audit_events")
-      .selectAll()
-      .where("action", "=", "media.upload")
-      .where("target_id", "=", String(id))
-      .executeTakeFirstOrThrow();
-    expect(event).toMatchObject({ target_type: "media", target_label: meta.alt });
-  });
+  it.each(process.env.TEST_DB === "postgres" ? INPUTS.slice(0, 1) : INPUTS)(
+    "%s: AVIF, WebP and JPEG variants at every width, a row, an audit event, no temp file",
+    async (_name, mime, make) => {
+      const bytes = await make();
+      const id = await processUpload(database.db, mediaDir, await tmpFile(bytes), { ...meta, caption: " Vue du parvis ", credit: "Ville" });
+      const row = await mediaRow(id);
+      expect(row).toMatchObject({
+        mime,
+        width: 1600,
+        height: 900,
+        variant_widths: [320, 640, 960, 1600],
+        formats: ["avif", "webp", "jpg"],
+        alt: meta.alt,
+        caption: "Vue du parvis",
+        credit: "Ville",
+        size_bytes: bytes.length,
+      });
+      expect(row.file_key).toMatch(/^[0-9a-f-]{36}$/);
+      const files = (await fs.readdir(mediaDir)).sort();
+      expect(files).toEqual([320, 640, 960, 1600].flatMap((w) => ["avif", "jpg", "webp"].map((ext) => `${row.file_key}-${w}.${ext}`)).sort());
+      for (const w of [320, 640, 960, 1600]) {
+        const jpg = await sharp(path.join(mediaDir, `${row.file_key}-${w}.jpg`)).metadata();
+        const webp = await sharp(path.join(mediaDir, `${row.file_key}-${w}.webp`)).metadata();
+        const avif = await sharp(path.join(mediaDir, `${row.file_key}-${w}.avif`)).metadata();
+        expect([jpg.format, jpg.width, webp.format, webp.width, avif.format, avif.width]).toEqual(["jpeg", w, "webp", w, "heif", w]);
+      }
+      expect(await fs.readdir(tmpDir)).toEqual([]);
+      const event = await database.db
+        .selectFrom("audit_events")
+        .selectAll()
+        .where("action", "=", "media.upload")
+        .where("target_id", "=", String(id))
+        .executeTakeFirstOrThrow();
+      expect(event).toMatchObject({ target_type: "media", target_label: meta.alt });
+    },
+  );
 
   it("keeps a small image at its own width, never enlarged", async () => {
     const id = await processUpload(database.db, mediaDir, await tmpFile(await photo(320, 200).png().toBuffer()), meta);
