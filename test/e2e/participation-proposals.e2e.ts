@@ -101,6 +101,13 @@ describe.skipIf(!hasChromium)("Participation ideas in the browser", () => {
       `/politique-de-la-ville/actions/${ids.actionSlug}`,
     );
     expect(await axeViolations(page)).toEqual([]);
+    // The action and the quartier show the idea (their pages carry the ideas block).
+    await page.goto(`${w.baseUrl}/politique-de-la-ville/actions/${ids.actionSlug}`);
+    expect(await page.locator(".proposals-block").textContent()).toContain("Un jardin partagé au pied des tours");
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto(`${w.baseUrl}/quartiers/les-tilleuls`);
+    expect(await page.locator(".proposals-block").textContent()).toContain("1 idée pour ce quartier.");
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 

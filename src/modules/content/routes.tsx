@@ -13,7 +13,7 @@ import { SLUG_PATTERN } from "../../lib/text.js";
 import { personalFeed } from "../accounts/index.js";
 import { feedAlternates } from "../feeds/index.js";
 import { neighbourhoodPolicy, NeighbourhoodPolicyBlock } from "../policy/index.js";
-import { CommentSection, loadCommentSection } from "../participation/index.js";
+import { CommentSection, loadCommentSection, loadProposalBlock, ProposalBlock } from "../participation/index.js";
 
 const pageQuery = queryOf({ page: pageParam });
 
@@ -111,8 +111,9 @@ export async function contentRoutes(app: FastifyInstance) {
       const n = data.neighbourhood;
       const policy = await neighbourhoodPolicy(app.deps.db, { id: n.id, slug: n.slug, kind: n.kind, code: n.code });
       const comments = data.page === 1 ? await loadCommentSection(request, "neighbourhood", n.id) : null;
+      const ideas = data.page === 1 ? await loadProposalBlock(app.deps.db, { neighbourhoodId: n.id, neighbourhoodSlug: n.slug }) : null;
       return {
-        tags: [...tags, "policy", ...(comments?.tags ?? [])],
+        tags: [...tags, "policy", ...(comments?.tags ?? []), ...(ideas?.tags ?? [])],
         render: (ctx) => (
           <ListingPage
             ctx={ctx}
@@ -134,6 +135,7 @@ export async function contentRoutes(app: FastifyInstance) {
                 comparisons={policy.comparisons}
               />
             ) : null}
+            {ideas ? <ProposalBlock model={ideas.model} /> : null}
             {comments ? <CommentSection ctx={ctx} model={comments.model} /> : null}
           </ListingPage>
         ),

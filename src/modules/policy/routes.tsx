@@ -13,7 +13,7 @@ import { lookupPoint, parsePoint, placesWithGeometry } from "./lookup.js";
 import { createGeocoder, GeocoderError } from "../../lib/geocoder/index.js";
 import { hitRateLimit } from "../../core/rate-limit.js";
 import { feedAlternates } from "../feeds/index.js";
-import { CommentSection, loadCommentSection } from "../participation/index.js";
+import { CommentSection, loadCommentSection, loadProposalBlock, ProposalBlock } from "../participation/index.js";
 
 // Filters are read leniently (service.parseActionQuery ignores unknown values): only the
 // length is bounded here, so that a stale link still shows the list.
@@ -108,14 +108,22 @@ export async function policyRoutes(app: FastifyInstance) {
     servePage(request, reply, async () => {
       if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(request.params.slug) || request.params.slug.length > 120) throw new NotFoundError();
       const data = await service.getAction(app.deps.db, request.params.slug, app.deps.now());
-      const comments = await loadCommentSection(request, "action", data.action.id);
+      const [comments, ideas] = await Promise.all([
+        loadCommentSection(request, "action", data.action.id),
+        loadProposalBlock(app.deps.db, { actionId: data.action.id }),
+      ]);
       return {
-        tags: ["policy", ...data.articles.map((c) => `content:${c.id}`), ...comments.tags],
+        tags: ["policy", ...data.articles.map((c) => `content:${c.id}`), ...comments.tags, ...ideas.tags],
         render: (ctx) => (
           <ActionPage
             ctx={ctx}
             data={data}
-            comments={<CommentSection ctx={ctx} model={comments.model} />}
+            comments={
+              <>
+                <ProposalBlock model={ideas.model} />
+                <CommentSection ctx={ctx} model={comments.model} />
+              </>
+            }
             map={<MapOrHowToImport places={data.places} title={`Lieux de l’action ${data.action.title}`} idPrefix="carte-action" compact />}
           />
         ),

@@ -1,7 +1,7 @@
 // Proposals and supports through HTTP: who may propose and support, what a refused form says,
 // escaping of everything a resident types, 20 parallel supports, organisations, limits.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createNeighbourhood, createOrganisation, createPriority, createSite } from "../../../../test/factories.js";
+import { createAction, createNeighbourhood, createOrganisation, createPriority, createSite } from "../../../../test/factories.js";
 import { createTestWorld, type TestWorld } from "../../../../test/helpers.js";
 import { createStaff, signIn, StaffAgent, STAFF_PASSWORD } from "../../../../test/staff.js";
 import { hashPassword } from "../../../core/auth/passwords.js";
@@ -188,5 +188,29 @@ describe("organisations", () => {
     const { path } = await propose(member.agent, { organisation: String(org.id) });
     const page = await w.app.inject({ url: path });
     expect(page.body).toContain("Idée proposée au nom de <strong>Conseil citoyen des Tilleuls</strong> (conseil citoyen)");
+  });
+});
+
+describe("on quartier and action pages", () => {
+  it("counts a quartier's visible ideas on its cached page, updated when an idea is posted, and lists on an action the ideas it came from", async () => {
+    const place = await createNeighbourhood(w.db, { name: "Quartier des Peupliers" });
+    const before = await w.app.inject({ url: `/quartiers/${place.slug}` });
+    expect(before.statusCode).toBe(200);
+    expect(before.body).toContain("Aucune idée n’a encore été proposée pour ce quartier.");
+    expect((await w.app.inject({ url: `/quartiers/${place.slug}` })).headers["x-cache"]).toBe("hit");
+    const resident = await createStaff(w, "resident");
+    const { id } = await propose(resident.agent, { quartier: String(place.id), titre: "Un terrain de basket rénové" });
+    const after = await w.app.inject({ url: `/quartiers/${place.slug}` });
+    expect(after.body).toContain("1 idée pour ce quartier.");
+    expect(after.body).toContain("Un terrain de basket rénové");
+
+    const action = await createAction(w.db, { title: "Rénovation des terrains de sport" });
+    const actionPath = `/politique-de-la-ville/actions/${action.slug}`;
+    expect((await w.app.inject({ url: actionPath })).body).not.toContain("Née d’idées d’habitants");
+    const policy = await createStaff(w, "policy");
+    await policy.agent.send(`/admin/participation/idees/${id}/reponse`, { statut: "accepted", reponse: "Oui.", action: String(action.id) });
+    const page = await w.app.inject({ url: actionPath });
+    expect(page.body).toContain("Née d’idées d’habitants");
+    expect(page.body).toContain("Un terrain de basket rénové");
   });
 });
