@@ -3,17 +3,19 @@
 // person gave us and would only weaken the account if the file leaked: they are left out.
 import type { DB } from "../../core/db/create-db.js";
 import { exportFavourites } from "../favourites/index.js";
+import { exportParticipation } from "../participation/index.js";
 import { listSessions } from "../../core/auth/sessions.js";
 import { findUserById, interestsForExport, tokensForExport } from "./queries.js";
 
 export async function exportAccountData(db: DB, userId: number, now: Date) {
   const user = await findUserById(db, userId);
   if (!user) return null;
-  const [{ themes, places }, favourites, sessions, tokens] = await Promise.all([
+  const [{ themes, places }, favourites, sessions, tokens, participation] = await Promise.all([
     interestsForExport(db, userId),
     exportFavourites(db, userId),
     listSessions(db, userId),
     tokensForExport(db, userId),
+    exportParticipation(db, userId),
   ]);
   return {
     exportedAt: now.toISOString(),
@@ -35,6 +37,7 @@ export async function exportAccountData(db: DB, userId: number, now: Date) {
     favourites: favourites.favourites,
     favouriteActions: favourites.favouriteActions,
     sessions: sessions.map((s) => ({ startedAt: s.created_at, lastSeenAt: s.last_seen_at, expiresAt: s.expires_at, device: s.user_agent })),
+    participation,
     emailLinks: tokens.map((t) => ({ purpose: t.purpose, email: t.email, sentAt: t.created_at, expiresAt: t.expires_at, usedAt: t.used_at })),
   };
 }

@@ -25,6 +25,7 @@ export async function accountDeps(app: FastifyInstance): Promise<service.Account
     publicUrl: app.deps.config.publicUrl,
     siteName: site.view.name,
     wakeJobs: () => app.deps.jobSignal.wake(),
+    pageCache: app.deps.pageCache,
   };
 }
 

@@ -24,6 +24,8 @@ import * as q from "./queries.js";
 import type { FieldErrors } from "../../core/http/form.js";
 import { displayNameProblem, emailProblem, normaliseEmail } from "./validate.js";
 import { mostActiveTheme } from "../content/index.js";
+import { dropErasedPages, eraseParticipation } from "../participation/index.js";
+import type { PageCache } from "../../core/http/page-cache.js";
 
 export interface AccountDeps {
   db: DB;
@@ -33,6 +35,8 @@ export interface AccountDeps {
   siteName: string;
   /** Tells this process's job worker that a job is waiting (see core/jobs/queue.ts). */
   wakeJobs?: () => void;
+  /** Drops cached public pages (an erased account's comments). */
+  pageCache?: Pick<PageCache, "invalidateTags">;
 }
 
 export const VERIFY_LIFETIME_MS = 24 * 3600_000;
@@ -297,7 +301,13 @@ export async function deleteAccount(deps: AccountDeps, input: { userId: number; 
   if (!(await verifyPassword(user.password_hash, input.password))) throw new ValidationError({ password: "Le mot de passe est incorrect." });
   // One statement in one transaction: sessions, tokens, interests and favourites go with
   // the row (ON DELETE CASCADE), so nothing personal is left and every session ends.
-  await deps.db.transaction().execute((trx) => q.deleteUser(trx, user.id));
+  // Participation: comments lose their text first ("Contribution supprimée", decision 0017).
+  const erasedPages = await deps.db.transaction().execute(async (trx) => {
+    const tags = await eraseParticipation(trx, user.id, deps.now());
+    await q.deleteUser(trx, user.id);
+    return tags;
+  });
+  dropErasedPages(deps.pageCache, erasedPages);
 }
 
 // ---- what the account pages show

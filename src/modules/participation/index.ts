@@ -7,3 +7,5 @@ export { CommentSection, type CommentSectionModel } from "./comments/views.js";
 export { proposalsApi, proposalsCsv } from "./proposals/opendata.js";
 // The ideas block of quartier pages (content) and action pages (policy), loaded with its cache tag.
 export { loadProposalBlock, ProposalBlock, type ProposalBlockModel } from "./proposals/block.js";
+// The account's data export and erasure (accounts module).
+export { exportParticipation, eraseParticipation, dropErasedPages } from "./rgpd.js";

@@ -402,3 +402,38 @@ describe("followers and the page cache", () => {
     expect(signed.body).toContain('action="/participation/commentaires"');
   });
 });
+
+describe("RGPD", () => {
+  it("puts comments, reports and notices in the data export; erasure removes the text and keeps « Contribution supprimée » above replies", async () => {
+    const { STAFF_PASSWORD } = await import("../../../../test/staff.js");
+    const action = await newAction();
+    const author = await member("resident");
+    const other = await member("resident");
+    await comment(author, action.id, { body: "Un avis personnel à effacer." });
+    const c = await lastCommentBy(author.id);
+    await comment(other, action.id, { reponse: String(c.id), body: "Une réponse d’un voisin." });
+    await other.agent.send(`/participation/signaler/commentaire/${c.id}`, { reason: "Pour voir l’export" });
+    const exported = await author.agent.send("/compte/donnees");
+    expect(exported.statusCode).toBe(200);
+    const data = JSON.parse(exported.body) as { participation: { comments: { text: string }[]; notifications: { message: string }[] } };
+    expect(data.participation.comments.map((x) => x.text)).toEqual(["Un avis personnel à effacer."]);
+    expect(data.participation.notifications.some((n) => n.message.includes("a répondu"))).toBe(true);
+    const reporterExport = JSON.parse((await other.agent.send("/compte/donnees")).body) as { participation: { reports: { reason: string }[] } };
+    expect(reporterExport.participation.reports.map((r) => r.reason)).toEqual(["Pour voir l’export"]);
+    // the anonymous page is cached with the text, then the account is erased
+    const visitor = new Agent(w.app);
+    expect((await visitor.get(action.path)).body).toContain("Un avis personnel à effacer.");
+    const erased = await author.agent.send("/compte/supprimer", { password: STAFF_PASSWORD });
+    expect(erased.statusCode).toBe(303);
+    const row = await w.db.selectFrom("participation_comments").selectAll().where("id", "=", c.id).executeTakeFirstOrThrow();
+    expect(row.author_id).toBeNull();
+    expect(row.body).toBe("");
+    const html = (await visitor.get(action.path)).body;
+    expect(html).not.toContain("Un avis personnel à effacer.");
+    expect(html).toContain("Contribution supprimée.");
+    expect(html).toContain("Une réponse d’un voisin.");
+    expect(
+      await w.db.selectFrom("participation_queue").select("target_id").where("target_kind", "=", "comment").where("target_id", "=", c.id).execute(),
+    ).toHaveLength(0);
+  });
+});
