@@ -41,7 +41,7 @@ export function presentByline(
   row: Pick<ProposalRow, "author_id" | "author_name" | "organisation_name" | "organisation_kind" | "resident_name" | "assisted_by_name">,
 ): BylineView {
   if (row.resident_name !== null) return { kind: "assisted", name: row.resident_name, assistedBy: row.assisted_by_name, organisationKind: null };
-  if (row.organisation_name !== null && row.author_id !== null)
+  if (row.organisation_name !== null)
     return {
       kind: "organisation",
       name: row.organisation_name,

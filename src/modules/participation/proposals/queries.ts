@@ -285,6 +285,7 @@ export async function proposalsByAuthor(db: Db, userId: number) {
     .select(["p.id", "p.slug", "p.title", "p.description", "p.status", "p.answer", "p.moderation", "p.created_at", "n.name as neighbourhood_name"])
     .where("p.author_id", "=", userId)
     .orderBy("p.created_at", "desc")
+    .orderBy("p.id", "desc")
     .execute();
 }
 
