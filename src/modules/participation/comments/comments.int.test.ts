@@ -73,8 +73,16 @@ describe("who may comment, report and moderate", () => {
       queue: ["moderator", "admin"],
       settings: ["moderator", "admin"],
       blocks: ["moderator", "admin"],
+      decide: ["moderator", "admin"],
+      configure: ["moderator", "admin"],
+      block: ["moderator", "admin"],
+      inbox: ["unverified", "resident", "organisation member", "mediator", "moderator", "editor", "admin"],
     };
-    const seen: Record<string, Who[]> = { comment: [], report: [], queue: [], settings: [], blocks: [] };
+    const seen: Record<string, Who[]> = { comment: [], report: [], queue: [], settings: [], blocks: [], decide: [], configure: [], block: [], inbox: [] };
+    const victim = await member("resident");
+    // allowed: anything but a refusal (403) or a trip to the sign-in page
+    const through = (res: { statusCode: number; headers: Record<string, unknown> }) =>
+      res.statusCode !== 403 && res.statusCode !== 401 && !String(res.headers.location ?? "").startsWith("/compte/connexion");
     for (const who of whos) {
       const m =
         who === "anonymous"
@@ -94,6 +102,11 @@ describe("who may comment, report and moderate", () => {
       ] as const) {
         if ((await agent.get(url)).statusCode === 200) seen[name]!.push(who);
       }
+      if (through(await agent.get("/compte/notifications"))) seen.inbox!.push(who);
+      if (through(await send(`/admin/participation/moderation/comment/${target.id}`, { decision: "approve" }))) seen.decide!.push(who);
+      if (through(await send("/admin/participation/reglages", { space: "comment:neighbourhood", reportThreshold: "3" }))) seen.configure!.push(who);
+      if (through(await send(`/admin/participation/comptes/${victim.id}/suspendre`, { days: "1", reason: "Essai du tableau" }))) seen.block!.push(who);
+      if (m) await w.db.updateTable("participation_blocks").set({ lifted_at: new Date() }).where("user_id", "=", victim.id).execute();
     }
     expect(seen).toEqual(expected);
   });
