@@ -6,6 +6,7 @@ export const ACCOUNT_LINKS = [
   { href: "/compte", label: "Tableau de bord" },
   { href: "/compte/mon-fil", label: "Mon fil" },
   { href: "/compte/favoris", label: "Mes favoris" },
+  { href: "/compte/notifications", label: "Mes notifications" },
   { href: "/compte/preferences", label: "Mes préférences" },
   { href: "/compte/lettre", label: "Ma lettre d’actualité" },
   { href: "/compte/mot-de-passe", label: "Mot de passe" },
