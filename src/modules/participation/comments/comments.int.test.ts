@@ -270,6 +270,40 @@ describe("anti-abuse", () => {
     expect(eleventh.statusCode).toBe(400);
     expect(eleventh.body).toContain("10 commentaires dans l’heure");
   });
+
+  it("refuses the 31st comment of the hour from one address, whoever posts it", async () => {
+    const action = await newAction();
+    const a = await member("resident");
+    const b = await member("resident");
+    // a and b post from the same address (one box, several people): 30 comments an hour between them
+    const shared = new Agent(w.app).ip;
+    for (const m of [a, b]) Object.defineProperty(m.agent, "ip", { value: shared });
+    const saved = w.clock.now;
+    try {
+      // the middle of a fixed hour: the address's window cannot end during the test
+      w.clock.now = new Date("2026-12-10T10:30:00Z");
+      for (let i = 0; i < 10; i++) expect((await comment(a, action.id)).statusCode).toBe(303);
+      // a's own hourly limit is not what this test is about: its first ten move out of the hour
+      await w.db
+        .updateTable("participation_comments")
+        .set({ created_at: new Date("2026-12-10T08:00:00Z") })
+        .where("author_id", "=", a.id)
+        .execute();
+      for (let i = 0; i < 10; i++) expect((await comment(a, action.id)).statusCode).toBe(303);
+      await w.db
+        .updateTable("participation_comments")
+        .set({ created_at: new Date("2026-12-10T08:00:00Z") })
+        .where("author_id", "=", a.id)
+        .execute();
+      for (let i = 0; i < 10; i++) expect((await comment(b, action.id)).statusCode).toBe(303);
+      // the 31st from this address: a has posted nothing in the hour as far as its own limit knows
+      const refused = await comment(a, action.id);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.body).toContain("Beaucoup de commentaires sont venus de votre connexion");
+    } finally {
+      w.clock.now = saved;
+    }
+  });
 });
 
 describe("moderation", () => {
@@ -354,6 +388,8 @@ describe("moderation", () => {
     const bad = await moderator.agent.send("/admin/participation/reglages", { space: "n’importe quoi", reportThreshold: "0" });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain("entre 1 et 100");
+    const follower = await member("resident");
+    await w.db.insertInto("favourites").values({ user_id: follower.id, action_id: action.id, content_id: null }).execute();
     const author = await member("resident");
     await comment(author, action.id, { body: "Un avis à relire d’abord." });
     const c = await lastCommentBy(author.id);
@@ -364,8 +400,12 @@ describe("moderation", () => {
     expect(mine).toContain("En attente de modération");
     // nobody can report what is not public
     expect((await (await member("resident")).agent.send(`/participation/signaler/commentaire/${c.id}`, { reason: "Pas visible" })).statusCode).toBe(404);
+    // followers hear of it only once it is public
+    expect((await follower.agent.get("/compte/notifications")).body).not.toContain("Un avis à relire");
     expect((await moderator.agent.send(`/admin/participation/moderation/comment/${c.id}`, { decision: "approve" })).statusCode).toBe(303);
     expect((await new Agent(w.app).get(action.path)).body).toContain("Un avis à relire d’abord.");
+    expect((await follower.agent.get("/compte/notifications")).body).toContain("Un avis à relire d’abord.");
+    expect((await author.agent.get("/compte/notifications")).body).toContain("publiée après examen par la modération");
     const audit = await w.db.selectFrom("audit_events").select("action").where("target_type", "=", "comment").where("target_id", "=", String(c.id)).execute();
     expect(audit.map((a) => a.action)).toEqual(["participation.approve"]);
     const otherAction = await newAction();

@@ -1,6 +1,7 @@
 // Comments as the moderation sees them (moderation/kinds.ts).
 import type { ModeratedItem, ModeratedKind } from "../moderation/kinds.js";
-import { findComments, setModeration, targetLabel } from "./queries.js";
+import { findComment, findComments, setModeration, targetLabel } from "./queries.js";
+import { tellReaders } from "./readers.js";
 import { excerpt } from "./text.js";
 
 export const commentTag = (kind: string, id: number) => `participation:${kind}:${id}`;
@@ -31,6 +32,27 @@ export const commentKind: ModeratedKind = {
     return out;
   },
   setModeration: (db, id, moderation, reason) => setModeration(db, id, moderation, reason),
+  async published(db, id, now) {
+    const c = await findComment(db, id);
+    if (!c || c.deleted_at !== null) return;
+    const target = await targetLabel(db, c.target_kind, c.target_id);
+    if (!target) return;
+    const parent = c.parent_id ? await findComment(db, c.parent_id) : undefined;
+    await tellReaders(
+      db,
+      {
+        id,
+        authorId: c.author_id,
+        authorName: c.author_name ?? "",
+        body: c.body,
+        parentAuthorId: parent?.author_id ?? null,
+        target,
+        targetKind: c.target_kind,
+        targetId: c.target_id,
+      },
+      now,
+    );
+  },
   invalidate(deps, item) {
     const [, kind, id] = item.spaces[0]?.split(":") ?? [];
     if (kind && id) deps.pageCache.invalidateTags([commentTag(kind, Number(id))]);

@@ -11,10 +11,10 @@ import type { Db } from "../moderation/kinds.js";
 import { findAccount } from "../moderation/queries.js";
 import type { CommentTargetKind, Moderation } from "../moderation/schema.js";
 import { forgetItem, queueForReview, settingsFor } from "../moderation/service.js";
-import { notify } from "../notifications/service.js";
 import { commentKind, commentTag } from "./moderated.js";
 import * as q from "./queries.js";
-import { countLinks, excerpt, fingerprint, normaliseBody, splitComment, type TextPart } from "./text.js";
+import { tellReaders } from "./readers.js";
+import { countLinks, fingerprint, normaliseBody, splitComment, type TextPart } from "./text.js";
 
 export const COMMENT_MAX = 2000;
 export const EDIT_WINDOW_MS = 15 * 60_000;
@@ -129,47 +129,25 @@ export async function postComment(deps: Deps, userIn: CurrentUser | null, input:
       created_at: now,
     });
     if (moderation === "pending") await queueForReview(trx, "comment", id, now);
-    else await tellReaders(trx, { id, authorId: user.id, authorName: user.displayName, body, parent, target, input }, now);
+    else
+      await tellReaders(
+        trx,
+        {
+          id,
+          authorId: user.id,
+          authorName: user.displayName,
+          body,
+          parentAuthorId: parent?.author_id ?? null,
+          target,
+          targetKind: input.targetKind,
+          targetId: input.targetId,
+        },
+        now,
+      );
     return id;
   });
   if (moderation === "visible") deps.pageCache.invalidateTags([commentTag(input.targetKind, input.targetId)]);
   return { id, moderation, href: `${target.href}#commentaire-${id}` };
-}
-
-/** A visible new comment: the author of the comment it answers, and the action's followers. */
-async function tellReaders(
-  db: Db,
-  c: {
-    id: number;
-    authorId: number;
-    authorName: string;
-    body: string;
-    parent: { author_id: number | null } | undefined;
-    target: { title: string; href: string };
-    input: CommentInput;
-  },
-  now: Date,
-) {
-  const href = `${c.target.href}#commentaire-${c.id}`;
-  const who = c.authorName || "Un participant";
-  const list = [];
-  if (c.parent?.author_id)
-    list.push({
-      userId: c.parent.author_id,
-      kind: "reply" as const,
-      message: `${who} a répondu à votre commentaire sur « ${c.target.title} » : « ${excerpt(c.body, 120)} »`,
-      href,
-    });
-  if (c.input.targetKind === "action") {
-    for (const userId of await q.actionFollowers(db, c.input.targetId))
-      list.push({
-        userId,
-        kind: "follow" as const,
-        message: `Nouveau commentaire sur l’action « ${c.target.title} » que vous suivez : « ${excerpt(c.body, 120)} »`,
-        href,
-      });
-  }
-  await notify(db, list, now, c.authorId);
 }
 
 /** The author's own comment, checked for an edit or a deletion; anyone else's is a 404 (no hint it exists). */

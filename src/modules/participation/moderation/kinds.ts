@@ -31,6 +31,8 @@ export interface ModeratedKind {
   find(db: Db, ids: readonly number[]): Promise<ModeratedItem[]>;
   /** Changes the state in the caller's transaction. */
   setModeration(db: Db, id: number, moderation: Moderation, reason: string): Promise<void>;
+  /** Optional: called in the decision's transaction when a pre-moderated item becomes public (tell its readers). */
+  published?(db: Db, id: number, now: Date): Promise<void>;
   /** Drops the cached pages that show the item. */
   invalidate(deps: Pick<AppDeps, "pageCache">, item: ModeratedItem): void;
 }

@@ -156,6 +156,7 @@ export async function decide(
       throw new ValidationError({ decision: "Cette décision ne s’applique pas à cette contribution dans son état actuel." }, "state", { reason });
     const publicReason = next === "hidden" ? reason : "";
     await kind.setModeration(trx, item.id, next, publicReason);
+    if (item.moderation === "pending" && next === "visible" && kind.published) await kind.published(trx, item.id, ctx.now);
     await q.dequeueItem(trx, item.kind, item.id);
     await q.resolveReports(trx, item.kind, item.id, ctx.now);
     await recordEvent(trx, {
