@@ -5,3 +5,6 @@ export { mediaUsage, inUseMessage, MediaError, type MediaUse } from "./usage.js"
 export { FORMAT_MIME, VARIANT_WIDTHS, type VariantFormat } from "./pipeline.js";
 export { sweepMediaFiles } from "./sweep.js";
 export { variantFileSize } from "./store.js";
+// Upload pipeline for other modules' forms (participation: the image of a resident's idea).
+export { MAX_UPLOAD_BYTES, processUpload, receiveUpload, UploadError } from "./upload.js";
+export { uploadErrors } from "./errors.js";

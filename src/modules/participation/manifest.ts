@@ -8,12 +8,15 @@ import { moderationAdminRoutes } from "./moderation/admin-routes.js";
 import { notificationRoutes } from "./notifications/routes.js";
 import { organisationAdminRoutes } from "./organisations/admin-routes.js";
 import { proposalAdminRoutes } from "./proposals/admin-routes.js";
+import { proposalImageRoutes } from "./proposals/image-routes.js";
 import { proposalRoutes } from "./proposals/routes.js";
 
 export const participationModule = defineModule({
   name: "participation",
   routes: async (app) => {
     await proposalRoutes(app);
+    // its own scope: the multipart parser serves the image form only
+    await app.register(proposalImageRoutes);
     await commentRoutes(app);
     await notificationRoutes(app);
   },

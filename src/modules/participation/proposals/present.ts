@@ -1,5 +1,7 @@
 // Proposal rows -> what the pages show (explicit fields: no e-mail, no account id of anyone
 // but the viewer's own checks).
+import type { ImageView } from "../../../ui/view-models.js";
+import { presentImage } from "../../media/index.js";
 import { ORGANISATION_KINDS } from "../../policy/index.js";
 import type { ProposalRow } from "./queries.js";
 import { SLUG_OF_STATUS, STATUS_LABELS } from "./rules.js";
@@ -74,6 +76,24 @@ export interface ProposalView extends ProposalCardView {
   moderation: "pending" | "visible" | "hidden";
   moderationReason: string;
   open: boolean;
+  /** The image the author added (media pipeline: re-encoded, no EXIF), with its alt text. */
+  image: ImageView | null;
+}
+
+function imageOf(row: ProposalRow): ImageView | null {
+  if (row.image_file_key === null || row.image_variant_widths === null) return null;
+  return presentImage({
+    file_key: row.image_file_key,
+    variant_widths: row.image_variant_widths,
+    formats: row.image_formats,
+    width: row.image_width ?? 0,
+    height: row.image_height ?? 0,
+    alt: row.image_alt ?? "",
+    caption: "",
+    credit: "",
+    focal_x: row.image_focal_x ?? 0.5,
+    focal_y: row.image_focal_y ?? 0.5,
+  });
 }
 
 /** Paragraphs of a plain text (blank lines separate them; single line breaks are kept by CSS). */
@@ -118,6 +138,7 @@ export function presentProposal(row: ProposalRow): ProposalView {
     moderation: row.moderation,
     moderationReason: row.moderation_reason,
     open: row.status === "received" || row.status === "under_study",
+    image: imageOf(row),
   };
 }
 

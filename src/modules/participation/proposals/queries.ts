@@ -43,7 +43,16 @@ function withLabels(db: Db) {
     .leftJoin("users as u", "u.id", "p.author_id")
     .leftJoin("organisations as o", "o.id", "p.organisation_id")
     .leftJoin("actions as a", "a.id", "p.action_id")
+    .leftJoin("media as m", "m.id", "p.media_id")
     .select([
+      "m.file_key as image_file_key",
+      "m.variant_widths as image_variant_widths",
+      "m.formats as image_formats",
+      "m.width as image_width",
+      "m.height as image_height",
+      "m.alt as image_alt",
+      "m.focal_x as image_focal_x",
+      "m.focal_y as image_focal_y",
       "p.id",
       "p.slug",
       "p.title",
@@ -313,4 +322,8 @@ export async function findProposalsForModeration(db: Db, ids: readonly number[])
     .select(["id", "slug", "title", "description", "author_id", "moderation", "neighbourhood_id"])
     .where("id", "in", [...ids])
     .execute();
+}
+
+export async function setImage(db: Db, id: number, mediaId: number, now: Date): Promise<void> {
+  await db.updateTable("proposals").set({ media_id: mediaId, updated_at: now }).where("id", "=", id).execute();
 }

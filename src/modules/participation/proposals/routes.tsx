@@ -121,20 +121,23 @@ export async function proposalRoutes(app: FastifyInstance) {
       const canonical = proposalPath(row);
       if (request.params.ref !== `${row.id}-${row.slug}`) throw new MovedError(canonical);
       const view = presentProposal(row);
-      const canReport = session !== null && row.author_id !== session.user.id;
+      const isAuthor = session !== null && row.author_id === session.user.id;
+      const canReport = session !== null && !isAuthor;
       const state: SupportState = !session
-        ? { viewer: null, supported: false, canReport }
+        ? { viewer: null, supported: false, canReport, isAuthor }
         : !session.user.emailVerified
-          ? { viewer: "unverified", supported: false, canReport }
-          : { viewer: "participant", supported: await q.hasSupported(deps.db, id, session.user.id), canReport };
+          ? { viewer: "unverified", supported: false, canReport, isAuthor }
+          : { viewer: "participant", supported: await q.hasSupported(deps.db, id, session.user.id), canReport, isAuthor };
       const notice =
         request.query.ok === "publiee"
           ? "Votre idée est publiée."
           : request.query.ok === "en-attente"
             ? "Votre idée est enregistrée : elle sera publiée après la relecture d’un modérateur."
-            : request.query.ok === "soutien"
-              ? "Merci, votre soutien est enregistré."
-              : undefined;
+            : request.query.ok === "image"
+              ? "L’image est enregistrée."
+              : request.query.ok === "soutien"
+                ? "Merci, votre soutien est enregistré."
+                : undefined;
       return servePage(request, reply, async () => ({
         tags: ["participation:proposals", service.proposalTag(id)],
         // a hidden or pending idea is shown only to its author and to staff: never shared

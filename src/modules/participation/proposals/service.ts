@@ -3,6 +3,7 @@
 // the city's answer needs participation.answer, assisted entry participation.mediate (role
 // table, manifest.ts). Every staff change writes its audit event in its transaction, then drops
 // the cached pages that show proposals.
+import fsp from "node:fs/promises";
 import { recordEvent } from "../../../core/audit.js";
 import { can, type Actor } from "../../../core/auth/roles.js";
 import type { DB } from "../../../core/db/create-db.js";
@@ -10,6 +11,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from "../../../core/er
 import type { PageCache } from "../../../core/http/page-cache.js";
 import { hitRateLimit } from "../../../core/rate-limit.js";
 import { slugify } from "../../../lib/text.js";
+import { processUpload, UploadError } from "../../media/index.js";
 import { existingNeighbourhoodIds, findNeighbourhoodBySlug } from "../../places/index.js";
 import { participationRefusal } from "../access.js";
 import { queueForReview, settingsFor } from "../moderation/service.js";
@@ -405,4 +407,58 @@ export async function staffProposal(deps: ProposalDeps, actor: StaffMember, id: 
   if (!row) throw new NotFoundError();
   const actions = can(actor, "participation.answer") ? await q.actionChoices(deps.db) : [];
   return { row, actions };
+}
+
+// ---- the image of an idea
+
+export const IMAGES_PER_DAY = 5;
+export const IMAGE_ALT_MAX = 300;
+
+export interface ImageInput {
+  /** The upload, streamed to a temp file by the route (null: no file chosen). */
+  tmpFile: string | null;
+  originalName: string;
+  alt: string;
+  /** Why the route could not take the file (too large, empty). */
+  fileError?: string | undefined;
+}
+
+/**
+ * The author adds (or replaces) the image of their idea while the city has not answered it,
+ * through the media pipeline (type read from the content, re-encoded, no EXIF/GPS). The alt text
+ * is required. Five images a day per account. The temp file is always removed.
+ */
+export async function attachImage(deps: ProposalDeps & { mediaDir: string }, actor: Participant, proposalId: number, input: ImageInput): Promise<void> {
+  try {
+    await assertParticipant(deps.db, actor, deps.now());
+    const row = await q.findProposal(deps.db, proposalId);
+    if (!row || row.author_id !== actor.id || row.moderation === "hidden") throw new NotFoundError();
+    const errors: Record<string, string> = {};
+    const alt = oneLine(input.alt);
+    if (row.status !== "received") errors.fichier = "La ville a commencé à étudier cette idée : son image ne peut plus changer.";
+    else if (input.fileError) errors.fichier = input.fileError;
+    else if (!input.tmpFile) errors.fichier = "Choisissez une image JPEG, PNG ou WebP.";
+    if (alt.length < 3) errors.alt = "Décrivez l’image en quelques mots pour les personnes qui ne la voient pas.";
+    else if (alt.length > IMAGE_ALT_MAX) errors.alt = `La description doit faire ${IMAGE_ALT_MAX} caractères au plus.`;
+    if (Object.keys(errors).length > 0) throw new ValidationError(errors, "Image refused", { alt });
+    const limit = await hitRateLimit(deps.db, `proposal:image:${actor.id}`, { limit: IMAGES_PER_DAY, windowMs: DAY_MS }, deps.now());
+    if (!limit.allowed) throw new ValidationError({ fichier: `${IMAGES_PER_DAY} images par jour au plus : réessayez demain.` }, "Too many images", { alt });
+    let mediaId: number;
+    try {
+      mediaId = await processUpload(
+        deps.db,
+        deps.mediaDir,
+        input.tmpFile!,
+        { alt, caption: "", credit: "", originalName: input.originalName, uploadedBy: actor.id },
+        { actor: { id: actor.id, label: `participant ${actor.id}` }, now: deps.now() },
+      );
+    } catch (error) {
+      if (error instanceof UploadError) throw new ValidationError({ fichier: error.message }, "Upload refused", { alt });
+      throw error;
+    }
+    await q.setImage(deps.db, proposalId, mediaId, deps.now());
+    deps.pageCache.invalidateTags([...PROPOSAL_TAGS, proposalTag(proposalId)]);
+  } finally {
+    if (input.tmpFile) await fsp.rm(input.tmpFile, { force: true });
+  }
 }

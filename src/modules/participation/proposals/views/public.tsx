@@ -5,6 +5,7 @@ import type { PageContext } from "../../../../ui/context.js";
 import type { Crumb } from "../../../../ui/components/breadcrumb.js";
 import { CsrfField, ErrorSummary, Field, FieldShell, fieldDescribedBy, Notice, Select, type Errors } from "../../../../ui/components/form.js";
 import { Pagination } from "../../../../ui/components/pagination.js";
+import { Figure } from "../../../../ui/components/picture.js";
 import { Layout } from "../../../../ui/layout.js";
 import { breadcrumbJsonLd, webPageJsonLd } from "../../../../ui/seo.js";
 import { formatDate, isoDay } from "../../../../lib/format.js";
@@ -154,6 +155,8 @@ export interface SupportState {
   supported: boolean;
   /** Signed in and not the author: may report the idea to the moderators. */
   canReport: boolean;
+  /** The viewer wrote it: may add an image while the city has not answered. */
+  isAuthor: boolean;
 }
 
 function SupportBlock({ ctx, p, state }: { ctx: PageContext; p: ProposalView; state: SupportState }) {
@@ -240,6 +243,12 @@ export function ProposalPage({ ctx, p, state, notice }: { ctx: PageContext; p: P
             </div>
           ) : null}
         </dl>
+        {p.image ? <Figure image={p.image} sizes="(min-width: 60em) 40em, 100vw" /> : null}
+        {state.isAuthor && p.status.value === "received" ? (
+          <p>
+            <a href={`/participation/idees/${p.id}/image`}>{p.image ? "Remplacer l’image" : "Ajouter une image à mon idée"}</a>
+          </p>
+        ) : null}
         <div class="prose proposal__text">
           {p.paragraphs.map((text) => (
             <p>{text}</p>
