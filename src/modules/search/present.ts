@@ -96,18 +96,19 @@ export function searchHref(params: Record<string, string | undefined>, page = 1)
 
 export interface FacetLink {
   label: string;
-  count: number;
+  /** null: too many results to count. */
+  count: number | null;
   href: string;
   current: boolean;
 }
 
 /** "Tout (12) · Actualités (8) · Pages (1) · Actions (3)": links that keep the other filters. */
-export function kindFacets(query: string, f: AppliedFilters, counts: Map<string, number>): FacetLink[] {
+export function kindFacets(query: string, f: AppliedFilters, counts: Map<string, number> | null): FacetLink[] {
   const params = searchParams(query, f);
-  const all = [...counts.values()].reduce((a, b) => a + b, 0);
+  const all = counts ? [...counts.values()].reduce((a, b) => a + b, 0) : null;
   const links: FacetLink[] = [{ label: "Tout", count: all, href: searchHref({ ...params, type: undefined }), current: f.type === null }];
   for (const [type, kind] of Object.entries(TYPES) as [TypeParam, string][]) {
-    links.push({ label: TYPE_LABELS[type], count: counts.get(kind) ?? 0, href: searchHref({ ...params, type }), current: f.type === type });
+    links.push({ label: TYPE_LABELS[type], count: counts ? (counts.get(kind) ?? 0) : null, href: searchHref({ ...params, type }), current: f.type === type });
   }
   return links;
 }

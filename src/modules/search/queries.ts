@@ -85,31 +85,47 @@ export interface HitRow {
   neighbourhood_ids: number[];
 }
 
-/** One page of results, best first: rank (title > teaser > body), then the most recent. */
-export async function findHits(db: Db, query: CompiledQuery, f: Filters, limit: number, offset: number): Promise<HitRow[]> {
+/**
+ * One page of results, best first: rank (title > teaser > body), then the most recent. The
+ * ranked set is bounded (decision 0015, "Large result sets"): the `candidates` newest matches
+ * and the `candidates` newest matches with a searched word in their title, each read in date
+ * order. When a query matches fewer documents than that, every match is ranked.
+ */
+export async function findHits(db: Db, query: CompiledQuery, f: Filters, limit: number, offset: number, candidates: number): Promise<HitRow[]> {
   const tsQuery = query.full;
   const result = await sql<HitRow>`
-    select r.kind, r.source_id, r.path, r.title, r.dated_on::text as dated_on, r.status, r.theme_ids, r.neighbourhood_ids,
-      ts_headline(${CONFIG}, concat_ws(' ', nullif(r.teaser, ''), nullif(r.body, '')), q.q, ${EXCERPT_OPTIONS}) as excerpt
-    from (
-      select d.kind, d.source_id, d.path, d.title, d.teaser, d.body, d.dated_on, d.status, d.theme_ids, d.neighbourhood_ids,
-        ts_rank(${WEIGHTS}, d.document, ${tsQuery}::tsquery) as rank
-      from search_documents d
-      where ${conditions(f, tsQuery, true)}
-      order by rank desc, d.dated_on desc nulls last, d.kind, d.source_id desc
+    with ranked as (
+      (select d.kind, d.source_id, d.dated_on, ts_rank(${WEIGHTS}, d.document, ${tsQuery}::tsquery) as rank
+        from search_documents d where ${conditions(f, tsQuery, true)}
+        order by d.dated_on desc nulls last, d.kind, d.source_id desc limit ${candidates})
+      union
+      (select d.kind, d.source_id, d.dated_on, ts_rank(${WEIGHTS}, d.document, ${tsQuery}::tsquery) as rank
+        from search_documents d where ${conditions(f, tsQuery, true)} and d.title_vector @@ ${query.highlight}::tsquery
+        order by d.dated_on desc nulls last, d.kind, d.source_id desc limit ${candidates})
+    ), page as (
+      select kind, source_id, rank from ranked
+      order by rank desc, dated_on desc nulls last, kind, source_id desc
       limit ${limit} offset ${offset}
-    ) r cross join (select ${query.highlight}::tsquery as q) q
-    order by r.rank desc, r.dated_on desc nulls last, r.kind, r.source_id desc`.execute(db);
+    )
+    select d.kind, d.source_id, d.path, d.title, d.dated_on::text as dated_on, d.status, d.theme_ids, d.neighbourhood_ids,
+      ts_headline(${CONFIG}, concat_ws(' ', nullif(d.teaser, ''), nullif(d.body, '')), ${query.highlight}::tsquery, ${EXCERPT_OPTIONS}) as excerpt
+    from page p join search_documents d on d.kind = p.kind and d.source_id = p.source_id
+    order by p.rank desc, d.dated_on desc nulls last, d.kind, d.source_id desc`.execute(db);
   return result.rows;
 }
 
-/** How many documents match, per kind, with every filter but the kind. */
-export async function countByKind(db: Db, tsQuery: string, f: Filters): Promise<Map<string, number>> {
+/**
+ * How many documents match, per kind, with every filter but the kind, counting at most `cap`
+ * (+1, to know the cap was passed): beyond it the page says "plus de …" and counts no further.
+ */
+export async function countByKind(db: Db, tsQuery: string, f: Filters, cap: number): Promise<{ counts: Map<string, number>; capped: boolean }> {
   const result = await sql<{ kind: string; n: number }>`
-    select d.kind, count(*)::integer as n from search_documents d
-    where ${conditions(f, tsQuery, false)}
-    group by d.kind`.execute(db);
-  return new Map(result.rows.map((r) => [r.kind, Number(r.n)]));
+    select x.kind, count(*)::integer as n
+    from (select d.kind from search_documents d where ${conditions(f, tsQuery, true)} limit ${cap + 1}) x
+    group by x.kind`.execute(db);
+  const counts = new Map(result.rows.map((r) => [r.kind, Number(r.n)]));
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  return { counts, capped: total > cap };
 }
 
 /** Whether a query finds anything public (checks a suggestion before offering it). */

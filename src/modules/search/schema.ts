@@ -19,6 +19,7 @@ export interface SearchDocumentsTable {
   neighbourhood_ids: ReadOnly<number[]>;
   title_folded: ReadOnly<string>;
   document: ReadOnly<string>;
+  title_vector: ReadOnly<string>;
 }
 
 export interface SearchWordsTable {

@@ -6,6 +6,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAction, createArticle, createNeighbourhood, createPage, createTheme } from "../../../test/factories.js";
 import { createTestWorld, type TestWorld } from "../../../test/helpers.js";
+import { search } from "./service.js";
 
 let w: TestWorld;
 const HOUR = 3600_000;
@@ -231,6 +232,22 @@ describe("site search: filters, counts, pagination", () => {
     expect(resultPaths(second.body)).toHaveLength(2);
     expect(new Set([...resultPaths(first.body), ...resultPaths(second.body)]).size).toBe(12);
     expect((await get("concert", "&page=3")).statusCode).toBe(404);
+  });
+  it("past the cap, says 'plus de', stops counting per kind and ranks the newest matches and the newest title matches", async () => {
+    const deps = { db: w.db, now: () => w.clock.now, maxResults: 1 };
+    const result = await search(deps, { q: "velo" });
+    if (result.outcome.state !== "results") throw new Error(result.outcome.state);
+    expect(result.outcome.capped).toBe(true);
+    expect(result.outcome.counts).toBeNull();
+    // The newest match (body) and the newest title match; the title match first.
+    expect(result.outcome.hits.map((h) => h.path)).toEqual([made.veloTitre!.path, made.veloCorps!.path]);
+    const narrowed = await search(deps, { q: "velo", type: "page" });
+    expect(narrowed.outcome.state).toBe("none");
+    const under = await search({ ...deps, maxResults: 3 }, { q: "velo" });
+    if (under.outcome.state !== "results") throw new Error(under.outcome.state);
+    expect(under.outcome.capped).toBe(false);
+    expect(under.outcome.total).toBe(3);
+    expect(under.outcome.counts?.get("article")).toBe(3);
   });
 });
 

@@ -11,9 +11,18 @@ import { cleanQuery, fold, isStopWord, parseQuery, rewriteQuery, type Term } fro
 export interface SearchDeps {
   db: Kysely<Database>;
   now: () => Date;
+  /** Matches counted and ranked at most (MAX_RESULTS; tests lower it). */
+  maxResults?: number;
 }
 
 export const PAGE_SIZE = 10;
+/**
+ * Beyond this many matches a query is "plus de 1 000 résultats": counting stops there, and the
+ * ranking reads the newest matches and the newest title matches only (decision 0015).
+ */
+export const MAX_RESULTS = 1000;
+/** Past MAX_RESULTS: how many newest matches (and newest title matches) are ranked; 30 pages. */
+export const RANK_WINDOW = 300;
 const SIMILAR_TITLES = 5;
 
 /** The `type` filter of the URL (French) and the kinds of the index it selects. */
@@ -60,8 +69,12 @@ export type Outcome =
   | {
       state: "results";
       hits: q.HitRow[];
+      /** Exact, or the cap plus one when `capped`. */
       total: number;
-      counts: Map<string, number>;
+      capped: boolean;
+      cap: number;
+      /** Per kind, with every filter but the kind; null when there were too many to count. */
+      counts: Map<string, number> | null;
       page: number;
       pageCount: number;
     }
@@ -132,17 +145,28 @@ export async function search(deps: SearchDeps, params: SearchParams): Promise<Se
   const compiled = await q.compileQuery(deps.db, terms);
   if (!compiled.positive) return { ...base, outcome: { state: "stop-words" } };
 
-  const counts = await q.countByKind(deps.db, compiled.full, { ...where, kinds: null });
-  const total = where.kinds ? where.kinds.reduce((sum, k) => sum + (counts.get(k) ?? 0), 0) : [...counts.values()].reduce((a, b) => a + b, 0);
+  const cap = deps.maxResults ?? MAX_RESULTS;
+  const all = await q.countByKind(deps.db, compiled.full, { ...where, kinds: null }, cap);
+  const sum = (counts: Map<string, number>, kinds: string[] | null) =>
+    [...counts].filter(([kind]) => kinds === null || kinds.includes(kind)).reduce((n, [, c]) => n + c, 0);
+  let total = sum(all.counts, where.kinds);
+  let capped = all.capped && where.kinds === null;
+  if (all.capped && where.kinds !== null) {
+    const selected = await q.countByKind(deps.db, compiled.full, where, cap);
+    total = sum(selected.counts, null);
+    capped = selected.capped;
+  }
   if (total === 0) {
     const [suggestion, similar] = await Promise.all([suggest(deps, terms, where), similarTitles(deps, terms, where)]);
-    return { ...base, outcome: { state: "none", counts, suggestion, similar } };
+    return { ...base, outcome: { state: "none", counts: all.counts, suggestion, similar } };
   }
-  const pageCount = Math.ceil(total / PAGE_SIZE);
+  // Up to the cap every match is ranked; past it, the newest RANK_WINDOW matches and title matches.
+  const window = capped ? Math.min(cap, RANK_WINDOW) : cap;
+  const pageCount = Math.ceil(Math.min(total, window) / PAGE_SIZE);
   const page = params.page ?? 1;
   if (page > pageCount) throw new NotFoundError();
-  const hits = await q.findHits(deps.db, compiled, where, PAGE_SIZE, (page - 1) * PAGE_SIZE);
-  return { ...base, outcome: { state: "results", hits, total, counts, page, pageCount } };
+  const hits = await q.findHits(deps.db, compiled, where, PAGE_SIZE, (page - 1) * PAGE_SIZE, window);
+  return { ...base, outcome: { state: "results", hits, total, capped, cap, counts: all.capped ? null : all.counts, page, pageCount } };
 }
 
 /**

@@ -85,7 +85,13 @@ function Facets({ links }: { links: FacetLink[] }) {
         {links.map((l) => (
           <li>
             <a href={l.href} aria-current={l.current ? "page" : undefined}>
-              {l.label} <span class="search-facets__count">({formatNumber(l.count)})</span>
+              {l.label}
+              {l.count === null ? null : (
+                <>
+                  {" "}
+                  <span class="search-facets__count">({formatNumber(l.count)})</span>
+                </>
+              )}
             </a>
           </li>
         ))}
@@ -242,9 +248,16 @@ export function SearchPage({ ctx, result }: { ctx: PageContext; result: SearchRe
         <>
           <Facets links={kindFacets(query, filters, outcome.counts)} />
           <p class="result-count" role="status">
-            {outcome.total === 1 ? "1 résultat" : `${formatNumber(outcome.total)} résultats`} pour « {query} »
-            {outcome.pageCount > 1 ? `, page ${outcome.page} sur ${outcome.pageCount}` : ""}
+            {outcome.capped
+              ? `Plus de ${formatNumber(outcome.cap)} résultats`
+              : outcome.total === 1
+                ? "1 résultat"
+                : `${formatNumber(outcome.total)} résultats`}{" "}
+            pour « {query} »{outcome.pageCount > 1 ? `, page ${outcome.page} sur ${outcome.pageCount}` : ""}
           </p>
+          {outcome.capped ? (
+            <p class="hint">Les plus pertinents parmi les plus récents sont affichés en premier : ajoutez un mot ou un filtre pour préciser la recherche.</p>
+          ) : null}
           <ul class="search-hits">
             {outcome.hits.map((row) => (
               <Hit hit={presentHit(row)} />
