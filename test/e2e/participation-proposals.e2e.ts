@@ -1,6 +1,7 @@
 // A resident proposes an idea for their quartier (a refused form first), another supports it, a
 // mediator records an idea made on paper, the policy team answers "retenue" with the action it
 // became and manages a conseil citoyen's members; every new page passes axe.
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAction, createNeighbourhood, createOrganisation, createPriority, createSite } from "../factories.js";
 import { createStaff, signInBrowser } from "../staff.js";
@@ -71,6 +72,20 @@ describe.skipIf(!hasChromium)("Participation ideas in the browser", () => {
     expect(await page.locator(".proposal__text p").count()).toBe(2);
     expect(await axeViolations(page)).toEqual([]);
     const ideaUrl = page.url().replace(/\?.*$/, "");
+
+    // The author adds an image (the media pipeline), described for those who cannot see it.
+    await page.getByRole("link", { name: "Ajouter une image à mon idée" }).click();
+    await page.waitForURL(/\/image$/);
+    expect(await axeViolations(page)).toEqual([]);
+    const png = await sharp({ create: { width: 640, height: 400, channels: 3, background: { r: 40, g: 140, b: 60 } } })
+      .png()
+      .toBuffer();
+    await page.getByLabel("Image", { exact: true }).setInputFiles({ name: "jardin.png", mimeType: "image/png", buffer: png });
+    await page.getByLabel("Description de l’image").fill("Un coin de pelouse entre deux tours");
+    await page.getByRole("button", { name: "Enregistrer l’image" }).click();
+    await page.waitForURL(/\?ok=image$/);
+    expect(await page.locator('.proposal img[alt="Un coin de pelouse entre deux tours"]').count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
 
     await as(ids.fan);
     await page.goto(ideaUrl);
