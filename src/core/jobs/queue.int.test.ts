@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../test/helpers.js";
-import { cancelPending, claimDue, enqueue, JobSignal, MAX_ATTEMPTS, runDueJobs, startWorker, type Job, type JobHandler } from "./queue.js";
+import { cancelPending, claimDue, enqueue, enqueueOnce, JobSignal, MAX_ATTEMPTS, runDueJobs, startWorker, type Job, type JobHandler } from "./queue.js";
+import { enqueueDuePeriods } from "./schedule.js";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -105,5 +106,42 @@ describe("job queue", () => {
     } finally {
       await worker.stop();
     }
+  });
+});
+
+describe("period-exact recurring tasks and long-lived jobs", () => {
+  it("enqueues one job per (task, period) whatever the number of schedulers, and catches up missed periods", async () => {
+    const task = { name: "test.hourly", minute: 0, timeZone: "Europe/Paris", job: "test.hourly", catchUp: 2 };
+    const now = at("2027-04-01T10:20:00Z");
+    const made = await Promise.all([enqueueDuePeriods(t.db, [task], now), enqueueDuePeriods(t.db, [task], now), enqueueDuePeriods(t.db, [task], now)]);
+    expect(made.reduce((a, b) => a + b, 0)).toBe(3);
+    await enqueueDuePeriods(t.db, [task], at("2027-04-01T10:59:59Z"));
+    await enqueueDuePeriods(t.db, [task], at("2027-04-01T11:00:00Z"));
+    const rows = await t.db.selectFrom("jobs").select(["unique_key", "payload", "run_at"]).where("kind", "=", "test.hourly").orderBy("run_at").execute();
+    expect(rows.map((r) => r.unique_key)).toEqual([
+      "test.hourly@2027-04-01T08:00:00.000Z",
+      "test.hourly@2027-04-01T09:00:00.000Z",
+      "test.hourly@2027-04-01T10:00:00.000Z",
+      "test.hourly@2027-04-01T11:00:00.000Z",
+    ]);
+    expect(rows[0]!.payload).toEqual({ period: "2027-04-01T08:00:00.000Z" });
+    expect(await enqueueOnce(t.db, "test.hourly@2027-04-01T11:00:00.000Z", "test.hourly", {}, now)).toBeNull();
+  });
+
+  it("gives a job its own number of tries, with the backoff capped by its handler", async () => {
+    await enqueue(t.db, "test.long", {}, at("2027-05-01T00:00:00Z"), { maxAttempts: 8 });
+    const handler: JobHandler = async () => Promise.reject(new Error("down"));
+    handler.maxRetryDelayMs = 120_000;
+    let now = at("2027-05-01T00:00:00Z");
+    const waits: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      await runDueJobs(t.db, { "test.long": handler }, now);
+      const job = await t.db.selectFrom("jobs").select(["run_at", "attempts"]).where("kind", "=", "test.long").executeTakeFirstOrThrow();
+      if (job.attempts > waits.length) waits.push((job.run_at.getTime() - now.getTime()) / 1000);
+      now = new Date(job.run_at.getTime() + 1);
+    }
+    expect(waits).toEqual([30, 60, 120, 120, 120, 120, 120, 120]);
+    const job = await t.db.selectFrom("jobs").select(["attempts", "done_at"]).where("kind", "=", "test.long").executeTakeFirstOrThrow();
+    expect(job).toMatchObject({ attempts: 8, done_at: null });
   });
 });

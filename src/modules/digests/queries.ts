@@ -84,8 +84,6 @@ export interface DueQuery {
   weekday: number;
   dayKey: string;
   weekKey: string;
-  afterId: number;
-  limit: number;
 }
 
 export interface DueRow {
@@ -101,7 +99,7 @@ export interface DueRow {
  * Residents whose digest is due at that local hour (period.ts duePeriod, in SQL): consented,
  * address confirmed, not bounced, frequency not off, hour (and weekday) reached, and no digest
  * yet for this day or week. A row missing from digest_subscriptions means the defaults
- * (weekly, Monday, 8 h). Keyset-paged by user id.
+ * (weekly, Monday, 8 h). All of them, by user id, in one scan (the run then works in batches).
  */
 export async function dueSubscribers(db: DB, q: DueQuery): Promise<DueRow[]> {
   const result = await sql<DueRow>`
@@ -110,7 +108,7 @@ export async function dueSubscribers(db: DB, q: DueQuery): Promise<DueRow[]> {
       s.last_until, u.digest_consent_at
     from users u
     left join digest_subscriptions s on s.user_id = u.id
-    where u.digest_consent and u.email_verified_at is not null and u.id > ${q.afterId}
+    where u.digest_consent and u.email_verified_at is not null
       and s.bounced_at is null
       and (
         (coalesce(s.frequency, 'weekly') = 'daily' and coalesce(s.hour, 8) <= ${q.hour}
@@ -119,8 +117,7 @@ export async function dueSubscribers(db: DB, q: DueQuery): Promise<DueRow[]> {
           and (coalesce(s.weekday, 1) < ${q.weekday} or (coalesce(s.weekday, 1) = ${q.weekday} and coalesce(s.hour, 8) <= ${q.hour}))
           and s.last_key is distinct from ${q.weekKey})
       )
-    order by u.id
-    limit ${q.limit}`.execute(db);
+    order by u.id`.execute(db);
   return result.rows.map((r) => ({ ...r, last_until: r.last_until ? new Date(r.last_until) : null }));
 }
 
