@@ -38,6 +38,7 @@ const matrix: Record<Action, [Cell, Cell, Cell, Cell, Cell, Cell, Cell]> = {
   "participation.mediate": ["N", "N", "N", "N", "N", "Y", "Y"],
   "participation.answer": ["N", "N", "N", "Y", "N", "N", "Y"],
   "participation.organisations": ["N", "N", "N", "Y", "N", "N", "Y"],
+  "participation.article_comments": ["N", "N", "Y", "N", "N", "N", "Y"],
 };
 
 const ME = 7;

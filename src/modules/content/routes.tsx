@@ -13,7 +13,7 @@ import { SLUG_PATTERN } from "../../lib/text.js";
 import { personalFeed } from "../accounts/index.js";
 import { feedAlternates } from "../feeds/index.js";
 import { neighbourhoodPolicy, NeighbourhoodPolicyBlock } from "../policy/index.js";
-import { CommentSection, loadCommentSection, loadProposalBlock, ProposalBlock } from "../participation/index.js";
+import { CommentSection, isArticleOpen, loadCommentSection, loadProposalBlock, ProposalBlock } from "../participation/index.js";
 
 const pageQuery = queryOf({ page: pageParam });
 
@@ -65,7 +65,12 @@ export async function contentRoutes(app: FastifyInstance) {
       if (!SLUG_PATTERN.test(request.params.slug)) throw new NotFoundError();
       const { data, tags } = await service.getItemByPath(deps(), `/actualites/${request.params.slug}`);
       if (data.kind !== "article") throw new NotFoundError();
-      return { tags, render: (ctx) => <ItemPage ctx={ctx} item={data} /> };
+      // Articles are closed to comments unless an editor opened this one (participation).
+      const comments = (await isArticleOpen(app.deps.db, data.id)) ? await loadCommentSection(request, "article", data.id) : null;
+      return {
+        tags: [...tags, `participation:article:${data.id}`],
+        render: (ctx) => <ItemPage ctx={ctx} item={data} comments={comments ? <CommentSection ctx={ctx} model={comments.model} /> : null} />,
+      };
     }),
   );
 

@@ -2,6 +2,7 @@
 // moderation (comments/, moderation/, notifications/), proposals, supports, organisations and
 // assisted entry (proposals/, organisations/). One manifest for the whole module.
 import { defineModule } from "../../core/module.js";
+import { articleCommentsAdminRoutes } from "./comments/admin-routes.js";
 import { commentRoutes } from "./comments/routes.js";
 import { mails } from "./mails.js";
 import { moderationAdminRoutes } from "./moderation/admin-routes.js";
@@ -24,11 +25,13 @@ export const participationModule = defineModule({
     await proposalAdminRoutes(app);
     await organisationAdminRoutes(app);
     await moderationAdminRoutes(app);
+    await articleCommentsAdminRoutes(app);
   },
   adminMenu: [
     { href: "/admin/participation/moderation", label: "Modération", action: "participation.moderate", order: 44 },
     { href: "/admin/participation/suspensions", label: "Comptes suspendus", action: "participation.block", order: 48 },
     { href: "/admin/participation/reglages", label: "Réglages de la modération", action: "participation.configure", order: 49 },
+    { href: "/admin/participation/articles", label: "Articles ouverts aux commentaires", action: "participation.article_comments", order: 50 },
     { href: "/admin/participation/idees", label: "Idées des habitants", action: "participation.answer", order: 45 },
     { href: "/admin/participation/saisie-assistee", label: "Saisie assistée", action: "participation.mediate", order: 46 },
     { href: "/admin/participation/organisations", label: "Organisations d’habitants", action: "participation.organisations", order: 47 },
@@ -51,5 +54,7 @@ export const participationModule = defineModule({
     { action: "participation.answer", grants: { policy: true } },
     // conseils citoyens and associations, and their members
     { action: "participation.organisations", grants: { policy: true } },
+    // open an article to comments (articles are closed by default)
+    { action: "participation.article_comments", grants: { editor: true } },
   ],
 });

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import type { PageContext } from "../../../ui/context.js";
 import type { Crumb } from "../../../ui/components/breadcrumb.js";
 import { CardGrid } from "../../../ui/components/card.js";
@@ -47,7 +48,7 @@ function structuredData(ctx: PageContext, item: ItemView, crumbs: Crumb[]): obje
  * `preview`: the page is shown to staff or to a preview-link holder before or outside
  * publication; a banner says so (with the status) and the page asks not to be indexed.
  */
-export function ItemPage({ ctx, item, preview }: { ctx: PageContext; item: ItemView; preview?: { status: string } }) {
+export function ItemPage({ ctx, item, preview, comments }: { ctx: PageContext; item: ItemView; preview?: { status: string }; comments?: ComponentChildren }) {
   const crumbs = itemCrumbs(item);
   const shareUrl = absoluteUrl(ctx, item.path);
   return (
@@ -131,6 +132,7 @@ export function ItemPage({ ctx, item, preview }: { ctx: PageContext; item: ItemV
           <CardGrid cards={item.related} />
         </section>
       ) : null}
+      {comments}
     </Layout>
   );
 }

@@ -490,3 +490,50 @@ describe("RGPD", () => {
     ).toHaveLength(0);
   });
 });
+
+describe("comments on articles", () => {
+  it("are closed unless an editor opens the article; open, residents comment; closed again, the thread is gone", async () => {
+    const { createArticle } = await import("../../../../test/factories.js");
+    const article = await createArticle(w.db, { title: "Fête de quartier" });
+    const resident = await member("resident");
+    const editor = await member("editor");
+    const moderator = await member("moderator");
+    expect((await new Agent(w.app).get(article.path)).body).not.toContain('id="commentaires"');
+    const closed = await resident.agent.send("/participation/commentaires", { cible: "article", id: String(article.id), body: "Trop tôt." });
+    expect(closed.statusCode).toBe(404);
+    // only editors (and admins) open an article
+    expect((await moderator.agent.send("/admin/participation/articles", { address: article.path })).statusCode).toBe(403);
+    const wrong = await editor.agent.send("/admin/participation/articles", { address: "/actualites/nulle-part" });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain("Indiquez l’adresse d’un article publié");
+    expect((await editor.agent.send("/admin/participation/articles", { address: `https://portail.test${article.path}` })).statusCode).toBe(303);
+    const visitor = new Agent(w.app);
+    expect((await visitor.get(article.path)).body).toContain('id="commentaires"');
+    const page = await resident.agent.get(article.path);
+    expect(page.body).toContain('name="cible" value="article"');
+    expect(
+      (await resident.agent.send("/participation/commentaires", { cible: "article", id: String(article.id), body: "Bravo pour la fête." })).statusCode,
+    ).toBe(303);
+    expect((await visitor.get(article.path)).body).toContain("Bravo pour la fête.");
+    expect(
+      await w.db
+        .selectFrom("audit_events")
+        .select("id")
+        .where("action", "=", "participation.article_open")
+        .where("target_id", "=", String(article.id))
+        .execute(),
+    ).toHaveLength(1);
+    expect((await editor.agent.send(`/admin/participation/articles/${article.id}/fermer`)).statusCode).toBe(303);
+    expect((await visitor.get(article.path)).body).not.toContain("Bravo pour la fête.");
+    expect((await resident.agent.send("/participation/commentaires", { cible: "article", id: String(article.id), body: "Encore un mot." })).statusCode).toBe(
+      404,
+    );
+  });
+
+  it("the form embedded in a quartier page names its target as the form expects", async () => {
+    const n = await createNeighbourhood(w.db, { name: "Wazemmes" });
+    const resident = await member("resident");
+    const page = await resident.agent.get(`/quartiers/${n.slug}`);
+    expect(page.body).toContain('name="cible" value="quartier"');
+  });
+});

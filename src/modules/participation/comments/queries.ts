@@ -113,6 +113,17 @@ export async function targetLabel(db: Db, kind: CommentTargetKind, id: number) {
     const a = await db.selectFrom("actions").select(["title", "slug"]).where("id", "=", id).executeTakeFirst();
     return a ? { title: a.title, href: `/politique-de-la-ville/actions/${a.slug}` } : null;
   }
+  if (kind === "article") {
+    const a = await db
+      .selectFrom("content_items as c")
+      .innerJoin("participation_open_articles as o", "o.content_id", "c.id")
+      .select(["c.title", "c.path"])
+      .where("c.id", "=", id)
+      .where("c.kind", "=", "article")
+      .where("c.status", "=", "published")
+      .executeTakeFirst();
+    return a ? { title: a.title, href: a.path } : null;
+  }
   const n = await db.selectFrom("neighbourhoods").select(["name", "slug"]).where("id", "=", id).executeTakeFirst();
   return n ? { title: n.name, href: `/quartiers/${n.slug}` } : null;
 }
@@ -162,4 +173,46 @@ export async function eraseCommentsBy(db: Db, authorId: number, now: Date) {
 /** The neighbourhoods an author may show beside a comment. */
 export async function neighbourhoodOptions(db: Db) {
   return db.selectFrom("neighbourhoods").select(["id", "name"]).orderBy("position").execute();
+}
+
+// ---- articles open to comments (an editor's choice, off by default)
+
+export async function isArticleOpen(db: Db, contentId: number): Promise<boolean> {
+  return (await db.selectFrom("participation_open_articles").select("content_id").where("content_id", "=", contentId).executeTakeFirst()) !== undefined;
+}
+
+export async function openArticle(db: Db, contentId: number, by: number, now: Date): Promise<boolean> {
+  const row = await db
+    .insertInto("participation_open_articles")
+    .values({ content_id: contentId, opened_by: by, opened_at: now })
+    .onConflict((oc) => oc.column("content_id").doNothing())
+    .returning("content_id")
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function closeArticle(db: Db, contentId: number): Promise<boolean> {
+  const rows = await db.deleteFrom("participation_open_articles").where("content_id", "=", contentId).returning("content_id").execute();
+  return rows.length > 0;
+}
+
+/** Open articles with their titles and addresses (the back-office list). */
+export async function openArticles(db: Db) {
+  return db
+    .selectFrom("participation_open_articles as o")
+    .innerJoin("content_items as c", "c.id", "o.content_id")
+    .select(["c.id", "c.title", "c.path", "c.status", "o.opened_at"])
+    .orderBy("o.opened_at", "desc")
+    .execute();
+}
+
+/** A published article by its address (the form that opens one). */
+export async function publishedArticleByPath(db: Db, path: string) {
+  return db
+    .selectFrom("content_items")
+    .select(["id", "title", "path"])
+    .where("path", "=", path)
+    .where("kind", "=", "article")
+    .where("status", "=", "published")
+    .executeTakeFirst();
 }

@@ -12,12 +12,12 @@ import { participationRefusal } from "../access.js";
 import { moderatedKind } from "../moderation/all-kinds.js";
 import { reportItem } from "../moderation/service.js";
 import type { CommentTargetKind } from "../moderation/schema.js";
-import { commentForEdit, deleteComment, editComment, findComment, neighbourhoodOptions, postComment, targetLabel } from "./service.js";
+import { cibleOf, commentForEdit, deleteComment, editComment, findComment, neighbourhoodOptions, postComment, targetLabel } from "./service.js";
 import { excerpt } from "./text.js";
 import { CommentFormPage, EditCommentPage, ReportPage } from "./views.js";
 
-const commentBody = formBody({ cible: oneOf(["action", "quartier"]), id, reponse: id, body: text(4000), quartier: text(20) });
-const newQuery = queryOf({ cible: oneOf(["action", "quartier"]), id: idString });
+const commentBody = formBody({ cible: oneOf(["action", "quartier", "article"]), id, reponse: id, body: text(4000), quartier: text(20) });
+const newQuery = queryOf({ cible: oneOf(["action", "quartier", "article"]), id: idString });
 const editBody = formBody({ body: text(4000) });
 const reportBody = formBody({ reason: text(1000) });
 /** Kinds as they appear in report URLs. */
@@ -35,7 +35,7 @@ function signInFirst(request: FastifyRequest, reply: FastifyReply, back: string)
 
 export async function commentRoutes(app: FastifyInstance) {
   const { deps } = app;
-  const kindOf = (cible: string): CommentTargetKind => (cible === "quartier" ? "neighbourhood" : "action");
+  const kindOf = (cible: string): CommentTargetKind => (cible === "quartier" ? "neighbourhood" : cible === "article" ? "article" : "action");
 
   async function formPage(
     request: FastifyRequest,
@@ -64,7 +64,7 @@ export async function commentRoutes(app: FastifyInstance) {
       render: (ctx) => (
         <CommentFormPage
           ctx={ctx}
-          target={{ kind: input.kind === "neighbourhood" ? "quartier" : "action", id: input.targetId, title: target.title, href: target.href }}
+          target={{ kind: cibleOf(input.kind), id: input.targetId, title: target.title, href: target.href }}
           parent={parent}
           neighbourhoods={neighbourhoods}
           refusal={refusal?.message ?? null}

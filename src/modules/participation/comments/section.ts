@@ -6,7 +6,7 @@ import type { FastifyRequest } from "fastify";
 import { signInHref } from "../../../lib/return-path.js";
 import { participationRefusal } from "../access.js";
 import type { CommentTargetKind } from "../moderation/schema.js";
-import { loadThread, neighbourhoodOptions, targetLabel } from "./service.js";
+import { cibleOf, loadThread, neighbourhoodOptions, targetLabel } from "./service.js";
 import type { CommentSectionModel } from "./views.js";
 
 export async function loadCommentSection(
@@ -26,7 +26,7 @@ export async function loadCommentSection(
   const href = target?.href ?? request.url.split("?")[0] ?? "/";
   return {
     model: {
-      target: { kind, id, title: target?.title ?? "", href },
+      target: { kind: cibleOf(kind), id, title: target?.title ?? "", href },
       comments: thread.comments,
       count: thread.count,
       form: {

@@ -2,6 +2,8 @@
 // replies, edited by their author within 15 minutes, deleted by their author at any time.
 // Every rule about who may do what to which comment is here; routes only read forms.
 import { ForbiddenError, NotFoundError, ValidationError } from "../../../core/errors.js";
+import { can } from "../../../core/auth/roles.js";
+import { recordEvent } from "../../../core/audit.js";
 import type { CurrentUser } from "../../../core/auth/sessions.js";
 import type { AppDeps } from "../../../core/deps.js";
 import { hitRateLimit } from "../../../core/rate-limit.js";
@@ -30,7 +32,12 @@ export const LINKS_MAX = 5;
 /** Comments read for one page (oldest first): a very long thread shows its first ones. */
 export const THREAD_MAX = 500;
 
-export const TARGET_KINDS: readonly CommentTargetKind[] = ["action", "neighbourhood"];
+export const TARGET_KINDS: readonly CommentTargetKind[] = ["action", "neighbourhood", "article"];
+
+/** The target kind as the comment form names it (`cible`). */
+export function cibleOf(kind: CommentTargetKind): "action" | "quartier" | "article" {
+  return kind === "neighbourhood" ? "quartier" : kind;
+}
 
 export interface CommentInput {
   targetKind: CommentTargetKind;
@@ -291,3 +298,58 @@ export const commentKindForModeration = commentKind;
 export const neighbourhoodOptions = q.neighbourhoodOptions;
 export const targetLabel = q.targetLabel;
 export const findComment = q.findComment;
+
+// ---- articles: closed to comments unless an editor opens one
+
+export async function openArticleComments(
+  deps: Pick<AppDeps, "db" | "pageCache">,
+  actor: { id: number; role: CurrentUser["role"]; label: string },
+  address: string,
+  ctx: { ip: string; now: Date },
+) {
+  if (!can(actor, "participation.article_comments")) throw new ForbiddenError("Missing participation.article_comments");
+  let path = address.trim();
+  try {
+    // a full address pasted from the browser: keep its path
+    if (/^https?:\/\//i.test(path)) path = new URL(path).pathname;
+  } catch {
+    path = "";
+  }
+  const article = path ? await q.publishedArticleByPath(deps.db, path.replace(/\/+$/, "")) : undefined;
+  if (!article) throw new ValidationError({ address: "Indiquez l’adresse d’un article publié, par exemple /actualites/mon-article." }, "address", { address });
+  await deps.db.transaction().execute(async (trx) => {
+    if (!(await q.openArticle(trx, article.id, actor.id, ctx.now))) return;
+    await recordEvent(trx, {
+      actor: { id: actor.id, label: actor.label },
+      action: "participation.article_open",
+      target: { type: "content", id: article.id, label: article.title },
+      ip: ctx.ip,
+      at: ctx.now,
+    });
+  });
+  deps.pageCache.invalidateTags([commentTag("article", article.id)]);
+  return article;
+}
+
+export async function closeArticleComments(
+  deps: Pick<AppDeps, "db" | "pageCache">,
+  actor: { id: number; role: CurrentUser["role"]; label: string },
+  contentId: number,
+  ctx: { ip: string; now: Date },
+) {
+  if (!can(actor, "participation.article_comments")) throw new ForbiddenError("Missing participation.article_comments");
+  await deps.db.transaction().execute(async (trx) => {
+    if (!(await q.closeArticle(trx, contentId))) throw new NotFoundError();
+    await recordEvent(trx, {
+      actor: { id: actor.id, label: actor.label },
+      action: "participation.article_close",
+      target: { type: "content", id: contentId, label: `contenu n° ${contentId}` },
+      ip: ctx.ip,
+      at: ctx.now,
+    });
+  });
+  deps.pageCache.invalidateTags([commentTag("article", contentId)]);
+}
+
+export const isArticleOpen = q.isArticleOpen;
+export const openArticles = q.openArticles;

@@ -8,7 +8,7 @@ type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefine
 
 /** What the moderation left visible: shared by comments and proposals. */
 export type Moderation = "pending" | "visible" | "hidden";
-export type CommentTargetKind = "action" | "neighbourhood";
+export type CommentTargetKind = "action" | "neighbourhood" | "article";
 export type QueueReason = "premoderation" | "reports";
 export type NotificationKind = "reply" | "moderation" | "follow" | "answer" | "block";
 
@@ -73,6 +73,12 @@ export interface ParticipationNotificationsTable {
   read_at: NullableTimestamp;
 }
 
+export interface ParticipationOpenArticlesTable {
+  content_id: number;
+  opened_by: number | null;
+  opened_at: Timestamp;
+}
+
 declare module "../../../core/db/schema.js" {
   interface Database {
     participation_spaces: ParticipationSpacesTable;
@@ -81,5 +87,6 @@ declare module "../../../core/db/schema.js" {
     participation_queue: ParticipationQueueTable;
     participation_blocks: ParticipationBlocksTable;
     participation_notifications: ParticipationNotificationsTable;
+    participation_open_articles: ParticipationOpenArticlesTable;
   }
 }

@@ -223,9 +223,10 @@ export async function loadQueue(db: Db, page: number) {
 export const SPACE_LABELS: Record<string, string> = {
   "comment:action": "Commentaires des actions",
   "comment:neighbourhood": "Commentaires des pages de quartier et de QPV",
+  "comment:article": "Commentaires des articles ouverts aux commentaires",
   proposal: "Idées",
 };
-const SPACE_PATTERN = /^(comment:action|comment:neighbourhood|proposal)(:[1-9][0-9]{0,9})?$/;
+const SPACE_PATTERN = /^(comment:action|comment:neighbourhood|comment:article|proposal)(:[1-9][0-9]{0,9})?$/;
 
 export function spaceLabel(space: string): string {
   const [kind, target, id] = space.split(":");
