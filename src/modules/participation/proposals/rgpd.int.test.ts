@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createNeighbourhood, createOrganisation, createSite } from "../../../../test/factories.js";
 import { createTestWorld, type TestWorld } from "../../../../test/helpers.js";
 import { createStaff } from "../../../../test/staff.js";
+import { exportParticipation } from "../rgpd.js";
 import { exportProposals, proposalPagesOf } from "./rgpd.js";
 
 let w: TestWorld;
@@ -49,6 +50,11 @@ describe("personal data", () => {
     expect(data.supports.map((s) => s.proposal)).toEqual(["Un marché le dimanche"]);
     expect(data.memberships.map((m) => m.organisation)).toEqual(["Amicale des Acacias"]);
     expect(await exportProposals(w.db, other.id)).toMatchObject({ supports: [], memberships: [] });
+    // the account's export (accounts module, through participation/rgpd.ts) carries them
+    const all = await exportParticipation(w.db, person.id);
+    expect(all.proposals.map((p) => p.title)).toEqual(data.proposals.map((p) => p.title));
+    expect(all.supports).toHaveLength(1);
+    expect(all.memberships).toHaveLength(1);
 
     const tags = await proposalPagesOf(w.db, person.id);
     expect(tags).toContain(`participation:proposal:${otherId}`);
