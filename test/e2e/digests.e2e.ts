@@ -43,7 +43,12 @@ describe.skipIf(!hasChromium)("e-mail digests in a browser", () => {
     // A digest: a new article with a picture, composed for this hour and sent.
     const period = hourlyPeriodStart(w.clock.now, "Europe/Paris");
     const image = await createImage(w.db, `${w.dataDir}/media`, { alt: "Des habitants au forum de l’emploi" });
-    await createArticle(w.db, { title: "Forum de l’emploi à Fives", themeIds: [data.emploi.id], heroMediaId: image, publishedAt: new Date(period.getTime() - 60_000) });
+    await createArticle(w.db, {
+      title: "Forum de l’emploi à Fives",
+      themeIds: [data.emploi.id],
+      heroMediaId: image,
+      publishedAt: new Date(period.getTime() - 60_000),
+    });
     await runDigests(w.app.deps, period, { clock: () => w.clock.now });
     await drain(w.app.deps, w.db, () => w.clock.now);
     const [mail] = smtp.to(resident.email);

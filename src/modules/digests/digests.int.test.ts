@@ -273,7 +273,7 @@ describe("unsubscribe link", () => {
     const visitor = new Agent(w.app);
     const page = await visitor.get(`/lettre/desabonnement/${s.token}`);
     expect(page.statusCode).toBe(200);
-    expect(page.headers["referrer-policy"]).toBe("no-referrer");
+    expect(page.headers["referrer-policy"]).toBe("same-origin");
     expect(page.body).toContain("Me désabonner");
     expect(page.body).toContain("Recevoir une lettre par semaine");
     const lower = await visitor.post(`/lettre/desabonnement/${s.token}`, { frequence: "hebdomadaire" });

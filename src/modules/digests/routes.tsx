@@ -81,8 +81,9 @@ export async function digestRoutes(app: FastifyInstance) {
   const unsubscribePage = async (request: FastifyRequest, reply: FastifyReply, token: string, done: "off" | "weekly" | null) => {
     const target = await unsubscribeTarget(app.deps.db, token);
     if (!target) throw new NotFoundError("Unknown unsubscribe link");
-    // The token is in the URL: never sent on to another site.
-    reply.header("referrer-policy", "no-referrer");
+    // The token is in the URL: never sent on to another site ("no-referrer" would also make
+    // the browser send "Origin: null" with the page's own form, which the CSRF layer refuses).
+    reply.header("referrer-policy", "same-origin");
     return servePage(request, reply, async () => ({
       tags: [],
       private: true,
@@ -109,7 +110,7 @@ export async function digestRoutes(app: FastifyInstance) {
       const oneClick = field(body, "List-Unsubscribe") === "One-Click";
       const lower = !oneClick && field(body, "frequence") === "hebdomadaire" && target.frequency === "daily";
       await changeFrequencyByLink(app.deps, target.userId, lower ? "weekly" : "off");
-      reply.header("cache-control", "no-store").header("referrer-policy", "no-referrer");
+      reply.header("cache-control", "no-store").header("referrer-policy", "same-origin");
       // A mail provider's one-click request needs only a 200; a person is shown the result.
       if (oneClick) return reply.type("text/plain; charset=utf-8").send("Désabonnement enregistré.\n");
       return reply.redirect(`${unsubscribePath(request.params.jeton)}?fait=${lower ? "hebdomadaire" : "desactivee"}`, 303);
