@@ -3,13 +3,13 @@
 // page and in their notifications. Without JavaScript the same form shows its errors on a page
 // of its own. Every new page passes axe.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAction, createNeighbourhood, createSite } from "../factories.js";
+import { createAction, createArticle, createNeighbourhood, createSite } from "../factories.js";
 import { createStaff, signInBrowser } from "../staff.js";
 import { axeViolations, hasChromium, startBrowserWorld, type BrowserWorld } from "./browser.js";
 
 describe.skipIf(!hasChromium)("Participation comments in the browser", () => {
   let w: BrowserWorld;
-  let ids: { author: number; reporter: number; moderator: number; actionPath: string; quartierPath: string };
+  let ids: { author: number; reporter: number; moderator: number; editor: number; actionPath: string; quartierPath: string; articlePath: string };
 
   const as = async (userId: number) => {
     await w.context.clearCookies();
@@ -24,6 +24,8 @@ describe.skipIf(!hasChromium)("Participation comments in the browser", () => {
     const author = await createStaff(w, "resident", { signedIn: false, displayName: "Awa D." });
     const reporter = await createStaff(w, "resident", { signedIn: false, displayName: "Paul R." });
     const moderator = await createStaff(w, "moderator", { signedIn: false, displayName: "Modération" });
+    const editor = await createStaff(w, "editor", { signedIn: false, displayName: "Rédaction" });
+    const article = await createArticle(w.db, { title: "Fête des Tilleuls" });
     // one report is enough to send a comment of this action to the moderators, hidden
     await w.db
       .insertInto("participation_spaces")
@@ -33,6 +35,8 @@ describe.skipIf(!hasChromium)("Participation comments in the browser", () => {
       author: author.id,
       reporter: reporter.id,
       moderator: moderator.id,
+      editor: editor.id,
+      articlePath: article.path,
       actionPath: `/politique-de-la-ville/actions/${action.slug}`,
       quartierPath: `/quartiers/${n.slug}`,
     };
@@ -96,6 +100,17 @@ describe.skipIf(!hasChromium)("Participation comments in the browser", () => {
     await page.goto(`${w.baseUrl}/admin/participation/reglages`);
     expect(await axeViolations(page)).toEqual([]);
     await page.goto(`${w.baseUrl}/admin/participation/suspensions`);
+    expect(await axeViolations(page)).toEqual([]);
+    // an editor opens an article to comments
+    await as(ids.editor);
+    await page.goto(`${w.baseUrl}/admin/participation/articles`);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel("Adresse de l’article").fill(ids.articlePath);
+    await page.getByRole("button", { name: "Ouvrir aux commentaires" }).click();
+    await page.waitForURL(/\?ok=ouvert$/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto(`${w.baseUrl}${ids.articlePath}`);
+    expect(await page.locator("#commentaires h2").textContent()).toBe("Commentaires");
     expect(await axeViolations(page)).toEqual([]);
 
     await as(ids.author);
