@@ -26,8 +26,9 @@ const projects: UserWorkspaceConfig[] = [
   {
     test: {
       name: "e2e",
-      // one file that imports every journey (see there): serial, in parallel with the rest
-      include: ["test/e2e/journeys.e2e.ts"],
+      // two files that import half of the journeys each (test/e2e/journeys.ts): two workers,
+      // one Chromium each, in parallel with the rest
+      include: ["test/e2e/journeys-*.e2e.ts"],
       env: { TEST_DB: "pglite" },
       globalSetup: ["test/global-setup.ts"],
       isolate: false,

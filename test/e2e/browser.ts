@@ -71,7 +71,7 @@ function sharedBrowser(): Promise<Browser> {
   return browser;
 }
 
-/** Closes the shared Chromium (test/e2e/journeys.e2e.ts, after the last journey). */
+/** Closes the shared Chromium (test/e2e/journeys.ts, after the last journey of a half). */
 export async function closeSharedBrowser(): Promise<void> {
   const b = browser;
   browser = undefined;
