@@ -81,3 +81,12 @@ describe("WEB_CONCURRENCY and METRICS_TOKEN", () => {
     expect(() => loadConfig({ METRICS_TOKEN: "court" })).toThrow(/METRICS_TOKEN must be at least 24/);
   });
 });
+
+describe("JOBS_IN_PROCESS", () => {
+  it("runs the background work in the server by default; off only with a PostgreSQL server (npm run worker)", () => {
+    expect(loadConfig({}).jobsInProcess).toBe(true);
+    expect(loadConfig({ JOBS_IN_PROCESS: "false", DATABASE_URL: "postgres://u@db/portail" }).jobsInProcess).toBe(false);
+    expect(() => loadConfig({ JOBS_IN_PROCESS: "false" })).toThrow(/JOBS_IN_PROCESS=false needs DATABASE_URL/);
+    expect(() => loadConfig({ JOBS_IN_PROCESS: "peut-être" })).toThrow(/JOBS_IN_PROCESS/);
+  });
+});

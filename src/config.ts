@@ -150,6 +150,9 @@ export function loadConfig(env: Env = process.env): Config {
   }
 
   const jobsInProcess = env.JOBS_IN_PROCESS ? parseBool(env.JOBS_IN_PROCESS, "JOBS_IN_PROCESS", problems) : true;
+  if (!jobsInProcess && !databaseUrl) {
+    problems.push("JOBS_IN_PROCESS=false needs DATABASE_URL: the embedded database serves a single process, so no `npm run worker` could run the jobs");
+  }
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
