@@ -214,3 +214,69 @@ describe("on quartier and action pages", () => {
     expect(page.body).toContain("Un terrain de basket rénové");
   });
 });
+
+describe("who may propose and support", () => {
+  it("follows the table: anonymous and unverified kept out; residents, organisation members and every staff role with a verified address may", async () => {
+    const { id } = await propose((await createStaff(w, "resident")).agent);
+    const org = await createOrganisation(w.db, { name: "Association du tableau" });
+    await w.db.updateTable("organisations").set({ kind: "association" }).where("id", "=", org.id).execute();
+    const member = await createStaff(w, "resident");
+    await w.db.insertInto("participation_memberships").values({ organisation_id: org.id, user_id: member.id }).execute();
+    const seen: Record<string, [number, number]> = {};
+    const visitor = new StaffAgent(w.app);
+    visitor.csrfToken = await visitor.csrf("/compte/connexion");
+    const agents: Array<[string, StaffAgent, Record<string, string>]> = [
+      ["anonymous", visitor, {}],
+      ["unverified", (await unverified()).agent, {}],
+      ["organisation member", member.agent, { organisation: String(org.id) }],
+    ];
+    for (const role of ["resident", "mediator", "moderator", "editor", "policy", "admin"] as const) agents.push([role, (await createStaff(w, role)).agent, {}]);
+    for (const [who, agent, extra] of agents) {
+      const idea = await agent.send("/participation/idees/nouvelle", form(extra));
+      const support = await agent.send(`/participation/idees/${id}/soutien`, { action: "soutenir" });
+      seen[who] = [idea.statusCode, support.statusCode];
+    }
+    // 303 to the idea; anonymous: 303 to sign in (checked below); unverified: 403
+    expect(seen).toEqual({
+      anonymous: [303, 303],
+      unverified: [403, 403],
+      "organisation member": [303, 303],
+      resident: [303, 303],
+      mediator: [303, 303],
+      moderator: [303, 303],
+      editor: [303, 303],
+      policy: [303, 303],
+      admin: [303, 303],
+    });
+    expect((await visitor.send("/participation/idees/nouvelle", form())).headers.location).toMatch(/^\/compte\/connexion/);
+    // 7 accounts supported (member, resident and five staff roles), never the visitor or the unverified one
+    expect(await w.db.selectFrom("proposal_supports").select("id").where("proposal_id", "=", id).execute()).toHaveLength(7);
+  });
+
+  it("escapes the names an idea shows: an organisation's, a resident's given to a mediator, a mediator's", async () => {
+    const org = await createOrganisation(w.db, { name: `Conseil <script>alert("o")</script>` });
+    await w.db.updateTable("organisations").set({ kind: "conseil_citoyen" }).where("id", "=", org.id).execute();
+    const member = await createStaff(w, "resident");
+    await w.db.insertInto("participation_memberships").values({ organisation_id: org.id, user_id: member.id }).execute();
+    const { path } = await propose(member.agent, { organisation: String(org.id) });
+    const page = await w.app.inject({ url: path });
+    expect(page.body).toContain("Conseil &lt;script>alert(");
+    expect(page.body).not.toContain('<script>alert("o")');
+    const mediator = await createStaff(w, "mediator", { displayName: `Maison <img src=x onerror=alert(2)>` });
+    const res = await mediator.agent.send("/admin/participation/saisie-assistee", {
+      habitant: `Léa <svg onload=alert(3)>`,
+      consentement: "on",
+      ...form(),
+    });
+    expect(res.statusCode).toBe(303);
+    const id = Number(/idees\/(\d+)\?/.exec(String(res.headers.location))![1]);
+    const slug = (await w.db.selectFrom("proposals").select("slug").where("id", "=", id).executeTakeFirstOrThrow()).slug;
+    const assisted = await w.app.inject({ url: `/participation/idees/${id}-${slug}` });
+    expect(assisted.body).toContain("Léa &lt;svg onload=alert(3)>");
+    expect(assisted.body).toContain("saisie assistée par Maison &lt;img src=x onerror=alert(2)>");
+    expect(assisted.body).not.toContain("<svg onload");
+    expect(assisted.body).not.toContain("<img src=x");
+    const back = await mediator.agent.get(`/admin/participation/idees/${id}`);
+    expect(back.body).not.toContain("<svg onload");
+  });
+});
