@@ -56,7 +56,11 @@ export function ProposalBlock({ model }: { model: ProposalBlockModel }) {
       <h2 id="idees-quartier">Idées des habitants</h2>
       <p>
         {model.total === 0 ? "Aucune idée n’a encore été proposée pour ce quartier." : `${proposalCount(model.total)} pour ce quartier.`}{" "}
-        {model.total > LATEST && model.listHref ? <a href={model.listHref}>Voir toutes les idées du quartier</a> : null}
+        {model.total > LATEST && model.listHref ? (
+          <a href={model.listHref}>Voir toutes les idées du quartier</a>
+        ) : (
+          <a href="/participation/idees">Voir les idées de tous les quartiers</a>
+        )}
       </p>
       {model.items.length > 0 ? <ProposalList items={model.items} headingLevel={3} /> : null}
       <p>
