@@ -43,7 +43,7 @@ describe.skipIf(!hasChromium)("Participation comments in the browser", () => {
   }, 120_000);
   afterAll(async () => w?.close());
 
-  it("a resident comments, another reports it, the moderator hides it with a reason, the author sees the reason", async () => {
+  it("a resident comments on an action, without reload, and edits it within 15 minutes", async () => {
     const page = await w.newPage();
     await as(ids.author);
     await page.goto(`${w.baseUrl}${ids.actionPath}`);
@@ -72,6 +72,11 @@ describe.skipIf(!hasChromium)("Participation comments in the browser", () => {
     await page.getByRole("button", { name: "Enregistrer" }).click();
     await page.waitForURL(/#commentaire-\d+$/);
 
+    await page.close();
+  }, 120_000);
+
+  it("another resident reports it with a reason", async () => {
+    const page = await w.newPage();
     await as(ids.reporter);
     await page.goto(`${w.baseUrl}${ids.actionPath}`);
     await page.getByRole("link", { name: "Signaler le commentaire de Awa D." }).click();
@@ -87,6 +92,11 @@ describe.skipIf(!hasChromium)("Participation comments in the browser", () => {
     expect(await page.locator(".notice--success").textContent()).toContain("transmis à la modération");
     expect(await axeViolations(page)).toEqual([]);
 
+    await page.close();
+  }, 120_000);
+
+  it("the moderator hides it with a public reason from the queue; settings and blocks pages", async () => {
+    const page = await w.newPage();
     await as(ids.moderator);
     await page.goto(`${w.baseUrl}/admin/participation/moderation`);
     expect(await axeViolations(page)).toEqual([]);
@@ -102,6 +112,11 @@ describe.skipIf(!hasChromium)("Participation comments in the browser", () => {
     await page.goto(`${w.baseUrl}/admin/participation/suspensions`);
     expect(await axeViolations(page)).toEqual([]);
     // an editor opens an article to comments
+    await page.close();
+  }, 120_000);
+
+  it("an editor opens an article to comments", async () => {
+    const page = await w.newPage();
     await as(ids.editor);
     await page.goto(`${w.baseUrl}/admin/participation/articles`);
     expect(await axeViolations(page)).toEqual([]);
@@ -113,6 +128,11 @@ describe.skipIf(!hasChromium)("Participation comments in the browser", () => {
     expect(await page.locator("#commentaires h2").textContent()).toBe("Commentaires");
     expect(await axeViolations(page)).toEqual([]);
 
+    await page.close();
+  }, 120_000);
+
+  it("the author sees the reason on the page and in their notifications", async () => {
+    const page = await w.newPage();
     await as(ids.author);
     await page.goto(`${w.baseUrl}${ids.actionPath}`);
     expect(await page.locator(".comment--hidden .comment__notice").textContent()).toBe(
