@@ -180,12 +180,22 @@ async function generate(db: DatabaseHandle["db"], from: number, to: number) {
   step("vacuum analyze");
 }
 
+/** Requests answered 503 by the load shedding (event loop blocked by a previous request), retried. */
+let shed = 0;
+
+/** The time of one successful request; a 503 from the load shedding is waited out and retried. */
 async function timeRequest(url: string): Promise<number> {
-  const started = performance.now();
-  const res = await fetch(url);
-  await res.arrayBuffer();
-  if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
-  return performance.now() - started;
+  for (let attempt = 0; attempt < 30; attempt++) {
+    const started = performance.now();
+    const res = await fetch(url);
+    await res.arrayBuffer();
+    const elapsed = performance.now() - started;
+    if (res.status === 200) return elapsed;
+    if (res.status !== 503) throw new Error(`${url}: ${res.status}`);
+    shed++;
+    await new Promise((r) => setTimeout(r, 1100));
+  }
+  throw new Error(`${url}: 503 thirty times`);
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -221,6 +231,15 @@ async function measure(kind: string, databaseUrl: string | null, dataDir: string
   server.stderr?.resume();
   const base = `http://127.0.0.1:${port}`;
   try {
+    // Opening a large embedded database blocks the event loop for a while after "Prêt": the
+    // load shedding answers 503 until a sampling interval passes without lag. Wait for that.
+    for (let i = 0; ; i++) {
+      const res = await fetch(`${base}/recherche`);
+      await res.arrayBuffer();
+      if (res.status === 200) break;
+      if (i > 120) throw new Error(`server not ready: ${res.status}`);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
     // The plain indexed lookup: one published article by slug from the content API, a
     // different slug each time (never from the page cache). Also measured: the article page,
     // rendered (a unique query parameter misses the page cache), which computes its "Lire aussi".
@@ -233,6 +252,7 @@ async function measure(kind: string, databaseUrl: string | null, dataDir: string
     const pagePath = "/actualites/essai-1001";
     for (let i = 0; i < 5; i++) await timeRequest(`${base}${pagePath}?warm=${i}`);
     const articlePage: number[] = [];
+    shed = 0;
     for (let i = 0; i < REQUESTS; i++) articlePage.push(await timeRequest(`${base}${pagePath}?n=${size}-${i}`));
     const a = stats(articlePage);
     const all: number[] = [];
@@ -241,14 +261,23 @@ async function measure(kind: string, databaseUrl: string | null, dataDir: string
       const first = await fetch(url);
       const body = await first.text();
       if (first.status !== 200) throw new Error(`${q.name}: ${first.status}`);
-      const found = /([\d\u202f\u00a0 ]+) résultats? pour/.exec(body)?.[1]?.replace(/\D/g, "") ?? (body.includes("Essayez avec") ? "0, suggestion" : "0");
+      const count = /([\d\u202f\u00a0 ]+) résultats? pour/.exec(body)?.[1]?.replace(/\D/g, "");
+      const found = count
+        ? body.includes("Plus de ")
+          ? `more than ${Number(count).toLocaleString("en")}`
+          : count
+        : body.includes("Essayez avec")
+          ? "0, suggestion"
+          : "0";
       for (let i = 0; i < 3; i++) await timeRequest(url);
       const samples: number[] = [];
+      shed = 0;
       for (let i = 0; i < REQUESTS; i++) samples.push(await timeRequest(url));
+      const shedNote = shed ? ` (${shed} × 503 retried)` : "";
       all.push(...samples);
       const s = stats(samples);
       rows.push(
-        `| ${kind} | ${size.toLocaleString("en")} | ${q.name} (\`${decodeURIComponent(q.query.replace(/\+/g, " "))}\`) | ${found} | ${ms(s.p50)} / ${ms(s.p95)} | ${(s.p50 / l.p50).toFixed(1)} / ${(s.p95 / l.p95).toFixed(1)} |`,
+        `| ${kind} | ${size.toLocaleString("en")} | ${q.name} (\`${decodeURIComponent(q.query.replace(/\+/g, " "))}\`)${shedNote} | ${found} | ${ms(s.p50)} / ${ms(s.p95)} | ${(s.p50 / l.p50).toFixed(1)} / ${(s.p95 / l.p95).toFixed(1)} |`,
       );
       process.stdout.write(`${rows[rows.length - 1]}\n`);
     }
@@ -260,7 +289,7 @@ async function measure(kind: string, databaseUrl: string | null, dataDir: string
       `| ${kind} | ${size.toLocaleString("en")} | **lookup: API article by slug** (\`/api/v1/actualites/<slug>\`, uncached) | 1 | **${ms(l.p50)} / ${ms(l.p95)}** | 1 |`,
     );
     rows.push(
-      `| ${kind} | ${size.toLocaleString("en")} | article page by slug, rendered (with its "Lire aussi") | 1 | ${ms(a.p50)} / ${ms(a.p95)} | ${(a.p50 / l.p50).toFixed(1)} / ${(a.p95 / l.p95).toFixed(1)} |`,
+      `| ${kind} | ${size.toLocaleString("en")} | article page by slug, rendered (with its "Lire aussi")${shed ? ` (${shed} × 503 retried)` : ""} | 1 | ${ms(a.p50)} / ${ms(a.p95)} | ${(a.p50 / l.p50).toFixed(1)} / ${(a.p95 / l.p95).toFixed(1)} |`,
     );
     process.stdout.write(`${rows.slice(-3).join("\n")}\n`);
   } finally {
