@@ -376,6 +376,23 @@ describe("moderation", () => {
     expect((await lastCommentBy(author.id)).moderation).toBe("visible");
   });
 
+  it("lets a moderator clear from the queue an item its author removed meanwhile", async () => {
+    const action = await newAction();
+    const author = await member("resident");
+    const moderator = await member("moderator");
+    await comment(author, action.id, { body: "Bientôt retiré par son auteur." });
+    const c = await lastCommentBy(author.id);
+    await (await member("resident")).agent.send(`/participation/signaler/commentaire/${c.id}`, { reason: "Hors sujet ici" });
+    // removed without going through the service (an older version, a script): still queued
+    await w.db.updateTable("participation_comments").set({ body: "", deleted_at: new Date() }).where("id", "=", c.id).execute();
+    expect((await moderator.agent.get("/admin/participation/moderation")).body).toContain("Contribution supprimée par son auteur.");
+    expect((await moderator.agent.send(`/admin/participation/moderation/comment/${c.id}`, { decision: "hide", reason: "Trop tard" })).statusCode).toBe(400);
+    expect((await moderator.agent.send(`/admin/participation/moderation/comment/${c.id}`, { decision: "approve" })).statusCode).toBe(303);
+    expect(
+      await w.db.selectFrom("participation_queue").select("target_id").where("target_kind", "=", "comment").where("target_id", "=", c.id).execute(),
+    ).toHaveLength(0);
+  });
+
   it("pre-moderation: a comment waits, seen only by its author, until approved", async () => {
     const action = await newAction();
     const moderator = await member("moderator");

@@ -151,6 +151,12 @@ export async function decide(
   const result = await deps.db.transaction().execute(async (trx) => {
     const item = await findItem(trx, input.kind, input.id);
     const queued = await q.isQueued(trx, item.kind, item.id);
+    if (item.gone && queued && input.decision === "approve") {
+      // Removed by its author since it was queued: nothing to decide, it only leaves the queue.
+      await q.dequeueItem(trx, item.kind, item.id);
+      await q.resolveReports(trx, item.kind, item.id, ctx.now);
+      return { item, moderation: item.moderation };
+    }
     const next = item.gone ? null : nextModeration(item.moderation, queued, input.decision);
     if (next === null)
       throw new ValidationError({ decision: "Cette décision ne s’applique pas à cette contribution dans son état actuel." }, "state", { reason });

@@ -94,19 +94,21 @@ export function QueuePage(props: {
                   <CsrfField token={csrf} />
                   <input type="hidden" name="decision" value="approve" />
                   <button type="submit" class="button">
-                    {item.moderation === "visible" ? "Laisser visible" : "Approuver"}
+                    {item.gone ? "Retirer de la file" : item.moderation === "visible" ? "Laisser visible" : "Approuver"}
                     <span class="sr-only"> : {item.title}</span>
                   </button>
                 </form>
-                <form method="post" action={`${QUEUE_PATH}/${item.kind}/${item.id}`}>
-                  <CsrfField token={csrf} />
-                  <input type="hidden" name="decision" value="hide" />
-                  <TextArea id={`reason-${key}`} name="reason" label="Motif public du masquage" error={errs.reason} value={vals.reason} required />
-                  <button type="submit" class="button button--danger">
-                    Masquer<span class="sr-only"> : {item.title}</span>
-                  </button>
-                </form>
-                {mayBlock && item.authorId !== null ? (
+                {item.gone ? null : (
+                  <form method="post" action={`${QUEUE_PATH}/${item.kind}/${item.id}`}>
+                    <CsrfField token={csrf} />
+                    <input type="hidden" name="decision" value="hide" />
+                    <TextArea id={`reason-${key}`} name="reason" label="Motif public du masquage" error={errs.reason} value={vals.reason} required />
+                    <button type="submit" class="button button--danger">
+                      Masquer<span class="sr-only"> : {item.title}</span>
+                    </button>
+                  </form>
+                )}
+                {mayBlock && item.authorId !== null && !item.gone ? (
                   <form method="post" action={`/admin/participation/comptes/${item.authorId}/suspendre`}>
                     <CsrfField token={csrf} />
                     <input type="hidden" name="retour" value={key} />
