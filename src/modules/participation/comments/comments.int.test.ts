@@ -376,6 +376,32 @@ describe("moderation", () => {
     expect((await lastCommentBy(author.id)).moderation).toBe("visible");
   });
 
+  it("escapes hostile text everywhere it is shown: queue, public reason, inbox, reply notice, blocks page", async () => {
+    const action = await newAction();
+    const XSS = `<img src=x onerror=alert(1)><script>alert(2)</script>`;
+    const author = await createStaff(w, "resident", { displayName: `Awa ${XSS}` });
+    await w.db.updateTable("users").set({ created_at: OLD }).where("id", "=", author.id).execute();
+    const moderator = await member("moderator");
+    const replier = await createStaff(w, "resident", { displayName: `Paul ${XSS}` });
+    await comment(author, action.id, { body: `Texte ${XSS}` });
+    const c = await lastCommentBy(author.id);
+    await comment(replier, action.id, { reponse: String(c.id), body: `Réponse ${XSS}` });
+    await replier.agent.send(`/participation/signaler/commentaire/${c.id}`, { reason: `Motif ${XSS}` });
+    const pages = [(await new Agent(w.app).get(action.path)).body, (await moderator.agent.get("/admin/participation/moderation")).body];
+    await moderator.agent.send(`/admin/participation/moderation/comment/${c.id}`, { decision: "hide", reason: `Raison ${XSS}` });
+    await moderator.agent.send(`/admin/participation/comptes/${author.id}/suspendre`, { days: "2", reason: `Blocage ${XSS}` });
+    pages.push(
+      (await new Agent(w.app).get(action.path)).body,
+      (await author.agent.get("/compte/notifications")).body,
+      (await moderator.agent.get("/admin/participation/suspensions")).body,
+    );
+    for (const html of pages) {
+      expect(html).not.toContain("<img src=x");
+      expect(html).not.toContain("<script>alert(2)");
+      expect(html).toContain("&lt;img src=x onerror=alert(1)>");
+    }
+  });
+
   it("lets a moderator clear from the queue an item its author removed meanwhile", async () => {
     const action = await newAction();
     const author = await member("resident");
