@@ -34,8 +34,6 @@ function parseSmallMultipart(_req: FastifyRequest, body: string, done: (err: Err
 }
 
 export async function digestRoutes(app: FastifyInstance) {
-  app.addContentTypeParser("multipart/form-data", { parseAs: "string", bodyLimit: 4096 }, parseSmallMultipart);
-
   const settingsPage = (
     request: FastifyRequest,
     reply: FastifyReply,
@@ -77,6 +75,13 @@ export async function digestRoutes(app: FastifyInstance) {
       ({ errors, status }) => settingsPage(request, reply, session.user.id, { values: input, errors, status }),
     );
   });
+
+  await app.register(unsubscribeRoutes);
+}
+
+/** The unsubscribe link's page and one-click target, in a scope of their own (the multipart parser is theirs only). */
+async function unsubscribeRoutes(app: FastifyInstance) {
+  app.addContentTypeParser("multipart/form-data", { parseAs: "string", bodyLimit: 4096 }, parseSmallMultipart);
 
   const unsubscribePage = async (request: FastifyRequest, reply: FastifyReply, token: string, done: "off" | "weekly" | null) => {
     const target = await unsubscribeTarget(app.deps.db, token);
