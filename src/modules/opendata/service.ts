@@ -5,6 +5,7 @@ import type { AreaGeometry } from "../../lib/geo/index.js";
 import { parisNextMidnight, parisToUtc } from "../../lib/paris-time.js";
 import { findMediaByIds, findNeighbourhoodsOf, findPublishedByPath, findThemesOf, listPublishedPage, type ItemRow } from "../content/index.js";
 import { mediaUrl } from "../media/index.js";
+import { proposalStats } from "../participation/index.js";
 import { findNeighbourhoodBySlug, findThemeBySlug, listThemes } from "../places/index.js";
 import { actionCount, contractSummaries, parseActionQuery, policyQueries as policy } from "../policy/index.js";
 import type { ActionApiQuery, ContentApiQuery, IndicatorGeoQuery, IndicatorQuery } from "./api-schemas.js";
@@ -34,7 +35,7 @@ export interface DatasetView {
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString("fr-FR")} ${n > 1 ? many : one}`;
 
 export async function getCatalogue(db: DB): Promise<{ datasets: DatasetView[]; hasExamples: boolean }> {
-  const [s, hasExamples] = await Promise.all([q.datasetStats(db), q.hasExampleActions(db)]);
+  const [s, hasExamples, ideas] = await Promise.all([q.datasetStats(db), q.hasExampleActions(db), proposalStats(db)]);
   const datasets: DatasetView[] = [
     {
       id: "qpv",
@@ -87,6 +88,17 @@ export async function getCatalogue(db: DB): Promise<{ datasets: DatasetView[]; h
       rowsLabel: plural(s.indicators, "valeur", "valeurs"),
       downloads: [{ href: "/donnees/indicateurs.csv", format: "CSV", label: "Valeurs des indicateurs" }],
       apiPath: "/api/v1/indicateurs",
+    },
+    {
+      id: "idees",
+      title: "Idées des habitants",
+      description:
+        "Les idées publiées par les habitants, les conseils citoyens et les associations : quartier, priorité, réponse de la ville, action qu’elles sont devenues et nombre de soutiens. Aucune donnée personnelle : ni auteur, ni soutien nominatif.",
+      updatedAt: ideas.updated,
+      rows: ideas.n,
+      rowsLabel: plural(ideas.n, "idée", "idées"),
+      downloads: [{ href: "/donnees/idees.csv", format: "CSV", label: "Idées et nombre de soutiens" }],
+      apiPath: "/api/v1/idees",
     },
   ];
   return { datasets, hasExamples };

@@ -67,6 +67,10 @@ describe("ideas as open data", () => {
     expect(valid).toBe(true);
     expect((await w.app.inject({ url: "/api/v1/idees?quartier=x" })).statusCode).toBe(400);
 
+    const catalogue = await w.app.inject({ url: "/donnees" });
+    expect(catalogue.body).toContain("Idées des habitants");
+    expect(catalogue.body).toContain('href="/donnees/idees.csv"');
+    expect(catalogue.body).toContain("2 idées");
     const csv = await w.app.inject({ url: "/donnees/idees.csv" });
     expect(csv.statusCode).toBe(200);
     expect(csv.headers["content-type"]).toBe("text/csv; charset=utf-8");

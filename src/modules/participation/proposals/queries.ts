@@ -327,3 +327,13 @@ export async function findProposalsForModeration(db: Db, ids: readonly number[])
 export async function setImage(db: Db, id: number, mediaId: number, now: Date): Promise<void> {
   await db.updateTable("proposals").set({ media_id: mediaId, updated_at: now }).where("id", "=", id).execute();
 }
+
+/** Visible ideas and the last change among them (the open-data catalogue). */
+export async function proposalStats(db: Db): Promise<{ n: number; updated: Date | null }> {
+  const row = await db
+    .selectFrom("proposals")
+    .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.max("updated_at").as("updated")])
+    .where("moderation", "=", "visible")
+    .executeTakeFirstOrThrow();
+  return { n: Number(row.n), updated: row.updated ? new Date(row.updated as Date) : null };
+}
