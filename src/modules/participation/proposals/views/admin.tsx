@@ -225,6 +225,9 @@ export function AssistedEntryView(props: {
         Pour une idée recueillie sur papier ou en personne. Elle est publiée sous le nom que l’habitant a accepté de montrer, avec la mention « saisie assistée
         par » suivie de votre nom.
       </p>
+      <p>
+        Pour enregistrer un soutien recueilli sur papier, ouvrez l’idée depuis <a href={`${ADMIN_BASE}/idees`}>la liste des idées</a>.
+      </p>
       <ErrorSummary errors={errors} labels={{ ...PROPOSAL_LABELS, habitant: "Nom de l’habitant", consentement: "Accord" }} />
       <form method="post" action={`${ADMIN_BASE}/saisie-assistee`} class="pdv-form" novalidate>
         <CsrfField token={ctx.viewer.csrfToken} />
