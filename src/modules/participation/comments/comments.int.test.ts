@@ -241,6 +241,27 @@ describe("comments on a page", () => {
     expect(html).not.toContain("Un texte qui va partir.");
   });
 
+  it("lets a member comment on behalf of their organisation, shown as such; a non-member cannot", async () => {
+    const action = await newAction();
+    const org = await w.db
+      .insertInto("organisations")
+      .values({ slug: `conseil-${Date.now()}`, name: "Conseil citoyen des Tilleuls", kind: "conseil_citoyen" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const memberOf = await member("resident");
+    const outsider = await member("resident");
+    await w.db.insertInto("participation_memberships").values({ organisation_id: org.id, user_id: memberOf.id }).execute();
+    const page = await memberOf.agent.get(action.path);
+    expect(page.body).toContain("Publier au nom de");
+    expect((await outsider.agent.get(action.path)).body).not.toContain("Publier au nom de");
+    const refused = await comment(outsider, action.id, { organisation: String(org.id), body: "Au nom d’un conseil dont je ne suis pas membre." });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain("dont vous êtes membre");
+    expect((await comment(memberOf, action.id, { organisation: String(org.id), body: "Le conseil citoyen soutient cette action." })).statusCode).toBe(303);
+    const html = (await new Agent(w.app).get(action.path)).body;
+    expect(html).toMatch(/<strong class="comment__author">[^<]+<\/strong><span class="comment__organisation"> pour Conseil citoyen des Tilleuls<\/span>/);
+  });
+
   it("comments on a quartier page too", async () => {
     const n = await createNeighbourhood(w.db, { name: "Moulins" });
     const resident = await member("resident");

@@ -14,6 +14,7 @@ export interface NewComment {
   parent_id: number | null;
   author_id: number;
   neighbourhood_id: number | null;
+  organisation_id: number | null;
   body: string;
   fingerprint: string;
   moderation: Moderation;
@@ -39,6 +40,7 @@ const COMMENT_COLUMNS = [
   "c.deleted_at",
   "u.display_name as author_name",
   "n.name as neighbourhood_name",
+  "o.name as organisation_name",
 ] as const;
 
 /** One page's comments (every state: the service decides what each viewer sees), oldest first. */
@@ -47,6 +49,7 @@ export async function commentsOf(db: Db, kind: CommentTargetKind, id: number, li
     .selectFrom("participation_comments as c")
     .leftJoin("users as u", "u.id", "c.author_id")
     .leftJoin("neighbourhoods as n", "n.id", "c.neighbourhood_id")
+    .leftJoin("organisations as o", "o.id", "c.organisation_id")
     .select(COMMENT_COLUMNS)
     .where("c.target_kind", "=", kind)
     .where("c.target_id", "=", id)
@@ -63,6 +66,7 @@ export async function findComment(db: Db, id: number) {
     .selectFrom("participation_comments as c")
     .leftJoin("users as u", "u.id", "c.author_id")
     .leftJoin("neighbourhoods as n", "n.id", "c.neighbourhood_id")
+    .leftJoin("organisations as o", "o.id", "c.organisation_id")
     .select(COMMENT_COLUMNS)
     .where("c.id", "=", id)
     .executeTakeFirst();
@@ -74,6 +78,7 @@ export async function findComments(db: Db, ids: readonly number[]) {
     .selectFrom("participation_comments as c")
     .leftJoin("users as u", "u.id", "c.author_id")
     .leftJoin("neighbourhoods as n", "n.id", "c.neighbourhood_id")
+    .leftJoin("organisations as o", "o.id", "c.organisation_id")
     .select(COMMENT_COLUMNS)
     .where("c.id", "in", ids)
     .execute();
@@ -163,7 +168,7 @@ export async function commentsBy(db: Db, authorId: number) {
 export async function eraseCommentsBy(db: Db, authorId: number, now: Date) {
   const rows = await db
     .updateTable("participation_comments")
-    .set({ body: "", fingerprint: "", deleted_at: now, neighbourhood_id: null })
+    .set({ body: "", fingerprint: "", deleted_at: now, neighbourhood_id: null, organisation_id: null })
     .where("author_id", "=", authorId)
     .returning(["id", "target_kind", "target_id"])
     .execute();

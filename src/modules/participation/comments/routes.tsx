@@ -12,11 +12,28 @@ import { participationRefusal } from "../access.js";
 import { moderatedKind } from "../moderation/all-kinds.js";
 import { reportItem } from "../moderation/service.js";
 import type { CommentTargetKind } from "../moderation/schema.js";
-import { cibleOf, commentForEdit, deleteComment, editComment, findComment, neighbourhoodOptions, postComment, targetLabel } from "./service.js";
+import {
+  cibleOf,
+  commentForEdit,
+  deleteComment,
+  organisationsOf,
+  editComment,
+  findComment,
+  neighbourhoodOptions,
+  postComment,
+  targetLabel,
+} from "./service.js";
 import { excerpt } from "./text.js";
 import { CommentFormPage, EditCommentPage, ReportPage } from "./views.js";
 
-const commentBody = formBody({ cible: oneOf(["action", "quartier", "article"]), id, reponse: id, body: text(4000), quartier: text(20) });
+const commentBody = formBody({
+  cible: oneOf(["action", "quartier", "article"]),
+  id,
+  reponse: id,
+  body: text(4000),
+  quartier: text(20),
+  organisation: text(20),
+});
 const newQuery = queryOf({ cible: oneOf(["action", "quartier", "article"]), id: idString });
 const editBody = formBody({ body: text(4000) });
 const reportBody = formBody({ reason: text(1000) });
@@ -24,7 +41,7 @@ const reportBody = formBody({ reason: text(1000) });
 const REPORT_KINDS: Record<string, string> = { commentaire: "comment", idee: "proposal" };
 const reportParams = { type: "object", properties: { kind: oneOf(["commentaire", "idee"]), id: idString }, required: ["kind", "id"] } as const;
 
-type Values = { body?: string; quartier?: string };
+type Values = { body?: string; quartier?: string; organisation?: string };
 
 const wantsJson = (request: FastifyRequest) => (request.headers.accept ?? "").includes("application/json");
 
@@ -57,6 +74,7 @@ export async function commentRoutes(app: FastifyInstance) {
     }
     const refusal = await participationRefusal(deps.db, request.session?.user, now);
     const neighbourhoods = await neighbourhoodOptions(deps.db);
+    const organisations = request.session ? (await organisationsOf(deps.db, request.session.user.id)).map((o) => ({ id: o.id, name: o.name })) : [];
     return servePage(request, reply, async () => ({
       tags: [],
       private: true,
@@ -67,6 +85,7 @@ export async function commentRoutes(app: FastifyInstance) {
           target={{ kind: cibleOf(input.kind), id: input.targetId, title: target.title, href: target.href }}
           parent={parent}
           neighbourhoods={neighbourhoods}
+          organisations={organisations}
           refusal={refusal?.message ?? null}
           values={refused?.values}
           errors={refused?.errors}
@@ -100,6 +119,7 @@ export async function commentRoutes(app: FastifyInstance) {
     const targetId = Number(targetIdRaw);
     const parentId = field(body, "reponse") ? Number(field(body, "reponse")) : null;
     const quartier = field(body, "quartier", { trim: true });
+    const organisation = field(body, "organisation", { trim: true });
     const json = wantsJson(request);
     if (!request.session) return signInFirst(request, reply, "/");
     const user = request.session.user;
@@ -120,6 +140,7 @@ export async function commentRoutes(app: FastifyInstance) {
             parentId,
             body: field(body, "body"),
             neighbourhoodId: /^[1-9][0-9]{0,9}$/.test(quartier) ? Number(quartier) : null,
+            organisationId: /^[1-9][0-9]{0,9}$/.test(organisation) ? Number(organisation) : null,
           },
           { ip: request.ip, now: deps.now() },
         ),

@@ -6,7 +6,7 @@ import type { FastifyRequest } from "fastify";
 import { signInHref } from "../../../lib/return-path.js";
 import { participationRefusal } from "../access.js";
 import type { CommentTargetKind } from "../moderation/schema.js";
-import { cibleOf, loadThread, neighbourhoodOptions, targetLabel } from "./service.js";
+import { cibleOf, loadThread, neighbourhoodOptions, organisationsOf, targetLabel } from "./service.js";
 import type { CommentSectionModel } from "./views.js";
 
 export async function loadCommentSection(
@@ -17,11 +17,12 @@ export async function loadCommentSection(
   const { db } = request.server.deps;
   const now = request.server.deps.now();
   const user = request.session?.user ?? null;
-  const [thread, target, refusal, neighbourhoods] = await Promise.all([
+  const [thread, target, refusal, neighbourhoods, organisations] = await Promise.all([
     loadThread(db, kind, id, user?.id ?? null, now),
     targetLabel(db, kind, id),
     user ? participationRefusal(db, user, now) : Promise.resolve(null),
     user ? neighbourhoodOptions(db) : Promise.resolve([]),
+    user ? organisationsOf(db, user.id) : Promise.resolve([]),
   ]);
   const href = target?.href ?? request.url.split("?")[0] ?? "/";
   return {
@@ -34,6 +35,7 @@ export async function loadCommentSection(
         message: refusal?.message ?? "",
         signInHref: signInHref(`${href}#commenter`),
         neighbourhoods,
+        organisations: organisations.map((o) => ({ id: o.id, name: o.name })),
       },
     },
     tags: [thread.tag],

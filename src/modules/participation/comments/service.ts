@@ -9,6 +9,7 @@ import type { AppDeps } from "../../../core/deps.js";
 import { hitRateLimit } from "../../../core/rate-limit.js";
 import { neighbourhoodExists } from "../../places/index.js";
 import { participationRefusal } from "../access.js";
+import { isMember, organisationsOf } from "../organisations/queries.js";
 import type { Db } from "../moderation/kinds.js";
 import { findAccount } from "../moderation/queries.js";
 import type { CommentTargetKind, Moderation } from "../moderation/schema.js";
@@ -45,6 +46,8 @@ export interface CommentInput {
   parentId: number | null;
   body: string;
   neighbourhoodId: number | null;
+  /** On behalf of an organisation the author is a member of. */
+  organisationId?: number | null;
 }
 
 type Deps = Pick<AppDeps, "db" | "pageCache">;
@@ -92,7 +95,11 @@ export async function postComment(deps: Deps, userIn: CurrentUser | null, input:
   const user = await allowedUser(deps.db, userIn, now);
   const target = await q.targetLabel(deps.db, input.targetKind, input.targetId);
   if (!target) throw new NotFoundError();
-  const values = { body: input.body, quartier: input.neighbourhoodId ? String(input.neighbourhoodId) : "" };
+  const values = {
+    body: input.body,
+    quartier: input.neighbourhoodId ? String(input.neighbourhoodId) : "",
+    organisation: input.organisationId ? String(input.organisationId) : "",
+  };
   let parent: Awaited<ReturnType<typeof q.findComment>> | undefined;
   if (input.parentId !== null) {
     parent = await q.findComment(deps.db, input.parentId);
@@ -103,6 +110,9 @@ export async function postComment(deps: Deps, userIn: CurrentUser | null, input:
   }
   if (input.neighbourhoodId !== null && !(await neighbourhoodExists(deps.db, input.neighbourhoodId)))
     throw new ValidationError({ quartier: "Choisissez un quartier dans la liste." }, "quartier", values);
+  const organisationId = input.organisationId ?? null;
+  if (organisationId !== null && !(await isMember(deps.db, organisationId, user.id)))
+    throw new ValidationError({ organisation: "Vous ne pouvez publier qu’au nom d’une organisation dont vous êtes membre." }, "organisation", values);
   let body: string;
   try {
     body = await checkBody(deps.db, user, input.body, now, null);
@@ -130,6 +140,7 @@ export async function postComment(deps: Deps, userIn: CurrentUser | null, input:
       parent_id: input.parentId,
       author_id: user.id,
       neighbourhood_id: input.neighbourhoodId,
+      organisation_id: organisationId,
       body,
       fingerprint: fingerprint(body),
       moderation,
@@ -229,6 +240,8 @@ export interface CommentView {
   id: number;
   authorName: string;
   neighbourhood: string | null;
+  /** The organisation it speaks for ("Awa D. pour Conseil citoyen des Tilleuls"). */
+  organisation: string | null;
   createdAt: Date;
   edited: boolean;
   /** Paragraphs of lines of text and link parts; empty when the text is not shown. */
@@ -263,6 +276,7 @@ export async function loadThread(db: Db, kind: CommentTargetKind, id: number, vi
       id: r.id,
       authorName: state === "deleted" || r.author_id === null ? "" : r.author_name || "Participant",
       neighbourhood: state === "deleted" ? null : r.neighbourhood_name,
+      organisation: state === "deleted" ? null : r.organisation_name,
       createdAt: r.created_at,
       edited: r.edited_at !== null,
       paragraphs: showText ? splitComment(r.body) : [],
@@ -353,3 +367,5 @@ export async function closeArticleComments(
 
 export const isArticleOpen = q.isArticleOpen;
 export const openArticles = q.openArticles;
+
+export { organisationsOf };

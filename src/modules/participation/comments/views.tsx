@@ -15,6 +15,7 @@ export interface CommentFormModel {
   message: string;
   signInHref: string;
   neighbourhoods: { id: number; name: string }[];
+  organisations: { id: number; name: string }[];
 }
 
 export interface CommentSectionModel {
@@ -24,7 +25,7 @@ export interface CommentSectionModel {
   form: CommentFormModel;
 }
 
-export const COMMENT_LABELS = { body: "Votre commentaire", quartier: "Quartier affiché", reason: "Motif du signalement" };
+export const COMMENT_LABELS = { body: "Votre commentaire", quartier: "Quartier affiché", organisation: "Publier au nom de", reason: "Motif du signalement" };
 
 function Text({ paragraphs }: { paragraphs: TextPart[][][] }) {
   return (
@@ -62,6 +63,7 @@ function CommentItem({ c, ctx, reply }: { c: CommentView; ctx: PageContext; repl
           <>
             <p class="comment__meta">
               <strong class="comment__author">{c.authorName}</strong>
+              {c.organisation ? <span class="comment__organisation"> pour {c.organisation}</span> : null}
               {c.neighbourhood ? <span class="comment__place"> ({c.neighbourhood})</span> : null}
               {" · "}
               <time dateTime={c.createdAt.toISOString()}>{formatDateTime(c.createdAt)}</time>
@@ -134,10 +136,12 @@ export function CommentForm(props: {
   target: { kind: string; id: number; href: string };
   parentId?: number | null;
   neighbourhoods: { id: number; name: string }[];
-  values?: { body?: string; quartier?: string } | undefined;
+  organisations?: { id: number; name: string }[];
+  values?: { body?: string; quartier?: string; organisation?: string } | undefined;
   errors?: Record<string, string> | undefined;
 }) {
   const errors = props.errors ?? {};
+  const organisations = props.organisations ?? [];
   const options = [{ value: "", label: "Ne pas afficher de quartier" }, ...props.neighbourhoods.map((n) => ({ value: String(n.id), label: n.name }))];
   return (
     <form method="post" action="/participation/commentaires" class="comment-form" data-module="comments" novalidate>
@@ -155,6 +159,16 @@ export function CommentForm(props: {
         error={errors.quartier}
         hint="Affiché à côté de votre nom, si vous le souhaitez."
       />
+      {organisations.length > 0 ? (
+        <Select
+          name="organisation"
+          label={COMMENT_LABELS.organisation}
+          options={[{ value: "", label: "En mon nom" }, ...organisations.map((o) => ({ value: String(o.id), label: o.name }))]}
+          value={props.values?.organisation ?? ""}
+          error={errors.organisation}
+          hint="Vous êtes membre de ces organisations : le commentaire sera signé « votre nom pour l’organisation »."
+        />
+      ) : null}
       <button type="submit" class="button">
         {props.parentId ? "Publier ma réponse" : "Publier mon commentaire"}
       </button>
@@ -184,7 +198,7 @@ export function CommentSection({ ctx, model }: { ctx: PageContext; model: Commen
       ) : form.state === "refused" ? (
         <Notice kind="warning">{form.message}</Notice>
       ) : (
-        <CommentForm ctx={ctx} target={model.target} neighbourhoods={form.neighbourhoods} />
+        <CommentForm ctx={ctx} target={model.target} neighbourhoods={form.neighbourhoods} organisations={form.organisations} />
       )}
     </section>
   );
@@ -214,8 +228,9 @@ export function CommentFormPage(props: {
   target: { kind: string; id: number; title: string; href: string };
   parent: { id: number; authorName: string; excerpt: string } | null;
   neighbourhoods: { id: number; name: string }[];
+  organisations?: { id: number; name: string }[];
   refusal: string | null;
-  values?: { body?: string; quartier?: string } | undefined;
+  values?: { body?: string; quartier?: string; organisation?: string } | undefined;
   errors?: Record<string, string> | undefined;
 }) {
   const title = props.parent ? `Répondre à ${props.parent.authorName}` : `Commenter « ${props.target.title} »`;
@@ -235,6 +250,7 @@ export function CommentFormPage(props: {
           target={props.target}
           parentId={props.parent?.id ?? null}
           neighbourhoods={props.neighbourhoods}
+          organisations={props.organisations}
           values={props.values}
           errors={props.errors}
         />

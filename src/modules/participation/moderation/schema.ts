@@ -27,6 +27,8 @@ export interface ParticipationCommentsTable {
   parent_id: number | null;
   author_id: number | null;
   neighbourhood_id: number | null;
+  /** Posted on behalf of an organisation the author is a member of (migration 20261207T030000). */
+  organisation_id: ColumnType<number | null, number | null | undefined, number | null>;
   body: string;
   fingerprint: Generated<string>;
   moderation: Generated<Moderation>;
