@@ -258,6 +258,7 @@ async function measure(kind: string, databaseUrl: string | null, dataDir: string
     const all: number[] = [];
     for (const q of QUERIES) {
       const url = `${base}/recherche?${q.query}`;
+      await timeRequest(url); // waits out a 503 left by the previous phase
       const first = await fetch(url);
       const body = await first.text();
       if (first.status !== 200) throw new Error(`${q.name}: ${first.status}`);
