@@ -70,6 +70,21 @@ describe("demo dataset", () => {
     }
   });
 
+  it("has residents' ideas, one retained as an action, shown on their pages and quartiers", async () => {
+    const ideas = await w.db.selectFrom("proposals").select(["id", "slug", "status", "action_id"]).execute();
+    expect(ideas.length).toBeGreaterThanOrEqual(4);
+    expect(ideas.filter((i) => i.status === "accepted" && i.action_id !== null)).toHaveLength(1);
+    const list = await w.app.inject({ url: "/participation/idees" });
+    expect(list.statusCode).toBe(200);
+    for (const i of ideas) {
+      expect(list.body).toContain(`/participation/idees/${i.id}-${i.slug}`);
+      const page = await w.app.inject({ url: `/participation/idees/${i.id}-${i.slug}` });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain("saisie assistée par Centre social de démonstration");
+    }
+    expect((await w.app.inject({ url: "/quartiers/wazemmes" })).body).toContain("1 idée pour ce quartier.");
+  });
+
   it("shows three Lire aussi cards on articles, pinned ones first", async () => {
     const pinned = await w.db
       .selectFrom("content_related as r")

@@ -14,6 +14,7 @@ import path from "node:path";
 import { formatIssue, importQuartiers } from "../src/modules/policy/import/index.js";
 import { illustrationSvg } from "./illustrations.js";
 import { sitePages } from "./site-pages.js";
+import { seedIdeas } from "./demo-ideas.js";
 import { seedPolicy } from "./seed-policy.js";
 import type { DemoIllustration, DemoPage } from "./types.js";
 import { siteConfigured } from "../src/modules/site/index.js";
@@ -209,6 +210,7 @@ export async function seedDemo(db: DB, opts: SeedOptions): Promise<{ articles: n
       if (pinnedRows.length > 0) await trx.insertInto("content_related").values(pinnedRows).execute();
 
       await seedPolicy(trx, { neighbourhoodIds: placeIds, articleIds });
+      await seedIdeas(trx, { neighbourhoodIds: placeIds });
     });
   } catch (error) {
     await removeFiles(written.flatMap((v) => v.files));
