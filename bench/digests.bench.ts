@@ -37,8 +37,10 @@ async function generate(h: DatabaseHandle) {
   await sql`insert into users (email, password_hash, display_name, email_verified_at, digest_consent, digest_consent_at, created_at, updated_at, password_changed_at)
     select 'habitant' || i || '@exemple.fr', 'x', 'Habitant ' || i, ${t0}::timestamptz, true, ${t0}::timestamptz, ${t0}::timestamptz, ${t0}::timestamptz, ${t0}::timestamptz
     from generate_series(1, ${SUBSCRIBERS}) i`.execute(db);
-  await sql`insert into user_themes (user_id, theme_id, created_at) select u.id, t.id, ${t0}::timestamptz from users u cross join themes t where random() < 0.2`.execute(db);
-  await sql`insert into user_neighbourhoods (user_id, neighbourhood_id, created_at) select u.id, n.id, ${t0}::timestamptz from users u cross join neighbourhoods n where random() < 0.06`.execute(db);
+  await sql`insert into user_themes (user_id, theme_id, created_at)
+    select u.id, t.id, ${t0}::timestamptz from users u cross join themes t where random() < 0.2`.execute(db);
+  await sql`insert into user_neighbourhoods (user_id, neighbourhood_id, created_at)
+    select u.id, n.id, ${t0}::timestamptz from users u cross join neighbourhoods n where random() < 0.06`.execute(db);
   await sql`insert into digest_subscriptions (user_id, frequency, hour, weekday, created_at, updated_at)
     select id, case when id % 5 < 3 then 'daily' else 'weekly' end, 8, 1, ${t0}::timestamptz, ${t0}::timestamptz from users`.execute(db);
   // 200 older pages (favourites), 10 % updated in the window; then the new articles.
