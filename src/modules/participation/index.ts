@@ -5,7 +5,7 @@ export { loadCommentSection } from "./comments/section.js";
 export { isArticleOpen } from "./comments/queries.js";
 export { CommentSection, type CommentSectionModel } from "./comments/views.js";
 // The ideas as open data (the opendata module publishes them: /donnees/idees.csv, /api/v1/idees).
-export { proposalsApi, proposalsCsv } from "./proposals/opendata.js";
+export { proposalPublicUrls, proposalsApi, proposalsCsv } from "./proposals/opendata.js";
 export { proposalStats } from "./proposals/queries.js";
 // The ideas block of quartier pages (content) and action pages (policy), loaded with its cache tag.
 export { loadProposalBlock, ProposalBlock, type ProposalBlockModel } from "./proposals/block.js";

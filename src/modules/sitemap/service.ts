@@ -3,6 +3,7 @@
 import type { DB } from "../../core/db/create-db.js";
 import { contentPublicUrls } from "../content/index.js";
 import { openDataPublicUrls } from "../opendata/index.js";
+import { proposalPublicUrls } from "../participation/index.js";
 import { policyPublicUrls } from "../policy/index.js";
 import { MAX_LOC_LENGTH, type SitemapUrl } from "./xml.js";
 
@@ -15,16 +16,21 @@ export interface SitemapDeps {
 /**
  * What every sitemap document shows, for the page cache: content's changes drop "sitemap",
  * the Politique de la Ville's back office drops "policy" and "neighbourhoods" (POLICY_TAGS,
- * perimeter imports add quartiers), and "themes" follows the theme list.
+ * perimeter imports add quartiers), "themes" follows the theme list, and residents' ideas drop
+ * "participation:proposals".
  */
-export const SITEMAP_TAGS = ["sitemap", "policy", "neighbourhoods", "themes"];
+export const SITEMAP_TAGS = ["sitemap", "policy", "neighbourhoods", "themes", "participation:proposals"];
 
 /** Every public page as an absolute URL, each once, in a stable order (the files' split must not shuffle). */
 export async function listSitemapUrls(deps: SitemapDeps): Promise<SitemapUrl[]> {
-  const [content, policy] = await Promise.all([contentPublicUrls({ db: deps.db, now: deps.now }), policyPublicUrls(deps.db)]);
+  const [content, policy, ideas] = await Promise.all([
+    contentPublicUrls({ db: deps.db, now: deps.now }),
+    policyPublicUrls(deps.db),
+    proposalPublicUrls(deps.db),
+  ]);
   const seen = new Set<string>();
   const urls: SitemapUrl[] = [];
-  for (const { path, lastmod } of [...content, ...policy, ...openDataPublicUrls()]) {
+  for (const { path, lastmod } of [...content, ...policy, ...openDataPublicUrls(), ...ideas]) {
     if (seen.has(path)) continue;
     seen.add(path);
     // Paths are slugs, but a base URL or a future path may carry other characters.

@@ -67,6 +67,10 @@ describe("ideas as open data", () => {
     expect(valid).toBe(true);
     expect((await w.app.inject({ url: "/api/v1/idees?quartier=x" })).statusCode).toBe(400);
 
+    const sitemap = (await w.app.inject({ url: "/sitemap.xml" })).body;
+    expect(sitemap).toContain("/participation/idees</loc>");
+    expect(sitemap).toContain(`/participation/idees/${shown}-des-toilettes-publiques-au-marche</loc>`);
+    expect(sitemap).not.toContain(`/participation/idees/${hidden}-`);
     const catalogue = await w.app.inject({ url: "/donnees" });
     expect(catalogue.body).toContain("Idées des habitants");
     expect(catalogue.body).toContain('href="/donnees/idees.csv"');

@@ -5,7 +5,7 @@
 import type { DB } from "../../../core/db/create-db.js";
 import { CSV_BOM, toCsv } from "../../../lib/csv.js";
 import { proposalPath } from "./present.js";
-import { openDataRows } from "./queries.js";
+import { openDataRows, visibleProposalDates } from "./queries.js";
 import { STATUS_LABELS } from "./rules.js";
 
 export interface ProposalRecord {
@@ -97,4 +97,11 @@ export async function proposalsCsv(db: DB, publicUrl: string): Promise<string> {
       })),
     )
   );
+}
+
+/** The ideas' public pages for sitemap.xml: the list, then each visible idea with its last change. */
+export async function proposalPublicUrls(db: DB): Promise<{ path: string; lastmod: Date | null }[]> {
+  const rows = await visibleProposalDates(db);
+  const newest = rows.reduce<Date | null>((m, r) => (m === null || r.updated_at > m ? r.updated_at : m), null);
+  return [{ path: "/participation/idees", lastmod: newest }, ...rows.map((r) => ({ path: proposalPath(r), lastmod: r.updated_at }))];
 }

@@ -337,3 +337,8 @@ export async function proposalStats(db: Db): Promise<{ n: number; updated: Date 
     .executeTakeFirstOrThrow();
   return { n: Number(row.n), updated: row.updated ? new Date(row.updated as Date) : null };
 }
+
+/** Visible ideas with their last change (the sitemap). */
+export async function visibleProposalDates(db: Db) {
+  return db.selectFrom("proposals").select(["id", "slug", "updated_at"]).where("moderation", "=", "visible").orderBy("id").limit(50_000).execute();
+}
