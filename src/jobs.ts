@@ -27,6 +27,7 @@ export const isHourly = (t: RecurringTask): t is HourlyTask => "job" in t;
 
 /** How often the scheduler asks for the current periods (a period's job exists within this of its start). */
 export const SCHEDULER_TICK_MS = 30_000;
+export const SCHEDULER_FIRST_TICK_MS = 5_000;
 
 /**
  * Starts the queue worker (every job kind), the period scheduler and the timer tasks, core's
@@ -55,17 +56,22 @@ export function startBackgroundWork(deps: AppDeps, db: DB, opts: { onError: (err
       opts.onError(error, name);
     }
   };
-  const ticks = timed.map((t) => ({ every: t.everyMs, tick: guarded(t.name, () => t.run(deps, now())) }));
+  const ticks = timed.map((t) => ({ every: t.everyMs, firstAfter: 0, tick: guarded(t.name, () => t.run(deps, now())) }));
   if (hourly.length > 0) {
     ticks.push({
       every: SCHEDULER_TICK_MS,
+      // Not in the first seconds after a start, when the server answers its first requests
+      // (on PGlite every query runs on the event loop); an hourly period loses nothing by it.
+      firstAfter: SCHEDULER_FIRST_TICK_MS,
       tick: guarded("scheduler", async () => {
         if ((await enqueueDuePeriods(db, hourly, now())) > 0) worker.wake();
       }),
     });
   }
-  const timers = ticks.map(({ every, tick }) => {
-    void tick();
+  const firstTicks: NodeJS.Timeout[] = [];
+  const timers = ticks.map(({ every, firstAfter, tick }) => {
+    if (firstAfter === 0) void tick();
+    else firstTicks.push(setTimeout(() => void tick(), firstAfter).unref());
     const timer = setInterval(() => void tick(), every);
     timer.unref();
     return timer;
@@ -73,6 +79,7 @@ export function startBackgroundWork(deps: AppDeps, db: DB, opts: { onError: (err
   return {
     wake: worker.wake,
     async stop() {
+      for (const timer of firstTicks) clearTimeout(timer);
       for (const timer of timers) clearInterval(timer);
       await worker.stop();
     },
