@@ -4,7 +4,8 @@ import { digestJobHandlers } from "./jobs.js";
 import { mails } from "./mails.js";
 import { TIME_ZONE } from "./period.js";
 import { digestRoutes } from "./routes.js";
-import { RUN_JOB } from "./service.js";
+import { purgeOld } from "./queries.js";
+import { RETENTION_MS, RUN_JOB } from "./service.js";
 
 export const digestsModule = defineModule({
   name: "digests",
@@ -14,6 +15,10 @@ export const digestsModule = defineModule({
   permissions: [{ action: "digests.view", grants: { editor: true } }],
   jobs: digestJobHandlers,
   // Every hour on the hour, Paris time; the last three hours are caught up after a stop.
-  recurring: [{ name: RUN_JOB, minute: 0, timeZone: TIME_ZONE, job: RUN_JOB, catchUp: 3 }],
+  recurring: [
+    { name: RUN_JOB, minute: 0, timeZone: TIME_ZONE, job: RUN_JOB, catchUp: 3 },
+    // The outbox and the runs are kept 90 days.
+    { name: "digests.purge", everyMs: 3600_000, run: (deps, now) => purgeOld(deps.db, new Date(now.getTime() - RETENTION_MS)) },
+  ],
   mails,
 });

@@ -5,6 +5,7 @@ import { createSite } from "../../../test/factories.js";
 import { createSubscriber } from "../../../test/digests.js";
 import { createTestWorld, type TestWorld } from "../../../test/helpers.js";
 import { createStaff, expectPermissions, signIn, StaffAgent } from "../../../test/staff.js";
+import { purgeOld } from "./queries.js";
 
 let w: TestWorld;
 beforeAll(async () => {
@@ -111,5 +112,41 @@ describe("back office", () => {
     expect(body).toMatch(/<td>Terminée<\/td><td>3<\/td><td>1<\/td><td>2<\/td><td>1<\/td><td>0<\/td><td>1<\/td><td>0<\/td>/);
     const editor = await createStaff(w, "editor");
     expect((await editor.agent.get("/admin")).body).toContain('href="/admin/lettres"');
+  });
+});
+
+describe("retention", () => {
+  it("deletes finished deliveries and their runs after 90 days, keeps pending ones and recent ones", async () => {
+    const s = await createSubscriber(w.db);
+    const old = new Date("2026-01-01T07:00:00Z");
+    const recent = new Date("2026-05-01T07:00:00Z");
+    const runs = await w.db
+      .insertInto("digest_runs")
+      .values([
+        { period_start: old, started_at: old },
+        { period_start: recent, started_at: recent },
+      ])
+      .returning("id")
+      .execute();
+    const row = (runId: number, key: string, at: Date, status: "sent" | "pending") => ({
+      user_id: s.id,
+      period_key: key,
+      run_id: runId,
+      since: at,
+      until: at,
+      items: '{"n":[],"u":[],"a":[]}',
+      total: 1,
+      status,
+      created_at: at,
+    });
+    await w.db
+      .insertInto("digest_deliveries")
+      .values([row(runs[0]!.id, "J2026-01-01", old, "sent"), row(runs[0]!.id, "J2026-01-02", old, "pending"), row(runs[1]!.id, "J2026-05-01", recent, "sent")])
+      .execute();
+    expect(await purgeOld(w.db, new Date("2026-04-01T00:00:00Z"))).toEqual({ deliveries: 1, runs: 0 });
+    await w.db.updateTable("digest_deliveries").set({ status: "failed" }).where("period_key", "=", "J2026-01-02").execute();
+    expect(await purgeOld(w.db, new Date("2026-04-01T00:00:00Z"))).toEqual({ deliveries: 1, runs: 1 });
+    const left = await w.db.selectFrom("digest_deliveries").select("period_key").where("user_id", "=", s.id).execute();
+    expect(left.map((r) => r.period_key)).toEqual(["J2026-05-01"]);
   });
 });

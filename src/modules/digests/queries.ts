@@ -368,3 +368,19 @@ export async function actionsByIds(db: DB, ids: readonly number[]) {
   if (ids.length === 0) return [];
   return db.selectFrom("actions").select(["id", "slug", "title", "status", "progress"]).where("id", "in", ids).execute();
 }
+
+// ---- retention
+
+/**
+ * Deliveries and runs older than `before`: the outbox keeps 90 days (the back office shows the
+ * last 30 runs). A resident's last period lives on their subscription, not here.
+ */
+export async function purgeOld(db: DB, before: Date): Promise<{ deliveries: number; runs: number }> {
+  const d = await db.deleteFrom("digest_deliveries").where("created_at", "<", before).where("status", "in", ["sent", "failed", "uncertain"]).executeTakeFirst();
+  const r = await db
+    .deleteFrom("digest_runs")
+    .where("period_start", "<", before)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom("digest_deliveries as dd").select("dd.id").whereRef("dd.run_id", "=", "digest_runs.id"))))
+    .executeTakeFirst();
+  return { deliveries: Number(d.numDeletedRows), runs: Number(r.numDeletedRows) };
+}

@@ -15,6 +15,8 @@ export const SEND_JOB = "digests.send";
 /** A digest survives a mail server down for hours: 12 tries, at most 30 min apart (about 4 h in all). */
 export const SEND_MAX_ATTEMPTS = 12;
 export const SEND_MAX_DELAY_MS = 30 * 60_000;
+/** How long deliveries and runs are kept (the back office, the outbox's history). */
+export const RETENTION_MS = 90 * 86_400_000;
 /** Subscribers composed and recorded per transaction. */
 export const BATCH = 1000;
 /** No digest looks further back than this, whatever the pause. */
