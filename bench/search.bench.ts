@@ -4,6 +4,7 @@
 //   npm run bench:search                      PGlite (and PostgreSQL too when BENCH_DATABASE_URL is set)
 //   npm run bench:search -- --requests 40     requests per search query (default 40)
 //   npm run bench:search -- --no-build        run the server already built in dist/
+//   npm run bench:search -- --skip-pglite     PostgreSQL only (with BENCH_DATABASE_URL)
 //
 // It builds the production bundle, creates a fresh database (migrations, a site, themes,
 // quartiers), generates the corpus with SQL generate_series from French words of municipal
@@ -32,7 +33,12 @@ import { migrateToLatest } from "../src/core/db/migrator.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { values: args } = parseArgs({
-  options: { requests: { type: "string", default: "40" }, sizes: { type: "string", default: "20000,100000" }, "no-build": { type: "boolean", default: false } },
+  options: {
+    requests: { type: "string", default: "40" },
+    sizes: { type: "string", default: "20000,100000" },
+    "no-build": { type: "boolean", default: false },
+    "skip-pglite": { type: "boolean", default: false },
+  },
 });
 const REQUESTS = Number(args.requests);
 const SIZES = args.sizes.split(",").map(Number);
@@ -347,7 +353,7 @@ const header = [
   "|---|---|---|---|---|---|",
 ];
 process.stdout.write(`${header.join("\n")}\n`);
-const rows = await runOn("pglite", null);
+const rows = args["skip-pglite"] ? [] : await runOn("pglite", null);
 const pgUrl = process.env.BENCH_DATABASE_URL;
 if (pgUrl) {
   const pg = (await import("pg")).default;
