@@ -54,7 +54,9 @@ async function generate(h: DatabaseHandle) {
     from generate_series(1, ${ITEMS}) i`.execute(db);
   await sql`insert into content_themes (content_id, theme_id, position)
     select c.id, t.id, 0 from content_items c join themes t on t.id = (c.id % 12) + 1 where c.kind = 'article'
-    union select c.id, t.id, 1 from content_items c join themes t on t.id = ((c.id * 7) % 12) + 1 where c.kind = 'article' and c.id % 3 = 0 and (c.id * 7) % 12 <> c.id % 12`.execute(db);
+    union select c.id, t.id, 1 from content_items c join themes t on t.id = ((c.id * 7) % 12) + 1 where c.kind = 'article' and c.id % 3 = 0 and (c.id * 7) % 12 <> c.id % 12`.execute(
+    db,
+  );
   await sql`insert into content_neighbourhoods (content_id, neighbourhood_id)
     select c.id, (c.id % 20) + 1 from content_items c where c.kind = 'article' and c.id % 2 = 0`.execute(db);
   await sql`insert into favourites (user_id, content_id, created_at)
@@ -78,7 +80,8 @@ async function measure(label: string, h: DatabaseHandle) {
   let rows = 0;
   for (let i = 0; i < 3; i++) {
     const t = process.hrtime.bigint();
-    const r = await sql`select id, email, display_name, digest_consent_at from users where digest_consent and email_verified_at is not null order by id`.execute(h.db);
+    const r =
+      await sql`select id, email, display_name, digest_consent_at from users where digest_consent and email_verified_at is not null order by id`.execute(h.db);
     base.push(Number(process.hrtime.bigint() - t) / 1e6);
     rows = r.rows.length;
   }
