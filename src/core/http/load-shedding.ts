@@ -31,7 +31,6 @@ export function registerLoadShedding(app: FastifyInstance, opts: LoadSheddingOpt
   const maxHeap = v8.getHeapStatistics().heap_size_limit * (opts.maxHeapShare ?? 0.9);
   const interval = opts.sampleIntervalMs ?? 1000;
   const histogram = monitorEventLoopDelay({ resolution: 10 });
-  histogram.enable();
   let last = performance.now();
   let overloaded: { type: string; value: number } | null = null;
   const sample = () => {
@@ -45,8 +44,17 @@ export function registerLoadShedding(app: FastifyInstance, opts: LoadSheddingOpt
     overloaded =
       maxDelay > 0 && lag > maxDelay ? { type: "eventLoopDelay", value: Math.round(lag) } : heap > maxHeap ? { type: "heapUsed", value: heap } : null;
   };
-  const timer = setInterval(sample, interval);
-  timer.unref();
+  // Measured from the moment the app is ready: building it (routes, schemas compiled) and
+  // migrating an embedded database block the loop for seconds at start, which is not load;
+  // counted, they made the first interval shed the first requests on a busy machine.
+  let timer: NodeJS.Timeout | undefined;
+  app.addHook("onReady", async () => {
+    if (timer) return;
+    histogram.enable();
+    last = performance.now();
+    timer = setInterval(sample, interval);
+    timer.unref();
+  });
   app.addHook("onClose", async () => {
     clearInterval(timer);
     histogram.disable();
