@@ -33,15 +33,15 @@ export function segments(marked: string): Segment[] {
   return out;
 }
 
-export const KIND_LABELS: Record<string, string> = { article: "Actualité", page: "Page", action: "Action de la politique de la ville" };
-export const TYPE_LABELS: Record<TypeParam, string> = { actualite: "Actualités", page: "Pages", action: "Actions" };
+export const KIND_LABELS: Record<string, string> = { article: "Actualité", page: "Page", action: "Action de la politique de la ville", proposal: "Idée" };
+export const TYPE_LABELS: Record<TypeParam, string> = { actualite: "Actualités", page: "Pages", action: "Actions", idee: "Idées" };
 
 export interface HitView {
   href: string;
   kindLabel: string;
   title: string;
   excerpt: Segment[];
-  /** "Publiée le 3 mars 2026" (news) or "Début : 1er mars 2024" (actions); none for pages. */
+  /** "Publiée le 3 mars 2026" (news), "Proposée le 3 mars 2026" (ideas) or "Début : 1er mars 2024" (actions); none for pages. */
   dateLabel: string | null;
   dateIso: string | null;
   statusLabel: string | null;
@@ -66,7 +66,12 @@ export function presentHit(row: {
     kindLabel: KIND_LABELS[row.kind] ?? row.kind,
     title: row.title,
     excerpt: row.excerpt !== undefined ? segments(row.excerpt) : [{ text: row.teaser ?? "", mark: false }],
-    dateLabel: row.dated_on && row.kind !== "page" ? (isAction ? `Début : ${day(row.dated_on)}` : `Publiée le ${day(row.dated_on)}`) : null,
+    dateLabel:
+      row.dated_on && row.kind !== "page"
+        ? isAction
+          ? `Début : ${day(row.dated_on)}`
+          : `${row.kind === "proposal" ? "Proposée" : "Publiée"} le ${day(row.dated_on)}`
+        : null,
     dateIso: row.dated_on,
     statusLabel: isAction && row.status ? (STATUS_LABELS[row.status] ?? row.status) : null,
   };

@@ -26,7 +26,7 @@ export const RANK_WINDOW = 300;
 const SIMILAR_TITLES = 5;
 
 /** The `type` filter of the URL (French) and the kinds of the index it selects. */
-export const TYPES = { actualite: "article", page: "page", action: "action" } as const;
+export const TYPES = { actualite: "article", page: "page", action: "action", idee: "proposal" } as const;
 export type TypeParam = keyof typeof TYPES;
 
 /** The query string of /recherche, as the route's schema lets it through. */

@@ -161,7 +161,7 @@ export function SearchPage({ ctx, result }: { ctx: PageContext; result: SearchRe
       <h1>Recherche</h1>
       {/* biome-ignore lint/a11y/useSemanticElements: the <search> element is not yet announced as a landmark by every screen reader; <form role="search"> is */}
       <form class="search-page__form" action="/recherche" method="get" role="search">
-        <label for="recherche-page">Rechercher des actualités, des pages et des actions</label>
+        <label for="recherche-page">Rechercher des actualités, des pages, des actions et des idées</label>
         <div class="input-group">
           <input id="recherche-page" name="q" type="search" value={query} maxLength={QUERY_MAX_LENGTH} aria-describedby="recherche-aide" />
           <button type="submit" class="button">
