@@ -22,6 +22,7 @@ import { connectPostgres, openPGlite, wrapPGlite, type DatabaseHandle } from "..
 import { migrateToLatest } from "../src/core/db/migrator.js";
 import { JobSignal } from "../src/core/jobs/queue.js";
 import { runDigests } from "../src/modules/digests/service.js";
+import { withScratchDatabase } from "./support.js";
 
 const { values: args } = parseArgs({ options: { subscribers: { type: "string", default: "100000" }, items: { type: "string", default: "2000" } } });
 const SUBSCRIBERS = Number(args.subscribers);
@@ -114,27 +115,14 @@ const results = [];
 }
 const pgUrl = process.env.BENCH_DATABASE_URL;
 if (pgUrl) {
-  const pg = (await import("pg")).default;
-  const name = `portail_digests_bench_${process.pid}`;
-  const run = async (q: string) => {
-    const c = new pg.Client({ connectionString: pgUrl });
-    await c.connect();
+  await withScratchDatabase(pgUrl, "portail_digests_bench", async (url) => {
+    const h = connectPostgres(url, 5);
     try {
-      await c.query(q);
+      results.push(await measure("postgres", h));
     } finally {
-      await c.end();
+      await h.close();
     }
-  };
-  await run(`create database ${name}`);
-  const u = new URL(pgUrl);
-  u.pathname = `/${name}`;
-  const h = connectPostgres(u.toString(), 5);
-  try {
-    results.push(await measure("postgres", h));
-  } finally {
-    await h.close();
-    await run(`drop database if exists ${name} with (force)`);
-  }
+  });
 }
 
 console.log(`\nDigests: ${SUBSCRIBERS} subscribers, ${ITEMS} new items; ${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}, Node ${process.version}\n`);

@@ -22,6 +22,7 @@ import { createSession } from "../src/core/auth/sessions.js";
 import { connectPostgres, createDatabase, type DatabaseHandle } from "../src/core/db/create-db.js";
 import { migrateToLatest } from "../src/core/db/migrator.js";
 import { seedDemo } from "../demo/seed.js";
+import { prependResults, withScratchDatabase } from "./support.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { values: args } = parseArgs({ options: { seconds: { type: "string", default: "5" }, connections: { type: "string", default: "50" } } });
@@ -232,28 +233,5 @@ const header = [
 process.stdout.write(`${header.join("\n")}\n`);
 const rows = await runOn("pglite", null);
 const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
-if (pgUrl) {
-  const pg = (await import("pg")).default;
-  const name = `portail_bench_${process.pid}`;
-  const adminClient = new pg.Client({ connectionString: pgUrl });
-  await adminClient.connect();
-  await adminClient.query(`create database ${name}`);
-  await adminClient.end();
-  const u = new URL(pgUrl);
-  u.pathname = `/${name}`;
-  try {
-    rows.push(...(await runOn("postgres", u.toString())));
-  } finally {
-    const c = new pg.Client({ connectionString: pgUrl });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
-  }
-}
-const results = path.join(ROOT, "bench/RESULTS.md");
-const previous = await fs
-  .readFile(results, "utf8")
-  .catch(() => "# Benchmark results\n\nNewest first. Each run compares the app to a bare node:http server sending the same bytes, measured in the same run.\n");
-const [title, intro, ...rest] = previous.split("\n\n");
-await fs.writeFile(results, [title, intro, [...header, ...rows].join("\n"), ...rest].filter((b) => b !== undefined).join("\n\n"));
-process.stdout.write(`[bench] written to bench/RESULTS.md\n`);
+if (pgUrl) rows.push(...(await withScratchDatabase(pgUrl, "portail_bench", (url) => runOn("postgres", url))));
+await prependResults([...header, ...rows]);

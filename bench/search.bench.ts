@@ -30,6 +30,7 @@ import { sql } from "kysely";
 import { build } from "../scripts/build.js";
 import { connectPostgres, createDatabase, type DatabaseHandle } from "../src/core/db/create-db.js";
 import { migrateToLatest } from "../src/core/db/migrator.js";
+import { prependResults, withScratchDatabase } from "./support.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { values: args } = parseArgs({
@@ -355,26 +356,5 @@ const header = [
 process.stdout.write(`${header.join("\n")}\n`);
 const rows = args["skip-pglite"] ? [] : await runOn("pglite", null);
 const pgUrl = process.env.BENCH_DATABASE_URL;
-if (pgUrl) {
-  const pg = (await import("pg")).default;
-  const name = `portail_search_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: pgUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(pgUrl);
-  u.pathname = `/${name}`;
-  try {
-    rows.push(...(await runOn("postgres", u.toString())));
-  } finally {
-    const c = new pg.Client({ connectionString: pgUrl });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
-  }
-}
-const results = path.join(ROOT, "bench/RESULTS.md");
-const previous = await fs.readFile(results, "utf8");
-const [title, intro, ...rest] = previous.split("\n\n");
-await fs.writeFile(results, [title, intro, [...header, ...rows].join("\n"), ...rest].filter((b) => b !== undefined).join("\n\n"));
-process.stdout.write("[bench] written to bench/RESULTS.md\n");
+if (pgUrl) rows.push(...(await withScratchDatabase(pgUrl, "portail_search_bench", (url) => runOn("postgres", url))));
+await prependResults([...header, ...rows]);
