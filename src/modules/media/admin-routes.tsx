@@ -1,20 +1,18 @@
 // Back-office routes of the media library (under /admin, behind registerAdminGuard).
 // The upload form is multipart: @fastify/multipart is registered in this plugin only, and
-// the upload route reads the body itself, CSRF token first (see core/http/csrf.ts).
-import fsp from "node:fs/promises";
+// the upload route reads the body itself, CSRF token first (upload-form.ts, core/http/csrf.ts).
 import path from "node:path";
 import multipart from "@fastify/multipart";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { can } from "../../core/auth/roles.js";
 import { NotFoundError } from "../../core/errors.js";
-import { CsrfError, verifyCsrfToken } from "../../core/http/csrf.js";
 import { emptyForm, field, formBody, handleForm, noQuery, pageNumber, pageParam, queryOf, text } from "../../core/http/form.js";
 import { requireStaff, serveAdminPage, staffActor, type StaffActor } from "../admin/index.js";
 import { presentDetail, presentListItem } from "./admin-present.js";
-import { UploadError, uploadErrors } from "./errors.js";
 import { findMedia, listMedia } from "./queries.js";
 import { canEditMedia, deleteImage, updateImage, uploadImage, type DetailsInput, type MediaActor, type MediaDeps } from "./service.js";
-import { MAX_UPLOAD_BYTES, receiveUpload } from "./upload.js";
+import { MAX_UPLOAD_BYTES } from "./upload.js";
+import { readUploadForm } from "./upload-form.js";
 import { MediaError, mediaUsage } from "./usage.js";
 import { MediaDeletePage, MediaDetailPage, MediaListPage, MediaNewPage, type FormValues } from "./views.js";
 
@@ -114,7 +112,9 @@ export async function mediaAdminRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const actor = mediaActor(staffActor(request));
       // A plain form post (a client that dropped the enctype) carries no file: the form comes back with that error.
-      const form = request.isMultipart() ? await readUploadForm(request, tmpDir) : { tmpFile: null, originalName: "", fields: pickFields(request.body) };
+      const form = request.isMultipart()
+        ? await readUploadForm(request, tmpDir, TEXT_FIELDS)
+        : { tmpFile: null, originalName: "", fields: pickFields(request.body) };
       return handleForm(
         () => uploadImage(deps, actor, form),
         (id) => reply.redirect(`/admin/medias/${id}?statut=envoyee`, 303),
@@ -197,67 +197,6 @@ export async function mediaAdminRoutes(app: FastifyInstance) {
   );
 }
 
-interface UploadForm {
-  tmpFile: string | null;
-  originalName: string;
-  fields: DetailsInput;
-  fileError?: string;
-}
-
-/**
- * Reads the multipart upload form. The first part must be `_csrf` and is verified before
- * anything else is read; the file is streamed to `tmpDir` under a random name with the
- * byte cap; a refused file (too large, client gone) leaves nothing on disk.
- */
-async function readUploadForm(request: FastifyRequest, tmpDir: string): Promise<UploadForm> {
-  const form: UploadForm = { tmpFile: null, originalName: "", fields: {} };
-  let first = true;
-  try {
-    for await (const part of request.parts()) {
-      if (first) {
-        first = false;
-        if (part.type !== "field" || part.fieldname !== "_csrf") throw new CsrfError("token must be the first field");
-        verifyCsrfToken(request, typeof part.value === "string" ? part.value : undefined);
-        continue;
-      }
-      if (part.type === "file") {
-        // An empty file input is sent as a part with no name and no bytes.
-        if (part.fieldname !== "fichier" || part.filename === "" || form.tmpFile || form.fileError) {
-          await drain(part.file);
-          continue;
-        }
-        form.originalName = part.filename;
-        try {
-          const received = await receiveUpload(part.file, { tmpDir, maxBytes: MAX_UPLOAD_BYTES });
-          if (part.file.truncated) {
-            await fsp.rm(received.path, { force: true });
-            form.fileError = uploadErrors.tooLarge(MAX_UPLOAD_BYTES).message;
-          } else if (received.bytes === 0) {
-            await fsp.rm(received.path, { force: true });
-            form.fileError = "Le fichier choisi est vide.";
-          } else form.tmpFile = received.path;
-        } catch (error) {
-          if (!(error instanceof UploadError)) throw error;
-          form.fileError = error.message;
-        }
-        continue;
-      }
-      if ((TEXT_FIELDS as readonly string[]).includes(part.fieldname) && typeof part.value === "string") {
-        (form.fields as Record<string, string>)[part.fieldname] = part.value;
-      }
-    }
-    if (first) throw new CsrfError("empty multipart body");
-  } catch (error) {
-    if (form.tmpFile) await fsp.rm(form.tmpFile, { force: true });
-    throw error;
-  }
-  return form;
-}
-
 function pickFields(body: unknown): DetailsInput {
   return Object.fromEntries(TEXT_FIELDS.map((k) => [k, field(body, k)]));
-}
-
-async function drain(stream: AsyncIterable<unknown>): Promise<void> {
-  for await (const chunk of stream) void chunk;
 }

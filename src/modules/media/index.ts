@@ -8,3 +8,4 @@ export { variantFileSize } from "./store.js";
 // Upload pipeline for other modules' forms (participation: the image of a resident's idea).
 export { MAX_UPLOAD_BYTES, processUpload, receiveUpload, UploadError } from "./upload.js";
 export { uploadErrors } from "./errors.js";
+export { readUploadForm } from "./upload-form.js";

@@ -1,17 +1,15 @@
 // The image of an idea: its author adds one (or replaces it) while the city has not answered.
 // The form is multipart, registered in this plugin's own scope (like the media library's upload):
-// the CSRF token is the first part and is checked before anything else is read, the file is
-// streamed to a temp file under the media byte cap, then the media pipeline re-encodes it.
-import fsp from "node:fs/promises";
+// media's readUploadForm checks the CSRF token (first part) before anything else is read and
+// streams the file to a temp file under the media byte cap, then the media pipeline re-encodes it.
 import path from "node:path";
 import multipart from "@fastify/multipart";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { NotFoundError } from "../../../core/errors.js";
-import { CsrfError, verifyCsrfToken } from "../../../core/http/csrf.js";
 import { formBody, handleForm, line, noQuery, type Refused } from "../../../core/http/form.js";
 import { servePage } from "../../../core/http/render.js";
 import { requireSession } from "../../accounts/index.js";
-import { MAX_UPLOAD_BYTES, receiveUpload, UploadError, uploadErrors } from "../../media/index.js";
+import { MAX_UPLOAD_BYTES, readUploadForm } from "../../media/index.js";
 import { presentProposal, proposalPath } from "./present.js";
 import * as q from "./queries.js";
 import { participantOf } from "./routes.js";
@@ -22,51 +20,10 @@ const idParams = { type: "object", properties: { id: { type: "string", pattern: 
 /** A client that dropped the enctype posts urlencoded: answered with "choose an image". */
 const imageBody = { content: { "application/x-www-form-urlencoded": { schema: formBody({ _csrf: line(200), alt: line(1000) }) } } } as const;
 
-async function drain(stream: AsyncIterable<unknown>): Promise<void> {
-  for await (const chunk of stream) void chunk;
-}
-
-/** Reads the form: `_csrf` first (verified), then the file under the byte cap, then the alt text. */
+/** The image form: the shared upload reader (CSRF first, byte cap), then the alt text. */
 async function readImageForm(request: FastifyRequest, tmpDir: string): Promise<service.ImageInput> {
-  const form: service.ImageInput = { tmpFile: null, originalName: "", alt: "" };
-  let first = true;
-  try {
-    for await (const part of request.parts()) {
-      if (first) {
-        first = false;
-        if (part.type !== "field" || part.fieldname !== "_csrf") throw new CsrfError("token must be the first field");
-        verifyCsrfToken(request, typeof part.value === "string" ? part.value : undefined);
-        continue;
-      }
-      if (part.type === "file") {
-        if (part.fieldname !== "fichier" || part.filename === "" || form.tmpFile || form.fileError) {
-          await drain(part.file);
-          continue;
-        }
-        form.originalName = part.filename;
-        try {
-          const received = await receiveUpload(part.file, { tmpDir, maxBytes: MAX_UPLOAD_BYTES });
-          if (part.file.truncated) {
-            await fsp.rm(received.path, { force: true });
-            form.fileError = uploadErrors.tooLarge(MAX_UPLOAD_BYTES).message;
-          } else if (received.bytes === 0) {
-            await fsp.rm(received.path, { force: true });
-            form.fileError = "Le fichier choisi est vide.";
-          } else form.tmpFile = received.path;
-        } catch (error) {
-          if (!(error instanceof UploadError)) throw error;
-          form.fileError = error.message;
-        }
-        continue;
-      }
-      if (part.fieldname === "alt" && typeof part.value === "string") form.alt = part.value.slice(0, 1000);
-    }
-    if (first) throw new CsrfError("empty multipart body");
-  } catch (error) {
-    if (form.tmpFile) await fsp.rm(form.tmpFile, { force: true });
-    throw error;
-  }
-  return form;
+  const { tmpFile, originalName, fields, fileError } = await readUploadForm(request, tmpDir, ["alt"]);
+  return { tmpFile, originalName, alt: (fields.alt ?? "").slice(0, 1000), ...(fileError ? { fileError } : {}) };
 }
 
 export async function proposalImageRoutes(app: FastifyInstance) {
