@@ -10,6 +10,9 @@ import type { Mailer, MailTransport } from "./mail/mailer.js";
 import type { JobHandler } from "./jobs/queue.js";
 import type { HourlyTask } from "./jobs/schedule.js";
 import type { ViewerFacts } from "../ui/viewer.js";
+import type { Transaction } from "kysely";
+import type { Database } from "./db/schema.js";
+import type { EventName, ModuleEvents } from "./events.js";
 
 /** The site's identity and navigation as every page frame needs them (owned by the site module). */
 export interface SiteFrameData {
@@ -81,6 +84,8 @@ export interface ModuleFacts {
   recurring(): RecurringTask[];
   viewerFacts(deps: AppDeps, userId: number): Promise<Partial<ViewerFacts>>;
   knowsTag(tag: string): boolean;
+  /** Runs the handlers of an in-transaction event (core/events.ts). */
+  emit<K extends EventName>(deps: AppDeps, trx: Transaction<Database>, name: K, payload: ModuleEvents[K]): Promise<void>;
 }
 
 declare module "fastify" {

@@ -1,14 +1,23 @@
 // The module contract (docs/decisions/0014-module-contract.md). A feature module exports one
 // manifest from its index.ts; app.ts registers the list in src/modules.ts. Core reads what the
 // manifests declare and knows no feature table: the back-office menu, the role table, the job
-// handlers, the facts a signed-in page needs about its viewer and the cache tags all come from
-// here.
+// handlers, the facts a signed-in page needs about its viewer, the cache tags and the handlers of
+// in-transaction module events (core/events.ts, decision 0018) all come from here.
 import type { FastifyInstance } from "fastify";
+import type { Transaction } from "kysely";
 import type { ViewerFacts } from "../ui/viewer.js";
 import type { PermissionDeclaration } from "./auth/roles.js";
+import type { Database } from "./db/schema.js";
 import type { AdminMenuEntry, AppDeps, ModuleFacts, RecurringTask } from "./deps.js";
+import type { EventName, ModuleEvents } from "./events.js";
 import type { JobHandler } from "./jobs/queue.js";
 import type { MailMessage } from "./mail/mailer.js";
+
+/** A module's handler of another module's in-transaction event (core/events.ts). */
+export type EventHandler<K extends EventName> = (deps: AppDeps, trx: Transaction<Database>, payload: ModuleEvents[K]) => Promise<void>;
+
+/** What a manifest's `on` holds: at most one handler per event and module. */
+export type EventHandlers = { [K in EventName]?: EventHandler<K> };
 
 export type RoutePlugin = (app: FastifyInstance) => Promise<void> | void;
 
@@ -46,6 +55,11 @@ export interface ModuleManifest {
   viewerFacts?: (deps: AppDeps, userId: number) => Promise<Partial<ViewerFacts>>;
   /** Prefixes of the page-cache tags this module's pages carry and its changes drop ("content:", "home"). */
   cacheTags?: readonly string[];
+  /**
+   * Handlers of other modules' in-transaction events (core/events.ts, decision 0018), run inside
+   * the emitter's transaction: what they write commits or rolls back with the change.
+   */
+  on?: EventHandlers;
 }
 
 /** Identity function that checks a manifest's shape where it is written. */
@@ -58,6 +72,7 @@ export class ModuleRegistry implements ModuleFacts {
   readonly adminMenu: readonly AdminMenuEntry[];
   readonly cacheTags: readonly string[];
   readonly #viewerLoaders: NonNullable<ModuleManifest["viewerFacts"]>[];
+  readonly #handlers = new Map<string, { module: string; handler: EventHandler<EventName> }[]>();
 
   constructor(readonly modules: readonly ModuleManifest[]) {
     const names = new Set<string>();
@@ -68,6 +83,28 @@ export class ModuleRegistry implements ModuleFacts {
     this.adminMenu = modules.flatMap((m) => m.adminMenu ?? []).sort((a, b) => a.order - b.order);
     this.cacheTags = modules.flatMap((m) => m.cacheTags ?? []);
     this.#viewerLoaders = modules.flatMap((m) => (m.viewerFacts ? [m.viewerFacts] : []));
+    for (const m of modules) {
+      for (const [name, handler] of Object.entries(m.on ?? {})) {
+        if (!handler) continue;
+        const list = this.#handlers.get(name) ?? [];
+        list.push({ module: m.name, handler: handler as EventHandler<EventName> });
+        this.#handlers.set(name, list);
+      }
+    }
+  }
+
+  /**
+   * Runs every module's handler of an event, in module order, one after the other inside the
+   * emitter's transaction (its queries cannot run in parallel on one connection). A handler's
+   * error propagates: the emitter's transaction rolls back, change and notices alike.
+   */
+  async emit<K extends EventName>(deps: AppDeps, trx: Transaction<Database>, name: K, payload: ModuleEvents[K]): Promise<void> {
+    for (const { handler } of this.#handlers.get(name) ?? []) await (handler as EventHandler<K>)(deps, trx, payload);
+  }
+
+  /** The modules that handle an event, in the order they run (tests, the decision record). */
+  handlersOf(name: EventName): string[] {
+    return (this.#handlers.get(name) ?? []).map((h) => h.module);
   }
 
   permissions(): PermissionDeclaration[] {

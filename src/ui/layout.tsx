@@ -144,6 +144,7 @@ function Header({ ctx }: { ctx: PageContext }) {
               <a class="account-link" href="/compte">
                 Mon compte<span class="sr-only"> ({ctx.viewer.displayName})</span>
               </a>
+              {ctx.viewer.unreadNotices > 0 ? <UnreadBadge count={ctx.viewer.unreadNotices} /> : null}
               <form method="post" action="/compte/deconnexion" class="account-menu__signout">
                 <input type="hidden" name="_csrf" value={ctx.viewer.csrfToken} />
                 <button type="submit" class="link-button">
@@ -212,5 +213,21 @@ function Footer({ ctx }: { ctx: PageContext }) {
         </nav>
       </div>
     </footer>
+  );
+}
+
+/**
+ * The number of unread notices beside "Mon compte", a link to the inbox. The number is shown in
+ * a bordered box (not colour alone) and the link's text says what it counts.
+ */
+function UnreadBadge({ count }: { count: number }) {
+  const label = count === 1 ? "notification non lue" : "notifications non lues";
+  return (
+    <a class="notice-badge" href="/compte/notifications">
+      <span aria-hidden="true">{count > 99 ? "99+" : count}</span>
+      <span class="sr-only">
+        {count} {label}
+      </span>
+    </a>
   );
 }

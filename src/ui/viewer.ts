@@ -13,12 +13,14 @@ export interface Viewer {
   favouriteActions: ReadonlySet<number>;
   /** Neighbourhoods the person follows (their interests). */
   followed: ReadonlySet<number>;
+  /** Unread on-site notices (the participation inbox), shown beside "Mon compte"; 0 when none. */
+  unreadNotices: number;
   /** Path and query of the page being rendered: where favourite forms come back to. */
   currentUrl: string;
 }
 
 /** What the modules tell about a signed-in viewer (core/module.ts `viewerFacts`). */
-export type ViewerFacts = Pick<Viewer, "favourites" | "favouriteActions" | "followed">;
+export type ViewerFacts = Pick<Viewer, "favourites" | "favouriteActions" | "followed" | "unreadNotices">;
 
 export const ANONYMOUS: Viewer = {
   signedIn: false,
@@ -27,6 +29,7 @@ export const ANONYMOUS: Viewer = {
   favourites: new Set(),
   favouriteActions: new Set(),
   followed: new Set(),
+  unreadNotices: 0,
   currentUrl: "/",
 };
 

@@ -6,7 +6,9 @@ import { articleCommentsAdminRoutes } from "./comments/admin-routes.js";
 import { commentRoutes } from "./comments/routes.js";
 import { mails } from "./mails.js";
 import { moderationAdminRoutes } from "./moderation/admin-routes.js";
+import { tellFollowersOfStatus } from "./notifications/action-status.js";
 import { notificationRoutes } from "./notifications/routes.js";
+import { countUnread } from "./notifications/service.js";
 import { organisationAdminRoutes } from "./organisations/admin-routes.js";
 import { proposalAdminRoutes } from "./proposals/admin-routes.js";
 import { proposalImageRoutes } from "./proposals/image-routes.js";
@@ -38,6 +40,10 @@ export const participationModule = defineModule({
   ],
   cacheTags: ["participation:"],
   mails,
+  // In-transaction events of other modules (decision 0018): followers hear of a status change.
+  on: { "policy.action.status-changed": tellFollowersOfStatus },
+  // The unread count beside "Mon compte" on every signed-in page (one indexed count).
+  viewerFacts: async (deps, userId) => ({ unreadNotices: await countUnread(deps.db, userId) }),
   // Residents' own acts (comment, report, propose, support) are not in the role table, which
   // holds back-office actions only: any signed-in account with a verified address that is not
   // blocked may do them (participation/access.ts). The table holds what staff may do.

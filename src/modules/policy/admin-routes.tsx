@@ -113,7 +113,12 @@ type Query<K extends string> = { Querystring: Partial<Record<K, string>> };
 const see = (reply: FastifyReply, url: string) => reply.redirect(url, 303);
 
 export async function policyAdminRoutes(app: FastifyInstance) {
-  const deps: service.PolicyDeps = { db: app.deps.db, pageCache: app.deps.pageCache, now: () => app.deps.now() };
+  const deps: service.PolicyDeps = {
+    db: app.deps.db,
+    pageCache: app.deps.pageCache,
+    now: () => app.deps.now(),
+    emit: (trx, name, payload) => app.deps.modules.emit(app.deps, trx, name, payload),
+  };
   const preHandler = requireStaff("policy.edit");
   const get = (querystring: object = noQuery) => ({ preHandler, schema: { querystring } });
   const post = (body: object) => ({ preHandler, schema: { body } });

@@ -42,6 +42,17 @@ export async function countNotifications(db: Db, userId: number) {
   return { total: Number(row.total), unread: Number(row.total) - Number(row.read) };
 }
 
+/** Unread notices of one account (every signed-in page: the partial index `participation_notifications_unread_idx`). */
+export async function countUnread(db: Db, userId: number): Promise<number> {
+  const row = await db
+    .selectFrom("participation_notifications")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("user_id", "=", userId)
+    .where("read_at", "is", null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export async function markAllRead(db: Db, userId: number, now: Date) {
   await db.updateTable("participation_notifications").set({ read_at: now }).where("user_id", "=", userId).where("read_at", "is", null).execute();
 }

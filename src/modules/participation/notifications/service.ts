@@ -5,7 +5,16 @@ import type { Kysely, Transaction } from "kysely";
 import type { AppDeps } from "../../../core/deps.js";
 import type { Database } from "../../../core/db/schema.js";
 import type { MailMessage } from "../../../core/mail/mailer.js";
-import { allNotificationsOf, countNotifications, insertNotifications, listNotifications, markAllRead, recipients, type NewNotification } from "./queries.js";
+import {
+  allNotificationsOf,
+  countNotifications,
+  countUnread,
+  insertNotifications,
+  listNotifications,
+  markAllRead,
+  recipients,
+  type NewNotification,
+} from "./queries.js";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -40,4 +49,4 @@ export async function inbox(db: Db, userId: number, page: number) {
   return { items, ...counts, page, pages: Math.max(1, Math.ceil(counts.total / INBOX_PAGE_SIZE)) };
 }
 
-export { markAllRead, countNotifications, allNotificationsOf };
+export { markAllRead, countNotifications, countUnread, allNotificationsOf };

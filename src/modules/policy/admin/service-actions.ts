@@ -7,6 +7,7 @@ import { ValidationError } from "../../../core/errors.js";
 import { descriptionHtml, readAction, type ActionValues, type FormBody } from "./validate.js";
 import { assertCanEdit, audit, changes, freeSlug, isUniqueViolation, parseId, refuse, write, type PolicyDeps, type SaveResult } from "./service-common.js";
 import { formatDateTime } from "../../../lib/format.js";
+import { statusChanged } from "../events.js";
 
 export const ACTIONS_PAGE_SIZE = 25;
 
@@ -152,6 +153,14 @@ export async function saveAction(deps: PolicyDeps, actor: StaffActor, id: string
         }
         // The old public address keeps working (301), and a slug taken back is no longer a redirect.
         await q.recordSlugChange(trx, savedId, before.slug, slug, now);
+        // Other modules hear of a status change in this transaction (participation tells the
+        // action's followers): a save that fails after this line leaves no notice behind.
+        if (before.status !== input.status)
+          await deps.emit(
+            trx,
+            "policy.action.status-changed",
+            statusChanged({ actionId: savedId, title: input.title, slug, from: before.status, to: input.status, actorId: actor.id, at: now }),
+          );
       } else savedId = (await q.insertAction(trx, columns, now)).id;
       await q.replaceActionChildren(trx, savedId, { partners, places: placeIds, articles: articleIds, funding, milestones });
       const beforeFields = before

@@ -7,6 +7,7 @@ import { can } from "../../../core/auth/roles.js";
 import type { DB } from "../../../core/db/create-db.js";
 import type { Database } from "../../../core/db/schema.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../../core/errors.js";
+import type { Emit } from "../../../core/events.js";
 import type { PageCache } from "../../../core/http/page-cache.js";
 import { slugify } from "../../../lib/text.js";
 import type { StaffActor } from "../../admin/index.js";
@@ -16,6 +17,8 @@ export interface PolicyDeps {
   db: DB;
   pageCache: PageCache;
   now: () => Date;
+  /** In-transaction events for other modules (events.ts): the action status change. */
+  emit: Emit;
 }
 
 export type Trx = Transaction<Database>;
