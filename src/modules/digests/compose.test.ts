@@ -2,7 +2,7 @@
 // accounts' rankForYou gives, on random items and interests (ties included).
 import { describe, expect, it } from "vitest";
 import { rankForYou } from "../accounts/index.js";
-import { composeDigest, ItemIndex } from "./compose.js";
+import { composeDigest, ItemIndex, MAX_NOTICES } from "./compose.js";
 import type { WindowItem } from "./queries.js";
 
 function random(seed: number) {
@@ -59,5 +59,48 @@ describe("digest ranking", () => {
     expect(composeDigest(index, { ...base, withInterests: true, withFavourites: true })).toEqual({ items: { n: [5], u: [6], a: [9] }, total: 3 });
     expect(composeDigest(index, { ...base, withInterests: false, withFavourites: true })).toEqual({ items: { n: [], u: [6], a: [9] }, total: 2 });
     expect(composeDigest(index, { ...base, withInterests: true, withFavourites: false })).toEqual({ items: { n: [5], u: [], a: [] }, total: 1 });
+  });
+
+  it("adds the resident's notices newest first (ties: highest id), at most MAX_NOTICES, counted in the total, whatever the sources", () => {
+    const until = new Date("2027-01-11T07:00:00Z");
+    const since = new Date("2027-01-10T07:00:00Z");
+    const index = new ItemIndex([], until);
+    const at = (h: number) => new Date(since.getTime() + h * 3_600_000);
+    const notices = [
+      ...Array.from({ length: MAX_NOTICES }, (_, i) => ({ id: 100 + i, createdAt: at(1) })),
+      { id: 7, createdAt: at(5) },
+      { id: 8, createdAt: at(3) },
+    ];
+    const got = composeDigest(index, {
+      themeIds: [],
+      placeIds: [],
+      since,
+      until,
+      updatedActions: [],
+      updatedContent: [],
+      withInterests: false,
+      withFavourites: true,
+      notices,
+    });
+    expect(got.items.p).toEqual([7, 8, 109, 108, 107, 106, 105, 104, 103, 102]);
+    expect(got.items.np).toBe(MAX_NOTICES + 2);
+    expect(got.total).toBe(MAX_NOTICES + 2);
+    // none: the items carry no notice fields (deliveries stay as they were)
+    expect(
+      composeDigest(index, {
+        themeIds: [],
+        placeIds: [],
+        since,
+        until,
+        updatedActions: [],
+        updatedContent: [],
+        withInterests: true,
+        withFavourites: true,
+        notices: [],
+      }),
+    ).toEqual({
+      items: { n: [], u: [], a: [] },
+      total: 0,
+    });
   });
 });

@@ -10,6 +10,8 @@ import type { DigestItems } from "./schema.js";
 /** New items shown in one e-mail; the rest are counted and left to "Mon fil". */
 export const MAX_NEW = 10;
 export const MAX_UPDATED = 10;
+/** Participation notices shown in one e-mail; the rest are counted and left to the inbox. */
+export const MAX_NOTICES = 10;
 
 /**
  * The run's items, indexed by theme and place, with each item's freshness at the period's end
@@ -99,6 +101,8 @@ export interface SubscriberInput {
   /** Favourite content and actions changed in (since, until] (already filtered by time). */
   updatedContent: readonly { id: number; publishedAt: Date | null }[];
   updatedActions: readonly number[];
+  /** The resident's unread participation notices written in (since, until] (already filtered by time). */
+  notices?: readonly { id: number; createdAt: Date }[];
 }
 
 export function composeDigest(index: ItemIndex, s: SubscriberInput): { items: DigestItems; total: number } {
@@ -108,8 +112,16 @@ export function composeDigest(index: ItemIndex, s: SubscriberInput): { items: Di
     ? [...new Set(s.updatedContent.filter((c) => !isNew.has(c.id) && c.publishedAt !== null && c.publishedAt.getTime() <= s.since.getTime()).map((c) => c.id))]
     : [];
   const actions = s.withFavourites ? [...new Set(s.updatedActions)] : [];
+  // Notices are the resident's own (replies, the city's answers, followed actions): whatever the
+  // sources chosen, newest first (ties: highest id).
+  const notices = [...(s.notices ?? [])].sort((x, y) => y.createdAt.getTime() - x.createdAt.getTime() || y.id - x.id);
   return {
-    items: { n: fresh.ids, u: updated.slice(0, MAX_UPDATED), a: actions.slice(0, MAX_UPDATED) },
-    total: fresh.count + updated.length + actions.length,
+    items: {
+      n: fresh.ids,
+      u: updated.slice(0, MAX_UPDATED),
+      a: actions.slice(0, MAX_UPDATED),
+      ...(notices.length > 0 ? { p: notices.slice(0, MAX_NOTICES).map((x) => x.id), np: notices.length } : {}),
+    },
+    total: fresh.count + updated.length + actions.length + notices.length,
   };
 }

@@ -14,10 +14,11 @@
 import type { AppDeps } from "../../core/deps.js";
 import type { Job, JobHandler } from "../../core/jobs/queue.js";
 import { MailDeliveryError } from "../../core/mail/mailer.js";
-import { formatDate } from "../../lib/format.js";
+import { formatDate, formatDateTime } from "../../lib/format.js";
 import { findItemsByIds, loadCards } from "../content/index.js";
+import { INBOX_PATH, noticesForDigest } from "../participation/index.js";
 import { statusLabel } from "../policy/index.js";
-import { type DigestEntry, digestMail } from "./mails.js";
+import { type DigestEntry, type DigestNoticeEntry, digestMail } from "./mails.js";
 import * as q from "./queries.js";
 import { SEND_MAX_DELAY_MS } from "./service.js";
 import { unsubscribeToken } from "./token.js";
@@ -42,9 +43,10 @@ const absolute = (base: string, url: string) => (/^https?:\/\//.test(url) ? url 
 export async function renderDelivery(deps: Deps, d: Delivery) {
   const base = deps.config.publicUrl;
   const ids = [...d.items.n, ...d.items.u];
-  const [rows, actions, site, token] = await Promise.all([
+  const [rows, actions, noticeRows, site, token] = await Promise.all([
     findItemsByIds(deps.db, ids),
     q.actionsByIds(deps.db, d.items.a),
+    noticesForDigest(deps.db, d.user_id, d.items.p ?? []),
     deps.site.load(),
     unsubscribeToken(deps.db, d.user_id),
   ]);
@@ -74,9 +76,17 @@ export async function renderDelivery(deps: Deps, d: Delivery) {
       image: null,
     })),
   ];
+  // The resident's notices of the period, newest first (escaped by the template).
+  const notices: DigestNoticeEntry[] = noticeRows.map((n) => ({
+    label: n.label,
+    message: n.message,
+    url: n.href ? absolute(base, n.href) : "",
+    meta: `Le ${formatDateTime(n.createdAt)}`,
+  }));
+  const noticeTotal = d.items.np ?? 0;
   const unsubscribeUrl = `${base}${unsubscribePath(token)}`;
   const weekly = d.period_key.startsWith("S");
-  const shown = d.items.n.length + d.items.u.length + d.items.a.length;
+  const shown = d.items.n.length + d.items.u.length + d.items.a.length + noticeTotal;
   const name = safeDisplayName(d.display_name);
   const message = digestMail({
     to: d.email,
@@ -87,6 +97,9 @@ export async function renderDelivery(deps: Deps, d: Delivery) {
     fresh,
     updated,
     more: Math.max(0, d.total - shown),
+    notices,
+    noticesMore: Math.max(0, noticeTotal - (d.items.p?.length ?? 0)),
+    noticesUrl: `${base}${INBOX_PATH}`,
     feedUrl: `${base}/compte/mon-fil`,
     settingsUrl: `${base}/compte/lettre`,
     unsubscribeUrl,
@@ -98,7 +111,7 @@ export async function renderDelivery(deps: Deps, d: Delivery) {
     headers: { "List-Unsubscribe": `<${unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
     // The same Message-ID for every try of this delivery.
     messageId: `<digest-${d.id}-${d.period_key}@${host}>`,
-    fresh: fresh.length + updated.length,
+    fresh: fresh.length + updated.length + notices.length,
   };
 }
 

@@ -33,11 +33,18 @@ export interface DigestRunsTable {
   empty: Generated<number>;
 }
 
-/** Item ids of one digest: new content (ranked), updated favourite content, updated favourite actions. */
+/**
+ * Item ids of one digest: new content (ranked), updated favourite content, updated favourite
+ * actions; and the resident's unread participation notices of the period, newest first (`p`,
+ * at most MAX_NOTICES) with how many there were in all (`np`). Absent when there were none (and in
+ * deliveries recorded before notices joined the digest).
+ */
 export interface DigestItems {
   n: number[];
   u: number[];
   a: number[];
+  p?: number[];
+  np?: number;
 }
 
 export interface DigestDeliveriesTable {

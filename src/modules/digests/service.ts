@@ -4,6 +4,7 @@ import type { AppDeps } from "../../core/deps.js";
 import type { DB } from "../../core/db/create-db.js";
 import { ValidationError } from "../../core/errors.js";
 import { enqueueMany, renewLease } from "../../core/jobs/queue.js";
+import { unreadNoticesBetween } from "../participation/index.js";
 import { composeDigest, ItemIndex } from "./compose.js";
 import { LOOKBACK_MS, localMoment } from "./period.js";
 import * as q from "./queries.js";
@@ -126,10 +127,12 @@ export async function runDigests(
       sinceOf.set(r.id, new Date(Math.max(r.last_until?.getTime() ?? first, until.getTime() - MAX_LOOKBACK_MS)));
     }
     const from = new Date(Math.min(...[...sinceOf.values()].map((d) => d.getTime())));
-    const [interests, content, actions] = await Promise.all([
+    const [interests, content, actions, notices] = await Promise.all([
       q.interestsOf(db, userIds),
       q.updatedFavouriteContent(db, userIds, from, until),
       q.updatedFavouriteActions(db, userIds, from, until),
+      // the residents' unread participation notices (participation's index.ts)
+      unreadNoticesBetween(db, userIds, from, until),
     ]);
     const group = <T extends { user_id: number }>(list: readonly T[]) => {
       const m = new Map<number, T[]>();
@@ -144,6 +147,7 @@ export async function runDigests(
     const places = group(interests.places);
     const contentBy = group(content);
     const actionsBy = group(actions);
+    const noticesBy = group(notices);
     const deliveries: q.NewDelivery[] = [];
     const served: { userId: number; periodKey: string; until: Date }[] = [];
     for (const r of rows) {
@@ -159,6 +163,7 @@ export async function runDigests(
         until,
         updatedContent: (contentBy.get(r.id) ?? []).filter((c) => after(c.updated_at)).map((c) => ({ id: c.id, publishedAt: c.published_at })),
         updatedActions: (actionsBy.get(r.id) ?? []).filter((a) => after(a.updated_at)).map((a) => a.id),
+        notices: (noticesBy.get(r.id) ?? []).filter((n) => after(n.created_at)).map((n) => ({ id: n.id, createdAt: n.created_at })),
       });
       served.push({ userId: r.id, periodKey, until });
       // Nothing new: nothing sent, and the next digest starts from here all the same.

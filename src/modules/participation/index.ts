@@ -11,3 +11,5 @@ export { proposalStats } from "./proposals/queries.js";
 export { loadProposalBlock, ProposalBlock, type ProposalBlockModel } from "./proposals/block.js";
 // The account's data export and erasure (accounts module).
 export { exportParticipation, eraseParticipation, dropErasedPages } from "./rgpd.js";
+// The resident's unread notices of a digest's period, and their text at sending (digests module).
+export { unreadNoticesBetween, noticesForDigest, INBOX_PATH, type DigestNotice } from "./notifications/digest.js";

@@ -66,6 +66,35 @@ export async function allNotificationsOf(db: Db, userId: number) {
     .execute();
 }
 
+/**
+ * Unread notices of these accounts written in (from, until]: what a digest of that period may
+ * show (the digests module, through index.ts). Ids and times only; the text is read at sending.
+ */
+export async function unreadNoticesBetween(db: Db, userIds: readonly number[], from: Date, until: Date) {
+  if (userIds.length === 0) return [];
+  return db
+    .selectFrom("participation_notifications")
+    .select(["id", "user_id", "created_at"])
+    .where("user_id", "in", userIds)
+    .where("read_at", "is", null)
+    .where("created_at", ">", from)
+    .where("created_at", "<=", until)
+    .execute();
+}
+
+/** These notices of one account (others' ids are ignored), newest first. */
+export async function noticesByIds(db: Db, userId: number, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom("participation_notifications")
+    .select(["id", "kind", "message", "href", "created_at"])
+    .where("user_id", "=", userId)
+    .where("id", "in", ids)
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .execute();
+}
+
 /** Name and address of the accounts to tell (verified addresses only get e-mails). */
 export async function recipients(db: Db, ids: readonly number[]) {
   if (ids.length === 0) return [];

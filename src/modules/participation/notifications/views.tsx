@@ -4,18 +4,11 @@ import { CsrfField } from "../../../ui/components/form.js";
 import { Pagination } from "../../../ui/components/pagination.js";
 import { formatDateTime } from "../../../lib/format.js";
 import { AccountFrame } from "../../accounts/index.js";
+import { noticeKindLabel } from "./labels.js";
 import type { inbox } from "./service.js";
 import { INBOX_PATH } from "./service.js";
 
 type Inbox = Awaited<ReturnType<typeof inbox>>;
-
-const KIND_LABELS: Record<string, string> = {
-  reply: "Réponse",
-  moderation: "Modération",
-  follow: "Action suivie",
-  answer: "Réponse de la ville",
-  block: "Participation suspendue",
-};
 
 export function InboxPage({ ctx, data }: { ctx: PageContext; data: Inbox }) {
   return (
@@ -39,7 +32,7 @@ export function InboxPage({ ctx, data }: { ctx: PageContext; data: Inbox }) {
             {data.items.map((n) => (
               <li class={n.read_at ? "notification" : "notification notification--unread"}>
                 <p class="notification__meta">
-                  <strong>{KIND_LABELS[n.kind] ?? n.kind}</strong>
+                  <strong>{noticeKindLabel(n.kind)}</strong>
                   {n.read_at ? null : <span class="tag"> Non lue</span>} · <time dateTime={n.created_at.toISOString()}>{formatDateTime(n.created_at)}</time>
                 </p>
                 <p>{n.href ? <a href={n.href}>{n.message}</a> : n.message}</p>
