@@ -1,4 +1,5 @@
 import { defineConfig, type UserWorkspaceConfig } from "vitest/config";
+import LongestFirstSequencer from "./test/sequencer.js";
 
 // Three kinds of tests (see README, "Tests"):
 //  - unit and integration tests on PGlite (always);
@@ -62,5 +63,7 @@ export default defineConfig({
     // three, the integration files went through one worker while the journeys ran (measured:
     // 12 min in all, the two cores 60% busy).
     maxWorkers: 4,
+    // the longest files first, whatever their project (test/sequencer.ts, test/durations.json)
+    sequence: { sequencer: LongestFirstSequencer },
   },
 });
