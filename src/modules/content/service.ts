@@ -18,6 +18,9 @@ export interface ContentDeps {
 
 export const PAGE_SIZE = 12;
 
+/** Items in an item's "Lire aussi" block. */
+const RELATED_COUNT = 3;
+
 export interface Tagged<T> {
   data: T;
   tags: string[];
@@ -217,7 +220,8 @@ async function itemPage(db: DB, item: q.ItemRow, now: Date): Promise<Tagged<Item
     q.findPinnedIds(db, item.id),
   ]);
   const subject = { id: item.id, themeIds: themes.map((t) => t.id), neighbourhoodIds: places.map((p) => p.id) };
-  const candidates = await q.findRelatedCandidates(db, subject, pinned, now);
+  // The best RELATED_COUNT after the visible pinned items: at most that many more than pinned.
+  const candidates = await q.findRelatedCandidates(db, subject, pinned, now, RELATED_COUNT + pinned.length);
   const relatedIds = rankRelated(
     subject,
     pinned,
@@ -228,7 +232,7 @@ async function itemPage(db: DB, item: q.ItemRow, now: Date): Promise<Tagged<Item
       themeIds: c.theme_ids,
       neighbourhoodIds: c.neighbourhood_ids,
     })),
-    { now, limit: 3 },
+    { now, limit: RELATED_COUNT },
   );
   const relatedRows = await q.findItemsByIds(db, relatedIds);
   const byId = new Map(relatedRows.map((r) => [r.id, r]));

@@ -184,10 +184,21 @@ export interface CandidateRow {
   neighbourhood_ids: number[];
 }
 
+/** How many of the newest published items the "Lire aussi" pre-selection scores one by one. */
+export const RELATED_WINDOW = 300;
+
 /**
- * Pre-selects "Lire aussi" candidates in SQL with the same score as rankRelated(), so
- * that only a few dozen rows reach the ranking however large the archive grows.
- * Pinned items are always included so their visibility can be checked.
+ * Pre-selects "Lire aussi" candidates in SQL with the same score as rankRelated(): the best
+ * `limit` items by (score, publication date, id), plus the pinned items so their visibility
+ * can be checked. Bounded work however large the archive (issue #12):
+ *  1. the `RELATED_WINDOW` newest visible items are scored one by one (date index, two
+ *     primary-key probes each) and the best `limit` of them kept;
+ *  2. an older item can only beat them with a strictly higher score than the `limit`-th of
+ *     them (ties go to the newer). When that score is already the highest possible (every
+ *     theme and place shared) or the window held every visible item, nothing else is read;
+ *     otherwise the items scoring higher are added up from the link tables alone (index-only
+ *     scans of the subject's themes and places), and only those are looked up.
+ * The union holds the true best `limit`; rankRelated() orders them.
  */
 export async function findRelatedCandidates(
   db: Db,
@@ -199,23 +210,49 @@ export async function findRelatedCandidates(
   const themeIds = subject.themeIds.length ? subject.themeIds : [-1];
   const placeIds = subject.neighbourhoodIds.length ? subject.neighbourhoodIds : [-1];
   const pinned = pinnedIds.length ? pinnedIds : [-1];
+  const best = 2 * new Set(subject.themeIds).size + new Set(subject.neighbourhoodIds).size;
   const result = await sql<CandidateRow>`
-    with scored as (
-      select c.id, c.status, c.published_at,
+    with walk as (
+      select c.id, c.published_at,
         2 * (select count(*) from content_themes ct where ct.content_id = c.id and ct.theme_id = any(${themeIds}::int[]))
         + (select count(*) from content_neighbourhoods cn where cn.content_id = c.id and cn.neighbourhood_id = any(${placeIds}::int[]))
         as score
       from content_items c
-      where c.id <> ${subject.id} and c.status = 'published' and c.published_at <= ${now}
+      where c.status = 'published' and c.published_at <= ${now} and c.id <> ${subject.id}
+      order by c.published_at desc, c.id desc
+      limit ${RELATED_WINDOW}
+    ), walk_top as (
+      select id, score from walk order by score desc, published_at desc, id desc limit ${limit}
+    ), bar as (
+      select (select count(*) from walk) = ${RELATED_WINDOW} and (select count(*) from walk_top) = ${limit} as partial,
+        (select min(score) from walk_top) as score
+    ), older as (
+      select c.id
+      from (
+        select m.content_id as id, sum(m.w) as score from (
+          select content_id, 2 as w from content_themes where theme_id = any(${themeIds}::int[])
+          union all
+          select content_id, 1 as w from content_neighbourhoods where neighbourhood_id = any(${placeIds}::int[])
+        ) m
+        group by m.content_id
+      ) s
+      join content_items c on c.id = s.id
+      where (select partial from bar) and (select score from bar) < ${best}
+        and s.score > (select score from bar)
+        and c.id <> ${subject.id} and c.status = 'published' and c.published_at <= ${now}
+      order by s.score desc, c.published_at desc, c.id desc
+      limit ${limit}
     ), picked as (
-      (select id, status, published_at from scored order by score desc, published_at desc, id desc limit ${limit})
+      select id from walk_top
       union
-      select id, status, published_at from content_items where id = any(${pinned}::int[])
+      select id from older
+      union
+      select id from content_items where id = any(${pinned}::int[])
     )
-    select p.id, p.status, p.published_at,
-      coalesce((select array_agg(theme_id order by theme_id) from content_themes where content_id = p.id), '{}') as theme_ids,
-      coalesce((select array_agg(neighbourhood_id order by neighbourhood_id) from content_neighbourhoods where content_id = p.id), '{}') as neighbourhood_ids
-    from picked p`.execute(db);
+    select c.id, c.status, c.published_at,
+      coalesce((select array_agg(theme_id order by theme_id) from content_themes where content_id = c.id), '{}') as theme_ids,
+      coalesce((select array_agg(neighbourhood_id order by neighbourhood_id) from content_neighbourhoods where content_id = c.id), '{}') as neighbourhood_ids
+    from picked p join content_items c on c.id = p.id`.execute(db);
   return result.rows;
 }
 
