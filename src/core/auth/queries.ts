@@ -32,6 +32,7 @@ export async function findSessionByTokenHash(db: DB, tokenHash: string) {
       "u.email_verified_at",
       "u.totp_enabled_at",
       "u.totp_required",
+      "u.personal_version",
     ])
     .where("s.token_hash", "=", tokenHash)
     .executeTakeFirst();

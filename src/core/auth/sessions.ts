@@ -29,6 +29,11 @@ export interface CurrentUser {
   /** Second factor (staff): turned on, and whether an admin requires it. */
   totpEnabled: boolean;
   totpRequired: boolean;
+  /**
+   * Bumped in the database whenever the person's favourites or interests change, read with the
+   * session: what a process keeps in memory about this person is valid for this version only.
+   */
+  personalVersion: number;
 }
 
 export interface CurrentSession {
@@ -77,6 +82,7 @@ export async function loadSession(db: DB, token: string, now: Date): Promise<Cur
       emailVerified: row.email_verified_at !== null,
       totpEnabled: row.totp_enabled_at !== null,
       totpRequired: row.totp_required,
+      personalVersion: row.personal_version,
     },
   };
 }

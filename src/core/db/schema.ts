@@ -145,6 +145,8 @@ export interface UsersTable {
   totp_enabled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   totp_last_step: number | null;
   totp_required: Generated<boolean>;
+  /** Bumped by triggers when the person's favourites or interests change (core/http/personal-cache.ts). */
+  personal_version: Generated<number>;
 }
 
 export interface UserThemesTable {

@@ -5,6 +5,7 @@ import cookie from "@fastify/cookie";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { loadSession, type CurrentSession } from "../auth/sessions.js";
 import { SESSION_ABSOLUTE_MS } from "../auth/sessions.js";
+import { installPersonalCache } from "./personal-cache.js";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -25,12 +26,16 @@ export async function registerSession(app: FastifyInstance) {
   const secure = app.deps.config.publicUrl.startsWith("https://");
   const names = cookieNames(secure);
   app.decorateRequest("session", null);
+  const personal = installPersonalCache(app);
   app.addHook("onRequest", async (request, reply) => {
     const token = request.cookies[names.session];
     if (!token) return;
     const session = await loadSession(app.deps.db, token, app.deps.now());
-    if (session) request.session = session;
-    else clearSessionCookie(reply, secure);
+    if (session) {
+      request.session = session;
+      // Before any route reads what is kept about this person: a changed version drops it.
+      personal.note(session.user.id, session.user.personalVersion);
+    } else clearSessionCookie(reply, secure);
   });
 }
 

@@ -1,3 +1,4 @@
+import { personalCacheOf } from "../../core/http/personal-cache.js";
 import { defineModule } from "../../core/module.js";
 import { accountRoutes } from "./account-routes.js";
 import { accountJobHandlers } from "./jobs.js";
@@ -16,5 +17,10 @@ export const accountsModule = defineModule({
   deliveryJobs: accountJobHandlers,
   mails,
   recurring: [{ name: "accounts.purge", everyMs: 3600_000, run: (deps, now) => purgeAccountLinks(deps.db, now) }],
-  viewerFacts: async (deps, userId) => ({ followed: await followedNeighbourhoods(deps.db, userId) }),
+  // Kept per person until their interests change (user_neighbourhoods bumps users.personal_version).
+  viewerFacts: async (deps, userId) => {
+    const load = () => followedNeighbourhoods(deps.db, userId);
+    const cache = personalCacheOf(deps.db);
+    return { followed: await (cache ? cache.remember(userId, "accounts.followed", load, { weight: (s) => s.size }) : load()) };
+  },
 });

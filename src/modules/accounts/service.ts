@@ -1,6 +1,7 @@
 // Account use cases. Each takes its dependencies and plain input, validates it, owns its
 // transaction, and throws typed errors (ValidationError with French field messages,
 // RateLimitedError) that the routes turn into pages.
+import { personalCacheOf } from "../../core/http/personal-cache.js";
 import type { DB } from "../../core/db/create-db.js";
 import { NotFoundError, ValidationError } from "../../core/errors.js";
 import { hashPassword, passwordProblem, verifyAgainstDummy, verifyPassword } from "../../core/auth/passwords.js";
@@ -248,12 +249,15 @@ export async function updatePreferences(deps: AccountDeps, input: PreferencesInp
     });
     await q.setInterests(trx, input.userId, input.themeIds, input.neighbourhoodIds);
   });
+  // The triggers bumped the version for later requests; this one may render right after.
+  personalCacheOf(deps.db)?.forget(input.userId);
 }
 
 /** Adds one theme or place to a person's interests ("Suivre ce quartier"). */
 export async function follow(deps: Pick<AccountDeps, "db">, userId: number, what: { themeId?: number; neighbourhoodId?: number }) {
   if (what.themeId) await q.addThemeInterest(deps.db, userId, what.themeId);
   if (what.neighbourhoodId) await q.addNeighbourhoodInterest(deps.db, userId, what.neighbourhoodId);
+  personalCacheOf(deps.db)?.forget(userId);
 }
 
 /**
@@ -264,6 +268,7 @@ export async function setFollowed(deps: Pick<AccountDeps, "db">, userId: number,
   if (!(await neighbourhoodExists(deps.db, neighbourhoodId))) throw new NotFoundError();
   if (followed) await q.addNeighbourhoodInterest(deps.db, userId, neighbourhoodId);
   else await q.removeNeighbourhoodInterest(deps.db, userId, neighbourhoodId);
+  personalCacheOf(deps.db)?.forget(userId);
 }
 
 /** Ends one of the person's own sessions ("Mes connexions"); another account's id is a 404. */

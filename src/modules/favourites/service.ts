@@ -2,6 +2,7 @@
 // the favourite asked for by an anonymous visitor, added once they sign in.
 import type { DB } from "../../core/db/create-db.js";
 import { NotFoundError } from "../../core/errors.js";
+import { personalCacheOf } from "../../core/http/personal-cache.js";
 import type { CardView } from "../../ui/view-models.js";
 import { findItemsByIds, isPublishedNow, loadCards, PAGE_SIZE } from "../content/index.js";
 import { actionExists } from "../policy/index.js";
@@ -29,17 +30,28 @@ export async function toggleFavourite(deps: FavouritesDeps, userId: number, inpu
   const target = input.target === "action" ? { actionId: input.id } : { contentId: input.id };
   if (!input.add) {
     await q.removeFavourite(deps.db, userId, target);
+    forgetFacts(deps.db, userId);
     return false;
   }
   const exists = input.target === "action" ? await actionExists(deps.db, input.id) : await isPublishedNow(deps.db, input.id, deps.now());
   if (!exists) throw new NotFoundError();
   await q.addFavourite(deps.db, userId, target, deps.now());
+  forgetFacts(deps.db, userId);
   return true;
 }
 
 /** The favourite an anonymous visitor asked for before signing in; nothing when it cannot be one. */
 export async function addFavouriteAfterSignIn(deps: FavouritesDeps, userId: number, contentId: number): Promise<void> {
   if (await isPublishedNow(deps.db, contentId, deps.now())) await q.addFavourite(deps.db, userId, { contentId }, deps.now());
+  forgetFacts(deps.db, userId);
+}
+
+/**
+ * The triggers bumped the person's version for their later requests (core/http/personal-cache.ts);
+ * a response of this same request (a form shown again) must not show the ids kept before.
+ */
+function forgetFacts(db: DB, userId: number): void {
+  personalCacheOf(db)?.forget(userId);
 }
 
 export interface FavouritesPageView {
