@@ -13,9 +13,12 @@ export function formatDate(date: Date): string {
   return longDate.format(date).replace(/^1 /, "1er ");
 }
 
+const isoDayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE });
+
 /** YYYY-MM-DD in Europe/Paris, for the datetime attribute of <time>. */
 export function isoDay(date: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE }).format(date);
+  // One formatter for the process: building one per call cost more than the rest of a card.
+  return isoDayFormat.format(date);
 }
 
 const integer = new Intl.NumberFormat("fr-FR");
