@@ -20,6 +20,9 @@ async function main() {
   const app = await buildApp({ config, db: handle.db });
   const background = startBackgroundWork(app.deps, handle.db, {
     onError: (error, what) => app.log.error({ err: error, task: what }, "background work"),
+    intervalMs: config.jobsPollMs,
+    // no requests to answer here: the scheduler may look at once
+    firstTickMs: 0,
   });
   say(`Prêt (pid ${process.pid}) : file de tâches, envois planifiés et entretien.`);
   let stopping = false;

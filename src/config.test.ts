@@ -90,3 +90,11 @@ describe("JOBS_IN_PROCESS", () => {
     expect(() => loadConfig({ JOBS_IN_PROCESS: "peut-être" })).toThrow(/JOBS_IN_PROCESS/);
   });
 });
+
+describe("JOBS_POLL_MS", () => {
+  it("looks for due jobs every 15 s by default; takes 100 ms to 10 min", () => {
+    expect(loadConfig({}).jobsPollMs).toBe(15_000);
+    expect(loadConfig({ JOBS_POLL_MS: "1000" }).jobsPollMs).toBe(1000);
+    for (const bad of ["50", "1.5", "souvent", "700000"]) expect(() => loadConfig({ JOBS_POLL_MS: bad }), bad).toThrow(/JOBS_POLL_MS must be an integer/);
+  });
+});

@@ -33,7 +33,17 @@ export const SCHEDULER_FIRST_TICK_MS = 5_000;
  * Starts the queue worker (every job kind), the period scheduler and the timer tasks, core's
  * maintenance included. `stop()` ends them and waits for the job in progress.
  */
-export function startBackgroundWork(deps: AppDeps, db: DB, opts: { onError: (error: unknown, what: string) => void; now?: () => Date; intervalMs?: number }) {
+export function startBackgroundWork(
+  deps: AppDeps,
+  db: DB,
+  opts: {
+    onError: (error: unknown, what: string) => void;
+    now?: () => Date;
+    intervalMs?: number;
+    /** when the scheduler first looks (default SCHEDULER_FIRST_TICK_MS; a worker process serves no requests: 0) */
+    firstTickMs?: number;
+  },
+) {
   const now = opts.now ?? (() => new Date());
   const worker = startWorker({
     db,
@@ -62,7 +72,7 @@ export function startBackgroundWork(deps: AppDeps, db: DB, opts: { onError: (err
       every: SCHEDULER_TICK_MS,
       // Not in the first seconds after a start, when the server answers its first requests
       // (on PGlite every query runs on the event loop); an hourly period loses nothing by it.
-      firstAfter: SCHEDULER_FIRST_TICK_MS,
+      firstAfter: opts.firstTickMs ?? SCHEDULER_FIRST_TICK_MS,
       tick: guarded("scheduler", async () => {
         if ((await enqueueDuePeriods(db, hourly, now())) > 0) worker.wake();
       }),

@@ -76,7 +76,10 @@ async function main() {
   // of hourly tasks and the housekeeping timers (src/jobs.ts): here unless a separate
   // `npm run worker` runs them (JOBS_IN_PROCESS=false).
   const background = config.jobsInProcess
-    ? startBackgroundWork(app.deps, handle.db, { onError: (error, what) => app.log.error({ err: error, task: what }, "background work") })
+    ? startBackgroundWork(app.deps, handle.db, {
+        onError: (error, what) => app.log.error({ err: error, task: what }, "background work"),
+        intervalMs: config.jobsPollMs,
+      })
     : null;
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

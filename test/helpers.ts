@@ -62,9 +62,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 
 /**
  * An empty database of its own on the PostgreSQL server named by TEST_DATABASE_URL, for tests
- * that need its URL (a second process, a proxy in between, pg_dump). Not migrated.
+ * that need its URL (a second process, a proxy in between, pg_dump). Empty unless `migrated`.
  */
-export async function createServerDatabase(prefix = "portail_test"): Promise<{ url: string; name: string; drop(): Promise<void> }> {
+export async function createServerDatabase(
+  prefix = "portail_test",
+  options: { /** a copy of the migrated template (test/global-setup-postgres.ts) instead of an empty database */ migrated?: boolean } = {},
+): Promise<{ url: string; name: string; drop(): Promise<void> }> {
   const server = process.env.TEST_DATABASE_URL;
   if (!server) throw new Error("createServerDatabase needs TEST_DATABASE_URL");
   const name = `${prefix}_${crypto.randomBytes(5).toString("hex")}`;
@@ -77,7 +80,7 @@ export async function createServerDatabase(prefix = "portail_test"): Promise<{ u
       await c.end();
     }
   };
-  await run(`create database ${name}`);
+  await run(options.migrated ? `create database ${name} template ${inject("postgresTemplate")}` : `create database ${name}`);
   const u = new URL(server);
   u.pathname = `/${name}`;
   return { url: u.toString(), name, drop: () => run(`drop database if exists ${name} with (force)`) };

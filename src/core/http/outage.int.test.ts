@@ -27,7 +27,7 @@ describe.skipIf(!onServer)("database outage behind a TCP proxy", () => {
   let articlePath: string;
 
   beforeAll(async () => {
-    server = await createServerDatabase("portail_outage");
+    server = await createServerDatabase("portail_outage", { migrated: true });
     const dbUrl = server.url;
     const u = new URL(dbUrl);
     direct = connectPostgres(dbUrl, 2);

@@ -32,7 +32,7 @@ describe.skipIf(!onServer)("two processes on one PostgreSQL database", () => {
   let article: { id: number; path: string };
 
   beforeAll(async () => {
-    server = await createServerDatabase("portail_two");
+    server = await createServerDatabase("portail_two", { migrated: true });
     const dbUrl = server.url;
     dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "portail-two-"));
     handles = [connectPostgres(dbUrl, 3), connectPostgres(dbUrl, 3)];

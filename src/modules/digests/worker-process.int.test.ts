@@ -40,6 +40,8 @@ function startWorkerProcess(databaseUrl: string): { child: ChildProcess; exited:
     PUBLIC_URL: "https://portail.test",
     DATA_DIR: dataDir,
     LOG_LEVEL: "silent",
+    // as a deployment with a separate worker would set it: the test waits on deliveries, not on idle polls
+    JOBS_POLL_MS: "200",
   };
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { cwd: process.cwd(), env, stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
@@ -60,7 +62,7 @@ async function until(check: () => Promise<boolean>, what: string, timeoutMs = 60
 
 /** A migrated database of its own with `count` residents due for a daily digest now, each with something new. */
 async function world(count: number): Promise<{ url: string; handle: DatabaseHandle; emails: string[]; drop: () => Promise<void> }> {
-  const server = await createServerDatabase("portail_digest_worker");
+  const server = await createServerDatabase("portail_digest_worker", { migrated: true });
   const handle = await openMigratedDatabase(loadConfig({ NODE_ENV: "test", DATABASE_URL: server.url, DATA_DIR: dataDir }), () => {});
   await createSite(handle.db, { site_name: "Ville d’Essai" });
   const theme = await createTheme(handle.db);
