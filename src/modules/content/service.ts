@@ -59,7 +59,7 @@ export interface ArticleFeedEntry {
  * the RSS and Atom feeds (feeds module). Only what the public sees now (published, date past).
  */
 export async function latestArticles(db: DB, filter: { themeId?: number; neighbourhoodId?: number }, now: Date, limit: number): Promise<ArticleFeedEntry[]> {
-  const { rows } = await q.listPublished(db, { kind: "article", ...filter, limit, offset: 0, now });
+  const rows = await q.listPublishedRows(db, { kind: "article", ...filter, limit, offset: 0, now });
   const [cards, themes] = await Promise.all([
     loadCards(db, rows),
     q.findThemesOf(
@@ -103,12 +103,15 @@ async function listing(deps: ContentDeps, page: number, filter: Omit<q.ListFilte
 export async function getHome(deps: ContentDeps) {
   const now = deps.now();
   const [latest, featured, themes, neighbourhoods] = await Promise.all([
-    q.listPublished(deps.db, { kind: "article", limit: 7, offset: 0, now }),
-    q.listPublished(deps.db, { kind: "page", featured: true, limit: 4, offset: 0, now }),
+    q.listPublishedRows(deps.db, { kind: "article", limit: 7, offset: 0, now }),
+    q.listPublishedRows(deps.db, { kind: "page", featured: true, limit: 4, offset: 0, now }),
     listThemes(deps.db),
     listNeighbourhoods(deps.db),
   ]);
-  const [latestCards, featuredCards] = await Promise.all([loadCards(deps.db, latest.rows), loadCards(deps.db, featured.rows)]);
+  // One round of card queries (themes, images) for both lists.
+  const cards = await loadCards(deps.db, [...latest, ...featured]);
+  const latestCards = cards.slice(0, latest.length);
+  const featuredCards = cards.slice(latest.length);
   return {
     data: {
       latest: latestCards,
@@ -234,8 +237,7 @@ async function itemPage(db: DB, item: q.ItemRow, now: Date): Promise<Tagged<Item
     })),
     { now, limit: RELATED_COUNT },
   );
-  const relatedRows = await q.findItemsByIds(db, relatedIds);
-  const byId = new Map(relatedRows.map((r) => [r.id, r]));
+  const byId = new Map<number, q.ItemRow>(candidates.map((c) => [c.id, c]));
   const related = await loadCards(
     db,
     relatedIds.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])),

@@ -150,20 +150,31 @@ function publishedQuery(db: Db, f: Omit<ListFilter, "limit" | "offset">) {
   return q;
 }
 
-/** One page of published items, newest first, and the total count for pagination. */
+/** One page of published items, newest first. */
+export async function listPublishedRows(db: Db, f: ListFilter): Promise<ItemRow[]> {
+  const rows = await publishedQuery(db, f)
+    .select(ITEM_COLUMNS.map((c) => `c.${c}` as const))
+    .orderBy("c.published_at", "desc")
+    .orderBy("c.id", "desc")
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
+  return rows as ItemRow[];
+}
+
+/**
+ * One page of published items, newest first, and the total count for pagination. The count
+ * reads every matching entry of an index: only lists with page links need it (not the home
+ * page or the feeds, which use listPublishedRows).
+ */
 export async function listPublished(db: Db, f: ListFilter): Promise<{ rows: ItemRow[]; total: number }> {
-  const base = publishedQuery(db, f);
   const [rows, count] = await Promise.all([
-    base
-      .select(ITEM_COLUMNS.map((c) => `c.${c}` as const))
-      .orderBy("c.published_at", "desc")
-      .orderBy("c.id", "desc")
-      .limit(f.limit)
-      .offset(f.offset)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    listPublishedRows(db, f),
+    publishedQuery(db, f)
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow(),
   ]);
-  return { rows: rows as ItemRow[], total: Number(count.n) };
+  return { rows, total: Number(count.n) };
 }
 
 export async function findItemsByIds(db: Db, ids: number[]): Promise<ItemRow[]> {
@@ -176,10 +187,8 @@ export async function findPinnedIds(db: Db, contentId: number): Promise<number[]
   return rows.map((r) => r.related_id);
 }
 
-export interface CandidateRow {
-  id: number;
-  status: string;
-  published_at: Date | null;
+/** A "Lire aussi" candidate: the item (for its card) and the ids its score is computed from. */
+export interface CandidateRow extends ItemRow {
   theme_ids: number[];
   neighbourhood_ids: number[];
 }
@@ -198,7 +207,8 @@ export const RELATED_WINDOW = 300;
  *     theme and place shared) or the window held every visible item, nothing else is read;
  *     otherwise the items scoring higher are added up from the link tables alone (index-only
  *     scans of the subject's themes and places), and only those are looked up.
- * The union holds the true best `limit`; rankRelated() orders them.
+ * The union holds the true best `limit`; rankRelated() orders them. Each row carries the
+ * item's columns, so the chosen ones need no second query for their cards.
  */
 export async function findRelatedCandidates(
   db: Db,
@@ -249,7 +259,7 @@ export async function findRelatedCandidates(
       union
       select id from content_items where id = any(${pinned}::int[])
     )
-    select c.id, c.status, c.published_at,
+    select ${sql.join(ITEM_COLUMNS.map((c) => sql.ref(`c.${c}`)))},
       coalesce((select array_agg(theme_id order by theme_id) from content_themes where content_id = c.id), '{}') as theme_ids,
       coalesce((select array_agg(neighbourhood_id order by neighbourhood_id) from content_neighbourhoods where content_id = c.id), '{}') as neighbourhood_ids
     from picked p join content_items c on c.id = p.id`.execute(db);
