@@ -2,6 +2,11 @@
 //
 //   npm run bench                        PGlite (and PostgreSQL too when BENCH_DATABASE_URL is set)
 //   npm run bench -- --seconds 10 --connections 50
+//   npm run bench -- --scale              each database twice: the demo, then the demo plus a
+//                                         generated 100,000 items, 100,000 accounts and
+//                                         1,000,000 favourites (issue #12's scale target), with
+//                                         each scenario's ratio to the demo-size run
+//   npm run bench -- --scale --skip-normal  the large dataset only
 //
 // It builds the production bundle, seeds the demo into a fresh database, starts
 // `node dist/server.js` (NODE_ENV=production) as a separate process, and drives it over
@@ -22,12 +27,24 @@ import { createSession } from "../src/core/auth/sessions.js";
 import { connectPostgres, createDatabase, type DatabaseHandle } from "../src/core/db/create-db.js";
 import { migrateToLatest } from "../src/core/db/migrator.js";
 import { seedDemo } from "../demo/seed.js";
-import { prependResults, withScratchDatabase } from "./support.js";
+import { generateScaleData, prependResults, type ScaleSize, withScratchDatabase } from "./support.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const { values: args } = parseArgs({ options: { seconds: { type: "string", default: "5" }, connections: { type: "string", default: "50" } } });
+const { values: args } = parseArgs({
+  options: {
+    seconds: { type: "string", default: "5" },
+    connections: { type: "string", default: "50" },
+    scale: { type: "boolean", default: false },
+    "skip-normal": { type: "boolean", default: false },
+    "skip-pglite": { type: "boolean", default: false },
+  },
+});
 const SECONDS = Number(args.seconds);
 const CONNECTIONS = Number(args.connections);
+/** The large dataset of --scale, added on top of the demo. */
+const SCALE: ScaleSize = { items: 100_000, accounts: 100_000, favourites: 1_000_000 };
+/** Favourites of the signed-in scenario's resident in the large dataset (10 in the demo). */
+const SCALE_RESIDENT_FAVOURITES = 300;
 const pinned = spawnSync("taskset", ["-c", "0", "true"]).status === 0 && os.cpus().length >= 2;
 
 function pin(cpu: number, command: string[]): [string, string[]] {
@@ -95,10 +112,11 @@ async function baselineFor(body: Buffer, contentType: string, s: Scenario): Prom
   }
 }
 
-async function prepare(handle: DatabaseHandle, dataDir: string) {
+async function prepare(handle: DatabaseHandle, dataDir: string, scale: boolean) {
   await migrateToLatest(handle.db);
   await seedDemo(handle.db, { mediaDir: path.join(dataDir, "media") });
   const db = handle.db;
+  // The demo's newest article, chosen before any generated item: the same page at both sizes.
   const article = await db
     .selectFrom("content_items")
     .select(["id", "path"])
@@ -106,6 +124,7 @@ async function prepare(handle: DatabaseHandle, dataDir: string) {
     .where("status", "=", "published")
     .orderBy("published_at", "desc")
     .executeTakeFirstOrThrow();
+  if (scale) await generateScaleData(db, SCALE);
   // A resident with interests and favourites, and an administrator, each with a session.
   const resident = await db
     .insertInto("users")
@@ -124,7 +143,14 @@ async function prepare(handle: DatabaseHandle, dataDir: string) {
       .insertInto("user_neighbourhoods")
       .values(places.map((p) => ({ user_id: resident.id, neighbourhood_id: p.id })))
       .execute();
-  const favourites = await db.selectFrom("content_items").select("id").where("status", "=", "published").where("id", "<>", article.id).limit(10).execute();
+  const favourites = await db
+    .selectFrom("content_items")
+    .select("id")
+    .where("status", "=", "published")
+    .where("id", "<>", article.id)
+    .orderBy("id", "desc")
+    .limit(scale ? SCALE_RESIDENT_FAVOURITES : 10)
+    .execute();
   if (favourites.length)
     await db
       .insertInto("favourites")
@@ -142,12 +168,21 @@ async function prepare(handle: DatabaseHandle, dataDir: string) {
   };
 }
 
-async function runOn(kind: "pglite" | "postgres", databaseUrl: string | null): Promise<string[]> {
+interface RunResult {
+  rows: string[];
+  /** Per scenario: req/s as a ratio to the bare server of the same run. */
+  ratios: Map<string, number>;
+}
+
+async function runOn(kind: "pglite" | "postgres", databaseUrl: string | null, scale: boolean): Promise<RunResult> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "portail-bench-"));
-  const handle = databaseUrl ? connectPostgres(databaseUrl, 2) : await createDatabase({ databaseUrl: null, dataDir });
-  process.stdout.write(`[bench] ${kind}: seeding the demo…\n`);
-  const { article, residentSession, adminSession } = await prepare(handle, dataDir);
+  const handle = databaseUrl ? connectPostgres(databaseUrl, 2, { statementMs: 0 }) : await createDatabase({ databaseUrl: null, dataDir });
+  const label = scale ? `${kind}, large` : kind;
+  process.stdout.write(`[bench] ${label}: seeding the demo${scale ? " and generating the large dataset" : ""}…\n`);
+  const started = Date.now();
+  const { article, residentSession, adminSession } = await prepare(handle, dataDir, scale);
   await handle.close();
+  const prepared = `${((Date.now() - started) / 1000).toFixed(0)} s`;
 
   const port = await freePort();
   const env = {
@@ -192,6 +227,11 @@ async function runOn(kind: "pglite" | "postgres", databaseUrl: string | null): P
   ];
 
   const rows: string[] = [];
+  const ratios = new Map<string, number>();
+  if (scale)
+    rows.push(
+      `| ${label} | (demo + ${SCALE.items.toLocaleString("en")} items, ${SCALE.accounts.toLocaleString("en")} accounts, ${SCALE.favourites.toLocaleString("en")} favourites; resident with ${SCALE_RESIDENT_FAVOURITES} favourites; prepared in ${prepared}) | | | | | |`,
+    );
   try {
     for (const s of scenarios) {
       // One request first: warms the page cache and gives the bytes the bare server will send.
@@ -201,21 +241,38 @@ async function runOn(kind: "pglite" | "postgres", databaseUrl: string | null): P
       const app = load(base + s.path, s);
       const bare = await baselineFor(body, first.headers.get("content-type") ?? "text/html", s);
       const ratio = app.rps / bare.rps;
+      ratios.set(s.name, ratio);
       rows.push(
-        `| ${kind} | ${s.name} | ${Math.round(app.rps)} | ${ratio.toFixed(3)} | ${app.p50} / ${app.p99} ms | ${app.errors + app.non2xx} | ${Math.round(bare.rps)} |`,
+        `| ${label} | ${s.name} | ${Math.round(app.rps)} | ${ratio.toFixed(3)} | ${app.p50} / ${app.p99} ms | ${app.errors + app.non2xx} | ${Math.round(bare.rps)} |`,
       );
       process.stdout.write(`${rows[rows.length - 1]}\n`);
     }
     const status = await fs.readFile(`/proc/${server.pid}/status`, "utf8").catch(() => "");
     const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-    rows.push(`| ${kind} | server RSS after the run | ${Math.round(rssKb / 1024)} MB | | | | |`);
+    rows.push(`| ${label} | server RSS after the run | ${Math.round(rssKb / 1024)} MB | | | | |`);
     process.stdout.write(`${rows[rows.length - 1]}\n`);
   } finally {
     server.kill("SIGTERM");
     await new Promise((r) => setTimeout(r, 500));
     await fs.rm(dataDir, { recursive: true, force: true });
   }
-  return rows;
+  return { rows, ratios };
+}
+
+/** Rows comparing the large run to the demo-size run: ratio to bare (large) / ratio to bare (demo). */
+function scaleRows(kind: string, normal: RunResult, large: RunResult): string[] {
+  return [...large.ratios].flatMap(([name, ratio]) => {
+    const base = normal.ratios.get(name);
+    return base ? [`| ${kind}, large / demo | ${name} | | ${(ratio / base).toFixed(2)} | | | |`] : [];
+  });
+}
+
+/** The demo-size run, the large one, or both and their comparison, on one database. */
+async function runSizes(kind: "pglite" | "postgres", run: (scale: boolean) => Promise<RunResult>): Promise<string[]> {
+  const normal = args.scale && args["skip-normal"] ? null : await run(false);
+  if (!args.scale) return normal?.rows ?? [];
+  const large = await run(true);
+  return [...(normal?.rows ?? []), ...large.rows, ...(normal ? scaleRows(kind, normal, large) : [])];
 }
 
 process.stdout.write("[bench] building the production server…\n");
@@ -225,13 +282,19 @@ const header = [
   "",
   `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; ` +
     `${pinned ? "server on CPU 0, load generator on CPU 1 (taskset)" : "not pinned (no taskset)"}; ${CONNECTIONS} connections, ${SECONDS} s per run.`,
-  `Command: \`npm run bench -- --seconds ${SECONDS} --connections ${CONNECTIONS}\``,
+  `Command: \`npm run bench -- ${process.argv.slice(2).join(" ") || `--seconds ${SECONDS} --connections ${CONNECTIONS}`}\`` +
+    (args.scale ? `; "large / demo": the scenario's ratio to the bare server on the large dataset divided by the same on the demo (target: at least 0.5)` : ""),
   "",
   "| database | scenario | req/s | ratio to bare node:http | p50 / p99 | errors + non-2xx | bare req/s |",
   "|---|---|---|---|---|---|---|",
 ];
 process.stdout.write(`${header.join("\n")}\n`);
-const rows = await runOn("pglite", null);
+const rows = args["skip-pglite"] ? [] : await runSizes("pglite", (scale) => runOn("pglite", null, scale));
 const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
-if (pgUrl) rows.push(...(await withScratchDatabase(pgUrl, "portail_bench", (url) => runOn("postgres", url))));
+if (pgUrl)
+  rows.push(
+    ...(await runSizes("postgres", (scale) =>
+      withScratchDatabase(pgUrl, scale ? "portail_bench_large" : "portail_bench", (url) => runOn("postgres", url, scale)),
+    )),
+  );
 await prependResults([...header, ...rows]);

@@ -30,7 +30,7 @@ import { sql } from "kysely";
 import { build } from "../scripts/build.js";
 import { connectPostgres, createDatabase, type DatabaseHandle } from "../src/core/db/create-db.js";
 import { migrateToLatest } from "../src/core/db/migrator.js";
-import { prependResults, withScratchDatabase } from "./support.js";
+import { BODY_WORDS, prependResults, TEASER_WORDS, TITLE_WORDS, WORDS, withScratchDatabase, wordListsSql, wordsSql } from "./support.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { values: args } = parseArgs({
@@ -45,39 +45,6 @@ const REQUESTS = Number(args.requests);
 const SIZES = args.sizes.split(",").map(Number);
 const pinned = spawnSync("taskset", ["-c", "0", "true"]).status === 0 && os.cpus().length >= 2;
 if (pinned) spawnSync("taskset", ["-p", "-c", "1", String(process.pid)]);
-
-// Words of municipal news, most frequent first: the generator draws them with a skewed
-// distribution (random()^1.5), so that the first ones are common and the last ones rarer.
-const WORDS = `quartier habitants ville projet travaux rue association jeunes enfants école
-  emploi atelier rencontre service public famille centre culture sport place accueil aide
-  réunion conseil maison santé logement marché jardin fête parc commerce voisins seniors
-  numérique formation insertion solidarité environnement propreté sécurité transport vélo
-  bus tramway stationnement déchets recyclage arbres plantation prévention médiathèque
-  bibliothèque lecture musique concert théâtre exposition musée patrimoine piscine stade
-  gymnase football basket natation danse cirque carnaval brocante braderie illuminations
-  producteurs cantine repas restauration crèche collège lycée étudiants apprentissage
-  stage vacances loisirs colonie hiver été printemps automne rentrée inscription dossier
-  permanence mairie élus budget participatif citoyen consultation enquête urbanisme
-  rénovation énergie chauffage isolation eau assainissement inondation canicule
-  voirie éclairage trottoir chantier circulation déviation boulevard avenue église
-  handicap accessibilité autonomie bénévoles partenaires bailleur résidence immeuble
-  ascenseur gardien locataires copropriété médiation tranquillité nuisances bruit partagé
-  partagés partagée ouverture fermeture horaires nouveau nouvelle réouverture inauguration
-  quartiers écoles travail emplois journaux locaux sociaux hôpitaux chevaux nouveaux
-  jardins fêtes marchés ateliers rencontres services familles commerces associations
-  cinéma photographie peinture sculpture graffiti fresque murale slam lecture conte
-  potager compost ruche abeilles biodiversité mare verger prairie haie nichoirs
-  permis démolition reconstruction friche réhabilitation façade toiture menuiserie
-  numérique tablette ordinateur internet démarches administratives impôts allocations
-  alimentaire épicerie colis distribution maraude hébergement urgence hiver chauffage`
-  .split(/\s+/)
-  .filter(Boolean);
-/** Function words, 40 % of the text as in real French prose (not indexed: stop words). */
-const STOP_WORDS = "de la le les des du et à en un une pour par sur dans avec au aux ce qui que".split(" ");
-const STOP_SHARE = 0.4;
-const TITLE_WORDS = 6;
-const TEASER_WORDS = 18;
-const BODY_WORDS = 70;
 
 /** Search queries (with filters) measured at each size. */
 const QUERIES: Array<{ name: string; query: string }> = [
@@ -113,13 +80,6 @@ function waitFor(child: ChildProcess, pattern: RegExp, what: string): Promise<vo
   });
 }
 
-/** A random text of `n` words from WORDS, skewed to the first ones; `g` makes it per row. */
-function words(n: number | string, g: string) {
-  const content = `w[1 + floor(power(random(), 1.5) * ${WORDS.length})::int + 0 * s]`;
-  const stop = `sw[1 + floor(random() * ${STOP_WORDS.length})::int + 0 * s]`;
-  return `(select string_agg(case when random() < ${STOP_SHARE} then ${stop} else ${content} end, ' ') from generate_series(1, ${n} + 0 * ${g}) as s)`;
-}
-
 async function setUp(db: DatabaseHandle["db"]) {
   await migrateToLatest(db);
   await sql`insert into site_settings (id, site_name, short_name) values (1, 'Ville de Banc d’Essai', 'Essai')`.execute(db);
@@ -145,8 +105,7 @@ async function generate(db: DatabaseHandle["db"], from: number, to: number) {
     process.stdout.write(`[bench]   ${what}: ${((Date.now() - t) / 1000).toFixed(1)} s\n`);
     t = Date.now();
   };
-  const list = (xs: string[]) => `array[${xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(",")}]`;
-  const w = sql.raw(`${list(WORDS)} as w, ${list(STOP_WORDS)} as sw`);
+  const w = sql.raw(wordListsSql());
   await sql`select setseed(${from / 1_000_000})`.execute(db);
   await sql`
     insert into content_items (kind, slug, path, title, standfirst, body, status, published_at)
@@ -160,8 +119,8 @@ async function generate(db: DatabaseHandle["db"], from: number, to: number) {
         else now() - (g % 1800) * interval '1 day' - (g % 997) * interval '1 minute' end
     from generate_series(${from}::int, ${to}::int) g,
       lateral (select ${w}) v,
-      lateral (select ${sql.raw(words(TITLE_WORDS, "g"))} as title, ${sql.raw(words(TEASER_WORDS, "g"))} as teaser,
-        ${sql.raw(words(BODY_WORDS, "g"))} as body) t`.execute(db);
+      lateral (select ${sql.raw(wordsSql(TITLE_WORDS, "g"))} as title, ${sql.raw(wordsSql(TEASER_WORDS, "g"))} as teaser,
+        ${sql.raw(wordsSql(BODY_WORDS, "g"))} as body) t`.execute(db);
   step("content items");
   await sql`
     insert into content_themes (content_id, theme_id)
@@ -179,8 +138,8 @@ async function generate(db: DatabaseHandle["db"], from: number, to: number) {
       (array['planned', 'in_progress', 'delayed', 'completed', 'cancelled'])[1 + g % 5], date '2024-01-01' + (g % 700)
     from generate_series(${from}::int, ${to}::int, 100) g,
       lateral (select ${w}) v,
-      lateral (select ${sql.raw(words(TITLE_WORDS, "g"))} as title, ${sql.raw(words(TEASER_WORDS, "g"))} as teaser,
-        ${sql.raw(words(BODY_WORDS, "g"))} as body) t`.execute(db);
+      lateral (select ${sql.raw(wordsSql(TITLE_WORDS, "g"))} as title, ${sql.raw(wordsSql(TEASER_WORDS, "g"))} as teaser,
+        ${sql.raw(wordsSql(BODY_WORDS, "g"))} as body) t`.execute(db);
   step("actions");
   // What autovacuum does on PostgreSQL after a bulk write (PGlite runs no autovacuum).
   await sql`vacuum analyze`.execute(db);
