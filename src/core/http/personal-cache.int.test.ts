@@ -114,6 +114,29 @@ describe("personal blocks kept in memory", () => {
     await w.db.deleteFrom("favourites").where("user_id", "=", userId).execute();
     expect(await heartOn(agent, article.path)).toBe(false);
 
+    // The toggle skips a write only when the person's favourites, at this request's version,
+    // already are as asked: a row removed or added by another writer is seen.
+    const json = { accept: "application/json" };
+    const rows = () => w.db.selectFrom("favourites").select("content_id").where("user_id", "=", userId).execute();
+    const add = { _csrf: token, contenu: String(article.id), action: "ajouter" };
+    expect((await agent.post("/compte/favoris", add, json)).json()).toEqual({ favourite: true, label: "Retirer de mes favoris" });
+    expect((await agent.post("/compte/favoris", add, json)).json()).toMatchObject({ favourite: true });
+    expect(await rows()).toHaveLength(1);
+    await w.db.deleteFrom("favourites").where("user_id", "=", userId).execute();
+    expect((await agent.post("/compte/favoris", add, json)).json()).toMatchObject({ favourite: true });
+    expect(await rows()).toHaveLength(1);
+    expect(await heartOn(agent, article.path)).toBe(true);
+    const remove = { ...add, action: "retirer" };
+    expect((await agent.post("/compte/favoris", remove, json)).json()).toMatchObject({ favourite: false });
+    expect((await agent.post("/compte/favoris", remove, json)).json()).toMatchObject({ favourite: false });
+    await w.db.insertInto("favourites").values({ user_id: userId, content_id: article.id }).execute();
+    expect((await agent.post("/compte/favoris", remove, json)).json()).toMatchObject({ favourite: false });
+    expect(await rows()).toHaveLength(0);
+    expect(await heartOn(agent, article.path)).toBe(false);
+    // A draft is still refused when it is no favourite.
+    const draft = await createArticle(w.db, { status: "draft" });
+    expect((await agent.post("/compte/favoris", { ...add, contenu: String(draft.id) }, json)).statusCode).toBe(404);
+
     const placePage = `/quartiers/${place.slug}`;
     expect((await agent.get(placePage)).body).toContain("Suivre ce quartier");
     await agent.post("/compte/suivre", { _csrf: token, quartier: String(place.id), suivre: "1", retour: placePage });

@@ -75,6 +75,11 @@ export class PersonalCache {
     return this.#people.size;
   }
 
+  /** True when this process read the person's version with a session and keeps it (blocks or not). */
+  knows(userId: number): boolean {
+    return this.#people.get(userId)?.version !== undefined;
+  }
+
   /** Called with every loaded session: a version other than the known one drops what was kept. */
   note(userId: number, version: number): void {
     const entry = this.#people.get(userId);

@@ -9,20 +9,26 @@ function targetValues(target: FavouriteTarget) {
   return "contentId" in target ? { content_id: target.contentId, action_id: null } : { content_id: null, action_id: target.actionId };
 }
 
-/** Idempotent: the partial unique indexes keep one row per person and target (ON CONFLICT DO NOTHING). */
-export async function addFavourite(db: DB, userId: number, target: FavouriteTarget, now: Date): Promise<void> {
-  await db
+/**
+ * Idempotent: the partial unique indexes keep one row per person and target (ON CONFLICT DO
+ * NOTHING). True when a row was added.
+ */
+export async function addFavourite(db: DB, userId: number, target: FavouriteTarget, now: Date): Promise<boolean> {
+  const result = await db
     .insertInto("favourites")
     .values({ user_id: userId, ...targetValues(target), created_at: now })
     .onConflict((oc) => oc.doNothing())
-    .execute();
+    .executeTakeFirst();
+  return (result.numInsertedOrUpdatedRows ?? 1n) > 0n;
 }
 
-export async function removeFavourite(db: DB, userId: number, target: FavouriteTarget): Promise<void> {
+/** True when a row was removed. */
+export async function removeFavourite(db: DB, userId: number, target: FavouriteTarget): Promise<boolean> {
   const v = targetValues(target);
   let q = db.deleteFrom("favourites").where("user_id", "=", userId);
   q = v.content_id !== null ? q.where("content_id", "=", v.content_id) : q.where("action_id", "=", v.action_id!);
-  await q.execute();
+  const result = await q.executeTakeFirst();
+  return (result.numDeletedRows ?? 1n) > 0n;
 }
 
 /** A page of favourite content ids, newest first, and how many there are. */

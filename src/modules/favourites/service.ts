@@ -25,19 +25,42 @@ export interface ToggleInput {
  * Puts one favourite in or out and returns whether it is now a favourite. Both ways are
  * idempotent, so repeated or parallel requests end in the state the last one asked for.
  * Only an existing action or a published content item can be added (404 otherwise).
+ *
+ * A request that asks for the state the person's favourites already are in (a second click, a
+ * form posted from a page older than the change) writes nothing: the favourite ids read at this
+ * request's version (the viewer facts every signed-in page uses, kept in memory per person) say
+ * so. Among parallel requests, such a one counts as coming first.
  */
 export async function toggleFavourite(deps: FavouritesDeps, userId: number, input: ToggleInput): Promise<boolean> {
+  const facts = await keptFavouriteFacts(deps.db, userId);
+  if (facts && (input.target === "action" ? facts.favouriteActions : facts.favourites).has(input.id) === input.add) return input.add;
   const target = input.target === "action" ? { actionId: input.id } : { contentId: input.id };
   if (!input.add) {
-    await q.removeFavourite(deps.db, userId, target);
-    forgetFacts(deps.db, userId);
+    if (await q.removeFavourite(deps.db, userId, target)) forgetFacts(deps.db, userId);
     return false;
   }
   const exists = input.target === "action" ? await actionExists(deps.db, input.id) : await isPublishedNow(deps.db, input.id, deps.now());
   if (!exists) throw new NotFoundError();
-  await q.addFavourite(deps.db, userId, target, deps.now());
-  forgetFacts(deps.db, userId);
+  if (await q.addFavourite(deps.db, userId, target, deps.now())) forgetFacts(deps.db, userId);
   return true;
+}
+
+type FavouriteFacts = Awaited<ReturnType<typeof q.favouriteFacts>>;
+
+/**
+ * The ids a person keeps, as every signed-in page marks them (the module's viewer facts): kept in
+ * memory until the person's version changes (core/http/personal-cache.ts). Null where this
+ * process keeps nothing for them (no session seen: a script, the worker).
+ */
+export async function keptFavouriteFacts(db: DB, userId: number): Promise<FavouriteFacts | null> {
+  const cache = personalCacheOf(db);
+  if (!cache?.knows(userId)) return null;
+  return cache.remember(userId, "favourites.facts", () => q.favouriteFacts(db, userId), { weight: (f) => f.favourites.size + f.favouriteActions.size });
+}
+
+/** The viewer facts of the manifest: from memory when kept, otherwise one indexed read. */
+export async function viewerFavouriteFacts(db: DB, userId: number): Promise<FavouriteFacts> {
+  return (await keptFavouriteFacts(db, userId)) ?? q.favouriteFacts(db, userId);
 }
 
 /** The favourite an anonymous visitor asked for before signing in; nothing when it cannot be one. */
