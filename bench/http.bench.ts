@@ -41,6 +41,8 @@ const { values: args } = parseArgs({
 });
 const SECONDS = Number(args.seconds);
 const CONNECTIONS = Number(args.connections);
+/** Distinct visitors the requests come from (the API and sign-in rate limits count per address). */
+const VISITORS = 5000;
 /** The large dataset of --scale, added on top of the demo. */
 const SCALE: ScaleSize = { items: 100_000, accounts: 100_000, favourites: 1_000_000 };
 /** Favourites of the signed-in scenario's resident in the large dataset (10 in the demo). */
@@ -83,7 +85,11 @@ interface Scenario {
 }
 
 interface LoadResult {
+  /** Every response per second, 503s of the load shedding included (autocannon's average). */
   rps: number;
+  /** Responses with a 2xx status. */
+  ok: number;
+  seconds: number;
   p50: number;
   p99: number;
   errors: number;
@@ -91,11 +97,22 @@ interface LoadResult {
 }
 
 function load(url: string, s: Scenario): LoadResult {
-  const spec = { url, connections: CONNECTIONS, seconds: SECONDS, method: s.method, headers: s.headers, body: s.body, uniqueQuery: s.uniqueQuery };
+  const spec = {
+    url,
+    connections: CONNECTIONS,
+    seconds: SECONDS,
+    method: s.method,
+    headers: s.headers,
+    body: s.body,
+    uniqueQuery: s.uniqueQuery,
+    clients: VISITORS,
+  };
   const [cmd, argv] = pin(1, [process.execPath, "--import", "tsx", path.join(ROOT, "bench/load.ts"), JSON.stringify(spec)]);
   const run = spawnSync(cmd, argv, { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 20 });
   if (run.status !== 0) throw new Error(`load generator failed: ${run.stderr}`);
-  return JSON.parse(run.stdout.trim().split("\n").pop()!) as LoadResult;
+  const r = JSON.parse(run.stdout.trim().split("\n").pop()!) as LoadResult;
+  // Answered requests only: a 503 from the load shedding is fast and would flatter the figure.
+  return { ...r, rps: r.ok / r.seconds };
 }
 
 async function baselineFor(body: Buffer, contentType: string, s: Scenario): Promise<LoadResult> {
@@ -194,6 +211,8 @@ async function runOn(kind: "pglite" | "postgres", databaseUrl: string | null, sc
     SMTP_URL: "smtp://127.0.0.1:9",
     DATA_DIR: dataDir,
     SEED_ON_EMPTY: "false",
+    // The load generator speaks for many visitors (X-Forwarded-For, load.ts `clients`).
+    TRUST_PROXY: "loopback",
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   };
   delete (env as Record<string, string | undefined>).LOG_LEVEL; // production's default (info)
@@ -285,7 +304,7 @@ const header = [
   `Command: \`npm run bench -- ${process.argv.slice(2).join(" ") || `--seconds ${SECONDS} --connections ${CONNECTIONS}`}\`` +
     (args.scale ? `; "large / demo": the scenario's ratio to the bare server on the large dataset divided by the same on the demo (target: at least 0.5)` : ""),
   "",
-  "| database | scenario | req/s | ratio to bare node:http | p50 / p99 | errors + non-2xx | bare req/s |",
+  "| database | scenario | req/s (2xx) | ratio to bare node:http | p50 / p99 | errors + non-2xx | bare req/s |",
   "|---|---|---|---|---|---|---|",
 ];
 process.stdout.write(`${header.join("\n")}\n`);

@@ -1,6 +1,6 @@
 // One load run, in its own process (pinned apart from the server by the caller): prints
 // autocannon's figures as one JSON line. Argument: a JSON object (url, connections,
-// seconds, method, headers, body, uniqueQuery).
+// seconds, method, headers, body, uniqueQuery, clients).
 import autocannon, { type Request } from "autocannon";
 
 interface Spec {
@@ -12,6 +12,12 @@ interface Spec {
   body?: string;
   /** Append ?n=<counter> to every request: each one misses the page cache. */
   uniqueQuery?: boolean;
+  /**
+   * Send each request as one of this many visitors (X-Forwarded-For 10.x.y.z, for a server
+   * started with TRUST_PROXY=loopback): per-address rate limits then see a crowd, as in
+   * production, not one address sending thousands of requests a second.
+   */
+  clients?: number;
 }
 
 const spec = JSON.parse(process.argv[2] ?? "{}") as Spec;
@@ -23,14 +29,18 @@ const result = await autocannon({
   method: spec.method ?? "GET",
   headers: spec.headers,
   body: spec.body,
-  ...(spec.uniqueQuery
+  ...(spec.uniqueQuery || spec.clients
     ? {
         requests: [
           {
             setupRequest: (req: Request) => {
               n++;
               const p = req.path ?? "/";
-              return { ...req, path: `${p}${p.includes("?") ? "&" : "?"}n=${n}` };
+              const path = spec.uniqueQuery ? `${p}${p.includes("?") ? "&" : "?"}n=${n}` : p;
+              if (!spec.clients) return { ...req, path };
+              const c = n % spec.clients;
+              const headers = { ...req.headers, "x-forwarded-for": `10.${(c >> 16) & 255}.${(c >> 8) & 255}.${c & 255}` };
+              return { ...req, path, headers };
             },
           },
         ],
@@ -45,5 +55,7 @@ process.stdout.write(
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
     total: result.requests.total,
+    ok: result["2xx"],
+    seconds: result.duration,
   })}\n`,
 );
