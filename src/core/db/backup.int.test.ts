@@ -10,6 +10,7 @@ import { BackupError, createBackup, pruneBackups, restoreBackup } from "./backup
 import { connectPostgres, createDatabase, type DatabaseHandle } from "./create-db.js";
 import { DataDirLockedError } from "./data-dir-lock.js";
 import { migrateToLatest } from "./migrator.js";
+import { migratedDataDir } from "../../../test/helpers.js";
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 const onServer = process.env.TEST_DB === "postgres" && serverUrl !== undefined;
@@ -41,6 +42,7 @@ describe.skipIf(onServer)("backup and restore, embedded PGlite", () => {
   }, async () => {
     const source = path.join(root, "source");
     const out = path.join(root, "sauvegardes");
+    await migratedDataDir(source);
     const first = await createDatabase({ databaseUrl: null, dataDir: source });
     await fill(first, source, "sauvegarde@ville.test");
 

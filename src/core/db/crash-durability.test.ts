@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { migratedDataDir } from "../../../test/helpers.js";
 import { createDatabase } from "./create-db.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -60,6 +61,7 @@ async function signUp(url: string, email: string): Promise<boolean> {
 describe("SIGKILL during a burst of writes (PGlite)", () => {
   it("keeps every acknowledged write", { timeout: 240_000 }, async () => {
     dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "portail-crash-"));
+    await migratedDataDir(dataDir);
     const { child, url } = await startServer();
     const acknowledged: string[] = [];
     let killed = false;

@@ -8,6 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { migratedDataDir } from "../../../test/helpers.js";
 import { createDatabase } from "./create-db.js";
 import { DataDirLockedError, lockDataDir } from "./data-dir-lock.js";
 
@@ -59,6 +60,7 @@ describe("lockDataDir", () => {
 
 describe("createDatabase on PGlite", () => {
   it("a second open of the same folder fails, and the first holder's writes survive", { timeout: 60_000 }, async () => {
+    await migratedDataDir(dataDir);
     const first = await createDatabase({ databaseUrl: null, dataDir });
     await sql`create table notes (body text)`.execute(first.db);
     await sql`insert into notes values ('écrit par le serveur')`.execute(first.db);
@@ -75,6 +77,7 @@ describe("createDatabase on PGlite", () => {
   });
 
   it("a CLI command run while the folder is held stops with the French explanation and writes nothing", { timeout: 120_000 }, async () => {
+    await migratedDataDir(dataDir);
     const held = await createDatabase({ databaseUrl: null, dataDir });
     try {
       const result = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
