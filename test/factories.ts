@@ -1,10 +1,15 @@
 // Factories: each creates what it needs (a theme for an article, a parent for a page)
 // with unique values, so tests never depend on shared seed data.
+import crypto from "node:crypto";
+import { rmSync } from "node:fs";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import sharp from "sharp";
 import type { DB } from "../src/core/db/create-db.js";
 import type { ContentStatus } from "../src/core/db/schema.js";
 import { sanitizeBody } from "../src/modules/content/sanitize.js";
-import { storeImage } from "../src/modules/media/store.js";
+import { insertMedia, writeVariants, type Variants } from "../src/modules/media/store.js";
 
 let seq = 0;
 const next = () => ++seq + Math.floor(Math.random() * 1e6) * 1000;
@@ -48,15 +53,42 @@ export async function createNeighbourhood(
     .executeTakeFirstOrThrow();
 }
 
+// Every factory image is the same picture: its variants are encoded once per worker (about
+// 170 ms of CPU: a browser journey's world has nine images), then each new media row gets its
+// own copies of the files under a fresh key, as the pipeline would have written them.
+let sample: Promise<Variants> | undefined;
+function sampleVariants(): Promise<Variants> {
+  sample ??= (async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "portail-factory-image-"));
+    process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+    const input = await sharp({ create: { width: 1200, height: 675, channels: 3, background: { r: 30, g: 80, b: 140 } } })
+      .jpeg()
+      .toBuffer();
+    return writeVariants(dir, input);
+  })();
+  return sample;
+}
+
 export async function createImage(db: DB, mediaDir: string, meta: Partial<{ alt: string; caption: string; credit: string }> = {}) {
-  const input = await sharp({ create: { width: 1200, height: 675, channels: 3, background: { r: 30, g: 80, b: 140 } } })
-    .jpeg()
-    .toBuffer();
-  return storeImage(db, mediaDir, input, {
-    alt: meta.alt ?? "Illustration de test",
-    caption: meta.caption ?? "Légende de test",
-    credit: meta.credit ?? "Photo Test T.",
-  });
+  const variants = await sampleVariants();
+  const key = crypto.randomUUID();
+  await fs.mkdir(mediaDir, { recursive: true });
+  const files = await Promise.all(
+    variants.files.map(async (file) => {
+      const copy = path.join(mediaDir, path.basename(file).replace(variants.key, key));
+      await fs.copyFile(file, copy);
+      return copy;
+    }),
+  );
+  return insertMedia(
+    db,
+    { ...variants, key, files },
+    {
+      alt: meta.alt ?? "Illustration de test",
+      caption: meta.caption ?? "Légende de test",
+      credit: meta.credit ?? "Photo Test T.",
+    },
+  );
 }
 
 export interface ContentValues {
