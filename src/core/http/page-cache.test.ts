@@ -18,6 +18,22 @@ describe("PageCache", () => {
     expect(cache.set("/a", { body: "stale", tags: ["content:1"] }, generation)).toBe(false);
     expect(cache.get("/a")).toBeUndefined();
   });
+  it("keeps the bodies under a total number of bytes, least recently used first", () => {
+    const cache = new PageCache({ maxBytes: 250 });
+    for (const k of ["/a", "/b", "/c"]) cache.set(k, { body: k.repeat(50), tags: ["home"] }); // 100 bytes each
+    expect(cache.bytes).toBe(200);
+    expect(cache.get("/a")).toBeUndefined();
+    expect(cache.get("/b")).toBeDefined();
+    cache.set("/b", { body: "x", tags: [] });
+    expect(cache.bytes).toBe(101);
+    expect(cache.invalidateTags(["home"])).toBe(1);
+    expect(cache.bytes).toBe(1);
+    cache.clear();
+    expect(cache.bytes).toBe(0);
+    // A single page larger than the bound is still kept (alone).
+    cache.set("/big", { body: "y".repeat(300), tags: [] });
+    expect(cache.get("/big")).toBeDefined();
+  });
   it("expires entries after the TTL and evicts the least recently used beyond the size", () => {
     let t = 0;
     const cache = new PageCache({ ttlMs: 1000, maxEntries: 2, clock: () => t });

@@ -21,6 +21,11 @@ export interface CachedPage {
 
 export interface PageCacheOptions {
   maxEntries?: number;
+  /**
+   * Total bytes of the stored bodies. With entries alone as the bound, a flood of distinct URLs
+   * (a query string per request) filled 1000 entries of 33 KB and grew the server by 100 MB.
+   */
+  maxBytes?: number;
   ttlMs?: number;
   clock?: () => number;
   /** Refuses tags outside the declared vocabulary (tests and development). */
@@ -31,6 +36,8 @@ export class PageCache {
   readonly #entries = new Map<string, CachedPage>();
   readonly #byTag = new Map<string, Set<string>>();
   readonly #maxEntries: number;
+  readonly #maxBytes: number;
+  #bytes = 0;
   readonly #ttlMs: number;
   readonly #clock: () => number;
   #generation = 0;
@@ -49,12 +56,18 @@ export class PageCache {
   constructor(opts: PageCacheOptions = {}) {
     this.knowsTag = opts.knowsTag ?? null;
     this.#maxEntries = opts.maxEntries ?? 1000;
+    this.#maxBytes = opts.maxBytes ?? 16 * 1024 * 1024;
     this.#ttlMs = opts.ttlMs ?? 5 * 60_000;
     this.#clock = opts.clock ?? Date.now;
   }
 
   get size(): number {
     return this.#entries.size;
+  }
+
+  /** Bytes of the bodies held. */
+  get bytes(): number {
+    return this.#bytes;
   }
 
   /** Incremented by every invalidation: a render started before it must not be stored. */
@@ -95,6 +108,7 @@ export class PageCache {
       status: page.status ?? 200,
     };
     this.#entries.set(key, entry);
+    this.#bytes += body.length;
     for (const tag of tags) {
       let keys = this.#byTag.get(tag);
       if (!keys) {
@@ -103,7 +117,7 @@ export class PageCache {
       }
       keys.add(key);
     }
-    while (this.#entries.size > this.#maxEntries) {
+    while (this.#entries.size > this.#maxEntries || (this.#bytes > this.#maxBytes && this.#entries.size > 1)) {
       const oldest = this.#entries.keys().next().value;
       if (oldest === undefined) break;
       this.#delete(oldest);
@@ -133,12 +147,14 @@ export class PageCache {
     if (!opts.fromRemote) this.onInvalidate?.({ clear: true });
     this.#entries.clear();
     this.#byTag.clear();
+    this.#bytes = 0;
   }
 
   #delete(key: string): boolean {
     const entry = this.#entries.get(key);
     if (!entry) return false;
     this.#entries.delete(key);
+    this.#bytes -= entry.body.length;
     for (const tag of entry.tags) {
       const keys = this.#byTag.get(tag);
       keys?.delete(key);
