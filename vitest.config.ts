@@ -27,8 +27,8 @@ const projects: UserWorkspaceConfig[] = [
   {
     test: {
       name: "e2e",
-      // two files that import half of the journeys each (test/e2e/journeys.ts): two workers,
-      // one Chromium each, in parallel with the rest
+      // three files that import a third of the journeys each (test/e2e/journeys.ts): three
+      // workers, one Chromium each, in parallel with the rest
       include: ["test/e2e/journeys-*.e2e.ts"],
       env: { TEST_DB: "pglite" },
       globalSetup: ["test/global-setup.ts"],

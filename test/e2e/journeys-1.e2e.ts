@@ -1,4 +1,4 @@
-// The first half of the browser journeys (see journeys.ts).
-import { runJourneys } from "./journeys.js";
+// Shard 1 of the browser journeys (see journeys.ts).
+import { runJourneys, SHARDS } from "./journeys.js";
 
-await runJourneys(0, 2);
+await runJourneys(0, SHARDS);

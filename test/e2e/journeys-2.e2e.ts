@@ -1,4 +1,4 @@
-// The second half of the browser journeys (see journeys.ts).
-import { runJourneys } from "./journeys.js";
+// Shard 2 of the browser journeys (see journeys.ts).
+import { runJourneys, SHARDS } from "./journeys.js";
 
-await runJourneys(1, 2);
+await runJourneys(1, SHARDS);
