@@ -83,6 +83,8 @@ export interface ModuleFacts {
   jobHandlers(deps: AppDeps, only?: "all" | "delivery"): Record<string, JobHandler>;
   recurring(): RecurringTask[];
   viewerFacts(deps: AppDeps, userId: number): Promise<Partial<ViewerFacts>>;
+  /** Every module's part of a person's RGPD export, merged (manifest `personalData`). */
+  personalData(deps: AppDeps, userId: number): Promise<Record<string, unknown>>;
   knowsTag(tag: string): boolean;
   /** Runs the handlers of an in-transaction event (core/events.ts). */
   emit<K extends EventName>(deps: AppDeps, trx: Transaction<Database>, name: K, payload: ModuleEvents[K]): Promise<void>;

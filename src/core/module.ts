@@ -53,6 +53,12 @@ export interface ModuleManifest {
   mails?: Readonly<Record<string, (...args: never[]) => MailMessage>>;
   /** What a signed-in page needs to know about its viewer, from this module's tables. */
   viewerFacts?: (deps: AppDeps, userId: number) => Promise<Partial<ViewerFacts>>;
+  /**
+   * What this module holds about a person, for "Télécharger mes données" (RGPD art. 15 and 20):
+   * its keys join the top level of the account export. Personal data only, never secrets
+   * (hashes, tokens); keys must not clash with another module's.
+   */
+  personalData?: (deps: AppDeps, userId: number) => Promise<Record<string, unknown>>;
   /** Prefixes of the page-cache tags this module's pages carry and its changes drop ("content:", "home"). */
   cacheTags?: readonly string[];
   /**
@@ -72,6 +78,7 @@ export class ModuleRegistry implements ModuleFacts {
   readonly adminMenu: readonly AdminMenuEntry[];
   readonly cacheTags: readonly string[];
   readonly #viewerLoaders: NonNullable<ModuleManifest["viewerFacts"]>[];
+  readonly #personalData: { module: string; load: NonNullable<ModuleManifest["personalData"]> }[];
   readonly #handlers = new Map<string, { module: string; handler: EventHandler<EventName> }[]>();
 
   constructor(readonly modules: readonly ModuleManifest[]) {
@@ -83,6 +90,7 @@ export class ModuleRegistry implements ModuleFacts {
     this.adminMenu = modules.flatMap((m) => m.adminMenu ?? []).sort((a, b) => a.order - b.order);
     this.cacheTags = modules.flatMap((m) => m.cacheTags ?? []);
     this.#viewerLoaders = modules.flatMap((m) => (m.viewerFacts ? [m.viewerFacts] : []));
+    this.#personalData = modules.flatMap((m) => (m.personalData ? [{ module: m.name, load: m.personalData }] : []));
     for (const m of modules) {
       for (const [name, handler] of Object.entries(m.on ?? {})) {
         if (!handler) continue;
@@ -134,6 +142,21 @@ export class ModuleRegistry implements ModuleFacts {
   async viewerFacts(deps: AppDeps, userId: number): Promise<Partial<ViewerFacts>> {
     const parts = await Promise.all(this.#viewerLoaders.map((load) => load(deps, userId)));
     return Object.assign({}, ...parts);
+  }
+
+  /** Every module's part of a person's export, in module order; two modules giving one key is a bug. */
+  async personalData(deps: AppDeps, userId: number): Promise<Record<string, unknown>> {
+    const parts = await Promise.all(this.#personalData.map(async ({ module, load }) => ({ module, data: await load(deps, userId) })));
+    const merged: Record<string, unknown> = {};
+    const owner = new Map<string, string>();
+    for (const { module, data } of parts) {
+      for (const [key, value] of Object.entries(data)) {
+        if (owner.has(key)) throw new Error(`Export key "${key}" given by both ${owner.get(key)} and ${module}`);
+        owner.set(key, module);
+        merged[key] = value;
+      }
+    }
+    return merged;
   }
 
   /** True when a tag belongs to the vocabulary a module declared. */

@@ -227,7 +227,7 @@ export async function accountRoutes(app: FastifyInstance) {
   app.post("/compte/donnees", { schema: { body: emptyForm } }, async (request, reply) => {
     const session = requireSession(request, reply);
     if (!session) return reply;
-    const data = await exportAccountData(db, session.user.id, app.deps.now());
+    const data = await exportAccountData(app.deps, session.user.id, app.deps.now());
     if (!data) throw new NotFoundError();
     const day = app.deps.now().toISOString().slice(0, 10);
     return reply

@@ -5,7 +5,7 @@ import { mails } from "./mails.js";
 import { TIME_ZONE } from "./period.js";
 import { digestRoutes } from "./routes.js";
 import { purgeOld } from "./queries.js";
-import { RETENTION_MS, RUN_JOB } from "./service.js";
+import { exportDigests, RETENTION_MS, RUN_JOB } from "./service.js";
 
 export const digestsModule = defineModule({
   name: "digests",
@@ -21,4 +21,6 @@ export const digestsModule = defineModule({
     { name: "digests.purge", everyMs: 3600_000, run: (deps, now) => purgeOld(deps.db, new Date(now.getTime() - RETENTION_MS)) },
   ],
   mails,
+  // settings and the digests still kept, in "Télécharger mes données"
+  personalData: (deps, userId) => exportDigests(deps.db, userId),
 });

@@ -50,6 +50,41 @@ describe("Ma lettre d’actualité", () => {
     expect(after.body).toContain("Une lettre chaque jour vers 7 h");
   });
 
+  it("puts the settings and the digests still kept in the resident's data download (RGPD), and no one else's", async () => {
+    const s = await createSubscriber(w.db, { row: false });
+    const other = await createSubscriber(w.db, { row: false });
+    const agent = await signedIn(s.id);
+    expect((await agent.send("/compte/lettre", { frequence: "quotidienne", heure: "6", jour: "2", interets: "on" })).statusCode).toBe(303);
+    const at = w.clock.now;
+    for (const [userId, key] of [
+      [s.id, "2026-12-01"],
+      [other.id, "2026-12-02"],
+    ] as const) {
+      await w.db
+        .insertInto("digest_deliveries")
+        .values({
+          user_id: userId,
+          period_key: key,
+          since: at,
+          until: at,
+          items: JSON.stringify({ n: [1, 2], u: [], a: [] }),
+          total: 2,
+          status: "sent",
+          sent_at: at,
+          created_at: at,
+        })
+        .execute();
+    }
+    const res = await agent.send("/compte/donnees", {});
+    expect(res.statusCode).toBe(200);
+    const data = res.json();
+    expect(data.digest).toMatchObject({ frequency: "daily", hour: 6, weekday: 2, withInterests: true, withFavourites: false, bounced: null });
+    expect(data.digest.sent).toEqual([expect.objectContaining({ period: "2026-12-01", items: 2, status: "sent" })]);
+    // the other modules' parts come through the same manifest hook
+    expect(data).toHaveProperty("favourites");
+    expect(data).toHaveProperty("participation");
+  });
+
   it("tells a resident without consent that nothing is sent, and sends a visitor to sign in", async () => {
     const s = await createSubscriber(w.db, { consent: false });
     expect((await (await signedIn(s.id)).get("/compte/lettre")).body).toContain("rien ne vous sera envoyé");

@@ -29,6 +29,16 @@ export async function findSubscription(db: DB, userId: number) {
 }
 
 /** The account facts the settings page and the unsubscribe page need. */
+/** The person's digests still kept (90 days), newest first, for the RGPD export. */
+export async function deliveriesOf(db: DB, userId: number) {
+  return db
+    .selectFrom("digest_deliveries")
+    .select(["period_key", "since", "until", "total", "status", "sent_at", "error"])
+    .where("user_id", "=", userId)
+    .orderBy("since", "desc")
+    .execute();
+}
+
 export async function findRecipient(db: DB, userId: number) {
   return db.selectFrom("users").select(["id", "email", "display_name", "digest_consent", "email_verified_at"]).where("id", "=", userId).executeTakeFirst();
 }

@@ -46,6 +46,33 @@ export async function settingsOf(db: DB, userId: number): Promise<SettingsView> 
   };
 }
 
+/**
+ * The module's part of "Télécharger mes données": the settings in force (the defaults when the
+ * person never saved the form) and the digests still kept (90 days), without their content.
+ */
+export async function exportDigests(db: DB, userId: number) {
+  const [settings, deliveries] = await Promise.all([settingsOf(db, userId), q.deliveriesOf(db, userId)]);
+  return {
+    digest: {
+      frequency: settings.frequency,
+      hour: settings.hour,
+      weekday: settings.weekday,
+      withInterests: settings.withInterests,
+      withFavourites: settings.withFavourites,
+      bounced: settings.bounced,
+      sent: deliveries.map((d) => ({
+        period: d.period_key,
+        from: d.since,
+        until: d.until,
+        items: d.total,
+        status: d.status,
+        sentAt: d.sent_at,
+        error: d.error,
+      })),
+    },
+  };
+}
+
 export const FREQUENCY_FIELDS: Record<string, Frequency> = { quotidienne: "daily", hebdomadaire: "weekly", desactivee: "off" };
 
 export interface SettingsInput {

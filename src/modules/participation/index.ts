@@ -10,6 +10,6 @@ export { proposalStats } from "./proposals/queries.js";
 // The ideas block of quartier pages (content) and action pages (policy), loaded with its cache tag.
 export { loadProposalBlock, ProposalBlock, type ProposalBlockModel } from "./proposals/block.js";
 // The account's data export and erasure (accounts module).
-export { exportParticipation, eraseParticipation, dropErasedPages } from "./rgpd.js";
+export { eraseParticipation, dropErasedPages } from "./rgpd.js";
 // The resident's unread notices of a digest's period, and their text at sending (digests module).
 export { unreadNoticesBetween, noticesForDigest, INBOX_PATH, type DigestNotice } from "./notifications/digest.js";

@@ -8,6 +8,7 @@ import { mails } from "./mails.js";
 import { moderationAdminRoutes } from "./moderation/admin-routes.js";
 import { tellFollowersOfStatus } from "./notifications/action-status.js";
 import { notificationRoutes } from "./notifications/routes.js";
+import { exportParticipation } from "./rgpd.js";
 import { countUnread } from "./notifications/service.js";
 import { organisationAdminRoutes } from "./organisations/admin-routes.js";
 import { proposalAdminRoutes } from "./proposals/admin-routes.js";
@@ -44,6 +45,8 @@ export const participationModule = defineModule({
   on: { "policy.action.status-changed": tellFollowersOfStatus },
   // The unread count beside "Mon compte" on every signed-in page (one indexed count).
   viewerFacts: async (deps, userId) => ({ unreadNotices: await countUnread(deps.db, userId) }),
+  // comments, ideas, supports, reports, blocks and notices in "Télécharger mes données"
+  personalData: async (deps, userId) => ({ participation: await exportParticipation(deps.db, userId) }),
   // Residents' own acts (comment, report, propose, support) are not in the role table, which
   // holds back-office actions only: any signed-in account with a verified address that is not
   // blocked may do them (participation/access.ts). The table holds what staff may do.
