@@ -5,6 +5,7 @@ import type { VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
 import type { NavLink, PageContext } from "../../ui/context.js";
 import { ANONYMOUS, type Viewer } from "../../ui/viewer.js";
+import { cacheKeyUrl } from "./cache-key.js";
 import { etagMatches, weakEtag } from "./page-cache.js";
 import { SESSION_COOKIE_BASE } from "./session.js";
 
@@ -36,16 +37,20 @@ export interface PageResult {
   private?: boolean;
 }
 
-export async function buildPageContext(request: FastifyRequest): Promise<PageContext> {
+/**
+ * `currentUrl` defaults to the URL as sent; a page that may be stored in the shared cache gets
+ * its cache key instead (cache-key.ts), so that it shows the same for every URL of that key.
+ */
+export async function buildPageContext(request: FastifyRequest, currentUrl = request.url): Promise<PageContext> {
   const { deps } = request.server;
   const [site, found] = await Promise.all([deps.site.load(), loadViewer(request)]);
-  const viewer = { ...found, currentUrl: request.url };
+  const viewer = { ...found, currentUrl };
   return {
     site: site.view,
     nav: site.nav,
     assets: { css: deps.assets.css, js: deps.assets.js, themeCss: site.themeCssUrl, adminJs: deps.assets.adminJs, adminCss: deps.assets.adminCss },
     publicUrl: deps.config.publicUrl,
-    currentUrl: request.url,
+    currentUrl,
     viewer,
   };
 }
@@ -94,7 +99,9 @@ function sendHtml(request: FastifyRequest, reply: FastifyReply, body: string | B
 export async function servePage(request: FastifyRequest, reply: FastifyReply, build: () => Promise<PageResult>) {
   const { pageCache } = request.server.deps;
   const cacheable = (request.method === "GET" || request.method === "HEAD") && isAnonymous(request);
-  const key = request.url;
+  // The path and the query parameters the route reads, canonical: "?utm_source=..." or a
+  // random "?n=123" gives the same key, so it neither bypasses nor fills the cache.
+  const key = cacheable ? cacheKeyUrl(request) : request.url;
   if (cacheable) {
     const hit = pageCache.get(key);
     if (hit) {
@@ -104,11 +111,13 @@ export async function servePage(request: FastifyRequest, reply: FastifyReply, bu
   }
   const generation = pageCache.generation;
   const result = await build();
-  const ctx = await buildPageContext(request);
-  const body = renderDocument(result.render(ctx));
   const status = result.status ?? 200;
   const shared = cacheable && !result.private;
-  if (shared && status === 200) {
+  const stored = shared && status === 200;
+  // A stored page must depend on its key alone: it is rendered for the canonical URL.
+  const ctx = await buildPageContext(request, stored ? key : request.url);
+  const body = renderDocument(result.render(ctx));
+  if (stored) {
     pageCache.set(key, { body, tags: result.tags, status }, generation);
     reply.header("x-cache", "miss");
   }
@@ -119,7 +128,8 @@ export type { NavLink };
 
 /**
  * Sends an answer that is not a page (JSON, a feed, a sitemap) the same for every visitor:
- * from the page cache under `key` when it is there, otherwise built, stored with its tags and
+ * from the page cache under `key` (built from cacheKeyUrl when the answer depends on the
+ * query string) when it is there, otherwise built, stored with its tags and
  * sent; with its ETag, and 304 for a client that has this version. A build that an
  * invalidation overtook is sent but not stored (the next request rebuilds it).
  */

@@ -2,6 +2,7 @@
 // and its error format apply to nothing else.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { ValidationError } from "../../core/errors.js";
+import { cacheKeyUrl } from "../../core/http/cache-key.js";
 import { PRIVATE_CACHE_CONTROL, serveCachedBody } from "../../core/http/render.js";
 import { errorMessage } from "../../ui/error-page.js";
 import { noQuery } from "../../core/http/form.js";
@@ -51,13 +52,14 @@ const THEME_DATA = ["themes"];
 const PROPOSAL_DATA = ["opendata", "participation:proposals"];
 
 /**
- * Serves an API answer from the shared page cache (key "api:" + URL, the same tags and
+ * Serves an API answer from the shared page cache (key "api:" + the path and the declared
+ * query parameters, canonical: core/http/cache-key.ts; the same tags and
  * cross-process invalidation as pages), with an ETag so a client that has it gets 304.
  * Only successful answers are stored: a 404 or a 400 is thrown before.
  */
 function sendCachedJson(request: FastifyRequest, reply: FastifyReply, tags: string[], build: () => Promise<object>, type = JSON_TYPE) {
   return serveCachedBody(request, reply, {
-    key: `api:${request.url}`,
+    key: `api:${cacheKeyUrl(request)}`,
     contentType: type,
     cacheControl: FILE_CACHE_CONTROL,
     build: async () => ({ body: JSON.stringify(await build()), tags }),

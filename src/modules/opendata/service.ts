@@ -8,7 +8,7 @@ import { mediaUrl } from "../media/index.js";
 import { proposalStats } from "../participation/index.js";
 import { findNeighbourhoodBySlug, findThemeBySlug, listThemes } from "../places/index.js";
 import { actionCount, contractSummaries, parseActionQuery, policyQueries as policy } from "../policy/index.js";
-import type { ActionApiQuery, ContentApiQuery, IndicatorGeoQuery, IndicatorQuery } from "./api-schemas.js";
+import { type ActionApiQuery, type ContentApiQuery, contentQuery, type IndicatorGeoQuery, type IndicatorQuery } from "./api-schemas.js";
 import * as present from "./present.js";
 import * as q from "./queries.js";
 
@@ -231,7 +231,13 @@ export async function apiContent(db: DB, kind: ContentKindApi, query: ContentApi
   let next: string | null = null;
   if (rows.length > perPage && last?.published_at) {
     const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(query)) if (v !== undefined && k !== "curseur") params.set(k, String(v));
+    // In the schema's order, not the request's: the answer is cached under a key that ignores
+    // the order of the parameters (core/http/cache-key.ts), so it must not depend on it.
+    const values = query as unknown as Record<string, unknown>;
+    for (const k of Object.keys(contentQuery.properties)) {
+      const v = values[k];
+      if (v !== undefined && k !== "curseur") params.set(k, String(v));
+    }
     params.set("curseur", present.encodeCursor(last.published_at, last.id));
     next = `${publicUrl}/api/v1/${kind}?${params}`;
   }
