@@ -21,6 +21,7 @@ export {
   contentInProgressBy,
   contentScheduled,
   type ItemRow,
+  type CardRow,
   type FeedCandidateRow,
 } from "./queries/items.js";
 export { pageHref } from "./paging.js";

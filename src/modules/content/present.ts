@@ -3,7 +3,7 @@ import type { MediaRow } from "../../core/db/schema.js";
 import { truncateAtWord } from "../../lib/text.js";
 import type { CardView, TagView } from "../../ui/view-models.js";
 import { presentImage } from "../media/index.js";
-import type { ItemRow, ItemTheme } from "./queries/items.js";
+import type { CardRow, ItemTheme } from "./queries/items.js";
 
 export const TEASER_LENGTH = 150;
 
@@ -13,7 +13,7 @@ export function presentTag(theme: Pick<ItemTheme, "slug" | "name">): TagView {
   return { slug: theme.slug, name: theme.name, href: `/themes/${theme.slug}` };
 }
 
-export function presentCard(item: ItemRow, themes: ItemTheme[], media: MediaRow | undefined): CardView {
+export function presentCard(item: CardRow, themes: ItemTheme[], media: MediaRow | undefined): CardView {
   const main = themes[0];
   return {
     id: item.id,

@@ -27,7 +27,7 @@ export interface Tagged<T> {
 }
 
 /** Loads cards for items, keeping the order of `items`. */
-export async function loadCards(db: DB, items: q.ItemRow[]): Promise<CardView[]> {
+export async function loadCards(db: DB, items: q.CardRow[]): Promise<CardView[]> {
   const ids = items.map((i) => i.id);
   const [themes, media] = await Promise.all([
     q.findThemesOf(db, ids),
@@ -237,7 +237,7 @@ async function itemPage(db: DB, item: q.ItemRow, now: Date): Promise<Tagged<Item
     })),
     { now, limit: RELATED_COUNT },
   );
-  const byId = new Map<number, q.ItemRow>(candidates.map((c) => [c.id, c]));
+  const byId = new Map<number, q.CardRow>(candidates.map((c) => [c.id, c]));
   const related = await loadCards(
     db,
     relatedIds.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])),

@@ -39,6 +39,12 @@ export const ITEM_COLUMNS = [
   "featured",
 ] as const;
 
+/** An item as a card shows it: every column but the body (a card shows title, teaser, image). */
+export type CardRow = Omit<ItemRow, "body">;
+
+/** ITEM_COLUMNS without `body`: listings select these, never the full text of every item. */
+export const CARD_COLUMNS = ITEM_COLUMNS.filter((c): c is Exclude<(typeof ITEM_COLUMNS)[number], "body"> => c !== "body");
+
 export async function findPublishedByPath(db: Db, path: string, now: Date): Promise<ItemRow | undefined> {
   return db
     .selectFrom("content_items")
@@ -151,15 +157,29 @@ function publishedQuery(db: Db, f: Omit<ListFilter, "limit" | "offset">) {
 }
 
 /** One page of published items, newest first. */
-export async function listPublishedRows(db: Db, f: ListFilter): Promise<ItemRow[]> {
+export async function listPublishedRows(db: Db, f: ListFilter): Promise<CardRow[]> {
   const rows = await publishedQuery(db, f)
-    .select(ITEM_COLUMNS.map((c) => `c.${c}` as const))
+    .select(CARD_COLUMNS.map((c) => `c.${c}` as const))
     .orderBy("c.published_at", "desc")
     .orderBy("c.id", "desc")
     .limit(f.limit)
     .offset(f.offset)
     .execute();
-  return rows as ItemRow[];
+  return rows as CardRow[];
+}
+
+/**
+ * The earliest publication date after `now` of a published item: the next time a list of
+ * published items changes by time alone (the home's shared data ends there, home-cache.ts).
+ */
+export async function nextPublicationAfter(db: Db, now: Date): Promise<Date | null> {
+  const row = await db
+    .selectFrom("content_items")
+    .select((eb) => eb.fn.min("published_at").as("next"))
+    .where("status", "=", "published")
+    .where("published_at", ">", now)
+    .executeTakeFirst();
+  return row?.next ? new Date(row.next) : null;
 }
 
 /**
@@ -167,7 +187,7 @@ export async function listPublishedRows(db: Db, f: ListFilter): Promise<ItemRow[
  * reads every matching entry of an index: only lists with page links need it (not the home
  * page or the feeds, which use listPublishedRows).
  */
-export async function listPublished(db: Db, f: ListFilter): Promise<{ rows: ItemRow[]; total: number }> {
+export async function listPublished(db: Db, f: ListFilter): Promise<{ rows: CardRow[]; total: number }> {
   const [rows, count] = await Promise.all([
     listPublishedRows(db, f),
     publishedQuery(db, f)
@@ -177,9 +197,9 @@ export async function listPublished(db: Db, f: ListFilter): Promise<{ rows: Item
   return { rows, total: Number(count.n) };
 }
 
-export async function findItemsByIds(db: Db, ids: number[]): Promise<ItemRow[]> {
+export async function findItemsByIds(db: Db, ids: number[]): Promise<CardRow[]> {
   if (ids.length === 0) return [];
-  return db.selectFrom("content_items").select(ITEM_COLUMNS).where("id", "in", ids).execute();
+  return db.selectFrom("content_items").select(CARD_COLUMNS).where("id", "in", ids).execute();
 }
 
 export async function findPinnedIds(db: Db, contentId: number): Promise<number[]> {
@@ -188,7 +208,7 @@ export async function findPinnedIds(db: Db, contentId: number): Promise<number[]
 }
 
 /** A "Lire aussi" candidate: the item (for its card) and the ids its score is computed from. */
-export interface CandidateRow extends ItemRow {
+export interface CandidateRow extends CardRow {
   theme_ids: number[];
   neighbourhood_ids: number[];
 }
@@ -259,7 +279,7 @@ export async function findRelatedCandidates(
       union
       select id from content_items where id = any(${pinned}::int[])
     )
-    select ${sql.join(ITEM_COLUMNS.map((c) => sql.ref(`c.${c}`)))},
+    select ${sql.join(CARD_COLUMNS.map((c) => sql.ref(`c.${c}`)))},
       coalesce((select array_agg(theme_id order by theme_id) from content_themes where content_id = c.id), '{}') as theme_ids,
       coalesce((select array_agg(neighbourhood_id order by neighbourhood_id) from content_neighbourhoods where content_id = c.id), '{}') as neighbourhood_ids
     from picked p join content_items c on c.id = p.id`.execute(db);
@@ -305,10 +325,10 @@ export async function findItemById(db: Db, id: number): Promise<ItemRow | undefi
   return db.selectFrom("content_items").select(ITEM_COLUMNS).where("id", "=", id).executeTakeFirst();
 }
 
-export async function findPublishedChildren(db: Db, parentId: number, now: Date): Promise<ItemRow[]> {
+export async function findPublishedChildren(db: Db, parentId: number, now: Date): Promise<CardRow[]> {
   return db
     .selectFrom("content_items")
-    .select(ITEM_COLUMNS)
+    .select(CARD_COLUMNS)
     .where("parent_id", "=", parentId)
     .where("status", "=", "published")
     .where("published_at", "<=", now)
