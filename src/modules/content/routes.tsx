@@ -5,6 +5,7 @@ import { servePage } from "../../core/http/render.js";
 import { NotFoundError } from "../../core/errors.js";
 import { noQuery, pageNumber, pageParam, queryOf } from "../../core/http/form.js";
 import * as service from "./service.js";
+import { cachedHome } from "./home-cache.js";
 import { HomePage } from "./views/home.js";
 import { ItemPage } from "./views/item.js";
 import { NeighbourhoodIndexPage, SiteMapPage, ThemeIndexPage } from "./views/indexes.js";
@@ -31,7 +32,8 @@ export async function contentRoutes(app: FastifyInstance) {
 
   app.get("/", { schema: { querystring: noQuery } }, async (request, reply) =>
     servePage(request, reply, async () => {
-      const { data, tags } = await service.getHome(deps());
+      // The shared part comes from memory until the page cache would drop the anonymous home.
+      const { data, tags } = await cachedHome(app.deps.pageCache, deps());
       // Signed-in residents open on "Pour vous" (such a request is never cached).
       const session = request.session;
       const forYou = session ? await personalFeed(app.deps.db, session.user.id, app.deps.now(), 1, 6) : null;

@@ -1,0 +1,183 @@
+// The home's shared data kept in memory (home-cache.ts), through HTTP as signed-in residents get
+// it (their pages are never in the page cache): a publication, an unpublication, a scheduled
+// publication and an item whose date comes are all seen at the next request; the personal
+// blocks stay each person's own; on PostgreSQL, a change made through another process is seen.
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../../app.js";
+import { loadConfig } from "../../config.js";
+import { createSession } from "../../core/auth/sessions.js";
+import { connectPostgres, type DatabaseHandle } from "../../core/db/create-db.js";
+import { migrateToLatest } from "../../core/db/migrator.js";
+import { runDueJobs } from "../../core/jobs/queue.js";
+import { Agent } from "../../../test/agent.js";
+import { createArticle, createSite, createTheme } from "../../../test/factories.js";
+import { createServerDatabase, createTestWorld, type TestWorld } from "../../../test/helpers.js";
+import { createStaff, type StaffMember } from "../../../test/staff.js";
+import { cachedHome } from "./home-cache.js";
+import { contentJobHandlers, invalidateContent } from "./index.js";
+
+let w: TestWorld;
+let editor: StaffMember;
+beforeAll(async () => {
+  w = await createTestWorld({ now: new Date("2027-05-01T08:00:00Z") });
+  await createSite(w.db);
+  editor = await createStaff(w, "editor");
+});
+afterAll(async () => w?.close());
+
+/** The "À la une" section of the home page as this agent gets it. */
+async function latest(agent: Agent): Promise<string> {
+  const res = await agent.get("/");
+  expect(res.statusCode).toBe(200);
+  const m = /<section class="section" aria-labelledby="a-la-une">[\s\S]*?<\/section>/.exec(res.body);
+  return m ? m[0] : "";
+}
+
+function deps() {
+  return { db: w.db, now: () => w.clock.now };
+}
+
+describe("the home's shared data kept in memory", () => {
+  it("is loaded once, then served from memory until the page cache invalidates anything", async () => {
+    const first = await cachedHome(w.app.deps.pageCache, deps());
+    expect(await cachedHome(w.app.deps.pageCache, deps())).toBe(first);
+    w.app.deps.pageCache.invalidateTags(["home"]);
+    const second = await cachedHome(w.app.deps.pageCache, deps());
+    expect(second).not.toBe(first);
+    expect(await cachedHome(w.app.deps.pageCache, deps())).toBe(second);
+  });
+
+  it("shows a signed-in resident a published article at once, and drops an unpublished one at once", async () => {
+    const resident = await createStaff(w, "resident");
+    const draft = await createArticle(w.db, { title: "Fête de quartier au mail", status: "draft" });
+    expect(await latest(resident.agent)).not.toContain(draft.title);
+    expect(await latest(resident.agent)).not.toContain(draft.title); // from memory now
+
+    expect((await editor.agent.send(`/admin/contenus/${draft.id}/publier`)).statusCode).toBe(303);
+    expect(await latest(resident.agent)).toContain(draft.title);
+
+    expect((await editor.agent.send(`/admin/contenus/${draft.id}/depublier`)).statusCode).toBe(303);
+    expect(await latest(resident.agent)).not.toContain(draft.title);
+  });
+
+  it("shows a scheduled publication once its job ran at its time", async () => {
+    const resident = await createStaff(w, "resident");
+    const draft = await createArticle(w.db, { title: "Travaux rue Pierre-Legrand programmés", status: "draft" });
+    // 12:00 in Paris is 10:00 UTC.
+    expect((await editor.agent.send(`/admin/contenus/${draft.id}/programmer`, { date: "2027-05-01", time: "12:00" })).statusCode).toBe(303);
+    expect(await latest(resident.agent)).not.toContain(draft.title);
+
+    w.clock.now = new Date("2027-05-01T09:59:00Z");
+    await runDueJobs(w.db, contentJobHandlers(w.app.deps), w.clock.now);
+    expect(await latest(resident.agent)).not.toContain(draft.title);
+
+    w.clock.now = new Date("2027-05-01T10:00:30Z");
+    expect((await runDueJobs(w.db, contentJobHandlers(w.app.deps), w.clock.now)).done).toBeGreaterThanOrEqual(1);
+    expect(await latest(resident.agent)).toContain(draft.title);
+  });
+
+  it("shows an item published with a date to come once that date passes, with no invalidation then", async () => {
+    const resident = await createStaff(w, "resident");
+    const soon = await createArticle(w.db, { title: "Marché de nuit à venir", publishedAt: new Date(w.clock.now.getTime() + 120_000) });
+    // Written as an import would (a published row with its date, then the cache told).
+    await invalidateContent(w.app.deps, soon);
+    expect(await latest(resident.agent)).not.toContain(soon.title);
+    // Within the memory's lifetime (HOME_DATA_TTL_MS): only the item's own date ends it.
+    w.clock.now = new Date(w.clock.now.getTime() + 60_000);
+    expect(await latest(resident.agent)).not.toContain(soon.title);
+    w.clock.now = new Date(w.clock.now.getTime() + 60_000);
+    expect(await latest(resident.agent)).toContain(soon.title);
+  });
+
+  it("never shows one resident's personal blocks to another, or to an anonymous visitor", async () => {
+    const sport = await createTheme(w.db, { name: "Sport partagé" });
+    const culture = await createTheme(w.db, { name: "Culture partagée" });
+    const match = await createArticle(w.db, { title: "Tournoi de basket au gymnase", themeIds: [sport.id], publishedAt: w.clock.now });
+    const expo = await createArticle(w.db, { title: "Exposition à la médiathèque", themeIds: [culture.id], publishedAt: w.clock.now });
+    const awa = await createStaff(w, "resident", { displayName: "Awa Diallo" });
+    const jules = await createStaff(w, "resident", { displayName: "Jules Martin" });
+    await w.db
+      .insertInto("user_themes")
+      .values([
+        { user_id: awa.id, theme_id: sport.id },
+        { user_id: jules.id, theme_id: culture.id },
+      ])
+      .execute();
+
+    for (let round = 0; round < 2; round++) {
+      const a = (await awa.agent.get("/")).body;
+      const j = (await jules.agent.get("/")).body;
+      const forYou = (html: string) => /<section class="section for-you"[\s\S]*?<\/section>/.exec(html)?.[0] ?? "";
+      expect(forYou(a)).toContain(match.title);
+      expect(forYou(a)).not.toContain(expo.title);
+      expect(forYou(j)).toContain(expo.title);
+      expect(forYou(j)).not.toContain(match.title);
+      expect(a).toContain("Awa Diallo");
+      expect(a).not.toContain("Jules Martin");
+      expect(j).toContain("Jules Martin");
+      expect(j).not.toContain("Awa Diallo");
+      const anonymous = (await new Agent(w.app).get("/")).body;
+      expect(anonymous).not.toContain("for-you");
+      expect(anonymous).not.toContain("Awa Diallo");
+      expect(anonymous).not.toContain("Jules Martin");
+    }
+  });
+});
+
+const url = process.env.TEST_DATABASE_URL;
+const onServer = process.env.TEST_DB === "postgres" && url !== undefined;
+
+describe.skipIf(!onServer)("the home's shared data with two processes on one PostgreSQL database", () => {
+  let server: Awaited<ReturnType<typeof createServerDatabase>>;
+  let handles: DatabaseHandle[] = [];
+  let apps: FastifyInstance[] = [];
+  let dataDir: string;
+
+  beforeAll(async () => {
+    server = await createServerDatabase("portail_home_two", { migrated: true });
+    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "portail-home-two-"));
+    handles = [connectPostgres(server.url, 3), connectPostgres(server.url, 3)];
+    await migrateToLatest(handles[0]!.db);
+    await createSite(handles[0]!.db);
+    const config = loadConfig({ NODE_ENV: "test", DATA_DIR: dataDir, PUBLIC_URL: "https://portail.test", DATABASE_URL: server.url });
+    apps = [await buildApp({ config, db: handles[0]!.db }), await buildApp({ config, db: handles[1]!.db })];
+    for (const app of apps) await app.ready();
+  });
+
+  afterAll(async () => {
+    for (const app of apps) await app.close();
+    for (const h of handles) await h.close();
+    await server?.drop();
+    if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("a signed-in resident of one process sees an article published through the other within a second", async () => {
+    const db = handles[0]!.db;
+    const user = await db
+      .insertInto("users")
+      .values({ email: "voisine@ville.test", password_hash: "x", display_name: "Voisine", email_verified_at: new Date() })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const session = await createSession(db, user.id, "test", new Date());
+    const agent = new Agent(apps[1]!);
+    agent.cookies.set("__Host-portail_session", session.token);
+    const before = await agent.get("/");
+    expect(before.body).toContain("Voisine");
+    await agent.get("/"); // the shared data is in memory on the second process
+
+    const article = await createArticle(db, { title: "Nouvelle aire de jeux square Lebas" });
+    await invalidateContent(apps[0]!.deps, { id: article.id, kind: "article" });
+    const started = Date.now();
+    for (;;) {
+      const res = await agent.get("/");
+      expect(res.body).toContain("Voisine");
+      if (res.body.includes(article.title)) break;
+      if (Date.now() - started > 1000) throw new Error("the other process's change was not seen within a second");
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  });
+});
