@@ -4,14 +4,30 @@ import { describe, expect, it } from "vitest";
 import { durationKey, longestFirst, readDurations, UNKNOWN_SECONDS } from "./sequencer.js";
 
 describe("longest-first test order", () => {
-  it("puts the longest expected files first, an unknown file at the typical size, ties by name", () => {
-    const durations = { "pglite:b.test.ts": 30, "postgres:b.test.ts": 5, "e2e:j.e2e.ts": 300, "pglite:tiny.test.ts": 0.2, "pglite:a.test.ts": 30 };
-    const keys = ["pglite:tiny.test.ts", "pglite:new.test.ts", "postgres:b.test.ts", "pglite:b.test.ts", "e2e:j.e2e.ts", "pglite:a.test.ts"];
+  it("keeps each project's files together, the project with the longest file first, longest first within", () => {
+    const durations = {
+      "pglite:b.test.ts": 30,
+      "postgres:b.test.ts": 5,
+      "postgres:w.test.ts": 50,
+      "e2e:j.e2e.ts": 300,
+      "pglite:tiny.test.ts": 0.2,
+      "pglite:a.test.ts": 30,
+    };
+    const keys = [
+      "pglite:tiny.test.ts",
+      "pglite:new.test.ts",
+      "postgres:b.test.ts",
+      "pglite:b.test.ts",
+      "e2e:j.e2e.ts",
+      "postgres:w.test.ts",
+      "pglite:a.test.ts",
+    ];
     expect(longestFirst(keys, (k) => k, durations)).toEqual([
       "e2e:j.e2e.ts",
+      "postgres:w.test.ts",
+      "postgres:b.test.ts",
       "pglite:a.test.ts",
       "pglite:b.test.ts",
-      "postgres:b.test.ts",
       "pglite:new.test.ts",
       "pglite:tiny.test.ts",
     ]);

@@ -10,9 +10,9 @@
 // rather than two: the test order starts the longest files first (test/sequencer.ts), and
 // two halves of 115 and 165 s left the end of the run to one of them.
 // Each journey still starts its own world: its own database, data folder, server and
-// browser context. The shards take the files in turn in file-name order, so a new journey
-// file is always run by one of them (test/journey-halves.test.ts checks it) without a list to
-// keep up to date.
+// browser context. The shards share the files by their measured length (SECONDS below), and
+// a new journey file is always run by one of them (test/journey-halves.test.ts checks it)
+// even before it is listed there.
 // One journey alone: npx vitest run --project e2e -t "<its describe title>"
 import fs from "node:fs";
 import path from "node:path";
@@ -33,9 +33,42 @@ export function journeyFiles(): string[] {
 /** How many journeys-N files share the journeys. */
 export const SHARDS = 3;
 
-/** The journeys of shard `shard` (0 to of - 1) of `of`. */
+/**
+ * Seconds each journey file took alone here (2026-12-06), only to split them evenly: taking
+ * the files in turn had put the three longest in one shard (120 s against 65). A file not
+ * listed counts as a typical one.
+ */
+const SECONDS: Record<string, number> = {
+  "account.e2e.ts": 18,
+  "admin-content.e2e.ts": 11,
+  "admin-editor.e2e.ts": 46,
+  "admin-media.e2e.ts": 10,
+  "admin-policy.e2e.ts": 22,
+  "admin.e2e.ts": 20,
+  "axe-scan.e2e.ts": 1,
+  "digests.e2e.ts": 7,
+  "editorial-journey.e2e.ts": 12,
+  "invitation.e2e.ts": 5,
+  "keyboard.e2e.ts": 9,
+  "participation-comments.e2e.ts": 15,
+  "participation-proposals.e2e.ts": 25,
+  "policy.e2e.ts": 14,
+  "public-site.e2e.ts": 23,
+  "search.e2e.ts": 9,
+};
+const TYPICAL_SECONDS = 12;
+
+/** The journeys of shard `shard` (0 to of - 1) of `of`: longest first, each to the least loaded shard. */
 export function shardOf(files: readonly string[], shard: number, of: number): string[] {
-  return files.filter((_, i) => i % of === shard);
+  const load = new Array<number>(of).fill(0);
+  const shards: string[][] = Array.from({ length: of }, () => []);
+  const weight = (f: string) => SECONDS[f] ?? TYPICAL_SECONDS;
+  for (const file of [...files].sort((a, b) => weight(b) - weight(a) || (a < b ? -1 : 1))) {
+    const least = load.indexOf(Math.min(...load));
+    shards[least]!.push(file);
+    load[least]! += weight(file);
+  }
+  return shards[shard]!.sort();
 }
 
 /** Imports one shard's journeys while Vitest collects the calling file: their describe blocks become its own. */
