@@ -82,6 +82,8 @@ interface Scenario {
   headers?: Record<string, string>;
   body?: string;
   uniqueQuery?: boolean;
+  /** Measured on a server started with PAGE_CACHE_ENTRIES=0: every request renders the page. */
+  pageCacheOff?: boolean;
 }
 
 interface LoadResult {
@@ -201,78 +203,130 @@ async function runOn(kind: "pglite" | "postgres", databaseUrl: string | null, sc
   await handle.close();
   const prepared = `${((Date.now() - started) / 1000).toFixed(0)} s`;
 
-  const port = await freePort();
-  const env = {
-    ...process.env,
-    NODE_ENV: "production",
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
-    SMTP_URL: "smtp://127.0.0.1:9",
-    DATA_DIR: dataDir,
-    SEED_ON_EMPTY: "false",
-    // The load generator speaks for many visitors (X-Forwarded-For, load.ts `clients`).
-    TRUST_PROXY: "loopback",
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  /** Starts `node dist/server.js` on this run's database, with more environment variables. */
+  const startServer = async (extra: Record<string, string> = {}) => {
+    const port = await freePort();
+    const env = {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      SMTP_URL: "smtp://127.0.0.1:9",
+      DATA_DIR: dataDir,
+      SEED_ON_EMPTY: "false",
+      // The load generator speaks for many visitors (X-Forwarded-For, load.ts `clients`).
+      TRUST_PROXY: "loopback",
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      ...extra,
+    };
+    delete (env as Record<string, string | undefined>).LOG_LEVEL; // production's default (info)
+    const [cmd, argv] = pin(0, [process.execPath, path.join(ROOT, "dist/server.js")]);
+    const server = spawn(cmd, argv, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    await waitFor(server, /Prêt en/, "server");
+    server.stdout?.resume();
+    server.stderr?.resume();
+    return { server, base: `http://127.0.0.1:${port}` };
   };
-  delete (env as Record<string, string | undefined>).LOG_LEVEL; // production's default (info)
-  const [cmd, argv] = pin(0, [process.execPath, path.join(ROOT, "dist/server.js")]);
-  const server = spawn(cmd, argv, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-  await waitFor(server, /Prêt en/, "server");
-  server.stdout?.resume();
-  server.stderr?.resume();
-  const base = `http://127.0.0.1:${port}`;
-  const resident = { cookie: `portail_session=${residentSession.token}` };
-  const admin = { cookie: `portail_session=${adminSession.token}` };
-  const favouriteBody = new URLSearchParams({ _csrf: residentSession.csrfToken, contenu: String(article.id), action: "ajouter" }).toString();
-
-  const scenarios: Scenario[] = [
-    { name: "article, from the page cache", path: article.path },
-    { name: "home, from the page cache", path: "/" },
-    { name: "article, rendered (cache miss)", path: article.path, uniqueQuery: true },
-    { name: "/politique-de-la-ville", path: "/politique-de-la-ville" },
-    { name: "search", path: "/recherche?q=emploi" },
-    { name: "/api/v1/actions", path: "/api/v1/actions" },
-    { name: "sign-in form", path: "/compte/connexion" },
-    { name: "home signed in (interests, favourites)", path: "/", headers: resident },
-    {
-      name: "favourite toggle (JSON)",
-      path: "/compte/favoris",
-      method: "POST",
-      headers: { ...resident, "content-type": "application/x-www-form-urlencoded", accept: "application/json", origin: base },
-      body: favouriteBody,
-    },
-    { name: "back office: content list", path: "/admin/contenus", headers: admin },
-  ];
+  /** SIGTERM, then waits for the exit: PGlite's data folder serves one process at a time. */
+  const stopServer = (server: ChildProcess) =>
+    new Promise<void>((resolve) => {
+      if (server.exitCode !== null || server.signalCode !== null) return resolve();
+      const timer = setTimeout(() => server.kill("SIGKILL"), 10_000);
+      server.once("exit", () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      server.kill("SIGTERM");
+    });
 
   const rows: string[] = [];
   const ratios = new Map<string, number>();
-  if (scale)
-    rows.push(
-      `| ${label} | (demo + ${SCALE.items.toLocaleString("en")} items, ${SCALE.accounts.toLocaleString("en")} accounts, ${SCALE.favourites.toLocaleString("en")} favourites; resident with ${SCALE_RESIDENT_FAVOURITES} favourites; prepared in ${prepared}) | | | | | |`,
-    );
   try {
-    for (const s of scenarios) {
+    const main = await startServer();
+    const base = main.base;
+    const resident = { cookie: `portail_session=${residentSession.token}` };
+    const admin = { cookie: `portail_session=${adminSession.token}` };
+    const favouriteBody = new URLSearchParams({ _csrf: residentSession.csrfToken, contenu: String(article.id), action: "ajouter" }).toString();
+
+    const scenarios: Scenario[] = [
+      { name: "article, from the page cache", path: article.path },
+      { name: "home, from the page cache", path: "/" },
+      // The same article, every request rendered. It used to append ?n=<counter> to miss the
+      // cache, but the cache key now keeps only the query parameters a route reads (issue #12,
+      // decision record 0003), and the article route reads none: every request would be a hit.
+      // So this scenario runs against a second server, started with PAGE_CACHE_ENTRIES=0 on the
+      // same database once the first has stopped: each request renders the page and goes
+      // through the cache's store as a real miss does (the page is dropped at once).
+      { name: "article, rendered (cache miss)", path: article.path, pageCacheOff: true },
+      { name: "/politique-de-la-ville", path: "/politique-de-la-ville" },
+      { name: "search", path: "/recherche?q=emploi" },
+      { name: "/api/v1/actions", path: "/api/v1/actions" },
+      { name: "sign-in form", path: "/compte/connexion" },
+      { name: "home signed in (interests, favourites)", path: "/", headers: resident },
+      {
+        name: "favourite toggle (JSON)",
+        path: "/compte/favoris",
+        method: "POST",
+        headers: { ...resident, "content-type": "application/x-www-form-urlencoded", accept: "application/json", origin: base },
+        body: favouriteBody,
+      },
+      { name: "back office: content list", path: "/admin/contenus", headers: admin },
+    ];
+
+    const measure = async (serverBase: string, s: Scenario) => {
       // One request first: warms the page cache and gives the bytes the bare server will send.
-      const first = await fetch(base + s.path, { method: s.method ?? "GET", headers: s.headers, body: s.body, redirect: "manual" });
+      const first = await fetch(serverBase + s.path, { method: s.method ?? "GET", headers: s.headers, body: s.body, redirect: "manual" });
       const body = Buffer.from(await first.arrayBuffer());
       if (first.status >= 400) throw new Error(`${s.name}: ${first.status} ${body.toString().slice(0, 300)}`);
-      const app = load(base + s.path, s);
+      if (s.pageCacheOff) {
+        const again = await fetch(serverBase + s.path, { headers: s.headers });
+        await again.arrayBuffer();
+        if (again.status !== 200 || again.headers.get("x-cache") !== "miss")
+          throw new Error(`${s.name}: expected a rendered page, got ${again.status} x-cache=${again.headers.get("x-cache")}`);
+      }
+      const app = load(serverBase + s.path, s);
       const bare = await baselineFor(body, first.headers.get("content-type") ?? "text/html", s);
       const ratio = app.rps / bare.rps;
       ratios.set(s.name, ratio);
+      return `| ${label} | ${s.name} | ${Math.round(app.rps)} | ${ratio.toFixed(3)} | ${app.p50} / ${app.p99} ms | ${app.errors + app.non2xx} | ${Math.round(bare.rps)} |`;
+    };
+
+    if (scale)
       rows.push(
-        `| ${label} | ${s.name} | ${Math.round(app.rps)} | ${ratio.toFixed(3)} | ${app.p50} / ${app.p99} ms | ${app.errors + app.non2xx} | ${Math.round(bare.rps)} |`,
+        `| ${label} | (demo + ${SCALE.items.toLocaleString("en")} items, ${SCALE.accounts.toLocaleString("en")} accounts, ${SCALE.favourites.toLocaleString("en")} favourites; resident with ${SCALE_RESIDENT_FAVOURITES} favourites; prepared in ${prepared}) | | | | | |`,
       );
+    /** Scenarios for the server without page cache, and the row each one fills in. */
+    const later: { s: Scenario; row: number }[] = [];
+    try {
+      for (const s of scenarios) {
+        if (s.pageCacheOff) {
+          later.push({ s, row: rows.length });
+          rows.push("");
+          continue;
+        }
+        rows.push(await measure(base, s));
+        process.stdout.write(`${rows[rows.length - 1]}\n`);
+      }
+      const status = await fs.readFile(`/proc/${main.server.pid}/status`, "utf8").catch(() => "");
+      const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      rows.push(`| ${label} | server RSS after the run | ${Math.round(rssKb / 1024)} MB | | | | |`);
       process.stdout.write(`${rows[rows.length - 1]}\n`);
+    } finally {
+      await stopServer(main.server);
     }
-    const status = await fs.readFile(`/proc/${server.pid}/status`, "utf8").catch(() => "");
-    const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-    rows.push(`| ${label} | server RSS after the run | ${Math.round(rssKb / 1024)} MB | | | | |`);
-    process.stdout.write(`${rows[rows.length - 1]}\n`);
+    if (later.length > 0) {
+      const uncached = await startServer({ PAGE_CACHE_ENTRIES: "0" });
+      try {
+        for (const { s, row } of later) {
+          rows[row] = await measure(uncached.base, s);
+          process.stdout.write(`${rows[row]}\n`);
+        }
+      } finally {
+        await stopServer(uncached.server);
+      }
+    }
   } finally {
-    server.kill("SIGTERM");
-    await new Promise((r) => setTimeout(r, 500));
     await fs.rm(dataDir, { recursive: true, force: true });
   }
   return { rows, ratios };

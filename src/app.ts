@@ -64,7 +64,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     createMailTransport({ smtpUrl: opts.config.smtpUrl, from: opts.config.mailFrom, outboxDir: path.join(opts.config.dataDir, "outbox") });
   const modules = new ModuleRegistry(opts.modules ?? MODULES);
   installPermissions(modules.permissions());
-  const pageCache = opts.pageCache ?? new PageCache();
+  const pageCache = opts.pageCache ?? new PageCache({ maxEntries: opts.config.pageCacheEntries });
   // A tag no module declared would never be invalidated: refuse it where it is written.
   if (opts.config.nodeEnv !== "production") pageCache.knowsTag = (tag) => modules.knowsTag(tag);
   const deps: AppDeps = {

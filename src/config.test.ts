@@ -98,3 +98,12 @@ describe("JOBS_POLL_MS", () => {
     for (const bad of ["50", "1.5", "souvent", "700000"]) expect(() => loadConfig({ JOBS_POLL_MS: bad }), bad).toThrow(/JOBS_POLL_MS must be an integer/);
   });
 });
+
+describe("PAGE_CACHE_ENTRIES", () => {
+  it("holds 1000 pages by default; 0 stores none; refuses what is not an integer in 0..100000", () => {
+    expect(loadConfig({}).pageCacheEntries).toBe(1000);
+    expect(loadConfig({ PAGE_CACHE_ENTRIES: "0" }).pageCacheEntries).toBe(0);
+    for (const bad of ["-1", "1.5", "beaucoup", "100001"])
+      expect(() => loadConfig({ PAGE_CACHE_ENTRIES: bad }), bad).toThrow(/PAGE_CACHE_ENTRIES must be an integer/);
+  });
+});

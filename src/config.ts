@@ -35,6 +35,8 @@ export interface Config {
   jobsInProcess: boolean;
   /** How long an idle job worker waits before looking for due jobs again (JOBS_POLL_MS). */
   jobsPollMs: number;
+  /** Pages the anonymous page cache holds (PAGE_CACHE_ENTRIES); 0 stores none (the bench's cache-miss run). */
+  pageCacheEntries: number;
 }
 
 export type TrustProxy = false | number | string[];
@@ -166,6 +168,14 @@ export function loadConfig(env: Env = process.env): Config {
     }
   }
 
+  let pageCacheEntries = 1000;
+  if (env.PAGE_CACHE_ENTRIES !== undefined && env.PAGE_CACHE_ENTRIES !== "") {
+    pageCacheEntries = Number(env.PAGE_CACHE_ENTRIES);
+    if (!Number.isInteger(pageCacheEntries) || pageCacheEntries < 0 || pageCacheEntries > 100_000) {
+      problems.push(`PAGE_CACHE_ENTRIES must be an integer between 0 and 100000 (got "${env.PAGE_CACHE_ENTRIES}")`);
+    }
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     nodeEnv,
@@ -184,6 +194,7 @@ export function loadConfig(env: Env = process.env): Config {
     webConcurrency,
     jobsInProcess,
     jobsPollMs,
+    pageCacheEntries,
   };
 }
 

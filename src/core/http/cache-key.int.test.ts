@@ -147,3 +147,22 @@ describe("invalidation", () => {
     expect(api.body).toContain("Tout nouvel article du thème");
   });
 });
+
+describe("PAGE_CACHE_ENTRIES=0 (the bench's cache-miss run)", () => {
+  it("renders every request of the same page and stores nothing", async () => {
+    const bare = await createTestWorld({ env: { PAGE_CACHE_ENTRIES: "0" } });
+    try {
+      await createSite(bare.db);
+      const article = await createArticle(bare.db, { title: "Sans cache" });
+      for (let i = 0; i < 3; i++) {
+        const res = await bare.app.inject({ url: article.path });
+        expect(res.statusCode).toBe(200);
+        expect(res.headers["x-cache"]).toBe("miss");
+        expect(res.body).toContain("Sans cache");
+      }
+      expect(bare.pageCache.size).toBe(0);
+    } finally {
+      await bare.close();
+    }
+  });
+});
