@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { durationKey, longestFirst, readDurations, UNKNOWN_SECONDS } from "./sequencer.js";
 
 describe("longest-first test order", () => {
-  it("keeps each project's files together, the project with the longest file first, longest first within", () => {
+  it("keeps each project's files together (browser journeys, PostgreSQL, PGlite), longest first within", () => {
     const durations = {
       "pglite:b.test.ts": 30,
       "postgres:b.test.ts": 5,
@@ -21,6 +21,7 @@ describe("longest-first test order", () => {
       "e2e:j.e2e.ts",
       "postgres:w.test.ts",
       "pglite:a.test.ts",
+      "other:x.test.ts",
     ];
     expect(longestFirst(keys, (k) => k, durations)).toEqual([
       "e2e:j.e2e.ts",
@@ -30,6 +31,7 @@ describe("longest-first test order", () => {
       "pglite:b.test.ts",
       "pglite:new.test.ts",
       "pglite:tiny.test.ts",
+      "other:x.test.ts",
     ]);
     expect(UNKNOWN_SECONDS).toBeGreaterThan(0.2);
   });
