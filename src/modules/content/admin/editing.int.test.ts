@@ -6,6 +6,7 @@ import { createArticle, createImage, createNeighbourhood, createPage, createSite
 import { createTestWorld, type TestWorld } from "../../../../test/helpers.js";
 import { createStaff, signIn, type StaffMember } from "../../../../test/staff.js";
 import { publishJobHandler, PUBLISH_JOB } from "../publishing.js";
+import { listAuthors } from "./queries.js";
 
 let w: TestWorld;
 let editor: StaffMember;
@@ -510,5 +511,11 @@ describe("list", () => {
     expect(first.body).toContain('aria-label="Pagination"');
     expect((await editor.agent.get("/admin/contenus?page=2")).statusCode).toBe(200);
     expect((await editor.agent.get("/admin/contenus?page=999")).statusCode).toBe(404);
+    // the author filter offers the people who wrote something, each once, and nobody else
+    const nobody = await createStaff(w, "editor");
+    const authors = await listAuthors(w.db);
+    expect(authors.filter((a) => a.id === contributor.id)).toHaveLength(1);
+    expect(authors.filter((a) => a.id === editor.id)).toHaveLength(1);
+    expect(authors.some((a) => a.id === nobody.id)).toBe(false);
   });
 });
