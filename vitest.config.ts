@@ -62,6 +62,8 @@ export default defineConfig({
     // waiting on Chromium and on the pages' timers, and the other two use that time. With
     // three, the integration files went through one worker while the journeys ran (measured:
     // 12 min in all, the two cores 60% busy).
+    // Five (2026-12-06, longest files first): 313 s against 296 s with four, the extra worker's
+    // imports cost more than the cores it found idle.
     maxWorkers: 4,
     // the longest files first, whatever their project (test/sequencer.ts, test/durations.json)
     sequence: { sequencer: LongestFirstSequencer },
