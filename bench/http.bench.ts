@@ -17,7 +17,6 @@
 // Results are printed and written to bench/RESULTS.md. Never part of `npm test`.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -27,7 +26,7 @@ import { createSession } from "../src/core/auth/sessions.js";
 import { connectPostgres, createDatabase, type DatabaseHandle } from "../src/core/db/create-db.js";
 import { migrateToLatest } from "../src/core/db/migrator.js";
 import { seedDemo } from "../demo/seed.js";
-import { generateScaleData, prependResults, type ScaleSize, withScratchDatabase } from "./support.js";
+import { freePort, generateScaleData, pin, pinned, prependResults, productionServerEnv, type ScaleSize, waitFor, withScratchDatabase } from "./support.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { values: args } = parseArgs({
@@ -47,34 +46,6 @@ const VISITORS = 5000;
 const SCALE: ScaleSize = { items: 100_000, accounts: 100_000, favourites: 1_000_000 };
 /** Favourites of the signed-in scenario's resident in the large dataset (10 in the demo). */
 const SCALE_RESIDENT_FAVOURITES = 300;
-const pinned = spawnSync("taskset", ["-c", "0", "true"]).status === 0 && os.cpus().length >= 2;
-
-function pin(cpu: number, command: string[]): [string, string[]] {
-  return pinned ? ["taskset", ["-c", String(cpu), ...command]] : [command[0]!, command.slice(1)];
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-function waitFor(child: ChildProcess, pattern: RegExp, what: string): Promise<void> {
-  let output = "";
-  return new Promise((resolve, reject) => {
-    const onData = (d: Buffer) => {
-      output += d.toString();
-      if (pattern.test(output)) resolve();
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.on("exit", (code) => reject(new Error(`${what} exited (${code}):\n${output.slice(-2000)}`)));
-  });
-}
-
 interface Scenario {
   name: string;
   path: string;
@@ -206,21 +177,13 @@ async function runOn(kind: "pglite" | "postgres", databaseUrl: string | null, sc
   /** Starts `node dist/server.js` on this run's database, with more environment variables. */
   const startServer = async (extra: Record<string, string> = {}) => {
     const port = await freePort();
-    const env = {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      SMTP_URL: "smtp://127.0.0.1:9",
-      DATA_DIR: dataDir,
-      SEED_ON_EMPTY: "false",
+    const env: NodeJS.ProcessEnv = {
+      ...productionServerEnv({ port, dataDir, databaseUrl }),
       // The load generator speaks for many visitors (X-Forwarded-For, load.ts `clients`).
       TRUST_PROXY: "loopback",
-      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
       ...extra,
     };
-    delete (env as Record<string, string | undefined>).LOG_LEVEL; // production's default (info)
+    delete env.LOG_LEVEL; // production's default (info)
     const [cmd, argv] = pin(0, [process.execPath, path.join(ROOT, "dist/server.js")]);
     const server = spawn(cmd, argv, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
     await waitFor(server, /Prêt en/, "server");

@@ -19,9 +19,8 @@
 // cache). The article page by slug, rendered, is measured too (it also ranks "Lire aussi").
 // Ratios search / lookup are printed (target: within 10x) and the section is written to
 // bench/RESULTS.md. Never part of `npm test`.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,7 +29,21 @@ import { sql } from "kysely";
 import { build } from "../scripts/build.js";
 import { connectPostgres, createDatabase, type DatabaseHandle } from "../src/core/db/create-db.js";
 import { migrateToLatest } from "../src/core/db/migrator.js";
-import { BODY_WORDS, prependResults, TEASER_WORDS, TITLE_WORDS, WORDS, withScratchDatabase, wordListsSql, wordsSql } from "./support.js";
+import {
+  BODY_WORDS,
+  freePort,
+  pin,
+  pinned,
+  prependResults,
+  productionServerEnv,
+  TEASER_WORDS,
+  TITLE_WORDS,
+  WORDS,
+  waitFor,
+  withScratchDatabase,
+  wordListsSql,
+  wordsSql,
+} from "./support.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { values: args } = parseArgs({
@@ -43,7 +56,6 @@ const { values: args } = parseArgs({
 });
 const REQUESTS = Number(args.requests);
 const SIZES = args.sizes.split(",").map(Number);
-const pinned = spawnSync("taskset", ["-c", "0", "true"]).status === 0 && os.cpus().length >= 2;
 if (pinned) spawnSync("taskset", ["-p", "-c", "1", String(process.pid)]);
 
 /** Search queries (with filters) measured at each size. */
@@ -57,28 +69,6 @@ const QUERIES: Array<{ name: string; query: string }> = [
   { name: "word + quartier + dates", query: "q=travaux&quartier=quartier-4&du=2024-01-01&au=2025-12-31" },
   { name: "typo (no result: suggestion, similar titles)", query: "q=mediateque" },
 ];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-function waitFor(child: ChildProcess, pattern: RegExp, what: string): Promise<void> {
-  let output = "";
-  return new Promise((resolve, reject) => {
-    const onData = (d: Buffer) => {
-      output += d.toString();
-      if (pattern.test(output)) resolve();
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.on("exit", (code) => reject(new Error(`${what} exited (${code}):\n${output.slice(-2000)}`)));
-  });
-}
 
 async function setUp(db: DatabaseHandle["db"]) {
   await migrateToLatest(db);
@@ -177,20 +167,8 @@ const ms = (n: number) => n.toFixed(1);
 
 async function measure(kind: string, databaseUrl: string | null, dataDir: string, size: number, rows: string[]) {
   const port = await freePort();
-  const env = {
-    ...process.env,
-    NODE_ENV: "production",
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
-    SMTP_URL: "smtp://127.0.0.1:9",
-    DATA_DIR: dataDir,
-    SEED_ON_EMPTY: "false",
-    LOG_LEVEL: "warn",
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-  };
-  const command = [process.execPath, path.join(ROOT, "dist/server.js")];
-  const [cmd, argv] = pinned ? ["taskset", ["-c", "0", ...command]] : [command[0]!, command.slice(1)];
+  const env = { ...productionServerEnv({ port, dataDir, databaseUrl }), LOG_LEVEL: "warn" };
+  const [cmd, argv] = pin(0, [process.execPath, path.join(ROOT, "dist/server.js")]);
   const server = spawn(cmd, argv, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   await waitFor(server, /Prêt en/, "server");
   server.stdout?.resume();

@@ -1,6 +1,10 @@
 // What the benchmarks share beside the load runner (load.ts) and the bare server (baseline.ts):
-// a throwaway database on a PostgreSQL server, and the results file, newest section first.
+// the production server as a pinned child process, a throwaway database on a PostgreSQL
+// server, and the results file, newest section first.
+import { spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs/promises";
+import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { sql, type Kysely } from "kysely";
@@ -10,6 +14,52 @@ import type { Database } from "../src/core/db/schema.js";
 const RESULTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "RESULTS.md");
 const RESULTS_START =
   "# Benchmark results\n\nNewest first. Each run compares the app to a bare node:http server sending the same bytes, measured in the same run.\n";
+
+/** True where `taskset` can keep the server on CPU 0 and the measuring side on CPU 1. */
+export const pinned = spawnSync("taskset", ["-c", "0", "true"]).status === 0 && os.cpus().length >= 2;
+
+/** The command pinned to one CPU where `taskset` exists, as [command, arguments] for spawn. */
+export function pin(cpu: number, command: string[]): [string, string[]] {
+  return pinned ? ["taskset", ["-c", String(cpu), ...command]] : [command[0]!, command.slice(1)];
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resolves once the child's output matches; rejects with its last output if it exits first. */
+export function waitFor(child: ChildProcess, pattern: RegExp, what: string): Promise<void> {
+  let output = "";
+  return new Promise((resolve, reject) => {
+    const onData = (d: Buffer) => {
+      output += d.toString();
+      if (pattern.test(output)) resolve();
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.on("exit", (code) => reject(new Error(`${what} exited (${code}):\n${output.slice(-2000)}`)));
+  });
+}
+
+/** The environment of `node dist/server.js` in production mode on loopback, on this data folder or database, with no demo seed and no real SMTP. */
+export function productionServerEnv(o: { port: number; dataDir: string; databaseUrl: string | null }): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(o.port),
+    HOST: "127.0.0.1",
+    PUBLIC_URL: `http://127.0.0.1:${o.port}`,
+    SMTP_URL: "smtp://127.0.0.1:9",
+    DATA_DIR: o.dataDir,
+    SEED_ON_EMPTY: "false",
+    ...(o.databaseUrl ? { DATABASE_URL: o.databaseUrl } : {}),
+  };
+}
 
 async function run(url: string, statement: string): Promise<void> {
   const c = new pg.Client({ connectionString: url });
