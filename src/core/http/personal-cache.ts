@@ -1,15 +1,16 @@
-// What signed-in pages show about their viewer (favourite ids, followed quartiers, "Pour vous"),
-// kept in this process's memory per person, so that a signed-in page does not repeat the same
-// queries on every request.
+// What signed-in pages show about their viewer (favourite ids, followed quartiers, "Pour vous",
+// the unread notices count), kept in this process's memory per person, so that a signed-in page
+// does not repeat the same queries on every request.
 //
 // Validity does not rest on anyone remembering to invalidate. Database triggers bump
-// `users.personal_version` whenever a person's favourites or interests change (whichever process
-// or script writes, and cascades too), and the session hook reads that version with the session
-// on every request (no extra query) and tells this cache (`note`): a different version drops
-// everything kept for that person before the route reads anything. A block that depends on
-// published content (the feed) is also tied to the page cache's generation, which every
-// invalidation (local or from another process through the cache bus) increments, and to a TTL
-// on the app's clock (publication times that pass without an invalidation, as for pages).
+// `users.personal_version` whenever a person's favourites, interests or notices change
+// (whichever process or script writes, and cascades too), and the session hook reads that
+// version with the session on every request (no extra query) and tells this cache (`note`): a
+// different version drops everything kept for that person before the route reads anything. A
+// block that depends on published content (the feed) is also tied to the page cache's
+// generation, which every invalidation (local or from another process through the cache bus)
+// increments, and to a TTL on the app's clock (publication times that pass without an
+// invalidation, as for pages).
 //
 // Nothing here is ever shared between people: blocks are kept under the user id of the session
 // that asked, and anonymous requests never reach it. Memory is bounded by a total weight (about

@@ -9,7 +9,7 @@ import { moderationAdminRoutes } from "./moderation/admin-routes.js";
 import { tellFollowersOfStatus } from "./notifications/action-status.js";
 import { notificationRoutes } from "./notifications/routes.js";
 import { exportParticipation } from "./rgpd.js";
-import { countUnread } from "./notifications/service.js";
+import { unreadBadge } from "./notifications/service.js";
 import { organisationAdminRoutes } from "./organisations/admin-routes.js";
 import { proposalAdminRoutes } from "./proposals/admin-routes.js";
 import { proposalImageRoutes } from "./proposals/image-routes.js";
@@ -43,8 +43,9 @@ export const participationModule = defineModule({
   mails,
   // In-transaction events of other modules (decision 0018): followers hear of a status change.
   on: { "policy.action.status-changed": tellFollowersOfStatus },
-  // The unread count beside "Mon compte" on every signed-in page (one indexed count).
-  viewerFacts: async (deps, userId) => ({ unreadNotices: await countUnread(deps.db, userId) }),
+  // The unread count beside "Mon compte" on every signed-in page: kept per person until their
+  // notices change (the participation_notifications triggers bump users.personal_version).
+  viewerFacts: async (deps, userId) => ({ unreadNotices: await unreadBadge(deps.db, userId) }),
   // comments, ideas, supports, reports, blocks and notices in "Télécharger mes données"
   personalData: async (deps, userId) => ({ participation: await exportParticipation(deps.db, userId) }),
   // Residents' own acts (comment, report, propose, support) are not in the role table, which

@@ -4,7 +4,7 @@ import type { FastifyInstance } from "fastify";
 import { emptyForm, pageNumber, pageParam, queryOf } from "../../../core/http/form.js";
 import { servePage } from "../../../core/http/render.js";
 import { requireSession } from "../../accounts/index.js";
-import { INBOX_PATH, inbox, markAllRead } from "./service.js";
+import { INBOX_PATH, inbox, markAllNoticesRead } from "./service.js";
 import { InboxPage } from "./views.js";
 
 export async function notificationRoutes(app: FastifyInstance) {
@@ -18,7 +18,7 @@ export async function notificationRoutes(app: FastifyInstance) {
   app.post(`${INBOX_PATH}/lues`, { schema: { body: emptyForm } }, async (request, reply) => {
     const session = requireSession(request, reply);
     if (!session) return reply;
-    await markAllRead(app.deps.db, session.user.id, app.deps.now());
+    await markAllNoticesRead(app.deps.db, session.user.id, app.deps.now());
     return reply.redirect(INBOX_PATH, 303);
   });
 }

@@ -2,8 +2,10 @@
 // e-mail that goes with them through the job queue. Notices are written in the transaction
 // of the change they describe.
 import type { Kysely, Transaction } from "kysely";
+import type { DB } from "../../../core/db/create-db.js";
 import type { AppDeps } from "../../../core/deps.js";
 import type { Database } from "../../../core/db/schema.js";
+import { personalCacheOf } from "../../../core/http/personal-cache.js";
 import type { MailMessage } from "../../../core/mail/mailer.js";
 import {
   allNotificationsOf,
@@ -49,4 +51,26 @@ export async function inbox(db: Db, userId: number, page: number) {
   return { items, ...counts, page, pages: Math.max(1, Math.ceil(counts.total / INBOX_PAGE_SIZE)) };
 }
 
-export { markAllRead, countNotifications, countUnread, allNotificationsOf };
+/**
+ * The unread count beside "Mon compte" (the module's viewer facts, every signed-in page): kept in
+ * memory per person (core/http/personal-cache.ts) until their version changes, which the triggers
+ * on participation_notifications bump on every insert, update and delete of their notices
+ * (migration 20261214T091500). Where this process keeps nothing for them (no session seen), one
+ * indexed count.
+ */
+export async function unreadBadge(db: DB, userId: number): Promise<number> {
+  const load = () => countUnread(db, userId);
+  const cache = personalCacheOf(db);
+  return cache ? cache.remember(userId, "participation.unread", load) : load();
+}
+
+/**
+ * Marks every notice of this account as read. The trigger bumped the person's version for their
+ * later requests; a response of this same request must not show the count kept before either.
+ */
+export async function markAllNoticesRead(db: DB, userId: number, now: Date): Promise<void> {
+  await markAllRead(db, userId, now);
+  personalCacheOf(db)?.forget(userId);
+}
+
+export { countNotifications, countUnread, allNotificationsOf };
