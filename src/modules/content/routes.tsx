@@ -28,7 +28,7 @@ type PageQuery = { Querystring: { page?: string } };
 type SlugRoute = PageQuery & { Params: { slug: string } };
 
 export async function contentRoutes(app: FastifyInstance) {
-  const deps = () => ({ db: app.deps.db, now: app.deps.now });
+  const deps = () => ({ db: app.deps.db, now: app.deps.now, pageCache: app.deps.pageCache });
 
   app.get("/", { schema: { querystring: noQuery } }, async (request, reply) =>
     servePage(request, reply, async () => {

@@ -1,10 +1,12 @@
 // Use cases of the public site: each returns view-models and the cache tags of what it shows.
 import type { DB } from "../../core/db/create-db.js";
+import type { MediaRow } from "../../core/db/schema.js";
 import { MovedError, NotFoundError } from "../../core/errors.js";
 import type { ContentStatus } from "../../core/db/schema.js";
 import { plainText, truncateAtWord } from "../../lib/text.js";
 import type { CardView, ImageView, TagView } from "../../ui/view-models.js";
-import { findNeighbourhoodBySlug, findThemeBySlug, listNeighbourhoods, listThemes } from "../places/index.js";
+import { imageFacts } from "../media/index.js";
+import { type CacheGeneration, cachedNeighbourhoodBySlug, cachedThemeBySlug, neighbourhoodsByIds, placesSnapshot, themesByIds } from "../places/index.js";
 import { presentCard, presentImage, presentTag } from "./present.js";
 import * as q from "./queries/items.js";
 import { findRedirect } from "./queries/paths.js";
@@ -14,6 +16,11 @@ import { sanitizeBody } from "./sanitize.js";
 export interface ContentDeps {
   db: DB;
   now: () => Date;
+  /**
+   * The page cache, whose generation says when themes, neighbourhoods and image facts read
+   * earlier are still valid (places/cache.ts, media/facts.ts). Without it they are read each time.
+   */
+  pageCache?: CacheGeneration;
 }
 
 export const PAGE_SIZE = 12;
@@ -26,8 +33,13 @@ export interface Tagged<T> {
   tags: string[];
 }
 
-/** Loads cards for items, keeping the order of `items`. */
-export async function loadCards(db: DB, items: q.CardRow[]): Promise<CardView[]> {
+/**
+ * Loads cards for items, keeping the order of `items`. With the page cache, themes and images
+ * come from memory (places/cache.ts, media/facts.ts) and only the theme ids of items that do
+ * not carry them (`theme_ids`, given by listPublishedRows and findRelatedCandidates) are read.
+ */
+export async function loadCards(db: DB, items: Array<q.CardRow & { theme_ids?: number[] }>, pageCache?: CacheGeneration): Promise<CardView[]> {
+  if (pageCache) return loadCachedCards(db, items, pageCache);
   const ids = items.map((i) => i.id);
   const [themes, media] = await Promise.all([
     q.findThemesOf(db, ids),
@@ -44,6 +56,20 @@ export async function loadCards(db: DB, items: q.CardRow[]): Promise<CardView[]>
       item.hero_media_id ? mediaById.get(item.hero_media_id) : undefined,
     ),
   );
+}
+
+async function loadCachedCards(db: DB, items: Array<q.CardRow & { theme_ids?: number[] }>, pageCache: CacheGeneration): Promise<CardView[]> {
+  const unknown = items.filter((i) => !i.theme_ids).map((i) => i.id);
+  const heroIds = items.flatMap((i) => (i.hero_media_id ? [i.hero_media_id] : []));
+  const [read, media] = await Promise.all([q.findThemeIdsOf(db, unknown), heroIds.length ? imageFacts(db, pageCache, heroIds) : new Map<number, MediaRow>()]);
+  const themeIds = (item: q.CardRow & { theme_ids?: number[] }) => item.theme_ids ?? read.get(item.id) ?? [];
+  // A card shows its first theme only.
+  const mains = await themesByIds(db, pageCache, [...new Set(items.flatMap((i) => themeIds(i).slice(0, 1)))]);
+  const byId = new Map(mains.map((t) => [t.id, t]));
+  return items.map((item) => {
+    const main = byId.get(themeIds(item)[0] ?? -1);
+    return presentCard(item, main ? [{ content_id: item.id, ...main }] : [], item.hero_media_id ? media.get(item.hero_media_id) : undefined);
+  });
 }
 
 /** An article as the feeds module shows it: its card, its dates and every theme it has. */
@@ -97,19 +123,18 @@ async function listing(deps: ContentDeps, page: number, filter: Omit<q.ListFilte
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   // Asking for page 9 of 3 is a broken link: answer 404 rather than an empty list.
   if (page > pageCount) throw new NotFoundError("Page out of range");
-  return { cards: await loadCards(deps.db, rows), page, pageCount, total };
+  return { cards: await loadCards(deps.db, rows, deps.pageCache), page, pageCount, total };
 }
 
 export async function getHome(deps: ContentDeps) {
   const now = deps.now();
-  const [latest, featured, themes, neighbourhoods] = await Promise.all([
+  const [latest, featured, { themes, neighbourhoods }] = await Promise.all([
     q.listPublishedRows(deps.db, { kind: "article", limit: 7, offset: 0, now }),
     q.listPublishedRows(deps.db, { kind: "page", featured: true, limit: 4, offset: 0, now }),
-    listThemes(deps.db),
-    listNeighbourhoods(deps.db),
+    placesSnapshot(deps.db, deps.pageCache),
   ]);
   // One round of card queries (themes, images) for both lists.
-  const cards = await loadCards(deps.db, [...latest, ...featured]);
+  const cards = await loadCards(deps.db, [...latest, ...featured], deps.pageCache);
   const latestCards = cards.slice(0, latest.length);
   const featuredCards = cards.slice(latest.length);
   return {
@@ -141,12 +166,12 @@ export async function getArticleList(deps: ContentDeps, page: number): Promise<T
 }
 
 export async function getThemeIndex(deps: ContentDeps) {
-  const themes = await listThemes(deps.db);
+  const { themes } = await placesSnapshot(deps.db, deps.pageCache);
   return { data: themes.map((t) => ({ ...presentTag(t), description: t.description })), tags: ["themes"] };
 }
 
 export async function getThemePage(deps: ContentDeps, slug: string, page: number) {
-  const theme = await findThemeBySlug(deps.db, slug);
+  const theme = await cachedThemeBySlug(deps.db, deps.pageCache, slug);
   if (!theme) throw new NotFoundError("Theme not found");
   const data = await listing(deps, page, { themeId: theme.id });
   return {
@@ -156,12 +181,12 @@ export async function getThemePage(deps: ContentDeps, slug: string, page: number
 }
 
 export async function getNeighbourhoodIndex(deps: ContentDeps) {
-  const rows = await listNeighbourhoods(deps.db);
-  return { data: rows.map(presentNeighbourhoodLink), tags: ["neighbourhoods"] };
+  const { neighbourhoods } = await placesSnapshot(deps.db, deps.pageCache);
+  return { data: neighbourhoods.map(presentNeighbourhoodLink), tags: ["neighbourhoods"] };
 }
 
 export async function getNeighbourhoodPage(deps: ContentDeps, slug: string, page: number) {
-  const n = await findNeighbourhoodBySlug(deps.db, slug);
+  const n = await cachedNeighbourhoodBySlug(deps.db, deps.pageCache, slug);
   if (!n) throw new NotFoundError("Neighbourhood not found");
   const data = await listing(deps, page, { neighbourhoodId: n.id });
   return {
@@ -191,13 +216,13 @@ export interface ItemView {
 /** The published page at `path`; an old path answers with where the item lives now. */
 export async function getItemByPath(deps: ContentDeps, path: string): Promise<Tagged<ItemView>> {
   const now = deps.now();
-  const item = await q.findPublishedByPath(deps.db, path, now);
+  const item = await q.findPublishedPageByPath(deps.db, path, now);
   if (!item) {
     const moved = await findRedirect(deps.db, path, now);
     if (moved) throw new MovedError(moved);
     throw new NotFoundError("Content not found");
   }
-  return itemPage(deps.db, item, now);
+  return itemPage(deps, item, now);
 }
 
 /**
@@ -208,20 +233,26 @@ export async function getItemByPath(deps: ContentDeps, path: string): Promise<Ta
  * lets it be indexed.
  */
 export async function getItemPreview(deps: ContentDeps, id: number): Promise<ItemView & { status: ContentStatus }> {
-  const item = await q.findItemById(deps.db, id);
+  const item = await q.findItemPageById(deps.db, id);
   if (!item) throw new NotFoundError("Content not found");
-  const { data } = await itemPage(deps.db, item, deps.now());
+  const { data } = await itemPage(deps, item, deps.now());
   return { ...data, status: item.status as ContentStatus };
 }
 
-async function itemPage(db: DB, item: q.ItemRow, now: Date): Promise<Tagged<ItemView>> {
-  const [themes, places, media, ancestors, pinned] = await Promise.all([
-    q.findThemesOf(db, [item.id]),
-    q.findNeighbourhoodsOf(db, [item.id]),
-    item.hero_media_id ? q.findMediaByIds(db, [item.hero_media_id]) : Promise.resolve([]),
+/**
+ * The item's own statements are its row (with its theme, place and pinned ids), its ancestors
+ * (pages), the "Lire aussi" candidates and its children (pages); themes, places and images
+ * come from memory when the page cache is given (places/cache.ts, media/facts.ts).
+ */
+async function itemPage(deps: ContentDeps, item: q.ItemPageRow, now: Date): Promise<Tagged<ItemView>> {
+  const { db, pageCache } = deps;
+  const [themes, places, media, ancestors] = await Promise.all([
+    themesByIds(db, pageCache, item.theme_ids),
+    neighbourhoodsByIds(db, pageCache, item.neighbourhood_ids),
+    item.hero_media_id ? imageFacts(db, pageCache, [item.hero_media_id]) : new Map<number, MediaRow>(),
     q.findAncestors(db, item.parent_id),
-    q.findPinnedIds(db, item.id),
   ]);
+  const pinned = item.pinned_ids;
   const subject = { id: item.id, themeIds: themes.map((t) => t.id), neighbourhoodIds: places.map((p) => p.id) };
   // The best RELATED_COUNT after the visible pinned items: at most that many more than pinned.
   const candidates = await q.findRelatedCandidates(db, subject, pinned, now, RELATED_COUNT + pinned.length);
@@ -241,8 +272,9 @@ async function itemPage(db: DB, item: q.ItemRow, now: Date): Promise<Tagged<Item
   const related = await loadCards(
     db,
     relatedIds.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])),
+    pageCache,
   );
-  const children = item.kind === "page" ? await loadCards(db, await q.findPublishedChildren(db, item.id, now)) : [];
+  const children = item.kind === "page" ? await loadCards(db, await q.findPublishedChildren(db, item.id, now), pageCache) : [];
   const ancestorIds = ancestors.map((a) => a.id);
   const data: ItemView = {
     id: item.id,
@@ -257,7 +289,7 @@ async function itemPage(db: DB, item: q.ItemRow, now: Date): Promise<Tagged<Item
     updatedAt: item.updated_at,
     tags: themes.map(presentTag),
     places: places.map((p) => presentNeighbourhoodLink({ ...p, kind: p.kind as NeighbourhoodLink["kind"], code: null })),
-    hero: media[0] ? presentImage(media[0]) : null,
+    hero: item.hero_media_id && media.has(item.hero_media_id) ? presentImage(media.get(item.hero_media_id)!) : null,
     ancestors: ancestors.map(({ title, path }) => ({ title, path })),
     children,
     related,
@@ -278,7 +310,7 @@ async function itemPage(db: DB, item: q.ItemRow, now: Date): Promise<Tagged<Item
 
 export async function getSiteMap(deps: ContentDeps) {
   const now = deps.now();
-  const [pages, themes, neighbourhoods] = await Promise.all([q.listPublishedPages(deps.db, now), listThemes(deps.db), listNeighbourhoods(deps.db)]);
+  const [pages, { themes, neighbourhoods }] = await Promise.all([q.listPublishedPages(deps.db, now), placesSnapshot(deps.db, deps.pageCache)]);
   return {
     data: {
       pages: buildTree(pages),
@@ -323,10 +355,9 @@ const later = (a: Date | null, b: Date | null): Date | null => (a === null ? b :
  */
 export async function publicUrls(deps: ContentDeps): Promise<PublicUrl[]> {
   const now = deps.now();
-  const [items, themes, neighbourhoods, byTheme] = await Promise.all([
+  const [items, { themes, neighbourhoods }, byTheme] = await Promise.all([
     q.listAllPublished(deps.db, now),
-    listThemes(deps.db),
-    listNeighbourhoods(deps.db),
+    placesSnapshot(deps.db, deps.pageCache),
     q.latestChangeByTheme(deps.db, now),
   ]);
   const themeDates = new Map(byTheme.map((r) => [r.theme_id, later(new Date(r.updated_at), r.published_at ? new Date(r.published_at) : null)]));

@@ -1,6 +1,8 @@
 // What the media module offers to other modules (import only from here).
 export { mediaUrl, presentImage, focalClass, formatsOf } from "./present.js";
 export { listUsableImages, MEDIA_COLUMNS, searchExpr as imageSearchExpr } from "./queries.js";
+// Facts of the images public pages show, kept in memory for one page cache generation (facts.ts).
+export { imageFacts } from "./facts.js";
 export { mediaUsage, inUseMessage, MediaError, type MediaUse } from "./usage.js";
 export { FORMAT_MIME, VARIANT_WIDTHS, type VariantFormat } from "./pipeline.js";
 export { sweepMediaFiles } from "./sweep.js";

@@ -5,7 +5,7 @@
 // content's index without a circle; these reads stay here, read-only.
 import { sql, type Expression, type Insertable, type SqlBool } from "kysely";
 import type { DB } from "../../core/db/create-db.js";
-import type { MediaTable } from "../../core/db/schema.js";
+import type { MediaRow, MediaTable } from "../../core/db/schema.js";
 
 export const MEDIA_COLUMNS = [
   "m.id",
@@ -170,5 +170,32 @@ export async function contentShowingMedia(db: DB, mediaId: number, needle: strin
     .where((eb) => eb.or([eb("hero_media_id", "=", mediaId), sql<boolean>`strpos(body, ${needle}) > 0`]))
     .orderBy("title")
     .orderBy("id")
+    .execute();
+}
+
+/** Every column of these images (the facts a page's <picture> needs), in no particular order. */
+export async function mediaByIds(db: DB, ids: readonly number[]): Promise<MediaRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom("media")
+    .select([
+      "id",
+      "file_key",
+      "mime",
+      "width",
+      "height",
+      "variant_widths",
+      "formats",
+      "alt",
+      "caption",
+      "credit",
+      "focal_x",
+      "focal_y",
+      "created_at",
+      "original_name",
+      "uploaded_by",
+      "size_bytes",
+    ])
+    .where("id", "in", [...ids])
     .execute();
 }

@@ -14,3 +14,14 @@ export {
 } from "./queries.js";
 // Perimeters (the Politique de la Ville maps, lookup and imports).
 export { neighbourhoodsForMap, neighbourhoodPerimeter, neighbourhoodsForImport, insertNeighbourhood, updateNeighbourhood } from "./queries.js";
+// The same lists kept in memory for one page cache generation (cache.ts): public pages.
+export {
+  placesSnapshot,
+  themesByIds,
+  neighbourhoodsByIds,
+  cachedThemeBySlug,
+  cachedNeighbourhoodBySlug,
+  type PlacesSnapshot,
+  type NeighbourhoodListRow,
+  type CacheGeneration,
+} from "./cache.js";

@@ -55,6 +55,79 @@ export async function findPublishedByPath(db: Db, path: string, now: Date): Prom
     .executeTakeFirst();
 }
 
+/**
+ * An item's themes (in the editor's order), places (in menu order) and pinned "Lire aussi"
+ * items, as id arrays beside its row: its page reads the themes and places themselves from
+ * memory (places/index.ts placesSnapshot), so one statement gives everything of its own.
+ */
+export interface ItemPageRow extends ItemRow {
+  theme_ids: number[];
+  neighbourhood_ids: number[];
+  pinned_ids: number[];
+}
+
+/** Theme ids of the item aliased `alias`, in the order findThemesOf gives them. */
+function themeIdsOf(alias: string) {
+  return sql<number[]>`coalesce((select array_agg(ct.theme_id order by ct.position, t.position, ct.theme_id)
+    from content_themes ct join themes t on t.id = ct.theme_id where ct.content_id = ${sql.ref(`${alias}.id`)}), '{}')`;
+}
+
+function pageLinks(alias: string) {
+  return [
+    themeIdsOf(alias).as("theme_ids"),
+    sql<number[]>`coalesce((select array_agg(cn.neighbourhood_id order by n.position, n.name, n.id)
+      from content_neighbourhoods cn join neighbourhoods n on n.id = cn.neighbourhood_id where cn.content_id = ${sql.ref(`${alias}.id`)}), '{}')`.as(
+      "neighbourhood_ids",
+    ),
+    sql<number[]>`coalesce((select array_agg(r.related_id order by r.position, r.related_id)
+      from content_related r where r.content_id = ${sql.ref(`${alias}.id`)}), '{}')`.as("pinned_ids"),
+  ];
+}
+
+/** The published item at `path` with its links (ItemPageRow): its public page. */
+export async function findPublishedPageByPath(db: Db, path: string, now: Date): Promise<ItemPageRow | undefined> {
+  return db
+    .selectFrom("content_items as c")
+    .select(ITEM_COLUMNS.map((col) => `c.${col}` as const))
+    .select(pageLinks("c"))
+    .where("c.path", "=", path)
+    .where("c.status", "=", "published")
+    .where("c.published_at", "<=", now)
+    .executeTakeFirst() as Promise<ItemPageRow | undefined>;
+}
+
+/** Any item by id with its links, whatever its status (previews). */
+export async function findItemPageById(db: Db, id: number): Promise<ItemPageRow | undefined> {
+  return db
+    .selectFrom("content_items as c")
+    .select(ITEM_COLUMNS.map((col) => `c.${col}` as const))
+    .select(pageLinks("c"))
+    .where("c.id", "=", id)
+    .executeTakeFirst() as Promise<ItemPageRow | undefined>;
+}
+
+/** Theme ids of items, each item's in the order findThemesOf gives them (cards whose themes come from memory). */
+export async function findThemeIdsOf(db: Db, contentIds: number[]): Promise<Map<number, number[]>> {
+  const byItem = new Map<number, number[]>();
+  if (contentIds.length === 0) return byItem;
+  const rows = await db
+    .selectFrom("content_themes as ct")
+    .innerJoin("themes as t", "t.id", "ct.theme_id")
+    .select(["ct.content_id", "ct.theme_id"])
+    .where("ct.content_id", "in", contentIds)
+    .orderBy("ct.content_id")
+    .orderBy("ct.position")
+    .orderBy("t.position")
+    .orderBy("ct.theme_id")
+    .execute();
+  for (const r of rows) {
+    const list = byItem.get(r.content_id);
+    if (list) list.push(r.theme_id);
+    else byItem.set(r.content_id, [r.theme_id]);
+  }
+  return byItem;
+}
+
 /** The chain of parent pages, root first. */
 export async function findAncestors(db: Db, parentId: number | null): Promise<Array<{ id: number; title: string; path: string }>> {
   if (parentId === null) return [];
@@ -156,16 +229,20 @@ function publishedQuery(db: Db, f: Omit<ListFilter, "limit" | "offset">) {
   return q;
 }
 
+/** A card's row with its theme ids (see findThemeIdsOf): a list's cards need no other statement for their themes. */
+export type ListedCardRow = CardRow & { theme_ids: number[] };
+
 /** One page of published items, newest first. */
-export async function listPublishedRows(db: Db, f: ListFilter): Promise<CardRow[]> {
+export async function listPublishedRows(db: Db, f: ListFilter): Promise<ListedCardRow[]> {
   const rows = await publishedQuery(db, f)
     .select(CARD_COLUMNS.map((c) => `c.${c}` as const))
+    .select(themeIdsOf("c").as("theme_ids"))
     .orderBy("c.published_at", "desc")
     .orderBy("c.id", "desc")
     .limit(f.limit)
     .offset(f.offset)
     .execute();
-  return rows as CardRow[];
+  return rows as ListedCardRow[];
 }
 
 /**
@@ -187,7 +264,7 @@ export async function nextPublicationAfter(db: Db, now: Date): Promise<Date | nu
  * reads every matching entry of an index: only lists with page links need it (not the home
  * page or the feeds, which use listPublishedRows).
  */
-export async function listPublished(db: Db, f: ListFilter): Promise<{ rows: CardRow[]; total: number }> {
+export async function listPublished(db: Db, f: ListFilter): Promise<{ rows: ListedCardRow[]; total: number }> {
   const [rows, count] = await Promise.all([
     listPublishedRows(db, f),
     publishedQuery(db, f)
@@ -202,12 +279,7 @@ export async function findItemsByIds(db: Db, ids: number[]): Promise<CardRow[]> 
   return db.selectFrom("content_items").select(CARD_COLUMNS).where("id", "in", ids).execute();
 }
 
-export async function findPinnedIds(db: Db, contentId: number): Promise<number[]> {
-  const rows = await db.selectFrom("content_related").select("related_id").where("content_id", "=", contentId).orderBy("position").execute();
-  return rows.map((r) => r.related_id);
-}
-
-/** A "Lire aussi" candidate: the item (for its card) and the ids its score is computed from. */
+/** A "Lire aussi" candidate: the item (for its card) and the ids its score is computed from (themes in the card's order). */
 export interface CandidateRow extends CardRow {
   theme_ids: number[];
   neighbourhood_ids: number[];
@@ -280,7 +352,7 @@ export async function findRelatedCandidates(
       select id from content_items where id = any(${pinned}::int[])
     )
     select ${sql.join(CARD_COLUMNS.map((c) => sql.ref(`c.${c}`)))},
-      coalesce((select array_agg(theme_id order by theme_id) from content_themes where content_id = c.id), '{}') as theme_ids,
+      ${themeIdsOf("c")} as theme_ids,
       coalesce((select array_agg(neighbourhood_id order by neighbourhood_id) from content_neighbourhoods where content_id = c.id), '{}') as neighbourhood_ids
     from picked p join content_items c on c.id = p.id`.execute(db);
   return result.rows;
