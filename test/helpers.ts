@@ -1,6 +1,7 @@
-// Test worlds: each test file gets its own freshly migrated database (a PGlite copy of
-// the migrated template, or a copy of the migrated template database on the PostgreSQL
-// server named by TEST_DATABASE_URL), its own data directory and its own app.
+// Test worlds: each test file gets its own freshly migrated database (a PGlite in the state
+// of the migrated template, possibly one an earlier file of the worker gave back and that was
+// reset since: test/pglite-pool.ts; or a copy of the migrated template database on the
+// PostgreSQL server named by TEST_DATABASE_URL), its own data directory and its own app.
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import os from "node:os";
@@ -10,12 +11,13 @@ import pg from "pg";
 import { inject } from "vitest";
 import { buildApp } from "../src/app.js";
 import { loadConfig, type Config } from "../src/config.js";
-import { connectPostgres, openPGlite, SMALL_PGLITE_SETTINGS, wrapPGlite, type DatabaseHandle, type DB } from "../src/core/db/create-db.js";
+import { connectPostgres, openPGlite, type DB } from "../src/core/db/create-db.js";
 import type { PageCache } from "../src/core/http/page-cache.js";
 import type { LogStream } from "../src/core/logger.js";
 import { startWorker } from "../src/core/jobs/queue.js";
 import { createMailTransport } from "../src/core/mail/mailer.js";
 import { deliveryJobHandlers } from "../src/jobs.js";
+import { acquirePGlite, wrapPooledPGlite } from "./pglite-pool.js";
 
 export interface TestDatabase {
   db: DB;
@@ -55,9 +57,16 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       },
     };
   }
-  const client = await openPGlite(undefined, await pgliteTemplate(), SMALL_PGLITE_SETTINGS);
-  const handle: DatabaseHandle = wrapPGlite(client);
-  return { db: handle.db, kind: "pglite", destroy: () => handle.close() };
+  // An instance of this worker's pool (test/pglite-pool.ts): an idle one reset to the
+  // template's state, or a new copy of the template; destroy() resets it and gives it back.
+  const handle = wrapPooledPGlite(await acquirePGlite(pgliteTemplate));
+  return {
+    db: handle.db,
+    kind: "pglite",
+    destroy: async () => {
+      await handle.close();
+    },
+  };
 }
 
 /**
