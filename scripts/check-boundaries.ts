@@ -501,15 +501,15 @@ export function formatReport(report: BoundaryReport): string {
   return lines.join("\n");
 }
 
-function main(argv: string[]): number {
+/** The command (`npm run lint:boundaries`): prints the report, returns the exit code. */
+export function main(argv: string[], print: (text: string) => void = console.log): number {
   const rootIndex = argv.indexOf("--root");
   const root = rootIndex >= 0 && argv[rootIndex + 1] ? path.resolve(argv[rootIndex + 1]!) : path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
   const exceptionsIndex = argv.indexOf("--exceptions");
   const exceptionsFile =
     exceptionsIndex >= 0 && argv[exceptionsIndex + 1] ? path.resolve(argv[exceptionsIndex + 1]!) : path.join(root, "scripts/boundary-exceptions.json");
   const report = checkBoundaries(root, exceptionsFile);
-  if (argv.includes("--json")) console.log(JSON.stringify(report, null, 2));
-  else console.log(formatReport(report));
+  print(argv.includes("--json") ? JSON.stringify(report, null, 2) : formatReport(report));
   return report.violations.length > 0 || report.exceptionProblems.length > 0 ? 1 : 0;
 }
 
