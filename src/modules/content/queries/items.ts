@@ -66,10 +66,15 @@ export interface ItemPageRow extends ItemRow {
   pinned_ids: number[];
 }
 
-/** Theme ids of the item aliased `alias`, in the order findThemesOf gives them. */
+/**
+ * Theme ids of the item aliased `alias`, in the editor's order (findThemesOf's order; the editor
+ * numbers an item's themes from 0, so ties on position, which findThemesOf would break by the
+ * theme's menu position, do not occur). From the link table alone: joining `themes` here cost
+ * the "Lire aussi" query 15 % more on PGlite.
+ */
 function themeIdsOf(alias: string) {
-  return sql<number[]>`coalesce((select array_agg(ct.theme_id order by ct.position, t.position, ct.theme_id)
-    from content_themes ct join themes t on t.id = ct.theme_id where ct.content_id = ${sql.ref(`${alias}.id`)}), '{}')`;
+  return sql<number[]>`coalesce((select array_agg(ct.theme_id order by ct.position, ct.theme_id)
+    from content_themes ct where ct.content_id = ${sql.ref(`${alias}.id`)}), '{}')`;
 }
 
 function pageLinks(alias: string) {
@@ -106,18 +111,16 @@ export async function findItemPageById(db: Db, id: number): Promise<ItemPageRow 
     .executeTakeFirst() as Promise<ItemPageRow | undefined>;
 }
 
-/** Theme ids of items, each item's in the order findThemesOf gives them (cards whose themes come from memory). */
+/** Theme ids of items, each item's in the editor's order (see themeIdsOf): cards whose themes come from memory. */
 export async function findThemeIdsOf(db: Db, contentIds: number[]): Promise<Map<number, number[]>> {
   const byItem = new Map<number, number[]>();
   if (contentIds.length === 0) return byItem;
   const rows = await db
     .selectFrom("content_themes as ct")
-    .innerJoin("themes as t", "t.id", "ct.theme_id")
     .select(["ct.content_id", "ct.theme_id"])
     .where("ct.content_id", "in", contentIds)
     .orderBy("ct.content_id")
     .orderBy("ct.position")
-    .orderBy("t.position")
     .orderBy("ct.theme_id")
     .execute();
   for (const r of rows) {
