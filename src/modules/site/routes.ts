@@ -1,18 +1,30 @@
 import type { FastifyInstance } from "fastify";
-import { noQuery } from "../../core/http/form.js";
+import { noQuery, queryOf, text } from "../../core/http/form.js";
 import { devOutboxRoutes } from "./dev-outbox.js";
 
-// None of these reads its query string (the stylesheet's "?v=" only busts caches).
+// None of these reads its query string but the stylesheet (its version, "?v=").
 const schema = { querystring: noQuery };
+const stylesheetSchema = { querystring: queryOf({ v: text(64) }) };
+
+/** A year for the URL of the colours in force (it changes with them), a minute for any other. */
+export function stylesheetCacheControl(requested: string | undefined, currentUrl: string): string {
+  const current = new URL(currentUrl, "http://x").searchParams.get("v");
+  return requested && requested === current ? "public, max-age=31536000, immutable" : "public, max-age=60";
+}
 
 export async function siteRoutes(app: FastifyInstance) {
   devOutboxRoutes(app);
 
   // Brand and theme colours live in the database; CSP forbids inline styles, so they
   // are served as a small stylesheet whose URL changes when they change.
-  app.get("/couleurs.css", { schema }, async (_request, reply) => {
+  // Pages link the versioned URL, so a browser keeps it as long as the colours stay; an old or
+  // missing version gets today's colours for a minute only (a page cached before a change).
+  app.get<{ Querystring: { v?: string } }>("/couleurs.css", { schema: stylesheetSchema }, async (request, reply) => {
     const site = await app.deps.site.load();
-    return reply.header("content-type", "text/css; charset=utf-8").header("cache-control", "public, max-age=3600").send(site.themeCss);
+    return reply
+      .header("content-type", "text/css; charset=utf-8")
+      .header("cache-control", stylesheetCacheControl(request.query.v, site.themeCssUrl))
+      .send(site.themeCss);
   });
 
   app.get("/favicon.svg", { schema }, async (_request, reply) => {
