@@ -29,7 +29,7 @@ export async function searchRoutes(app: FastifyInstance) {
   app.get<Query>("/recherche", { schema: { querystring: searchQuery } }, async (request, reply) =>
     servePage(request, reply, async () => {
       const { page, ...rest } = request.query;
-      const result = await search({ db: app.deps.db, now: app.deps.now }, { ...rest, page: pageNumber(page) });
+      const result = await search({ db: app.deps.db, now: app.deps.now, pageCache: app.deps.pageCache }, { ...rest, page: pageNumber(page) });
       return {
         tags: ["search", "themes", "neighbourhoods"],
         private: result.query !== "",

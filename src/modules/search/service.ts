@@ -3,7 +3,7 @@
 import type { Kysely } from "kysely";
 import { NotFoundError } from "../../core/errors.js";
 import type { Database } from "../../core/db/schema.js";
-import { listNeighbourhoods, listThemes } from "../places/index.js";
+import { type CacheGeneration, placesSnapshot } from "../places/index.js";
 import { STATUSES } from "../policy/index.js";
 import * as q from "./queries.js";
 import { cleanQuery, fold, isStopWord, parseQuery, rewriteQuery, type Term } from "./query.js";
@@ -13,6 +13,8 @@ export interface SearchDeps {
   now: () => Date;
   /** Matches counted and ranked at most (MAX_RESULTS; tests lower it). */
   maxResults?: number;
+  /** The app's page cache: the filter lists (themes, quartiers) come from memory until it is invalidated. */
+  pageCache?: CacheGeneration;
 }
 
 export const PAGE_SIZE = 10;
@@ -100,7 +102,17 @@ export function validDay(value: string | undefined): string | null {
 
 export async function search(deps: SearchDeps, params: SearchParams): Promise<SearchResult> {
   const query = cleanQuery(params.q ?? "");
-  const [themes, places] = await Promise.all([listThemes(deps.db), listNeighbourhoods(deps.db)]);
+  // A filter naming a theme or quartier the lists in memory do not know (one imported since
+  // they were read) reads them again: what each request did before they were kept.
+  let snapshot = await placesSnapshot(deps.db, deps.pageCache);
+  const unknown = (slug: string | undefined, known: ReadonlyMap<string, unknown>) => !!slug && !known.has(slug);
+  if (
+    unknown(params.theme, snapshot.themeBySlug) ||
+    unknown(params.quartier, snapshot.neighbourhoodBySlug) ||
+    unknown(params.qpv, snapshot.neighbourhoodBySlug)
+  )
+    snapshot = await placesSnapshot(deps.db, deps.pageCache, { reload: true });
+  const { themes, neighbourhoods: places } = snapshot;
   const options: FilterOptions = {
     themes: themes.map((t) => ({ slug: t.slug, name: t.name })),
     quartiers: places.filter((p) => p.kind !== "qpv").map((p) => ({ slug: p.slug, name: p.name })),
