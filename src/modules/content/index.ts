@@ -37,4 +37,4 @@ export function contentJobHandlers(deps: Pick<AppDeps, "db" | "pageCache" | "sit
 // The open data API's listings (opendata /api/v1/actualites and /api/v1/pages): filtered,
 // cursor-paged published items, with the labels and images shown beside them.
 export { listPublishedPage, type PublishedPageFilter } from "./queries/api.js";
-export { findPublishedByPath, findThemesOf, findNeighbourhoodsOf, findMediaByIds, type ItemTheme, type ItemNeighbourhood } from "./queries/items.js";
+export { findPublishedByPath, findThemesOf, findNeighbourhoodsOf, type ItemTheme, type ItemNeighbourhood } from "./queries/items.js";

@@ -5,7 +5,7 @@ import { MovedError, NotFoundError } from "../../core/errors.js";
 import type { ContentStatus } from "../../core/db/schema.js";
 import { plainText, truncateAtWord } from "../../lib/text.js";
 import type { CardView, ImageView, TagView } from "../../ui/view-models.js";
-import { imageFacts } from "../media/index.js";
+import { imageFacts, mediaByIds } from "../media/index.js";
 import { type CacheGeneration, cachedNeighbourhoodBySlug, cachedThemeBySlug, neighbourhoodsByIds, placesSnapshot, themesByIds } from "../places/index.js";
 import { presentCard, presentImage, presentTag } from "./present.js";
 import * as q from "./queries/items.js";
@@ -43,7 +43,7 @@ export async function loadCards(db: DB, items: Array<q.CardRow & { theme_ids?: n
   const ids = items.map((i) => i.id);
   const [themes, media] = await Promise.all([
     q.findThemesOf(db, ids),
-    q.findMediaByIds(
+    mediaByIds(
       db,
       items.flatMap((i) => (i.hero_media_id ? [i.hero_media_id] : [])),
     ),

@@ -3,8 +3,8 @@ import type { DB } from "../../core/db/create-db.js";
 import { NotFoundError, ValidationError } from "../../core/errors.js";
 import type { AreaGeometry } from "../../lib/geo/index.js";
 import { parisNextMidnight, parisToUtc } from "../../lib/paris-time.js";
-import { findMediaByIds, findNeighbourhoodsOf, findPublishedByPath, findThemesOf, listPublishedPage, type ItemRow } from "../content/index.js";
-import { mediaUrl } from "../media/index.js";
+import { findNeighbourhoodsOf, findPublishedByPath, findThemesOf, listPublishedPage, type ItemRow } from "../content/index.js";
+import { mediaByIds, mediaUrl } from "../media/index.js";
 import { proposalStats } from "../participation/index.js";
 import { findNeighbourhoodBySlug, findThemeBySlug, listThemes } from "../places/index.js";
 import { actionCount, contractSummaries, parseActionQuery, policyQueries as policy } from "../policy/index.js";
@@ -250,7 +250,7 @@ async function contentRecords(db: DB, items: ItemRow[], publicUrl: string) {
   const [themes, places, media] = await Promise.all([
     findThemesOf(db, ids),
     findNeighbourhoodsOf(db, ids),
-    findMediaByIds(
+    mediaByIds(
       db,
       items.flatMap((r) => (r.hero_media_id ? [r.hero_media_id] : [])),
     ),

@@ -2,7 +2,7 @@
 // Every function takes the Kysely handle (or a transaction) so that services own transactions.
 // Themes and neighbourhoods belong to the places module: only joins for a label live here.
 import { sql, type Kysely } from "kysely";
-import type { ContentKind, ContentStatus, Database, MediaRow } from "../../../core/db/schema.js";
+import type { ContentKind, ContentStatus, Database } from "../../../core/db/schema.js";
 import { aboutPlace, hasTheme } from "./paths.js";
 
 type Db = Kysely<Database>;
@@ -144,32 +144,6 @@ export async function findAncestors(db: Db, parentId: number | null): Promise<Ar
     )
     select id, title, path, depth from chain order by depth desc`.execute(db);
   return result.rows.map(({ id, title, path }) => ({ id, title, path }));
-}
-
-export async function findMediaByIds(db: Db, ids: number[]): Promise<MediaRow[]> {
-  if (ids.length === 0) return [];
-  return db
-    .selectFrom("media")
-    .select([
-      "id",
-      "file_key",
-      "mime",
-      "width",
-      "height",
-      "variant_widths",
-      "formats",
-      "alt",
-      "caption",
-      "credit",
-      "focal_x",
-      "focal_y",
-      "created_at",
-      "original_name",
-      "uploaded_by",
-      "size_bytes",
-    ])
-    .where("id", "in", ids)
-    .execute();
 }
 
 export interface ItemTheme {
