@@ -32,6 +32,9 @@ export interface PageCacheOptions {
   knowsTag?: (tag: string) => boolean;
 }
 
+/** Distinct invalidated tags remembered for unchangedSince (a few MB at most). */
+const MAX_REMEMBERED_TAGS = 100_000;
+
 export class PageCache {
   readonly #entries = new Map<string, CachedPage>();
   readonly #byTag = new Map<string, Set<string>>();
@@ -41,6 +44,10 @@ export class PageCache {
   readonly #ttlMs: number;
   readonly #clock: () => number;
   #generation = 0;
+  /** Per tag, the generation its last invalidation started (memo entries compare with it). */
+  readonly #invalidatedAt = new Map<string, number>();
+  /** The generation the last clear started: everything read before it is stale. */
+  #clearedAt = 0;
   /** Lookups answered from the cache and lookups that found nothing usable (exported as metrics). */
   hits = 0;
   misses = 0;
@@ -73,6 +80,17 @@ export class PageCache {
   /** Incremented by every invalidation: a render started before it must not be stored. */
   get generation(): number {
     return this.#generation;
+  }
+
+  /**
+   * True when no invalidation since `generation` was read concerned any of `tags`: data read
+   * under that generation and tagged like the page showing it is still what the page cache
+   * would serve (core/http/tagged-memo.ts). Any clear since then answers false.
+   */
+  unchangedSince(generation: number, tags: Iterable<string>): boolean {
+    if (this.#clearedAt > generation) return false;
+    for (const tag of tags) if ((this.#invalidatedAt.get(tag) ?? 0) > generation) return false;
+    return true;
   }
 
   get(key: string): CachedPage | undefined {
@@ -130,6 +148,12 @@ export class PageCache {
     this.#generation++;
     const list = [...tags];
     if (!opts.fromRemote) this.#checkTags(list);
+    // Bounded: past that many distinct tags, forgetting them all is a clear for memo entries.
+    if (this.#invalidatedAt.size > MAX_REMEMBERED_TAGS) {
+      this.#invalidatedAt.clear();
+      this.#clearedAt = this.#generation;
+    }
+    for (const tag of list) this.#invalidatedAt.set(tag, this.#generation);
     if (!opts.fromRemote) this.onInvalidate?.({ tags: list });
     let dropped = 0;
     for (const tag of list) {
@@ -144,6 +168,8 @@ export class PageCache {
 
   clear(opts: { fromRemote?: boolean } = {}): void {
     this.#generation++;
+    this.#clearedAt = this.#generation;
+    this.#invalidatedAt.clear();
     if (!opts.fromRemote) this.onInvalidate?.({ clear: true });
     this.#entries.clear();
     this.#byTag.clear();

@@ -5,7 +5,7 @@ import { servePage } from "../../core/http/render.js";
 import { NotFoundError } from "../../core/errors.js";
 import { noQuery, pageNumber, pageParam, queryOf } from "../../core/http/form.js";
 import * as service from "./service.js";
-import { cachedHome } from "./home-cache.js";
+import { cachedHome, cachedItemByPath } from "./cached.js";
 import { HomePage } from "./views/home.js";
 import { ItemPage } from "./views/item.js";
 import { NeighbourhoodIndexPage, SiteMapPage, ThemeIndexPage } from "./views/indexes.js";
@@ -14,7 +14,7 @@ import { SLUG_PATTERN } from "../../lib/text.js";
 import { personalFeed } from "../accounts/index.js";
 import { feedAlternates } from "../feeds/index.js";
 import { neighbourhoodPolicy, NeighbourhoodPolicyBlock } from "../policy/index.js";
-import { CommentSection, isArticleOpen, loadCommentSection, loadProposalBlock, ProposalBlock } from "../participation/index.js";
+import { articleOpenForComments, CommentSection, loadCommentSection, loadProposalBlock, ProposalBlock } from "../participation/index.js";
 
 const pageQuery = queryOf({ page: pageParam });
 
@@ -65,10 +65,10 @@ export async function contentRoutes(app: FastifyInstance) {
   app.get<{ Params: { slug: string } }>("/actualites/:slug", { schema: { params: slugParams, querystring: noQuery } }, async (request, reply) =>
     servePage(request, reply, async () => {
       if (!SLUG_PATTERN.test(request.params.slug)) throw new NotFoundError();
-      const { data, tags } = await service.getItemByPath(deps(), `/actualites/${request.params.slug}`);
+      const { data, tags } = await cachedItemByPath(app.deps.pageCache, deps(), `/actualites/${request.params.slug}`);
       if (data.kind !== "article") throw new NotFoundError();
       // Articles are closed to comments unless an editor opened this one (participation).
-      const comments = (await isArticleOpen(app.deps.db, data.id)) ? await loadCommentSection(request, "article", data.id) : null;
+      const comments = (await articleOpenForComments(app.deps, data.id)) ? await loadCommentSection(request, "article", data.id) : null;
       return {
         tags: [...tags, `participation:article:${data.id}`],
         render: (ctx) => <ItemPage ctx={ctx} item={data} comments={comments ? <CommentSection ctx={ctx} model={comments.model} /> : null} />,
@@ -168,7 +168,7 @@ export async function contentRoutes(app: FastifyInstance) {
     }
     return servePage(request, reply, async () => {
       if (!SLUG_PATH_PATTERN.test(path)) throw new NotFoundError();
-      const { data, tags } = await service.getItemByPath(deps(), path);
+      const { data, tags } = await cachedItemByPath(app.deps.pageCache, deps(), path);
       if (data.kind !== "page") throw new NotFoundError();
       return { tags, render: (ctx) => <ItemPage ctx={ctx} item={data} /> };
     });

@@ -2,7 +2,7 @@
 // The comments block that action and neighbourhood pages show (policy, content): the route
 // loads it with loadCommentSection (its cache tags come with it) and renders CommentSection.
 export { loadCommentSection } from "./comments/section.js";
-export { isArticleOpen } from "./comments/queries.js";
+export { articleOpenForComments } from "./comments/service.js";
 export { CommentSection, type CommentSectionModel } from "./comments/views.js";
 // The ideas as open data (the opendata module publishes them: /donnees/idees.csv, /api/v1/idees).
 export { proposalPublicUrls, proposalsApi, proposalsCsv } from "./proposals/opendata.js";

@@ -224,7 +224,7 @@ export async function listPublishedRows(db: Db, f: ListFilter): Promise<ListedCa
 
 /**
  * The earliest publication date after `now` of a published item: the next time a list of
- * published items changes by time alone (the home's shared data ends there, home-cache.ts).
+ * published items changes by time alone (the home's shared data ends there, cached.ts).
  */
 export async function nextPublicationAfter(db: Db, now: Date): Promise<Date | null> {
   const row = await db

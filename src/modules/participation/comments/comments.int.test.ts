@@ -589,6 +589,8 @@ describe("comments on articles", () => {
     ).toHaveLength(1);
     expect((await editor.agent.send(`/admin/participation/articles/${article.id}/fermer`)).statusCode).toBe(303);
     expect((await visitor.get(article.path)).body).not.toContain("Bravo pour la fête.");
+    // Signed in (never from the page cache): closed at once too (comments/service.ts articleOpenForComments).
+    expect((await resident.agent.get(article.path)).body).not.toContain('name="cible" value="article"');
     expect((await resident.agent.send("/participation/commentaires", { cible: "article", id: String(article.id), body: "Encore un mot." })).statusCode).toBe(
       404,
     );

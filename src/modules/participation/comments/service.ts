@@ -7,6 +7,7 @@ import { recordEvent } from "../../../core/audit.js";
 import type { CurrentUser } from "../../../core/auth/sessions.js";
 import type { AppDeps } from "../../../core/deps.js";
 import { hitRateLimit } from "../../../core/rate-limit.js";
+import { TaggedMemo } from "../../../core/http/tagged-memo.js";
 import { neighbourhoodExists } from "../../places/index.js";
 import { participationRefusal } from "../access.js";
 import { isMember, organisationsOf } from "../organisations/queries.js";
@@ -366,6 +367,18 @@ export async function closeArticleComments(
 }
 
 export const isArticleOpen = q.isArticleOpen;
+
+// Whether an article is open to comments, asked by every render of an article: kept with the
+// tag its opening and closing drop (above), so as fresh as the article's cached page.
+const openState = new TaggedMemo<number, boolean>({ maxEntries: 5000 });
+
+/** Whether residents may comment on this article; from memory while nothing changed it. */
+export function articleOpenForComments(deps: Pick<AppDeps, "db" | "pageCache">, contentId: number): Promise<boolean> {
+  return openState.get(deps.pageCache, contentId, Date.now(), async () => ({
+    value: await q.isArticleOpen(deps.db, contentId),
+    tags: [commentTag("article", contentId)],
+  }));
+}
 export const openArticles = q.openArticles;
 
 export { organisationsOf };

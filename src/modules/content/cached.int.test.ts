@@ -1,7 +1,9 @@
-// The home's shared data kept in memory (home-cache.ts), through HTTP as signed-in residents get
-// it (their pages are never in the page cache): a publication, an unpublication, a scheduled
-// publication and an item whose date comes are all seen at the next request; the personal
-// blocks stay each person's own; on PostgreSQL, a change made through another process is seen.
+// The home's shared data and the article and page views kept in memory (cached.ts), through
+// HTTP as signed-in residents get them (their pages are never in the page cache): a
+// publication, an unpublication, an edit, a scheduled publication and an item whose date comes
+// are all seen at the next request; an invalidation about something else keeps them; the
+// personal blocks stay each person's own; on PostgreSQL, a change made through another process
+// is seen.
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -17,7 +19,7 @@ import { Agent } from "../../../test/agent.js";
 import { createArticle, createSite, createTheme } from "../../../test/factories.js";
 import { createServerDatabase, createTestWorld, type TestWorld } from "../../../test/helpers.js";
 import { createStaff, type StaffMember } from "../../../test/staff.js";
-import { cachedHome } from "./home-cache.js";
+import { cachedHome, cachedItemByPath } from "./cached.js";
 import { contentJobHandlers, invalidateContent } from "./index.js";
 
 let w: TestWorld;
@@ -42,8 +44,11 @@ function deps() {
 }
 
 describe("the home's shared data kept in memory", () => {
-  it("is loaded once, then served from memory until the page cache invalidates anything", async () => {
+  it("is loaded once, then served from memory until an invalidation names one of its tags", async () => {
     const first = await cachedHome(w.app.deps.pageCache, deps());
+    expect(await cachedHome(w.app.deps.pageCache, deps())).toBe(first);
+    // A comment on some article, an action of the contrat de ville: not on the home.
+    w.app.deps.pageCache.invalidateTags(["participation:article:1", "policy"]);
     expect(await cachedHome(w.app.deps.pageCache, deps())).toBe(first);
     w.app.deps.pageCache.invalidateTags(["home"]);
     const second = await cachedHome(w.app.deps.pageCache, deps());
@@ -128,10 +133,81 @@ describe("the home's shared data kept in memory", () => {
   });
 });
 
+describe("an article's view kept in memory", () => {
+  /** The article as this agent gets it: its title, and its "Lire aussi" block. */
+  async function view(agent: Agent, path: string): Promise<{ title: string; related: string }> {
+    const res = await agent.get(path);
+    expect(res.statusCode).toBe(200);
+    return {
+      title: /<h1 id="titre-contenu">([^<]*)<\/h1>/.exec(res.body)?.[1] ?? "",
+      related: /<section class="section related"[\s\S]*?<\/section>/.exec(res.body)?.[0] ?? "",
+    };
+  }
+
+  it("is read once, kept through invalidations about other things, dropped by one about it", async () => {
+    const theme = await createTheme(w.db);
+    const article = await createArticle(w.db, { themeIds: [theme.id] });
+    const other = await createArticle(w.db);
+    const first = await cachedItemByPath(w.app.deps.pageCache, deps(), article.path);
+    expect(await cachedItemByPath(w.app.deps.pageCache, deps(), article.path)).toBe(first);
+    w.app.deps.pageCache.invalidateTags([`content:${other.id}`, "policy", "home"]);
+    expect(await cachedItemByPath(w.app.deps.pageCache, deps(), article.path)).toBe(first);
+    w.app.deps.pageCache.invalidateTags([`theme:${theme.id}`]);
+    const second = await cachedItemByPath(w.app.deps.pageCache, deps(), article.path);
+    expect(second).not.toBe(first);
+    expect(await cachedItemByPath(w.app.deps.pageCache, deps(), article.path)).toBe(second);
+    w.app.deps.pageCache.clear();
+    expect(await cachedItemByPath(w.app.deps.pageCache, deps(), article.path)).not.toBe(second);
+  });
+
+  it("shows a signed-in resident an edit, a publication and an unpublication in Lire aussi at once", async () => {
+    const resident = await createStaff(w, "resident");
+    // Earlier tests moved the clock past the first editor's session.
+    const editor = await createStaff(w, "editor");
+    const theme = await createTheme(w.db);
+    const article = await createArticle(w.db, { title: "Rénovation de la salle des fêtes", themeIds: [theme.id] });
+    const draft = await createArticle(w.db, { title: "Chantier école au centre social", themeIds: [theme.id], status: "draft" });
+    expect((await view(resident.agent, article.path)).related).not.toContain(draft.title);
+    expect((await view(resident.agent, article.path)).related).not.toContain(draft.title); // from memory now
+
+    // Written as an import would: the row, then the cache told.
+    await w.db.updateTable("content_items").set({ title: "Salle des fêtes rénovée" }).where("id", "=", article.id).execute();
+    await invalidateContent(w.app.deps, article);
+    expect((await view(resident.agent, article.path)).title).toBe("Salle des fêtes rénovée");
+
+    const published = await editor.agent.send(`/admin/contenus/${draft.id}/publier`);
+    expect(published.headers.location).not.toMatch(/connexion/);
+    expect((await view(resident.agent, article.path)).related).toContain(draft.title);
+    expect((await editor.agent.send(`/admin/contenus/${draft.id}/depublier`)).statusCode).toBe(303);
+    expect((await view(resident.agent, article.path)).related).not.toContain(draft.title);
+  });
+
+  it("shows in Lire aussi an item published with a date to come once that date passes, with no invalidation then", async () => {
+    const resident = await createStaff(w, "resident");
+    const theme = await createTheme(w.db);
+    const article = await createArticle(w.db, { themeIds: [theme.id] });
+    const soon = await createArticle(w.db, { title: "Atelier vélo du samedi", themeIds: [theme.id], publishedAt: new Date(w.clock.now.getTime() + 120_000) });
+    await invalidateContent(w.app.deps, soon);
+    expect((await view(resident.agent, article.path)).related).not.toContain(soon.title);
+    w.clock.now = new Date(w.clock.now.getTime() + 60_000);
+    expect((await view(resident.agent, article.path)).related).not.toContain(soon.title);
+    w.clock.now = new Date(w.clock.now.getTime() + 60_000);
+    expect((await view(resident.agent, article.path)).related).toContain(soon.title);
+  });
+
+  it("keeps no moved or missing path: a renamed article's old address redirects, a missing one is 404", async () => {
+    const resident = await createStaff(w, "resident");
+    const article = await createArticle(w.db, { title: "Jardin partagé rue de Cambrai" });
+    expect((await resident.agent.get(`${article.path}-ancien`)).statusCode).toBe(404);
+    expect((await resident.agent.get(`${article.path}-ancien`)).statusCode).toBe(404);
+    expect((await view(resident.agent, article.path)).title).toBe(article.title);
+  });
+});
+
 const url = process.env.TEST_DATABASE_URL;
 const onServer = process.env.TEST_DB === "postgres" && url !== undefined;
 
-describe.skipIf(!onServer)("the home's shared data with two processes on one PostgreSQL database", () => {
+describe.skipIf(!onServer)("the home's shared data and article views with two processes on one PostgreSQL database", () => {
   let server: Awaited<ReturnType<typeof createServerDatabase>>;
   let handles: DatabaseHandle[] = [];
   let apps: FastifyInstance[] = [];
@@ -176,6 +252,32 @@ describe.skipIf(!onServer)("the home's shared data with two processes on one Pos
       const res = await agent.get("/");
       expect(res.body).toContain("Voisine");
       if (res.body.includes(article.title)) break;
+      if (Date.now() - started > 1000) throw new Error("the other process's change was not seen within a second");
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  });
+
+  it("a signed-in resident of one process sees an article edited through the other within a second", async () => {
+    const db = handles[0]!.db;
+    const user = await db
+      .insertInto("users")
+      .values({ email: "lectrice@ville.test", password_hash: "x", display_name: "Lectrice", email_verified_at: new Date() })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const session = await createSession(db, user.id, "test", new Date());
+    const agent = new Agent(apps[1]!);
+    agent.cookies.set("__Host-portail_session", session.token);
+    const article = await createArticle(db, { title: "Permanence logement au centre social" });
+    expect((await agent.get(article.path)).body).toContain(article.title);
+    await agent.get(article.path); // the view is in memory on the second process
+
+    await db.updateTable("content_items").set({ title: "Permanence logement déplacée en mairie" }).where("id", "=", article.id).execute();
+    await invalidateContent(apps[0]!.deps, { id: article.id, kind: "article" });
+    const started = Date.now();
+    for (;;) {
+      const res = await agent.get(article.path);
+      expect(res.body).toContain("Lectrice");
+      if (res.body.includes("Permanence logement déplacée en mairie")) break;
       if (Date.now() - started > 1000) throw new Error("the other process's change was not seen within a second");
       await new Promise((r) => setTimeout(r, 20));
     }
