@@ -88,29 +88,59 @@ export interface HitRow {
 /**
  * One page of results, best first: rank (title > teaser > body), then the most recent. The
  * ranked set is bounded (decision 0015, "Large result sets"): the `candidates` newest matches
- * and the `candidates` newest matches with a searched word in their title, each read in date
- * order. When a query matches fewer documents than that, every match is ranked.
+ * and, when `withTitles` (the query matched more than that), the `candidates` newest matches
+ * with a searched word in their title, each read in date order. When a query matches fewer
+ * documents than `candidates`, the newest matches are every match, and so are ranked.
+ *
+ * Ranks are computed for the candidates only, and excerpts (ts_headline) for the page only.
  */
-export async function findHits(db: Db, query: CompiledQuery, f: Filters, limit: number, offset: number, candidates: number): Promise<HitRow[]> {
+export async function findHits(
+  db: Db,
+  query: CompiledQuery,
+  f: Filters,
+  limit: number,
+  offset: number,
+  candidates: number,
+  withTitles: boolean,
+): Promise<HitRow[]> {
   const tsQuery = query.full;
+  const order = sql`order by d.dated_on desc nulls last, d.kind, d.source_id desc`;
+  // With one wanted term and no exclusion, a title match is a match (the document holds the
+  // title's lexemes at the same positions), so the title window is read from the date-ordered
+  // index alone (it includes published_at and title_vector) without touching the table. With
+  // more terms the whole query is checked on the row; written so that it is not an index
+  // condition, as a bitmap of every document match (tens of thousands of rows for common
+  // words) costs more than checking the title matches.
+  const titleImpliesMatch = query.full === query.highlight;
+  const titled = withTitles
+    ? sql`
+      titled as (
+        select d.kind, d.source_id, d.dated_on from search_documents d
+        where ${conditions(f, null, true)} and d.title_vector @@ ${query.highlight}::tsquery
+          ${titleImpliesMatch ? sql`` : sql`and coalesce(d.document @@ ${tsQuery}::tsquery, false)`}
+        ${order} limit ${candidates}
+      ),
+      titled_ranked as (
+        select t.kind, t.source_id, t.dated_on, ts_rank(${WEIGHTS}, d.document, ${tsQuery}::tsquery) as rank
+        from titled t join search_documents d on d.kind = t.kind and d.source_id = t.source_id
+        where not exists (select 1 from newest n where n.kind = t.kind and n.source_id = t.source_id)
+      ),`
+    : sql``;
   const result = await sql<HitRow>`
-    with ranked as (
-      (select d.kind, d.source_id, d.dated_on, ts_rank(${WEIGHTS}, d.document, ${tsQuery}::tsquery) as rank
-        from search_documents d where ${conditions(f, tsQuery, true)}
-        order by d.dated_on desc nulls last, d.kind, d.source_id desc limit ${candidates})
-      union
-      (select d.kind, d.source_id, d.dated_on, ts_rank(${WEIGHTS}, d.document, ${tsQuery}::tsquery) as rank
-        from search_documents d where ${conditions(f, tsQuery, true)} and d.title_vector @@ ${query.highlight}::tsquery
-        order by d.dated_on desc nulls last, d.kind, d.source_id desc limit ${candidates})
-    ), page as (
-      select kind, source_id, rank from ranked
+    with newest as (
+      select d.kind, d.source_id, d.dated_on, ts_rank(${WEIGHTS}, d.document, ${tsQuery}::tsquery) as rank
+      from search_documents d where ${conditions(f, tsQuery, true)}
+      ${order} limit ${candidates}
+    ),${titled} page as (
+      select kind, source_id, rank, dated_on
+      from (select * from newest ${withTitles ? sql`union all select * from titled_ranked` : sql``}) ranked
       order by rank desc, dated_on desc nulls last, kind, source_id desc
       limit ${limit} offset ${offset}
     )
     select d.kind, d.source_id, d.path, d.title, d.dated_on::text as dated_on, d.status, d.theme_ids, d.neighbourhood_ids,
       ts_headline(${CONFIG}, concat_ws(' ', nullif(d.teaser, ''), nullif(d.body, '')), ${query.highlight}::tsquery, ${EXCERPT_OPTIONS}) as excerpt
     from page p join search_documents d on d.kind = p.kind and d.source_id = p.source_id
-    order by p.rank desc, d.dated_on desc nulls last, d.kind, d.source_id desc`.execute(db);
+    order by p.rank desc, p.dated_on desc nulls last, d.kind, d.source_id desc`.execute(db);
   return result.rows;
 }
 
@@ -158,6 +188,17 @@ export interface TitleRow {
   teaser: string;
   dated_on: string | null;
   status: string | null;
+}
+
+/**
+ * The next instant a document of the index becomes public after `now` (an item published with
+ * a date still to come), or null: results computed at `now` stay right until then.
+ */
+export async function nextPublicationAfter(db: Db, now: Date): Promise<Date | null> {
+  const result = await sql<{ at: Date | string | null }>`
+    select min(published_at) as at from search_documents where published_at > ${now}`.execute(db);
+  const at = result.rows[0]?.at;
+  return at ? new Date(at) : null;
 }
 
 /** Public documents whose title contains a word like the query (trigram word similarity): typos. */

@@ -6,6 +6,8 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAction, createArticle, createNeighbourhood, createPage, createTheme } from "../../../test/factories.js";
 import { createTestWorld, type TestWorld } from "../../../test/helpers.js";
+import { invalidateContent } from "../content/index.js";
+import { RESULTS_TTL_MS } from "./cache.js";
 import { search } from "./service.js";
 
 let w: TestWorld;
@@ -19,6 +21,15 @@ async function article(key: string, values: Parameters<typeof createArticle>[1])
   const row = await createArticle(w.db, values);
   made[key] = { path: row.path, title: row.title };
   return row;
+}
+
+/**
+ * What the app's write paths do after writing (content's invalidateContent, the policy and
+ * participation services): invalidate the page cache, which also drops the search results kept
+ * in memory (cache.ts). The writes of these tests are plain SQL, which invalidates nothing.
+ */
+function written() {
+  w.pageCache.invalidateTags(["search"]);
 }
 
 async function get(q: string, extra = "") {
@@ -241,6 +252,11 @@ describe("site search: filters, counts, pagination", () => {
     expect(result.outcome.counts).toBeNull();
     // The newest match (body) and the newest title match; the title match first.
     expect(result.outcome.hits.map((h) => h.path)).toEqual([made.veloTitre!.path, made.veloCorps!.path]);
+    // A title match must match the whole query too: "pistes" excludes the one titled with "vélo".
+    const excluding = await search(deps, { q: "velo -pistes" });
+    if (excluding.outcome.state !== "results") throw new Error(excluding.outcome.state);
+    expect(excluding.outcome.capped).toBe(true);
+    expect(excluding.outcome.hits.map((h) => h.path)).toEqual([made.veloCorps!.path]);
     const narrowed = await search(deps, { q: "velo", type: "page" });
     expect(narrowed.outcome.state).toBe("none");
     const under = await search({ ...deps, maxResults: 3 }, { q: "velo" });
@@ -280,9 +296,11 @@ describe("site search: the index follows every write, in its transaction", () =>
     const row = await createArticle(w.db, { title: "Patinoire éphémère", publishedAt: ago(HOUR) });
     expect(resultPaths((await get("patinoire")).body)).toEqual([row.path]);
     await w.db.updateTable("content_items").set({ title: "Piste de glace éphémère" }).where("id", "=", row.id).execute();
+    written();
     expect(resultPaths((await get("patinoire")).body)).toEqual([]);
     expect(resultPaths((await get("glace")).body)).toEqual([row.path]);
     await w.db.updateTable("content_items").set({ status: "unpublished" }).where("id", "=", row.id).execute();
+    written();
     expect(resultPaths((await get("glace")).body)).toEqual([]);
     await w.db.deleteFrom("content_items").where("id", "=", row.id).execute();
     const left = await w.db.selectFrom("search_documents").select("source_id").where("kind", "=", "article").where("source_id", "=", row.id).execute();
@@ -294,10 +312,13 @@ describe("site search: the index follows every write, in its transaction", () =>
     const row = await createArticle(w.db, { title: "Brocante annuelle", publishedAt: ago(HOUR) });
     expect(resultPaths((await get("brocante", "&quartier=vauban")).body)).toEqual([]);
     await w.db.insertInto("content_neighbourhoods").values({ content_id: row.id, neighbourhood_id: place.id }).execute();
+    written();
     expect(resultPaths((await get("brocante", "&quartier=vauban")).body)).toEqual([row.path]);
     await w.db.updateTable("actions").set({ status: "delayed" }).where("slug", "=", "chantier-insertion").execute();
+    written();
     expect(resultPaths((await get("insertion", "&statut=delayed")).body)).toEqual([made.insertion!.path]);
     await w.db.updateTable("actions").set({ status: "in_progress" }).where("slug", "=", "chantier-insertion").execute();
+    written();
   });
 
   it("indexes inside the writing transaction: seen there, and nothing left after a rollback", async () => {
@@ -369,5 +390,51 @@ describe("site search: hostile queries", () => {
     const withQuery = await get("jardin");
     expect(withQuery.headers["cache-control"]).toContain("no-store");
     expect(withQuery.body).toContain('name="robots" content="noindex');
+  });
+});
+
+describe("site search: result sets kept in memory (cache.ts), never staler than the page cache", () => {
+  it("reuses a result set until the page cache is invalidated, as every publication and unpublication does, and a minute at most", async () => {
+    const row = await article("funiculaire", { title: "Funiculaire du belvédère", publishedAt: ago(HOUR) });
+    written();
+    expect(resultPaths((await get("funiculaire")).body)).toEqual([row.path]);
+    // Unpublished by plain SQL: no invalidation, so the result set in memory is still used,
+    // as a cached page would be.
+    await w.db.updateTable("content_items").set({ status: "unpublished" }).where("id", "=", row.id).execute();
+    expect(resultPaths((await get("funiculaire")).body)).toEqual([row.path]);
+    // What the back office's unpublish does after its write: gone from the next search.
+    await invalidateContent(w.app.deps, { id: row.id, kind: "article" });
+    expect(resultPaths((await get("funiculaire")).body)).toEqual([]);
+    // Published again, through the same invalidation: found again at once.
+    await w.db.updateTable("content_items").set({ status: "published" }).where("id", "=", row.id).execute();
+    await invalidateContent(w.app.deps, { id: row.id, kind: "article" });
+    expect(resultPaths((await get("funiculaire")).body)).toEqual([row.path]);
+    // A write nothing announces (an import in another process) is seen once the TTL has passed.
+    await w.db.updateTable("content_items").set({ status: "unpublished" }).where("id", "=", row.id).execute();
+    expect(resultPaths((await get("funiculaire")).body)).toEqual([row.path]);
+    const saved = w.clock.now;
+    w.clock.now = new Date(saved.getTime() + RESULTS_TTL_MS);
+    try {
+      expect(resultPaths((await get("funiculaire")).body)).toEqual([]);
+    } finally {
+      w.clock.now = saved;
+    }
+  });
+
+  it("shows an item published with a date still to come as soon as that date passes, with no invalidation", async () => {
+    const saved = w.clock.now;
+    const row = await article("telepherique", { title: "Téléphérique urbain", publishedAt: new Date(saved.getTime() + 10_000) });
+    written();
+    try {
+      expect(resultPaths((await get("telepherique")).body)).toEqual([]);
+      w.clock.now = new Date(saved.getTime() + 5_000);
+      expect(resultPaths((await get("telepherique")).body)).toEqual([]);
+      w.clock.now = new Date(saved.getTime() + 10_000);
+      expect(resultPaths((await get("telepherique")).body)).toEqual([row.path]);
+    } finally {
+      w.clock.now = saved;
+    }
+    // A clock set back does not see results computed in its future.
+    expect(resultPaths((await get("telepherique")).body)).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { NotFoundError } from "../../core/errors.js";
 import type { Database } from "../../core/db/schema.js";
 import { type CacheGeneration, placesSnapshot } from "../places/index.js";
 import { STATUSES } from "../policy/index.js";
+import { cachedResults } from "./cache.js";
 import * as q from "./queries.js";
 import { cleanQuery, fold, isStopWord, parseQuery, rewriteQuery, type Term } from "./query.js";
 
@@ -151,13 +152,24 @@ export async function search(deps: SearchDeps, params: SearchParams): Promise<Se
   const base = { query, filters, options, ignoredDates };
   if (!query) return { ...base, outcome: { state: "blank" } };
 
+  // Popular queries are answered from memory for up to a minute, within the page cache's
+  // generation (cache.ts): the key is everything the outcome depends on but the clock.
+  const page = params.page ?? 1;
+  const cap = deps.maxResults ?? MAX_RESULTS;
+  const { now, ...rest } = where;
+  const key = JSON.stringify([query, rest, page, cap]);
+  const outcome = await cachedResults(deps.db, deps.pageCache, now, key, () => findOutcome(deps, query, where, page, cap));
+  return { ...base, outcome };
+}
+
+/** The outcome of a non-blank query with its filters: what the results cache keeps. */
+async function findOutcome(deps: SearchDeps, query: string, where: q.Filters, page: number, cap: number): Promise<Outcome> {
   const parsed = parseQuery(query);
-  if (!parsed.some((t) => !t.excluded)) return { ...base, outcome: { state: "no-terms" } };
+  if (!parsed.some((t) => !t.excluded)) return { state: "no-terms" };
   const terms = parsed.filter((t) => t.phrase || !isStopWord(t.text));
   const compiled = await q.compileQuery(deps.db, terms);
-  if (!compiled.positive) return { ...base, outcome: { state: "stop-words" } };
+  if (!compiled.positive) return { state: "stop-words" };
 
-  const cap = deps.maxResults ?? MAX_RESULTS;
   const all = await q.countByKind(deps.db, compiled.full, { ...where, kinds: null }, cap);
   const sum = (counts: Map<string, number>, kinds: string[] | null) =>
     [...counts].filter(([kind]) => kinds === null || kinds.includes(kind)).reduce((n, [, c]) => n + c, 0);
@@ -170,15 +182,14 @@ export async function search(deps: SearchDeps, params: SearchParams): Promise<Se
   }
   if (total === 0) {
     const [suggestion, similar] = await Promise.all([suggest(deps, terms, where), similarTitles(deps, terms, where)]);
-    return { ...base, outcome: { state: "none", counts: all.counts, suggestion, similar } };
+    return { state: "none", counts: all.counts, suggestion, similar };
   }
   // Up to the cap every match is ranked; past it, the newest RANK_WINDOW matches and title matches.
   const window = capped ? Math.min(cap, RANK_WINDOW) : cap;
   const pageCount = Math.ceil(Math.min(total, window) / PAGE_SIZE);
-  const page = params.page ?? 1;
   if (page > pageCount) throw new NotFoundError();
-  const hits = await q.findHits(deps.db, compiled, where, PAGE_SIZE, (page - 1) * PAGE_SIZE, window);
-  return { ...base, outcome: { state: "results", hits, total, capped, cap, counts: all.capped ? null : all.counts, page, pageCount } };
+  const hits = await q.findHits(deps.db, compiled, where, PAGE_SIZE, (page - 1) * PAGE_SIZE, window, capped);
+  return { state: "results", hits, total, capped, cap, counts: all.capped ? null : all.counts, page, pageCount };
 }
 
 /**
