@@ -4,7 +4,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
 import type axe from "axe-core";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from "playwright-core";
 import { createTestWorld, type TestWorld } from "../helpers.js";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -77,6 +77,7 @@ export async function closeSharedBrowser(): Promise<void> {
   const b = browser;
   browser = undefined;
   if (b) await (await b).close();
+  if (process.env.E2E_AXE_STATS) console.log(`[e2e] axe: ${JSON.stringify(axeStats)}`);
 }
 
 // The minified build: axe-core's `source` export is the 1.3 MB unminified axe.js, sent to and
@@ -85,6 +86,33 @@ export async function closeSharedBrowser(): Promise<void> {
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+/**
+ * Scans run in this process, and the milliseconds spent loading axe into pages and running
+ * it (E2E_AXE_STATS=1 prints them when a shard closes its browser).
+ */
+export const axeStats = { scans: 0, injectMs: 0, runMs: 0 };
+
+// axe is loaded with the DevTools protocol's Runtime.evaluate, as a script, rather than with
+// page.evaluate: Playwright runs a string through eval() in the page, and V8 keeps no
+// compiled code across documents for eval'd code, so each scanned page compiled the 0.58 MB
+// again; a script of the same source is found in the renderer's compilation cache from the
+// second page of a browser context on (measured here, shard 2's 60 scans on a busy machine:
+// 18.2 s -> 11.6 s of injection).
+// Reusing the answer of a scan for a page in the same state was tried (a hash of the DOM,
+// form state, focus, stylesheets and window size, CSRF token and port left out): of the 143
+// scans of the journeys none had the state of an earlier one (same URL, but another site
+// name, an error summary, a notice, the focus), so the hash only cost time.
+const cdpSessions = new WeakMap<Page, Promise<CDPSession>>();
+async function injectAxe(page: Page): Promise<void> {
+  let session = cdpSessions.get(page);
+  if (!session) {
+    session = page.context().newCDPSession(page);
+    cdpSessions.set(page, session);
+  }
+  const answer = await (await session).send("Runtime.evaluate", { expression: AXE_SOURCE, silent: true, returnByValue: false });
+  if (answer.exceptionDetails) throw new Error(`axe-core did not load: ${answer.exceptionDetails.text}`);
+}
 
 /** WCAG 2.1 A and AA rules; returns the violations in a readable form (empty when clean). */
 export async function axeViolations(page: Page): Promise<string[]> {
@@ -106,11 +134,16 @@ export async function axeViolations(page: Page): Promise<string[]> {
   // and then opens a second page to merge the frames' results, which doubled each scan (1.7 s
   // against 0.8 s measured here); the portal's pages have no frames (nothing to merge), and
   // every scan of a journey is one of these.
-  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
+  axeStats.scans++;
+  const t0 = performance.now();
+  if (!(await page.evaluate(() => "axe" in window))) await injectAxe(page);
+  const t1 = performance.now();
   const violations = await page.evaluate(async (tags) => {
     const page = window as unknown as { axe: typeof axe };
     const result = await page.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
   }, WCAG_TAGS);
+  axeStats.injectMs += t1 - t0;
+  axeStats.runMs += performance.now() - t1;
   return violations.map((v) => `${v.id} (${v.impact}): ${v.help} -> ${v.targets.slice(0, 5).join(" | ")}`);
 }
