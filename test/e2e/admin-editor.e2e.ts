@@ -3,18 +3,15 @@
 // draft endpoint the test controls: Tiptap editor and its keyboard toolbar, link dialog,
 // the HTML posted by the hidden textarea, slug from the title, autosave (headers, body,
 // version, conflict), the leave warning, and an axe scan with the editor shown.
-import fs from "node:fs";
-import fsp from "node:fs/promises";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
+import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { buildAssets } from "../../src/core/http/assets.js";
-import { axeViolations, CHROMIUM, hasChromium } from "./browser.js";
+import { axeViolations, hasChromium, sharedBrowser } from "./browser.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -92,9 +89,7 @@ function formPage(options: { id: string | null; title: string; slug: string; bod
 describe.skipIf(!hasChromium)("Back-office content editor (fixture page)", () => {
   let server: http.Server;
   let baseUrl = "";
-  let browser: Browser;
   let context: BrowserContext;
-  let userDataDir = "";
   const drafts: Recorded[] = [];
   const submissions: Recorded[] = [];
   let draftMode: "ok" | "conflict" | "invalid" | "slow" | "forbidden" = "ok";
@@ -175,31 +170,17 @@ describe.skipIf(!hasChromium)("Back-office content editor (fixture page)", () =>
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-    userDataDir = await fsp.mkdtemp(path.join(os.tmpdir(), "portail-editor-"));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      locale: "fr-FR",
-      viewport: { width: 1280, height: 900 },
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-      ],
-    });
-    browser = context.browser()!;
+    // A context of the shard's Chromium (browser.ts) rather than a Chromium of its own: a
+    // second browser cost its start and its processes for nothing a context does not give.
+    context = await (await sharedBrowser()).newContext({ locale: "fr-FR", viewport: { width: 1280, height: 900 } });
+    // The autosave waits for 3 s of quiet: its timers run on Playwright's clock, which flows
+    // as usual (the editor's own timers, the scan) until a test jumps it past the quiet time.
+    await context.clock.install();
   });
 
   afterAll(async () => {
     await context?.close();
-    await browser?.close().catch(() => undefined);
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-    if (userDataDir && fs.existsSync(userDataDir)) await fsp.rm(userDataDir, { recursive: true, force: true });
   });
 
   // A test that fails half-way must not leave a page that autosaves during the next one.
@@ -234,6 +215,31 @@ describe.skipIf(!hasChromium)("Back-office content editor (fixture page)", () =>
 
   /** Lets the browser deliver pending "selectionchange" events (ProseMirror reads them). */
   const settle = (page: Page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+
+  /**
+   * Jumps the clock past the autosave's quiet time (3 s after the last change), firing the
+   * timers that were due, instead of waiting for it. Called once the change has reached the
+   * form (the hidden textarea or the status shows it), so that its timer is already set.
+   */
+  const pastQuietTime = (page: Page, ms = 3_500) => page.clock.fastForward(ms);
+
+  /**
+   * Counts the page's fetch() calls from now on. A draft save calls fetch() in the timer
+   * that starts it, so "none" right after pastQuietTime means no save started (the request
+   * itself may reach the server a moment later: the server's count alone could miss it).
+   */
+  async function fetchesFrom(page: Page): Promise<() => Promise<number>> {
+    await page.evaluate(() => {
+      const w = window as unknown as { fetch: typeof fetch; fetchCalls: number };
+      const real = w.fetch.bind(window);
+      w.fetchCalls = 0;
+      w.fetch = (...args: Parameters<typeof fetch>) => {
+        w.fetchCalls += 1;
+        return real(...args);
+      };
+    });
+    return () => page.evaluate(() => (window as unknown as { fetchCalls: number }).fetchCalls);
+  }
 
   /** From the text, Shift+Tab to the toolbar, then arrow keys to the button named `label`. */
   async function toolbarButton(page: Page, label: string) {
@@ -352,6 +358,7 @@ describe.skipIf(!hasChromium)("Back-office content editor (fixture page)", () =>
     await expect
       .poll(() => page.locator(".autosave-status").textContent())
       .toMatch(/Modifications non enregistrées|Brouillon enregistré|Enregistrement du brouillon/);
+    await pastQuietTime(page);
     await expect.poll(() => drafts.some((d) => d.params.get("body") === expected), { timeout: 20_000 }).toBe(true);
     const draft = drafts.find((d) => d.params.get("body") === expected)!;
     expect(draft.headers["x-csrf-token"]).toBe(CSRF);
@@ -380,13 +387,17 @@ describe.skipIf(!hasChromium)("Back-office content editor (fixture page)", () =>
     // The next answer is a conflict: its message and link appear, and autosave stops.
     draftMode = "conflict";
     const before = drafts.length;
+    await pastQuietTime(page);
     await expect.poll(() => drafts.length, { timeout: 20_000 }).toBe(before + 1);
     const alert = page.locator('.autosave-alert[role="alert"]');
     await expect.poll(() => alert.textContent()).toContain("Alice Martin a enregistré ce contenu pendant que vous le modifiiez.");
     expect(await alert.getByRole("link").getAttribute("href")).toBe("/admin/contenus/42/conflit");
     await expect.poll(() => page.locator(".autosave-status").textContent()).toContain("Enregistrement automatique arrêté");
     await page.keyboard.type(" Encore.");
-    await page.waitForTimeout(4_500); // longer than the 3 s quiet time: a save would have started
+    await expect.poll(() => bodyHtml(page)).toContain("(mairie) Encore.");
+    const fetches = await fetchesFrom(page);
+    await pastQuietTime(page, 4_500); // longer than the 3 s quiet time: a save would have started
+    expect(await fetches()).toBe(0);
     expect(drafts.length).toBe(before + 1);
     expect(await armed()).toBe(true);
 
@@ -435,11 +446,15 @@ describe.skipIf(!hasChromium)("Back-office content editor (fixture page)", () =>
     const before = drafts.length;
     await caretAtEnd(page);
     await page.keyboard.type(" Ajout.");
+    await expect.poll(() => bodyHtml(page)).toContain("Ajout.");
+    await pastQuietTime(page);
     await expect.poll(() => drafts.length, { timeout: 20_000 }).toBe(before + 1);
     await expect.poll(() => page.locator(".autosave-status").textContent()).toBe("Enregistrement automatique impossible : Saisissez un titre.");
     expect(await page.locator("form[data-module]").getAttribute("data-dirty")).toBe("true");
     draftMode = "ok";
     await page.keyboard.type(" Encore.");
+    await expect.poll(() => bodyHtml(page)).toContain("Ajout. Encore.");
+    await pastQuietTime(page);
     await expect.poll(() => drafts.length, { timeout: 20_000 }).toBe(before + 2);
     await expect.poll(() => page.locator(".autosave-status").textContent()).toBe(`Brouillon enregistré (version ${version})`);
     expect(await page.locator("form[data-module]").getAttribute("data-dirty")).toBe("false");
@@ -452,12 +467,17 @@ describe.skipIf(!hasChromium)("Back-office content editor (fixture page)", () =>
     const before = drafts.length;
     await caretAtEnd(page);
     await page.keyboard.type(" Session expirée.");
+    await expect.poll(() => bodyHtml(page)).toContain("Session expirée.");
+    await pastQuietTime(page);
     await expect.poll(() => drafts.length, { timeout: 20_000 }).toBe(before + 1);
     await expect.poll(() => page.locator(".autosave-status").textContent()).toContain("votre session a peut-être expiré");
     await page.keyboard.type(" Suite.");
+    await expect.poll(() => bodyHtml(page)).toContain("Session expirée. Suite.");
     // The message stays (it is not replaced by "Modifications non enregistrées") and no save is tried.
-    await page.waitForTimeout(3_500);
+    const fetches = await fetchesFrom(page);
+    await pastQuietTime(page);
     expect(await page.locator(".autosave-status").textContent()).toContain("votre session a peut-être expiré");
+    expect(await fetches()).toBe(0);
     expect(drafts.length).toBe(before + 1);
     expect(await page.locator("form[data-module]").getAttribute("data-dirty")).toBe("true");
     expect(problems.filter((p) => !p.includes("403 (Forbidden)"))).toEqual([]);
@@ -470,6 +490,8 @@ describe.skipIf(!hasChromium)("Back-office content editor (fixture page)", () =>
     const before = drafts.length;
     await caretAtEnd(page);
     await page.keyboard.type(" Dernière minute.");
+    await expect.poll(() => bodyHtml(page)).toContain("Dernière minute.");
+    await pastQuietTime(page);
     await expect.poll(() => drafts.length, { timeout: 20_000 }).toBe(before + 1);
     const count = submissions.length;
     await page.getByRole("button", { name: "Enregistrer" }).click();
@@ -499,7 +521,10 @@ describe.skipIf(!hasChromium)("Back-office content editor (fixture page)", () =>
     expect(await page.locator('[role="status"]').count()).toBe(1);
     await page.locator(".rte__content").click();
     await page.keyboard.type("Texte de la nouvelle actualité.");
-    await page.waitForTimeout(3_500); // past the quiet time: a form with an autosave URL would have saved
+    await expect.poll(() => bodyHtml(page)).toBe("<p>Texte de la nouvelle actualité.</p>");
+    const fetches = await fetchesFrom(page);
+    await pastQuietTime(page); // past the quiet time: a form with an autosave URL would have saved
+    expect(await fetches()).toBe(0);
     expect(drafts.length).toBe(drafted);
     expect(await page.locator("#champ-body").inputValue()).toBe("<p>Texte de la nouvelle actualité.</p>");
     expect(problems).toEqual([]);
