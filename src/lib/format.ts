@@ -8,18 +8,33 @@ const longDate = new Intl.DateTimeFormat("fr-FR", {
   timeZone: TIME_ZONE,
 });
 
-/** "12 mars 2025", and "1er mars 2025" as French writes the first day of a month. */
-export function formatDate(date: Date): string {
-  return longDate.format(date).replace(/^1 /, "1er ");
+/**
+ * Remembers a formatter's answers per instant: the same publication dates come back on every
+ * render of a card, and Intl formatting was 2 % of an article's render (issue #12). Cleared
+ * when full, so it never holds more than `max` strings.
+ */
+function remembered(format: (date: Date) => string, max = 4000): (date: Date) => string {
+  const seen = new Map<number, string>();
+  return (date) => {
+    const t = date.getTime();
+    let out = seen.get(t);
+    if (out === undefined) {
+      out = format(date);
+      if (seen.size >= max) seen.clear();
+      seen.set(t, out);
+    }
+    return out;
+  };
 }
 
+/** "12 mars 2025", and "1er mars 2025" as French writes the first day of a month. */
+export const formatDate = remembered((date) => longDate.format(date).replace(/^1 /, "1er "));
+
+// One formatter for the process: building one per call cost more than the rest of a card.
 const isoDayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE });
 
 /** YYYY-MM-DD in Europe/Paris, for the datetime attribute of <time>. */
-export function isoDay(date: Date): string {
-  // One formatter for the process: building one per call cost more than the rest of a card.
-  return isoDayFormat.format(date);
-}
+export const isoDay = remembered((date) => isoDayFormat.format(date));
 
 const integer = new Intl.NumberFormat("fr-FR");
 export function formatNumber(n: number): string {

@@ -113,10 +113,20 @@ export class PageCache {
 
   /** Stores a page unless an invalidation happened since `renderGeneration` was read. */
   set(key: string, page: { body: string; tags: Iterable<string>; status?: number }, renderGeneration = this.#generation): boolean {
-    if (renderGeneration !== this.#generation) return false;
-    this.#delete(key);
+    return this.store(key, page, renderGeneration) !== null;
+  }
+
+  /**
+   * As set, returning the stored entry (its bytes and entity tag, computed once, for the
+   * response that stored it), or null when nothing was stored: an invalidation since
+   * `renderGeneration`, or a cache that holds nothing (PAGE_CACHE_ENTRIES=0).
+   */
+  store(key: string, page: { body: string; tags: Iterable<string>; status?: number }, renderGeneration = this.#generation): CachedPage | null {
+    if (renderGeneration !== this.#generation) return null;
     const tags = new Set(page.tags);
     this.#checkTags(tags);
+    if (this.#maxEntries === 0) return null;
+    this.#delete(key);
     const body = Buffer.from(page.body);
     const entry: CachedPage = {
       body,
@@ -140,7 +150,7 @@ export class PageCache {
       if (oldest === undefined) break;
       this.#delete(oldest);
     }
-    return true;
+    return entry;
   }
 
   /** Drops every page carrying at least one of the tags; returns how many were dropped. */

@@ -117,11 +117,15 @@ export async function servePage(request: FastifyRequest, reply: FastifyReply, bu
   // A stored page must depend on its key alone: it is rendered for the canonical URL.
   const ctx = await buildPageContext(request, stored ? key : request.url);
   const body = renderDocument(result.render(ctx));
+  if (!shared) return sendHtml(request, reply, body, status, null, false);
   if (stored) {
-    pageCache.set(key, { body, tags: result.tags, status }, generation);
     reply.header("x-cache", "miss");
+    // The stored bytes and their entity tag, made once for the cache and this response.
+    const entry = pageCache.store(key, { body, tags: result.tags, status }, generation);
+    if (entry) return sendHtml(request, reply, entry.body, status, entry.etag, true);
   }
-  return sendHtml(request, reply, body, status, shared ? weakEtag(body) : null, shared);
+  const bytes = Buffer.from(body);
+  return sendHtml(request, reply, bytes, status, weakEtag(bytes), true);
 }
 
 export type { NavLink };
@@ -149,9 +153,9 @@ export async function serveCachedBody(
   } else {
     const generation = pageCache.generation;
     const built = await opts.build();
-    body = built.body;
-    etag = weakEtag(body);
-    pageCache.set(opts.key, { body, tags: built.tags }, generation);
+    const entry = pageCache.store(opts.key, { body: built.body, tags: built.tags }, generation);
+    body = entry?.body ?? Buffer.from(built.body);
+    etag = entry?.etag ?? weakEtag(body);
     reply.header("x-cache", "miss");
   }
   reply.header("etag", etag).header("cache-control", opts.cacheControl).header("vary", "Accept-Encoding");
