@@ -1,12 +1,13 @@
 // The editorial back office through HTTP: create, edit, sanitising, slugs and redirects,
 // conflicts, autosave, workflow with scheduling, cache invalidation, revisions, previews.
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runDueJobs } from "../../../core/jobs/queue.js";
 import { createArticle, createImage, createNeighbourhood, createPage, createSite, createTheme } from "../../../../test/factories.js";
 import { createTestWorld, type TestWorld } from "../../../../test/helpers.js";
 import { createStaff, signIn, type StaffMember } from "../../../../test/staff.js";
 import { publishJobHandler, PUBLISH_JOB } from "../publishing.js";
-import { listAuthors } from "./queries.js";
+import { ADMIN_COUNT_CAP, listAuthors } from "./queries.js";
 
 let w: TestWorld;
 let editor: StaffMember;
@@ -517,5 +518,24 @@ describe("list", () => {
     expect(authors.filter((a) => a.id === contributor.id)).toHaveLength(1);
     expect(authors.filter((a) => a.id === editor.id)).toHaveLength(1);
     expect(authors.some((a) => a.id === nobody.id)).toBe(false);
+  });
+
+  it("stops counting past 1 000 matches, says so, and pages through the first 1 000", async () => {
+    const word = `masse${Date.now()}`;
+    // Written in one statement: 1 001 drafts whose titles hold the same word.
+    await sql`
+      insert into content_items (kind, slug, path, title, standfirst, body, status)
+      select 'article', ${word} || '-' || g, '/actualites/' || ${word} || '-' || g, 'Brouillon ' || ${word} || ' ' || g, '', '', 'draft'
+      from generate_series(1, ${ADMIN_COUNT_CAP + 1}::int) g`.execute(w.db);
+    const res = await editor.agent.get(`/admin/contenus?q=${word}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain("Plus de 1\u202f000 contenus");
+    expect(res.body).toContain("page 1 sur 40");
+    expect((await editor.agent.get(`/admin/contenus?q=${word}&page=40`)).statusCode).toBe(200);
+    expect((await editor.agent.get(`/admin/contenus?q=${word}&page=41`)).statusCode).toBe(404);
+    // The oldest first reaches the other end of the same list.
+    expect((await editor.agent.get(`/admin/contenus?q=${word}&tri=ancien`)).body).toContain(`Brouillon ${word} 1<`);
+    await sql`delete from content_items where slug like ${`${word}-%`}`.execute(w.db);
+    expect((await editor.agent.get(`/admin/contenus?q=${word}`)).body).toContain("Aucun contenu ne correspond.");
   });
 });

@@ -69,6 +69,7 @@ export async function loadList(deps: AdminDeps, actor: EditorActor, f: ListFilte
       updatedAt: r.updated_at,
     })),
     total: list.total,
+    more: list.more,
     page: f.page,
     pageCount,
     themes: themes.map((t) => ({ value: String(t.id), label: t.name })),

@@ -1,5 +1,6 @@
 // /admin/contenus: every item, with search, filters, sorting and pagination.
 import type { PageContext } from "../../../../ui/context.js";
+import { formatNumber } from "../../../../lib/format.js";
 import { Pagination } from "../../../../ui/components/pagination.js";
 import { AdminFrame, type StaffActor } from "../../../admin/index.js";
 import type { ContentKind, ContentStatus } from "../../../../core/db/schema.js";
@@ -31,6 +32,8 @@ export interface ListData {
   filters: ListFilters;
   rows: ListRowView[];
   total: number;
+  /** More matches than `total` (the count stops there): pages go through the first `total`. */
+  more: boolean;
   page: number;
   pageCount: number;
   themes: Option[];
@@ -108,7 +111,15 @@ export function ContentListPage({ ctx, actor, data }: { ctx: PageContext; actor:
         </button>
         {filtered ? <a href="/admin/contenus">Effacer les filtres</a> : null}
       </form>
-      <p role="status">{data.total === 0 ? "Aucun contenu ne correspond." : data.total === 1 ? "1 contenu" : `${data.total} contenus`}</p>
+      <p role="status">
+        {data.more
+          ? `Plus de ${formatNumber(data.total)} contenus : les pages parcourent les ${formatNumber(data.total)} premiers. Affinez avec les filtres ou changez l’ordre pour voir les autres.`
+          : data.total === 0
+            ? "Aucun contenu ne correspond."
+            : data.total === 1
+              ? "1 contenu"
+              : `${formatNumber(data.total)} contenus`}
+      </p>
       {data.rows.length > 0 ? (
         <div class="admin-table-wrap">
           <table class="table content-table">
