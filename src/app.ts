@@ -1,6 +1,7 @@
 // Builds the Fastify app from its dependencies. The server and the tests both use it.
 import compress from "@fastify/compress";
 import formbody from "@fastify/formbody";
+import { AjvCompiler } from "@fastify/ajv-compiler";
 import Fastify, { LogController, type FastifyInstance } from "fastify";
 import type { Config } from "./config.js";
 import type { DB } from "./core/db/create-db.js";
@@ -26,6 +27,33 @@ import { SiteService } from "./modules/site/index.js";
 import { MODULES } from "./modules.js";
 import path from "node:path";
 
+// Route validators compiled once per process, not once per app. Fastify's default compiler
+// (one ajv per instance) compiles every route schema again for each app: about 150 ms of CPU
+// per app, which the test suite pays for each of its ~160 test worlds (issue #10). Many
+// schemas are written inline in route files, so they are new objects in each app: they are
+// shared by their JSON text (and the ajv compiler of the same shared schemas and options),
+// which fixes what they accept. A server builds one app: for it nothing changes.
+const ajvPool = AjvCompiler();
+const compiledByCompiler = new WeakMap<object, Map<string, unknown>>();
+const sharedValidators: typeof ajvPool = (externalSchemas, options) => {
+  const compile = ajvPool(externalSchemas, options);
+  let compiled = compiledByCompiler.get(compile);
+  if (!compiled) {
+    compiled = new Map();
+    compiledByCompiler.set(compile, compiled);
+  }
+  const cache = compiled;
+  return (route) => {
+    const key = `${route.httpPart ?? ""} ${JSON.stringify(route.schema)}`;
+    let validate = cache.get(key) as ReturnType<typeof compile> | undefined;
+    if (!validate) {
+      validate = compile(route);
+      cache.set(key, validate);
+    }
+    return validate;
+  };
+};
+
 export type { AppDeps };
 
 export interface BuildAppOptions {
@@ -45,6 +73,7 @@ export interface BuildAppOptions {
 
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
+    schemaController: { compilersFactory: { buildValidator: sharedValidators } },
     logger: loggerOptions(opts.config, opts.logStream),
     // One line per request (registerRequestLog), not Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
