@@ -12,6 +12,8 @@ interface Spec {
   body?: string;
   /** Append ?n=<counter> to every request: each one misses the page cache. */
   uniqueQuery?: boolean;
+  /** Paths (on the url's origin) the requests go through in turn instead of the url's own. */
+  paths?: string[];
   /**
    * Send each request as one of this many visitors (X-Forwarded-For 10.x.y.z, for a server
    * started with TRUST_PROXY=loopback): per-address rate limits then see a crowd, as in
@@ -29,13 +31,13 @@ const result = await autocannon({
   method: spec.method ?? "GET",
   headers: spec.headers,
   body: spec.body,
-  ...(spec.uniqueQuery || spec.clients
+  ...(spec.uniqueQuery || spec.clients || spec.paths?.length
     ? {
         requests: [
           {
             setupRequest: (req: Request) => {
               n++;
-              const p = req.path ?? "/";
+              const p = spec.paths?.length ? spec.paths[n % spec.paths.length]! : (req.path ?? "/");
               const path = spec.uniqueQuery ? `${p}${p.includes("?") ? "&" : "?"}n=${n}` : p;
               if (!spec.clients) return { ...req, path };
               const c = n % spec.clients;
