@@ -92,6 +92,7 @@ export interface HitRow {
  * with a searched word in their title, each read in date order. When a query matches fewer
  * documents than `candidates`, the newest matches are every match, and so are ranked.
  *
+ * `among`: every match, when the caller knows them (countByKind under the cap): read by key.
  * Ranks are computed for the candidates only, and excerpts (ts_headline) for the page only.
  */
 export async function findHits(
@@ -102,6 +103,7 @@ export async function findHits(
   offset: number,
   candidates: number,
   withTitles: boolean,
+  among: { kinds: string[]; ids: number[] } | null = null,
 ): Promise<HitRow[]> {
   const tsQuery = query.full;
   const order = sql`order by d.dated_on desc nulls last, d.kind, d.source_id desc`;
@@ -129,7 +131,8 @@ export async function findHits(
   const result = await sql<HitRow>`
     with newest as (
       select d.kind, d.source_id, d.dated_on, ts_rank(${WEIGHTS}, d.document, ${tsQuery}::tsquery) as rank
-      from search_documents d where ${conditions(f, tsQuery, true)}
+      from ${among ? sql`unnest(${among.kinds}::text[], ${among.ids}::integer[]) as k(kind, source_id) join search_documents d on d.kind = k.kind and d.source_id = k.source_id` : sql`search_documents d`}
+      where ${conditions(f, tsQuery, true)}
       ${order} limit ${candidates}
     ),${titled} page as (
       select kind, source_id, rank, dated_on
@@ -147,15 +150,26 @@ export async function findHits(
 /**
  * How many documents match, per kind, with every filter but the kind, counting at most `cap`
  * (+1, to know the cap was passed): beyond it the page says "plus de …" and counts no further.
+ * Under the cap, the ids of the matches too (`ids`, per kind): they are every match, so the
+ * page is ranked among them by key (findHits' `among`) instead of searching the index again,
+ * which for a phrase of common words meant checking the positions of most documents twice.
  */
-export async function countByKind(db: Db, tsQuery: string, f: Filters, cap: number): Promise<{ counts: Map<string, number>; capped: boolean }> {
-  const result = await sql<{ kind: string; n: number }>`
-    select x.kind, count(*)::integer as n
-    from (select d.kind from search_documents d where ${conditions(f, tsQuery, true)} limit ${cap + 1}) x
-    group by x.kind`.execute(db);
+export async function countByKind(
+  db: Db,
+  tsQuery: string,
+  f: Filters,
+  cap: number,
+): Promise<{ counts: Map<string, number>; capped: boolean; ids: Map<string, number[]> | null }> {
+  const result = await sql<{ kind: string; n: number; ids: number[] | null }>`
+    with m as (select d.kind, d.source_id from search_documents d where ${conditions(f, tsQuery, true)} limit ${cap + 1})
+    select m.kind, count(*)::integer as n,
+      case when (select count(*) from m) <= ${cap} then array_agg(m.source_id) end as ids
+    from m group by m.kind`.execute(db);
   const counts = new Map(result.rows.map((r) => [r.kind, Number(r.n)]));
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
-  return { counts, capped: total > cap };
+  const capped = total > cap;
+  const ids = capped ? null : new Map(result.rows.map((r) => [r.kind, (r.ids ?? []).map(Number)]));
+  return { counts, capped, ids };
 }
 
 /** Whether a query finds anything public (checks a suggestion before offering it). */

@@ -175,10 +175,12 @@ async function findOutcome(deps: SearchDeps, query: string, where: q.Filters, pa
     [...counts].filter(([kind]) => kinds === null || kinds.includes(kind)).reduce((n, [, c]) => n + c, 0);
   let total = sum(all.counts, where.kinds);
   let capped = all.capped && where.kinds === null;
+  let matches = all.ids;
   if (all.capped && where.kinds !== null) {
     const selected = await q.countByKind(deps.db, compiled.full, where, cap);
     total = sum(selected.counts, null);
     capped = selected.capped;
+    matches = selected.ids;
   }
   if (total === 0) {
     const [suggestion, similar] = await Promise.all([suggest(deps, terms, where), similarTitles(deps, terms, where)]);
@@ -188,7 +190,10 @@ async function findOutcome(deps: SearchDeps, query: string, where: q.Filters, pa
   const window = capped ? Math.min(cap, RANK_WINDOW) : cap;
   const pageCount = Math.ceil(Math.min(total, window) / PAGE_SIZE);
   if (page > pageCount) throw new NotFoundError();
-  const hits = await q.findHits(deps.db, compiled, where, PAGE_SIZE, (page - 1) * PAGE_SIZE, window, capped);
+  // Under the cap the count listed every match: the page is ranked among them by key.
+  const ids = matches && [...matches].filter(([kind]) => where.kinds === null || where.kinds.includes(kind));
+  const among = ids && { kinds: ids.flatMap(([kind, list]) => list.map(() => kind)), ids: ids.flatMap(([, list]) => list) };
+  const hits = await q.findHits(deps.db, compiled, where, PAGE_SIZE, (page - 1) * PAGE_SIZE, window, capped, among);
   return { state: "results", hits, total, capped, cap, counts: all.capped ? null : all.counts, page, pageCount };
 }
 
