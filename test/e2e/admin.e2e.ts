@@ -121,7 +121,6 @@ describe.skipIf(!hasChromium)("back office: security, team and journal", () => {
     expect(await page.getByRole("link", { name: "Contenus", exact: true }).isVisible()).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: `${w.dataDir}/narrow.png` });
     await page.keyboard.press("Escape");
     expect(await toggle.getAttribute("aria-expanded")).toBe("false");
   });
