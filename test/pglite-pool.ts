@@ -2,9 +2,7 @@
 // migrated template tarball costs 0.65-1.3 s of wall time and 0.9-1.9 s of CPU here (the
 // WebAssembly heap, the buffer pool zeroed at start, the data folder unpacked into memory),
 // and the PGlite project opened 88 of them. Resetting a used instance to the template's state
-// costs 75-280 ms of CPU instead (measured 2026-12-06, eight releases in a row after a world
-// wrote 50 users: 550 ms for the first, then 75-280 ms; the TRUNCATE of 52 tables and their
-// indexes is most of it), so a closed test database goes back to an idle list and the next
+// costs 30-60 ms of CPU instead (see 5. below), so a closed test database goes back to an idle list and the next
 // createTestDatabase of the same worker takes it. Full PGlite project, 2026-12-06, on a
 // machine loaded by other runs: 13 opens and 99 reuses instead of an open each time, 355 s
 // of CPU (user 307 s + sys 48 s) against about 460 s measured before. Test files of a worker run one after another (isolate: false, pool
@@ -24,16 +22,19 @@
 //     is compared with the template's: a test that changed the schema gets the instance
 //     closed, since undoing arbitrary DDL is not worth the risk;
 //  5. in one transaction with session_replication_role = replica (no trigger fires, no foreign
-//     key is checked, so users.personal_version and the audit triggers stay untouched):
-//     TRUNCATE of every table, the template's rows put back (kysely_migration and
-//     kysely_migration_lock: the migrations' own rows), every sequence set back to its
-//     template value with setval (RESTART IDENTITY would be wrong for a sequence the
-//     migrations had advanced).
+//     key is checked, so users.personal_version and the audit triggers stay untouched): a
+//     DELETE of every table that holds rows (one statement asks which: a test writes a
+//     handful of the 52), the template's rows put back (kysely_migration and
+//     kysely_migration_lock: the migrations' own rows, always emptied and written again),
+//     every sequence set back to its template value with setval (RESTART IDENTITY would be
+//     wrong for a sequence the migrations had advanced).
 // Any error on the way closes the instance instead of reusing it.
 //
-// TRUNCATE rather than DELETE: it gives new, empty files, like the template's (no dead rows,
-// no physical order left over from a previous test), for about the same cost on tables this
-// small.
+// DELETE of the tables holding rows rather than TRUNCATE of all 52: TRUNCATE gives every table
+// and index new files, which was most of a reset's cost (110-130 ms of CPU a release after a
+// world wrote 50 users and 30 items, against 30-60 ms now, measured 2026-12-06 on a loaded
+// machine), and cannot skip an empty table that references a non-empty one. What DELETE
+// leaves, dead rows no test can see, goes with the instance (at most a few dozen worlds).
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
@@ -108,8 +109,15 @@ select md5(string_agg(x, e'\\n' order by x)) as fingerprint, count(*)::int as pa
 
 interface TemplateState {
   fingerprint: string;
-  /** One statement: from any data back to the template's (run after rollback and discard all). */
-  resetSql: string;
+  /** One statement naming the tables that hold rows now (a test wrote them, or the template did). */
+  nonEmptySql: string;
+  /** Per table: empties it (no trigger, no foreign key check: session_replication_role = replica). */
+  emptyTable: Map<string, string>;
+  /** Statements putting back the template's rows (those tables are always emptied first). */
+  templateRowsSql: string[];
+  templateTables: Set<string>;
+  /** Every sequence back to its template value. */
+  sequencesSql: string;
 }
 
 /** Counted per worker (the test of the pool and the measures of issue #10 read them). */
@@ -143,8 +151,8 @@ async function captureTemplate(client: PGlite): Promise<TemplateState> {
      where c.relnamespace in (${USER_NAMESPACES}) and c.relkind in ('r', 'p')
      group by c.oid order by 1`,
   );
-  const statements = ["begin", "set local session_replication_role = replica"];
-  if (tables.length > 0) statements.push(`truncate table ${tables.map((t) => t.name).join(", ")}`);
+  const templateRowsSql: string[] = [];
+  const templateTables = new Set<string>();
   for (const table of tables) {
     // The template's rows as JSON, put back through json_populate_recordset (every column
     // type the schema uses reads back from its JSON form); generated columns are recomputed.
@@ -152,7 +160,8 @@ async function captureTemplate(client: PGlite): Promise<TemplateState> {
     const data = rows[0]?.data;
     if (!data || !table.columns) continue;
     const columns = table.columns.join(", ");
-    statements.push(
+    templateTables.add(table.name);
+    templateRowsSql.push(
       `insert into ${table.name} (${columns}) overriding system value select ${columns} from json_populate_recordset(null::${table.name}, ${quoteLiteral(data)})`,
     );
   }
@@ -161,11 +170,36 @@ async function captureTemplate(client: PGlite): Promise<TemplateState> {
        pg_sequence_last_value(s.seqrelid) is not null as called
      from pg_sequence s join pg_class c on c.oid = s.seqrelid where c.relnamespace in (${USER_NAMESPACES}) order by 1`,
   );
-  if (sequences.length > 0) {
-    statements.push(`select ${sequences.map((s) => `setval(${quoteLiteral(s.name)}::regclass, ${s.value}, ${s.called})`).join(", ")}`);
-  }
+  const sequencesSql =
+    sequences.length > 0 ? `select ${sequences.map((s) => `setval(${quoteLiteral(s.name)}::regclass, ${s.value}, ${s.called})`).join(", ")}` : "";
+  const nonEmptySql =
+    tables.length > 0
+      ? `select array_remove(array[${tables.map((t) => `case when exists (select 1 from ${t.name}) then ${quoteLiteral(t.name)} end`).join(", ")}], null) as names`
+      : "select '{}'::text[] as names";
+  return {
+    fingerprint: await fingerprint(client),
+    nonEmptySql,
+    emptyTable: new Map(tables.map((t) => [t.name, `delete from ${t.name}`])),
+    templateRowsSql,
+    templateTables,
+    sequencesSql,
+  };
+}
+
+/**
+ * From any data back to the template's, in one transaction: only the tables holding rows are
+ * emptied (a test writes a handful of the 52), then the template's rows and the sequences are
+ * put back.
+ */
+async function restoreData(client: PGlite, state: TemplateState): Promise<void> {
+  const { rows } = await client.query<{ names: string[] }>(state.nonEmptySql);
+  const names = new Set([...(rows[0]?.names ?? []), ...state.templateTables]);
+  const statements = ["begin", "set local session_replication_role = replica"];
+  for (const name of names) statements.push(state.emptyTable.get(name)!);
+  statements.push(...state.templateRowsSql);
+  if (state.sequencesSql) statements.push(state.sequencesSql);
   statements.push("commit");
-  return { fingerprint: await fingerprint(client), resetSql: `${statements.join(";\n")};` };
+  await client.exec(`${statements.join(";\n")};`);
 }
 
 /** Kysely over a pooled instance: destroying it leaves the PGlite open, for the pool. */
@@ -219,7 +253,7 @@ async function reset(client: PGlite, drained: boolean): Promise<ReleaseOutcome> 
   await client.exec("rollback");
   await client.exec("discard all");
   if ((await fingerprint(client)) !== state.fingerprint) return "schema changed";
-  await client.exec(state.resetSql);
+  await restoreData(client, state);
   return "idle";
 }
 
