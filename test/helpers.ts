@@ -11,7 +11,7 @@ import pg from "pg";
 import { inject } from "vitest";
 import { buildApp } from "../src/app.js";
 import { loadConfig, type Config } from "../src/config.js";
-import { connectPostgres, openPGlite, type DB } from "../src/core/db/create-db.js";
+import { connectPostgres, openPGlite, type DatabaseHandle, type DB } from "../src/core/db/create-db.js";
 import type { PageCache } from "../src/core/http/page-cache.js";
 import type { LogStream } from "../src/core/logger.js";
 import { startWorker } from "../src/core/jobs/queue.js";
@@ -170,4 +170,58 @@ export async function createTestWorld(
       await fs.rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Two apps on one PostgreSQL database, as two server processes would be (each its own pool, page cache and site cache). */
+export interface TwoProcessWorld {
+  url: string;
+  /** The database's name on the server. */
+  name: string;
+  dataDir: string;
+  handles: [DatabaseHandle, DatabaseHandle];
+  apps: [FastifyInstance, FastifyInstance];
+  /** The first process's database handle (for writing test data). */
+  db: DB;
+  close(): Promise<void>;
+}
+
+/**
+ * Two apps on a migrated database of their own on the server named by TEST_DATABASE_URL, with
+ * one data folder and one configuration (plus `env`); they hear each other's invalidations
+ * over the cache bus as two processes do.
+ */
+export async function createTwoProcessWorld(prefix: string, env: Record<string, string> = {}): Promise<TwoProcessWorld> {
+  const server = await createServerDatabase(prefix, { migrated: true });
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), `${prefix}-`));
+  const handles: [DatabaseHandle, DatabaseHandle] = [connectPostgres(server.url, 3), connectPostgres(server.url, 3)];
+  const config = loadConfig({ NODE_ENV: "test", DATA_DIR: dataDir, PUBLIC_URL: "https://portail.test", DATABASE_URL: server.url, ...env });
+  const apps: [FastifyInstance, FastifyInstance] = [await buildApp({ config, db: handles[0].db }), await buildApp({ config, db: handles[1].db })];
+  for (const app of apps) await app.ready();
+  return {
+    url: server.url,
+    name: server.name,
+    dataDir,
+    handles,
+    apps,
+    db: handles[0].db,
+    close: async () => {
+      for (const app of apps) await app.close();
+      for (const h of handles) await h.close();
+      await server.drop();
+      await fs.rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Asks `check` every 20 ms until it answers true, and returns how long that took; throws
+ * `failure` after `withinMs` (what another process must do "within a second").
+ */
+export async function within(withinMs: number, failure: string, check: () => Promise<boolean>): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    if (await check()) return Date.now() - started;
+    if (Date.now() - started > withinMs) throw new Error(failure);
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }

@@ -2,63 +2,43 @@
 // pool, page cache and site cache, as two processes would have. A session opened on one
 // works on the other; a change published through one is served by the other within a
 // second; a due job runs once; a listener that lost its connection heals.
-import fs from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../../app.js";
-import { loadConfig } from "../../config.js";
 import { Agent } from "../../../test/agent.js";
-import { createServerDatabase } from "../../../test/helpers.js";
+import { createTwoProcessWorld, type TwoProcessWorld, within } from "../../../test/helpers.js";
 import { createArticle, createSite } from "../../../test/factories.js";
 import { hashPassword } from "../auth/passwords.js";
-import { connectPostgres, type DatabaseHandle } from "../db/create-db.js";
-import { migrateToLatest } from "../db/migrator.js";
 import { enqueue, runDueJobs } from "../jobs/queue.js";
 import { invalidateContent } from "../../modules/content/index.js";
 import { CACHE_CHANNEL } from "./cache-bus.js";
 
-const url = process.env.TEST_DATABASE_URL;
-const onServer = process.env.TEST_DB === "postgres" && url !== undefined;
+const onServer = process.env.TEST_DB === "postgres" && process.env.TEST_DATABASE_URL !== undefined;
 const PASSWORD = "une phrase assez longue pour le test";
 
 describe.skipIf(!onServer)("two processes on one PostgreSQL database", () => {
-  let server: Awaited<ReturnType<typeof createServerDatabase>>;
-  let handles: DatabaseHandle[] = [];
-  let apps: FastifyInstance[] = [];
-  let dataDir: string;
+  let two: TwoProcessWorld;
+  let handles: TwoProcessWorld["handles"];
+  let apps: TwoProcessWorld["apps"];
   let article: { id: number; path: string };
 
   beforeAll(async () => {
-    server = await createServerDatabase("portail_two", { migrated: true });
-    const dbUrl = server.url;
-    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "portail-two-"));
-    handles = [connectPostgres(dbUrl, 3), connectPostgres(dbUrl, 3)];
-    await migrateToLatest(handles[0]!.db);
-    await createSite(handles[0]!.db);
-    article = await createArticle(handles[0]!.db, { title: "Avant la modification" });
-    const config = loadConfig({ NODE_ENV: "test", DATA_DIR: dataDir, PUBLIC_URL: "https://portail.test", DATABASE_URL: dbUrl });
-    apps = [await buildApp({ config, db: handles[0]!.db }), await buildApp({ config, db: handles[1]!.db })];
-    for (const app of apps) await app.ready();
+    two = await createTwoProcessWorld("portail_two");
+    ({ handles, apps } = two);
+    await createSite(two.db);
+    article = await createArticle(two.db, { title: "Avant la modification" });
   });
-
-  afterAll(async () => {
-    for (const app of apps) await app.close();
-    for (const h of handles) await h.close();
-    await server?.drop();
-    if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(async () => two?.close());
 
   async function servedBy(app: FastifyInstance, title: string, withinMs: number): Promise<number> {
-    const started = Date.now();
-    for (;;) {
+    let cache: unknown;
+    return within(withinMs, `"${title}" not served after ${withinMs} ms`, async () => {
       const res = await app.inject(article.path);
-      if (res.body.includes(title)) return Date.now() - started;
-      if (Date.now() - started > withinMs) throw new Error(`"${title}" not served after ${withinMs} ms (x-cache: ${res.headers["x-cache"]})`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
+      cache = res.headers["x-cache"];
+      return res.body.includes(title);
+    }).catch((e: Error) => {
+      throw new Error(`${e.message} (x-cache: ${cache})`);
+    });
   }
 
   async function rename(title: string) {
@@ -108,7 +88,7 @@ describe.skipIf(!onServer)("two processes on one PostgreSQL database", () => {
     await rename("Version trois");
     await servedBy(apps[1]!, "Version trois", 1000);
     // Kill every LISTEN connection on this database (both processes' listeners).
-    await sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${server.name} and query ilike ${`listen ${CACHE_CHANNEL}%`}`.execute(
+    await sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${two.name} and query ilike ${`listen ${CACHE_CHANNEL}%`}`.execute(
       handles[0]!.db,
     );
     await new Promise((r) => setTimeout(r, 1500)); // reconnection backoff starts at 250 ms

@@ -4,20 +4,12 @@
 // are all seen at the next request; an invalidation about something else keeps them; the
 // personal blocks stay each person's own; on PostgreSQL, a change made through another process
 // is seen.
-import fs from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../../app.js";
-import { loadConfig } from "../../config.js";
 import { createSession } from "../../core/auth/sessions.js";
-import { connectPostgres, type DatabaseHandle } from "../../core/db/create-db.js";
-import { migrateToLatest } from "../../core/db/migrator.js";
 import { runDueJobs } from "../../core/jobs/queue.js";
 import { Agent } from "../../../test/agent.js";
 import { createArticle, createSite, createTheme } from "../../../test/factories.js";
-import { createServerDatabase, createTestWorld, type TestWorld } from "../../../test/helpers.js";
+import { createTestWorld, createTwoProcessWorld, type TestWorld, type TwoProcessWorld, within } from "../../../test/helpers.js";
 import { createStaff, type StaffMember } from "../../../test/staff.js";
 import { cachedHome, cachedItemByPath } from "./cached.js";
 import { contentJobHandlers, invalidateContent } from "./index.js";
@@ -204,82 +196,56 @@ describe("an article's view kept in memory", () => {
   });
 });
 
-const url = process.env.TEST_DATABASE_URL;
-const onServer = process.env.TEST_DB === "postgres" && url !== undefined;
+const onServer = process.env.TEST_DB === "postgres" && process.env.TEST_DATABASE_URL !== undefined;
 
 describe.skipIf(!onServer)("the home's shared data and article views with two processes on one PostgreSQL database", () => {
-  let server: Awaited<ReturnType<typeof createServerDatabase>>;
-  let handles: DatabaseHandle[] = [];
-  let apps: FastifyInstance[] = [];
-  let dataDir: string;
+  let two: TwoProcessWorld;
 
   beforeAll(async () => {
-    server = await createServerDatabase("portail_home_two", { migrated: true });
-    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "portail-home-two-"));
-    handles = [connectPostgres(server.url, 3), connectPostgres(server.url, 3)];
-    await migrateToLatest(handles[0]!.db);
-    await createSite(handles[0]!.db);
-    const config = loadConfig({ NODE_ENV: "test", DATA_DIR: dataDir, PUBLIC_URL: "https://portail.test", DATABASE_URL: server.url });
-    apps = [await buildApp({ config, db: handles[0]!.db }), await buildApp({ config, db: handles[1]!.db })];
-    for (const app of apps) await app.ready();
+    two = await createTwoProcessWorld("portail_home_two");
+    await createSite(two.db);
   });
+  afterAll(async () => two?.close());
 
-  afterAll(async () => {
-    for (const app of apps) await app.close();
-    for (const h of handles) await h.close();
-    await server?.drop();
-    if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
-  });
-
-  it("a signed-in resident of one process sees an article published through the other within a second", async () => {
-    const db = handles[0]!.db;
-    const user = await db
+  /** An agent of the second process, signed in as a new resident named `name`. */
+  async function residentOfSecond(email: string, name: string): Promise<Agent> {
+    const user = await two.db
       .insertInto("users")
-      .values({ email: "voisine@ville.test", password_hash: "x", display_name: "Voisine", email_verified_at: new Date() })
+      .values({ email, password_hash: "x", display_name: name, email_verified_at: new Date() })
       .returning("id")
       .executeTakeFirstOrThrow();
-    const session = await createSession(db, user.id, "test", new Date());
-    const agent = new Agent(apps[1]!);
+    const session = await createSession(two.db, user.id, "test", new Date());
+    const agent = new Agent(two.apps[1]);
     agent.cookies.set("__Host-portail_session", session.token);
-    const before = await agent.get("/");
-    expect(before.body).toContain("Voisine");
+    return agent;
+  }
+
+  it("a signed-in resident of one process sees an article published through the other within a second", async () => {
+    const agent = await residentOfSecond("voisine@ville.test", "Voisine");
+    expect((await agent.get("/")).body).toContain("Voisine");
     await agent.get("/"); // the shared data is in memory on the second process
 
-    const article = await createArticle(db, { title: "Nouvelle aire de jeux square Lebas" });
-    await invalidateContent(apps[0]!.deps, { id: article.id, kind: "article" });
-    const started = Date.now();
-    for (;;) {
+    const article = await createArticle(two.db, { title: "Nouvelle aire de jeux square Lebas" });
+    await invalidateContent(two.apps[0].deps, { id: article.id, kind: "article" });
+    await within(1000, "the other process's change was not seen within a second", async () => {
       const res = await agent.get("/");
       expect(res.body).toContain("Voisine");
-      if (res.body.includes(article.title)) break;
-      if (Date.now() - started > 1000) throw new Error("the other process's change was not seen within a second");
-      await new Promise((r) => setTimeout(r, 20));
-    }
+      return res.body.includes(article.title);
+    });
   });
 
   it("a signed-in resident of one process sees an article edited through the other within a second", async () => {
-    const db = handles[0]!.db;
-    const user = await db
-      .insertInto("users")
-      .values({ email: "lectrice@ville.test", password_hash: "x", display_name: "Lectrice", email_verified_at: new Date() })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    const session = await createSession(db, user.id, "test", new Date());
-    const agent = new Agent(apps[1]!);
-    agent.cookies.set("__Host-portail_session", session.token);
-    const article = await createArticle(db, { title: "Permanence logement au centre social" });
+    const agent = await residentOfSecond("lectrice@ville.test", "Lectrice");
+    const article = await createArticle(two.db, { title: "Permanence logement au centre social" });
     expect((await agent.get(article.path)).body).toContain(article.title);
     await agent.get(article.path); // the view is in memory on the second process
 
-    await db.updateTable("content_items").set({ title: "Permanence logement déplacée en mairie" }).where("id", "=", article.id).execute();
-    await invalidateContent(apps[0]!.deps, { id: article.id, kind: "article" });
-    const started = Date.now();
-    for (;;) {
+    await two.db.updateTable("content_items").set({ title: "Permanence logement déplacée en mairie" }).where("id", "=", article.id).execute();
+    await invalidateContent(two.apps[0].deps, { id: article.id, kind: "article" });
+    await within(1000, "the other process's change was not seen within a second", async () => {
       const res = await agent.get(article.path);
       expect(res.body).toContain("Lectrice");
-      if (res.body.includes("Permanence logement déplacée en mairie")) break;
-      if (Date.now() - started > 1000) throw new Error("the other process's change was not seen within a second");
-      await new Promise((r) => setTimeout(r, 20));
-    }
+      return res.body.includes("Permanence logement déplacée en mairie");
+    });
   });
 });

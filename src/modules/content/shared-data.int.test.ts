@@ -5,15 +5,13 @@
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import type { FastifyInstance } from "fastify";
 import type { KyselyPlugin } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../app.js";
 import { loadConfig } from "../../config.js";
 import { createSession } from "../../core/auth/sessions.js";
-import { connectPostgres, type DatabaseHandle } from "../../core/db/create-db.js";
 import { createArticle, createImage, createNeighbourhood, createSite, createTheme } from "../../../test/factories.js";
-import { createServerDatabase, createTestDatabase, type TestDatabase, type TestWorld } from "../../../test/helpers.js";
+import { createTestDatabase, createTwoProcessWorld, type TestDatabase, type TestWorld, type TwoProcessWorld, within } from "../../../test/helpers.js";
 import { createStaff, StaffAgent, type StaffMember } from "../../../test/staff.js";
 import { updateNeighbourhood } from "../places/index.js";
 
@@ -161,54 +159,35 @@ describe("changes show on the next render", () => {
   });
 });
 
-const url = process.env.TEST_DATABASE_URL;
-const onServer = process.env.TEST_DB === "postgres" && url !== undefined;
+const onServer = process.env.TEST_DB === "postgres" && process.env.TEST_DATABASE_URL !== undefined;
 
 describe.skipIf(!onServer)("two processes on one PostgreSQL database", () => {
-  let server: Awaited<ReturnType<typeof createServerDatabase>>;
-  let handles: DatabaseHandle[] = [];
-  let apps: FastifyInstance[] = [];
-  let dataDir: string;
+  let two: TwoProcessWorld;
 
   beforeAll(async () => {
-    server = await createServerDatabase("portail_shared", { migrated: true });
-    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "portail-shared-two-"));
-    handles = [connectPostgres(server.url, 3), connectPostgres(server.url, 3)];
-    const config = loadConfig({ NODE_ENV: "test", DATA_DIR: dataDir, PUBLIC_URL: "https://portail.test", DATABASE_URL: server.url, PAGE_CACHE_ENTRIES: "0" });
-    apps = [await buildApp({ config, db: handles[0]!.db }), await buildApp({ config, db: handles[1]!.db })];
-    for (const app of apps) await app.ready();
+    two = await createTwoProcessWorld("portail_shared", { PAGE_CACHE_ENTRIES: "0" });
   });
-
-  afterAll(async () => {
-    for (const app of apps) await app.close();
-    for (const h of handles) await h.close();
-    await server?.drop();
-    if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(async () => two?.close());
 
   it("a caption edited through one process shows on the other within a second", async () => {
-    const db = handles[0]!.db;
+    const db = two.db;
     await createSite(db);
-    const image = await createImage(db, path.join(dataDir, "media"), { caption: "Première légende" });
+    const image = await createImage(db, path.join(two.dataDir, "media"), { caption: "Première légende" });
     const item = await createArticle(db, { title: "Un article illustré", heroMediaId: image });
-    expect((await apps[1]!.inject(item.path)).body).toContain("Première légende");
+    expect((await two.apps[1].inject(item.path)).body).toContain("Première légende");
     const user = await db
       .insertInto("users")
       .values({ email: "redaction@ville.test", password_hash: "x", role: "editor", email_verified_at: new Date() })
       .returning("id")
       .executeTakeFirstOrThrow();
     const session = await createSession(db, user.id, "test", new Date());
-    const agent = new StaffAgent(apps[0]!);
+    const agent = new StaffAgent(two.apps[0]);
     agent.cookies.set("__Host-portail_session", session.token);
     agent.csrfToken = session.csrfToken;
     const form = { alt: "Une photo", legende: "Seconde légende", credit: "Ville", point_x: "50", point_y: "50" };
     expect((await agent.send(`/admin/medias/${image}`, form)).statusCode).toBe(303);
-    const started = Date.now();
-    for (;;) {
-      const body = (await apps[1]!.inject(item.path)).body;
-      if (body.includes("Seconde légende")) break;
-      if (Date.now() - started > 1000) throw new Error("the other process still shows the old caption after 1 s");
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    await within(1000, "the other process still shows the old caption after 1 s", async () =>
+      (await two.apps[1].inject(item.path)).body.includes("Seconde légende"),
+    );
   });
 });
