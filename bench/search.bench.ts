@@ -13,6 +13,10 @@
 // at a time (latency, not throughput), over keep-alive, from this process. Where `taskset`
 // exists the server runs on CPU 0 and this process on CPU 1.
 //
+// Each request of a search query varies the letter case of `q` (same results, a key the
+// results cache has not seen): the rows measure the search's statements, as for a query not
+// asked in the last minute; one more row repeats the same URL (answered from the cache).
+//
 // Measured: p50/p95 of /recherche for a mix of queries (one common word, two words, a rare
 // word, a phrase, an exclusion, filters, a typo answered with a suggestion), and of a plain
 // indexed lookup: an article by slug from the content API, a different one each time (no
@@ -154,6 +158,22 @@ async function timeRequest(url: string): Promise<number> {
   throw new Error(`${url}: 503 thirty times`);
 }
 
+/**
+ * The same search with the letters of `q` in another case for each `n`: the same results, but
+ * a key the results cache (src/modules/search/cache.ts, keyed by the query as typed) has not
+ * seen, so each request runs the search's statements, as a query asked for the first time
+ * in a minute does.
+ */
+function variant(url: string, n: number): string {
+  const u = new URL(url);
+  let bit = 0;
+  const q = [...(u.searchParams.get("q") ?? "")]
+    .map((c) => (c.toLowerCase() !== c.toUpperCase() ? ((n >> (bit++ % 12)) & 1 ? c.toUpperCase() : c.toLowerCase()) : c))
+    .join("");
+  u.searchParams.set("q", q);
+  return u.toString();
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
@@ -217,10 +237,10 @@ async function measure(kind: string, databaseUrl: string | null, dataDir: string
         : body.includes("Essayez avec")
           ? "0, suggestion"
           : "0";
-      for (let i = 0; i < 3; i++) await timeRequest(url);
+      for (let i = 0; i < 3; i++) await timeRequest(variant(url, 1000 + i));
       const samples: number[] = [];
       shed = 0;
-      for (let i = 0; i < REQUESTS; i++) samples.push(await timeRequest(url));
+      for (let i = 0; i < REQUESTS; i++) samples.push(await timeRequest(variant(url, i)));
       const shedNote = shed ? ` (${shed} × 503 retried)` : "";
       all.push(...samples);
       const s = stats(samples);
@@ -229,6 +249,16 @@ async function measure(kind: string, databaseUrl: string | null, dataDir: string
       );
       process.stdout.write(`${rows[rows.length - 1]}\n`);
     }
+    // The same query again and again: answered from the results cache (src/modules/search/cache.ts).
+    const repeated = `${base}/recherche?${QUERIES[0]!.query}`;
+    for (let i = 0; i < 3; i++) await timeRequest(repeated);
+    const kept: number[] = [];
+    for (let i = 0; i < REQUESTS; i++) kept.push(await timeRequest(repeated));
+    const k = stats(kept);
+    rows.push(
+      `| ${kind} | ${size.toLocaleString("en")} | ${QUERIES[0]!.name}, the same URL each time (results cache) | | ${ms(k.p50)} / ${ms(k.p95)} | ${(k.p50 / l.p50).toFixed(1)} / ${(k.p95 / l.p95).toFixed(1)} |`,
+    );
+    process.stdout.write(`${rows[rows.length - 1]}\n`);
     const s = stats(all);
     rows.push(
       `| ${kind} | ${size.toLocaleString("en")} | **all searches** | | **${ms(s.p50)} / ${ms(s.p95)}** | **${(s.p50 / l.p50).toFixed(1)} / ${(s.p95 / l.p95).toFixed(1)}** |`,
