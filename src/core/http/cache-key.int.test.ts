@@ -58,6 +58,31 @@ describe("query parameters the route does not read", () => {
   });
 });
 
+describe("percent-encoded spellings of a path", () => {
+  it("redirect once to the canonical path instead of rendering and storing a page each", async () => {
+    w.pageCache.clear();
+    expect((await get(articlePath)).headers["x-cache"]).toBe("miss");
+    const size = w.pageCache.size;
+    // "/actualites/le-..." spelt with encoded letters, digits, "-" (and lower-case hex).
+    const spelt = articlePath.replace("/actualites/", "/%61ctualites/").replace("-", "%2d");
+    const res = await get(`${spelt}?utm_source=x`);
+    expect(res.statusCode).toBe(301);
+    expect(res.headers.location).toBe(`${articlePath}?utm_source=x`);
+    expect((await w.app.inject({ method: "HEAD", url: spelt })).statusCode).toBe(301);
+    expect(w.pageCache.size).toBe(size);
+  });
+
+  it("leave every other encoding as sent: never decode a slash, a dot, a line break or a non-ASCII letter", async () => {
+    for (const path of ["/actualites/%2Fetc", "/%2E%2E/admin", "/actualites/a%20b", "/themes/%c3%a9", "/compte%0d%0aSet-Cookie:%20x=1"]) {
+      const res = await get(path);
+      expect(res.statusCode, path).not.toBe(301);
+      expect(res.statusCode, path).toBeLessThan(500);
+    }
+    // The forms' POSTs are left as sent.
+    expect((await w.app.inject({ method: "POST", url: "/compte/%63onnexion" })).statusCode).not.toBe(301);
+  });
+});
+
 describe("query parameters the route reads", () => {
   it("keep ?page=2 of a list its own page, whatever else the URL carries", async () => {
     w.pageCache.clear();

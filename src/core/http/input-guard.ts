@@ -158,6 +158,24 @@ export function guardedRoutes(app: FastifyInstance): readonly GuardedRoute[] {
 }
 
 /** Registers the rule on the root instance, before any module route. */
+/**
+ * The URL with the percent-encoded letters, digits, "-", "_" and "~" of its path decoded, or
+ * null when it has none: "/%61ctualites" is "/actualites" (RFC 3986 6.2.2.2). Every such
+ * spelling of a page would otherwise be rendered and kept in the page cache as a page of its
+ * own: anyone could bypass the cache and crowd real pages out of it. Nothing else is decoded,
+ * so the result never gains a slash, a backslash, a "?", a line break or a dot segment
+ * ("%2E%2E") the request did not have; other encodings stay as sent (no page path needs them).
+ */
+export function canonicalPath(url: string): string | null {
+  const mark = url.indexOf("?");
+  const path = mark === -1 ? url : url.slice(0, mark);
+  if (!path.includes("%")) return null;
+  const canonical = path.replace(/%(?:[46][1-9A-Fa-f]|[57][0-9Aa]|3[0-9]|2[Dd]|5[Ff]|7[Ee])/g, (code) =>
+    String.fromCharCode(Number.parseInt(code.slice(1), 16)),
+  );
+  return canonical === path ? null : canonical + (mark === -1 ? "" : url.slice(mark));
+}
+
 export function registerInputGuard(app: FastifyInstance): void {
   const table: GuardedRoute[] = [];
   tables.set(app, table);
@@ -165,6 +183,11 @@ export function registerInputGuard(app: FastifyInstance): void {
   app.addHook("onRoute", (route) => {
     conventionalParams(route);
     for (const method of [route.method].flat()) table.push({ method, url: route.url, schema: route.schema, config: route.config });
+  });
+  app.addHook("onRequest", async (request, reply) => {
+    if (request.method !== "GET" && request.method !== "HEAD") return;
+    const canonical = canonicalPath(request.url);
+    if (canonical !== null) return reply.redirect(canonical, 301);
   });
   app.addHook("preValidation", async (request) => {
     // A multipart body without its boundary cannot be read: the parser would throw a 500.
