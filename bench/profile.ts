@@ -3,6 +3,7 @@
 //   npm run bench:profile -- --path "/recherche?q=emploi"            PGlite, page cache on
 //   npm run bench:profile -- --path /actualites/... --no-page-cache   every request rendered
 //   BENCH_DATABASE_URL=postgres://... npm run bench:profile -- --path / --seconds 10
+//   npm run bench:profile -- --path / --signed-in                    a resident with interests and favourites
 //
 // Builds the production bundle, seeds the demo into a fresh database (a scratch database on
 // the server when BENCH_DATABASE_URL or DATABASE_URL is set), starts `node --cpu-prof
@@ -21,6 +22,7 @@ import { seedDemo } from "../demo/seed.js";
 import { build } from "../scripts/build.js";
 import { connectPostgres, createDatabase } from "../src/core/db/create-db.js";
 import { migrateToLatest } from "../src/core/db/migrator.js";
+import { createSession } from "../src/core/auth/sessions.js";
 import { freePort, pin, productionServerEnv, waitFor, withScratchDatabase } from "./support.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -30,6 +32,7 @@ const { values: args } = parseArgs({
     seconds: { type: "string", default: "10" },
     connections: { type: "string", default: "50" },
     "no-page-cache": { type: "boolean", default: false },
+    "signed-in": { type: "boolean", default: false },
     top: { type: "string", default: "25" },
   },
 });
@@ -105,6 +108,23 @@ async function profileOn(databaseUrl: string | null): Promise<string[]> {
     .where("status", "=", "published")
     .orderBy("published_at", "desc")
     .executeTakeFirstOrThrow();
+  // A resident with three interests, two places and ten favourites, signed in (as in the bench).
+  let cookie: string | undefined;
+  if (args["signed-in"]) {
+    const db = handle.db;
+    const resident = await db
+      .insertInto("users")
+      .values({ email: "habitante@profil.test", password_hash: "x", display_name: "Habitante", email_verified_at: new Date() })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const themes = await db.selectFrom("themes").select("id").limit(3).execute();
+    const places = await db.selectFrom("neighbourhoods").select("id").limit(2).execute();
+    const items = await db.selectFrom("content_items").select("id").where("status", "=", "published").orderBy("id", "desc").limit(10).execute();
+    if (themes.length) await db.insertInto("user_themes").values(themes.map((t) => ({ user_id: resident.id, theme_id: t.id }))).execute();
+    if (places.length) await db.insertInto("user_neighbourhoods").values(places.map((p) => ({ user_id: resident.id, neighbourhood_id: p.id }))).execute();
+    if (items.length) await db.insertInto("favourites").values(items.map((i) => ({ user_id: resident.id, content_id: i.id }))).execute();
+    cookie = `portail_session=${(await createSession(db, resident.id, "profil", new Date())).token}`;
+  }
   await handle.close();
 
   const port = await freePort();
@@ -122,7 +142,13 @@ async function profileOn(databaseUrl: string | null): Promise<string[]> {
   server.stdout?.resume();
   server.stderr?.resume();
   const target = args.path || article.path;
-  const spec = { url: `http://127.0.0.1:${port}${target}`, connections: Number(args.connections), seconds: Number(args.seconds), clients: 5000 };
+  const spec = {
+    url: `http://127.0.0.1:${port}${target}`,
+    connections: Number(args.connections),
+    seconds: Number(args.seconds),
+    clients: 5000,
+    ...(cookie ? { headers: { cookie } } : {}),
+  };
   const [lcmd, largv] = pin(1, [process.execPath, "--import", "tsx", path.join(ROOT, "bench/load.ts"), JSON.stringify(spec)]);
   const load = spawn(lcmd, largv, { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
   let out = "";
@@ -139,7 +165,7 @@ async function profileOn(databaseUrl: string | null): Promise<string[]> {
   if (!file) throw new Error(`no profile written in ${profileDir}`);
   const profile = JSON.parse(await fs.readFile(path.join(profileDir, file), "utf8")) as CpuProfile;
   return [
-    `### ${databaseUrl ? "postgres" : "pglite"}: ${target}${args["no-page-cache"] ? " (page cache off)" : ""}`,
+    `### ${databaseUrl ? "postgres" : "pglite"}: ${target}${args["no-page-cache"] ? " (page cache off)" : ""}${cookie ? " (signed in)" : ""}`,
     "",
     `${Math.round(result.rps ?? 0)} req/s, p99 ${result.p99} ms, ${result.ok} answered 2xx, ${result.non2xx} other; profile: ${path.join(profileDir, file)}`,
     "",
