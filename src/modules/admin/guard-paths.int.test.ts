@@ -2,11 +2,14 @@
 // path, never on the raw request line: every spelling of an /admin URL (percent-encoded,
 // double-encoded, other case, dot segments, doubled slashes, matrix parameters, look-alike
 // characters) is either refused exactly like /admin/contenus or a plain 404 page that no
-// back-office handler produced. Checked for the three people the guard stops.
+// back-office handler produced, or redirected (301) to its plain spelling (percent-encoded
+// letters: core/http/input-guard.ts canonicalPath), which is then refused the same way.
+// Checked for the three people the guard stops.
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestWorld, type TestWorld } from "../../../test/helpers.js";
 import { createStaff, StaffAgent } from "../../../test/staff.js";
+import { canonicalPath } from "../../core/http/input-guard.js";
 import { ENROL_PATH, normalisedPath } from "./guard.js";
 
 let world: TestWorld;
@@ -82,13 +85,22 @@ function expectKeptOut(res: LightMyRequestResponse, reference: string, request: 
   expect(res.body, label).not.toContain("Administration");
 }
 
+/** GET `url`; a redirect to its canonical spelling (and only that) is followed once. */
+async function getFollowingCanonical(agent: StaffAgent, url: string): Promise<LightMyRequestResponse> {
+  const res = await agent.get(url);
+  if (res.statusCode !== 301) return res;
+  expect(res.headers.location, url).toBe(canonicalPath(url));
+  expect(res.body, url).not.toContain("Administration");
+  return agent.get(String(res.headers.location));
+}
+
 describe("back-office guard on encoded and look-alike paths", () => {
   for (const persona of PERSONAS) {
     it(`keeps ${persona} out of every spelling of /admin`, async () => {
       const agent = await agentFor(persona);
       const reference = refusal(await agent.get("/admin/contenus"));
       expect(reference).toBe(persona === "anonymous" ? "303 sign-in" : persona === "resident" ? "403 " : "303 enrol");
-      for (const url of VARIANTS) expectKeptOut(await agent.get(url), reference, `GET ${url}`, persona);
+      for (const url of VARIANTS) expectKeptOut(await getFollowingCanonical(agent, url), reference, `GET ${url}`, persona);
     });
   }
 
@@ -103,7 +115,7 @@ describe("back-office guard on encoded and look-alike paths", () => {
 
   it("still lets an enrolled staff member through an encoded spelling of a real page", async () => {
     const editor = await createStaff(world, "editor");
-    const res = await editor.agent.get("/%61dmin/contenus");
+    const res = await getFollowingCanonical(editor.agent, "/%61dmin/contenus");
     expect(res.statusCode).toBe(200);
   });
 
