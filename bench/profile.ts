@@ -120,9 +120,21 @@ async function profileOn(databaseUrl: string | null): Promise<string[]> {
     const themes = await db.selectFrom("themes").select("id").limit(3).execute();
     const places = await db.selectFrom("neighbourhoods").select("id").limit(2).execute();
     const items = await db.selectFrom("content_items").select("id").where("status", "=", "published").orderBy("id", "desc").limit(10).execute();
-    if (themes.length) await db.insertInto("user_themes").values(themes.map((t) => ({ user_id: resident.id, theme_id: t.id }))).execute();
-    if (places.length) await db.insertInto("user_neighbourhoods").values(places.map((p) => ({ user_id: resident.id, neighbourhood_id: p.id }))).execute();
-    if (items.length) await db.insertInto("favourites").values(items.map((i) => ({ user_id: resident.id, content_id: i.id }))).execute();
+    if (themes.length)
+      await db
+        .insertInto("user_themes")
+        .values(themes.map((t) => ({ user_id: resident.id, theme_id: t.id })))
+        .execute();
+    if (places.length)
+      await db
+        .insertInto("user_neighbourhoods")
+        .values(places.map((p) => ({ user_id: resident.id, neighbourhood_id: p.id })))
+        .execute();
+    if (items.length)
+      await db
+        .insertInto("favourites")
+        .values(items.map((i) => ({ user_id: resident.id, content_id: i.id })))
+        .execute();
     cookie = `portail_session=${(await createSession(db, resident.id, "profil", new Date())).token}`;
   }
   await handle.close();
