@@ -26,7 +26,18 @@ import { createSession } from "../src/core/auth/sessions.js";
 import { connectPostgres, createDatabase, type DatabaseHandle } from "../src/core/db/create-db.js";
 import { migrateToLatest } from "../src/core/db/migrator.js";
 import { seedDemo } from "../demo/seed.js";
-import { freePort, generateScaleData, pin, pinned, prependResults, productionServerEnv, type ScaleSize, waitFor, withScratchDatabase } from "./support.js";
+import {
+  createBenchResident,
+  freePort,
+  generateScaleData,
+  pin,
+  pinned,
+  prependResults,
+  productionServerEnv,
+  type ScaleSize,
+  waitFor,
+  withScratchDatabase,
+} from "./support.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { values: args } = parseArgs({
@@ -134,36 +145,11 @@ async function prepare(handle: DatabaseHandle, dataDir: string, scale: boolean) 
       .execute()
   ).map((r) => r.path);
   // A resident with interests and favourites, and an administrator, each with a session.
-  const resident = await db
-    .insertInto("users")
-    .values({ email: "habitante@bench.test", password_hash: "x", display_name: "Habitante", email_verified_at: new Date() })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const themes = await db.selectFrom("themes").select("id").limit(3).execute();
-  const places = await db.selectFrom("neighbourhoods").select("id").limit(2).execute();
-  if (themes.length)
-    await db
-      .insertInto("user_themes")
-      .values(themes.map((t) => ({ user_id: resident.id, theme_id: t.id })))
-      .execute();
-  if (places.length)
-    await db
-      .insertInto("user_neighbourhoods")
-      .values(places.map((p) => ({ user_id: resident.id, neighbourhood_id: p.id })))
-      .execute();
-  const favourites = await db
-    .selectFrom("content_items")
-    .select("id")
-    .where("status", "=", "published")
-    .where("id", "<>", article.id)
-    .orderBy("id", "desc")
-    .limit(scale ? SCALE_RESIDENT_FAVOURITES : 10)
-    .execute();
-  if (favourites.length)
-    await db
-      .insertInto("favourites")
-      .values(favourites.map((f) => ({ user_id: resident.id, content_id: f.id })))
-      .execute();
+  const residentSession = await createBenchResident(db, {
+    email: "habitante@bench.test",
+    favourites: scale ? SCALE_RESIDENT_FAVOURITES : 10,
+    exceptId: article.id,
+  });
   const admin = await db
     .insertInto("users")
     .values({ email: "admin@bench.test", password_hash: "x", role: "admin", email_verified_at: new Date() })
@@ -172,7 +158,7 @@ async function prepare(handle: DatabaseHandle, dataDir: string, scale: boolean) 
   return {
     article,
     articlePaths,
-    residentSession: await createSession(db, resident.id, "bench", new Date()),
+    residentSession,
     adminSession: await createSession(db, admin.id, "bench", new Date()),
   };
 }

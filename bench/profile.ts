@@ -22,8 +22,7 @@ import { seedDemo } from "../demo/seed.js";
 import { build } from "../scripts/build.js";
 import { connectPostgres, createDatabase } from "../src/core/db/create-db.js";
 import { migrateToLatest } from "../src/core/db/migrator.js";
-import { createSession } from "../src/core/auth/sessions.js";
-import { freePort, pin, productionServerEnv, waitFor, withScratchDatabase } from "./support.js";
+import { createBenchResident, freePort, pin, productionServerEnv, waitFor, withScratchDatabase } from "./support.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { values: args } = parseArgs({
@@ -111,31 +110,7 @@ async function profileOn(databaseUrl: string | null): Promise<string[]> {
   // A resident with three interests, two places and ten favourites, signed in (as in the bench).
   let cookie: string | undefined;
   if (args["signed-in"]) {
-    const db = handle.db;
-    const resident = await db
-      .insertInto("users")
-      .values({ email: "habitante@profil.test", password_hash: "x", display_name: "Habitante", email_verified_at: new Date() })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    const themes = await db.selectFrom("themes").select("id").limit(3).execute();
-    const places = await db.selectFrom("neighbourhoods").select("id").limit(2).execute();
-    const items = await db.selectFrom("content_items").select("id").where("status", "=", "published").orderBy("id", "desc").limit(10).execute();
-    if (themes.length)
-      await db
-        .insertInto("user_themes")
-        .values(themes.map((t) => ({ user_id: resident.id, theme_id: t.id })))
-        .execute();
-    if (places.length)
-      await db
-        .insertInto("user_neighbourhoods")
-        .values(places.map((p) => ({ user_id: resident.id, neighbourhood_id: p.id })))
-        .execute();
-    if (items.length)
-      await db
-        .insertInto("favourites")
-        .values(items.map((i) => ({ user_id: resident.id, content_id: i.id })))
-        .execute();
-    cookie = `portail_session=${(await createSession(db, resident.id, "profil", new Date())).token}`;
+    cookie = `portail_session=${(await createBenchResident(handle.db, { email: "habitante@profil.test", favourites: 10 })).token}`;
   }
   await handle.close();
 

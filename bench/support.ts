@@ -9,6 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { sql, type Kysely } from "kysely";
 import pg from "pg";
+import { createSession } from "../src/core/auth/sessions.js";
 import type { Database } from "../src/core/db/schema.js";
 
 const RESULTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "RESULTS.md");
@@ -235,4 +236,40 @@ export async function generateScaleData(
   step(`${size.favourites.toLocaleString("en")} favourites`);
   await sql`vacuum analyze`.execute(db);
   step("vacuum analyze");
+}
+
+/**
+ * The signed-in scenarios' resident: three interests (themes), two followed places and
+ * `favourites` favourites among the newest published items (never `exceptId`), with a session.
+ */
+export async function createBenchResident(
+  db: Kysely<Database>,
+  opts: { email: string; favourites: number; exceptId?: number },
+): Promise<Awaited<ReturnType<typeof createSession>>> {
+  const resident = await db
+    .insertInto("users")
+    .values({ email: opts.email, password_hash: "x", display_name: "Habitante", email_verified_at: new Date() })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const themes = await db.selectFrom("themes").select("id").limit(3).execute();
+  const places = await db.selectFrom("neighbourhoods").select("id").limit(2).execute();
+  if (themes.length)
+    await db
+      .insertInto("user_themes")
+      .values(themes.map((t) => ({ user_id: resident.id, theme_id: t.id })))
+      .execute();
+  if (places.length)
+    await db
+      .insertInto("user_neighbourhoods")
+      .values(places.map((p) => ({ user_id: resident.id, neighbourhood_id: p.id })))
+      .execute();
+  let items = db.selectFrom("content_items").select("id").where("status", "=", "published");
+  if (opts.exceptId !== undefined) items = items.where("id", "<>", opts.exceptId);
+  const favourites = await items.orderBy("id", "desc").limit(opts.favourites).execute();
+  if (favourites.length)
+    await db
+      .insertInto("favourites")
+      .values(favourites.map((f) => ({ user_id: resident.id, content_id: f.id })))
+      .execute();
+  return createSession(db, resident.id, "bench", new Date());
 }
