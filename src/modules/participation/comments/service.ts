@@ -366,7 +366,7 @@ export async function closeArticleComments(
   deps.pageCache.invalidateTags([commentTag("article", contentId)]);
 }
 
-export const isArticleOpen = q.isArticleOpen;
+export const openArticles = q.openArticles;
 
 // Whether an article is open to comments, asked by every render of an article: kept with the
 // tag its opening and closing drop (above), so as fresh as the article's cached page.
@@ -379,6 +379,5 @@ export function articleOpenForComments(deps: Pick<AppDeps, "db" | "pageCache">, 
     tags: [commentTag("article", contentId)],
   }));
 }
-export const openArticles = q.openArticles;
 
 export { organisationsOf };
